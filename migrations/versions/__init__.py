@@ -1,0 +1,1 @@
+"""Schema revisions of the local cache, oldest first by their ``down_revision`` chain."""

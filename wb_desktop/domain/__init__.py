@@ -1,0 +1,1 @@
+"""Qt-free business rules: entities' invariants, the job status machine, money, typed errors."""

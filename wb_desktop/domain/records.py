@@ -1,0 +1,165 @@
+"""Validation of what a technician types: customers, notes, signatures, time entries.
+
+Each function returns clean values or raises :class:`ValidationError` naming every field
+that is wrong, so a form can mark them all at once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from wb_desktop.domain.errors import Problem, ValidationError
+
+CUSTOMER_FIELDS = ("name", "phone", "email", "address", "notes")
+# The office owns these: on a same-field conflict the server's value wins (see DESIGN.md).
+OFFICE_OWNED_CUSTOMER_FIELDS = frozenset({"address"})
+_LIMITS = {"name": 200, "phone": 40, "email": 254, "address": 500, "notes": 5000}
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_PHONE = re.compile(r"^\+?[0-9 ()\-]{5,40}$")
+MAX_NOTE_LENGTH = 10_000
+MAX_SIGNER_NAME = 200
+MAX_STROKES = 2_000
+MAX_POINTS = 100_000
+
+
+def _text(value: Any, field: str, problems: list[Problem], *, required: bool) -> str:
+    if value is None:
+        value = ""
+    if not isinstance(value, str):
+        problems.append(Problem(field, f"expected text, got {type(value).__name__}"))
+        return ""
+    text = value.strip()
+    if required and not text:
+        problems.append(Problem(field, "is required"))
+    elif len(text) > _LIMITS.get(field, MAX_NOTE_LENGTH):
+        problems.append(Problem(field, f"at most {_LIMITS.get(field, MAX_NOTE_LENGTH)} characters"))
+    return text
+
+
+def clean_customer_fields(fields: Mapping[str, Any], *, creating: bool) -> dict[str, str]:
+    """Validate a customer create (all fields, name required) or edit (only those given)."""
+    problems: list[Problem] = []
+    unknown = sorted(set(fields) - set(CUSTOMER_FIELDS))
+    for name in unknown:
+        problems.append(Problem(name, f"is not a customer field ({', '.join(CUSTOMER_FIELDS)})"))
+    if not creating and not fields:
+        problems.append(Problem("fields", "nothing to change"))
+    clean: dict[str, str] = {}
+    for name in CUSTOMER_FIELDS:
+        if name not in fields and not (creating and name == "name"):
+            continue
+        clean[name] = _text(fields.get(name), name, problems, required=name == "name")
+    if clean.get("email") and not _EMAIL.match(clean["email"]):
+        problems.append(Problem("email", f"'{clean['email']}' is not an email address"))
+    if clean.get("phone") and not _PHONE.match(clean["phone"]):
+        problems.append(
+            Problem("phone", f"'{clean['phone']}' is not a phone number (digits, +, spaces, -)")
+        )
+    if problems:
+        raise ValidationError(problems)
+    return clean
+
+
+def clean_note(text: Any) -> str:
+    if not isinstance(text, str) or not text.strip():
+        raise ValidationError.single("text", "a note cannot be empty")
+    if len(text) > MAX_NOTE_LENGTH:
+        raise ValidationError.single("text", f"a note is at most {MAX_NOTE_LENGTH} characters")
+    return text.strip()
+
+
+@dataclass(frozen=True)
+class StrokePoint:
+    x: float
+    y: float
+    pressure: float
+    t_ms: int
+
+
+def clean_signature(signer_name: Any, strokes: Any) -> tuple[str, list[list[list[float]]]]:
+    """Validate a signature: a signer's name and at least one stroke with a real line in it.
+
+    Strokes are lists of ``[x, y, pressure, t_ms]`` points; pressure is 0..1.
+    """
+    problems: list[Problem] = []
+    name = _text(signer_name, "signer_name", problems, required=True)
+    clean: list[list[list[float]]] = []
+    if not isinstance(strokes, list):
+        problems.append(Problem("strokes", "expected a list of strokes"))
+        strokes = []
+    if len(strokes) > MAX_STROKES:
+        problems.append(Problem("strokes", f"at most {MAX_STROKES} strokes"))
+        strokes = []
+    total_points = 0
+    for s_index, stroke in enumerate(strokes):
+        if not isinstance(stroke, list):
+            problems.append(Problem(f"strokes[{s_index}]", "expected a list of points"))
+            continue
+        points: list[list[float]] = []
+        for p_index, point in enumerate(stroke):
+            parsed = _point(point)
+            if parsed is None:
+                problems.append(
+                    Problem(
+                        f"strokes[{s_index}][{p_index}]",
+                        "expected [x, y, pressure 0..1, time ms]",
+                    )
+                )
+                break
+            points.append(parsed)
+        total_points += len(points)
+        if points:
+            clean.append(points)
+    if total_points > MAX_POINTS:
+        problems.append(Problem("strokes", f"at most {MAX_POINTS} points in all"))
+    if not problems and not any(_has_extent(stroke) for stroke in clean):
+        problems.append(Problem("strokes", "the signature is empty; ask the customer to sign"))
+    if problems:
+        raise ValidationError(problems)
+    return name, clean
+
+
+def _point(point: Any) -> list[float] | None:
+    if not isinstance(point, list | tuple) or len(point) != 4:
+        return None
+    if not all(isinstance(v, int | float) and not isinstance(v, bool) for v in point):
+        return None
+    x, y, pressure, t_ms = point
+    if not (0 <= pressure <= 1) or t_ms < 0 or x != x or y != y:  # x != x catches NaN
+        return None
+    return [float(x), float(y), float(pressure), float(t_ms)]
+
+
+def _has_extent(stroke: list[list[float]]) -> bool:
+    """A stroke counts when it moves at least a couple of pixels: a tap is not a signature."""
+    xs = [p[0] for p in stroke]
+    ys = [p[1] for p in stroke]
+    return len(stroke) >= 2 and (max(xs) - min(xs) >= 2 or max(ys) - min(ys) >= 2)
+
+
+class DocumentKind(StrEnum):
+    INVOICE = "invoice"
+    ESTIMATE = "estimate"
+
+
+class DeliveryState(StrEnum):
+    DRAFT = "draft"
+    QUEUED = "queued"  # the technician pressed Send; it goes out with the next push
+    SENT = "sent"  # the server accepted the send and recorded the delivery
+
+
+class PaymentStatus(StrEnum):
+    PENDING = "pending"
+    APPROVED = "approved"
+    DECLINED = "declined"
+    UNKNOWN = "unknown"  # the call timed out; resolved by retrying with the same key
+
+
+class UploadState(StrEnum):
+    WAITING = "waiting"
+    UPLOADING = "uploading"
+    UPLOADED = "uploaded"

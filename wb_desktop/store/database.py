@@ -1,0 +1,153 @@
+"""The SQLite engine of the local cache: pragmas, transactions, and the checks before opening.
+
+Transactions are explicit: reads start with ``BEGIN`` and writes with ``BEGIN IMMEDIATE``,
+so a write takes the lock up front and waits on the busy timeout instead of failing half-way
+when the sync worker writes at the same moment.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import URL, Connection
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session, sessionmaker
+
+from wb_desktop.store.errors import CacheOpenError, DatabaseLockedError, NotADatabaseError
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+DEFAULT_BUSY_TIMEOUT_MS = 5_000
+_WRITE_OPTION = "wb_write"
+
+
+def check_database_file(path: Path) -> None:
+    """Refuse a file that exists but is not SQLite, before SQLite gets a chance to touch it."""
+    if not path.exists():
+        return
+    if path.is_dir():
+        raise NotADatabaseError(path, "it is a folder")
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as error:
+        raise CacheOpenError(path, f"{path} cannot be read: {error.strerror or error}") from error
+    if header and header != SQLITE_HEADER:
+        raise NotADatabaseError(path, "it does not start with the SQLite header")
+    if header and path.stat().st_size < 512:
+        raise NotADatabaseError(path, "it is truncated")
+
+
+def _configure_connection(
+    dbapi_connection: sqlite3.Connection, busy_timeout_ms: int, foreign_keys: bool, read_only: bool
+) -> None:
+    dbapi_connection.isolation_level = None  # we emit BEGIN ourselves (see module docstring)
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+        mode = cursor.execute("PRAGMA journal_mode").fetchone()[0]
+        if str(mode).lower() != "wal" and not read_only:
+            cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = FULL")
+        cursor.execute(f"PRAGMA foreign_keys = {'ON' if foreign_keys else 'OFF'}")
+    finally:
+        cursor.close()
+
+
+def create_cache_engine(
+    path: Path,
+    *,
+    busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS,
+    foreign_keys: bool = True,
+    read_only: bool = False,
+) -> Engine:
+    """An engine for one cache file; each thread gets its own connection from the pool.
+
+    ``read_only`` opens the file with SQLite's ``mode=ro``, for checks that must not change it.
+    """
+    if read_only:
+        url = URL.create(
+            "sqlite+pysqlite",
+            database=f"{path.resolve().as_uri()}?mode=ro",
+            query={"uri": "true"},
+        )
+    else:
+        url = URL.create("sqlite+pysqlite", database=str(path))
+    engine = create_engine(
+        url, connect_args={"timeout": busy_timeout_ms / 1000, "check_same_thread": False}
+    )
+
+    @event.listens_for(engine, "connect")
+    def on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+        _configure_connection(dbapi_connection, busy_timeout_ms, foreign_keys, read_only)
+
+    @event.listens_for(engine, "begin")
+    def on_begin(connection: Connection) -> None:
+        write = connection.get_execution_options().get(_WRITE_OPTION, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+    return engine
+
+
+def is_locked_error(error: BaseException) -> bool:
+    original = error.orig if isinstance(error, DBAPIError) else error
+    return isinstance(original, sqlite3.OperationalError) and "locked" in str(original).lower()
+
+
+def is_not_a_database_error(error: BaseException) -> bool:
+    original = error.orig if isinstance(error, DBAPIError) else error
+    text = str(original).lower()
+    return isinstance(original, sqlite3.DatabaseError) and (
+        "not a database" in text or "malformed" in text or "file is encrypted" in text
+    )
+
+
+@contextmanager
+def translate_open_errors(path: Path) -> Iterator[None]:
+    """Turn SQLite's low-level errors while opening into the typed errors people can act on."""
+    try:
+        yield
+    except (DBAPIError, sqlite3.Error) as error:
+        if is_locked_error(error):
+            raise DatabaseLockedError(path) from error
+        if is_not_a_database_error(error):
+            raise NotADatabaseError(path, str(getattr(error, "orig", error))) from error
+        detail = str(getattr(error, "orig", error))
+        raise CacheOpenError(path, f"{path} could not be opened: {detail}") from error
+
+
+@dataclass
+class Database:
+    """An open cache: reader and writer session factories over one engine."""
+
+    path: Path
+    engine: Engine
+    _reader: sessionmaker[Session] = field(init=False)
+    _writer: sessionmaker[Session] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self._reader = sessionmaker(self.engine, expire_on_commit=False)
+        self._writer = sessionmaker(
+            self.engine.execution_options(**{_WRITE_OPTION: True}), expire_on_commit=False
+        )
+
+    @classmethod
+    def open(cls, path: Path, *, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS) -> Database:
+        check_database_file(path)
+        return cls(path, create_cache_engine(path, busy_timeout_ms=busy_timeout_ms))
+
+    def reader(self) -> Session:
+        """A session for reads; it never takes the write lock."""
+        return self._reader()
+
+    def writer(self) -> Session:
+        """A session whose transaction starts with ``BEGIN IMMEDIATE``."""
+        return self._writer()
+
+    def dispose(self) -> None:
+        self.engine.dispose()

@@ -1,0 +1,43 @@
+"""Every table of the local cache; importing this package registers them on ``Base.metadata``."""
+
+from wb_desktop.store.models.base import Base, SyncedRecord
+from wb_desktop.store.models.billing import Document, DocumentLine, Payment
+from wb_desktop.store.models.location import LocationPing
+from wb_desktop.store.models.media import Photo, Signature
+from wb_desktop.store.models.profile import Device, TechnicianProfile
+from wb_desktop.store.models.sync import (
+    ConflictRecord,
+    OpResult,
+    OutboxDependency,
+    OutboxOp,
+    OutboxState,
+    PullCursor,
+    SyncLogEntry,
+)
+from wb_desktop.store.models.time_entries import TimeEntry
+from wb_desktop.store.models.work import Customer, Job, JobLineItem, Note
+
+__all__ = [
+    "Base",
+    "ConflictRecord",
+    "Customer",
+    "Device",
+    "Document",
+    "DocumentLine",
+    "Job",
+    "JobLineItem",
+    "LocationPing",
+    "Note",
+    "OpResult",
+    "OutboxDependency",
+    "OutboxOp",
+    "OutboxState",
+    "Payment",
+    "Photo",
+    "PullCursor",
+    "Signature",
+    "SyncLogEntry",
+    "SyncedRecord",
+    "TechnicianProfile",
+    "TimeEntry",
+]

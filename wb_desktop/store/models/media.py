@@ -1,0 +1,54 @@
+"""Photos and signatures: metadata here, the bytes in the profile's media folder."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from wb_desktop.domain.records import UploadState
+from wb_desktop.store.models.base import Base, SyncedRecord, enum_column_type
+from wb_desktop.store.types import UTCDateTime
+
+SHA256_HEX_LENGTH = 64
+
+
+class Photo(SyncedRecord, Base):
+    """A photo attached to a job; the same image on the same job is stored once."""
+
+    __tablename__ = "photos"
+    __table_args__ = (UniqueConstraint("job_id", "sha256"),)
+
+    job_id: Mapped[str] = mapped_column(ForeignKey("jobs.id"), index=True)
+    sha256: Mapped[str] = mapped_column(String(SHA256_HEX_LENGTH), index=True)
+    content_type: Mapped[str] = mapped_column(String(100))
+    byte_size: Mapped[int] = mapped_column(Integer)
+    stored_path: Mapped[str] = mapped_column(String(500))  # relative to the media folder
+    original_name: Mapped[str] = mapped_column(String(260), default="")
+    width: Mapped[int | None] = mapped_column(Integer)
+    height: Mapped[int | None] = mapped_column(Integer)
+    taken_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    upload_state: Mapped[UploadState] = mapped_column(
+        enum_column_type(UploadState, "upload_state"), default=UploadState.WAITING
+    )
+    uploaded_bytes: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Signature(SyncedRecord, Base):
+    """A customer's signature: vector strokes for fidelity, a PNG for documents."""
+
+    __tablename__ = "signatures"
+
+    job_id: Mapped[str] = mapped_column(ForeignKey("jobs.id"), index=True)
+    signer_name: Mapped[str] = mapped_column(String(200))
+    strokes: Mapped[list[Any]] = mapped_column(JSON)
+    png_sha256: Mapped[str] = mapped_column(String(SHA256_HEX_LENGTH))
+    png_path: Mapped[str] = mapped_column(String(500))
+    byte_size: Mapped[int] = mapped_column(Integer)
+    captured_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    upload_state: Mapped[UploadState] = mapped_column(
+        enum_column_type(UploadState, "upload_state"), default=UploadState.WAITING
+    )
+    uploaded_bytes: Mapped[int] = mapped_column(Integer, default=0)
