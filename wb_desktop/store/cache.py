@@ -1,0 +1,77 @@
+"""Opening a technician's cache: check the file, back it up, upgrade it, wire the write path."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from wb_desktop.domain.clock import Clock
+from wb_desktop.paths import ProfilePaths
+from wb_desktop.store.changes import LocalChanges, WritePath
+from wb_desktop.store.database import DEFAULT_BUSY_TIMEOUT_MS, Database, translate_open_errors
+from wb_desktop.store.media_files import MediaFiles
+from wb_desktop.store.migrate import UpgradeResult, upgrade_database
+from wb_desktop.store.models import Device, PullCursor, TechnicianProfile
+from wb_desktop.store.quota import DEFAULT_QUOTA_BYTES, StorageQuota, StorageUsage
+
+
+@dataclass
+class LocalCache:
+    paths: ProfilePaths
+    database: Database
+    quota: StorageQuota
+    changes: LocalChanges
+    upgrade: UpgradeResult
+    device_id: str
+
+    def storage_usage(self) -> StorageUsage:
+        with self.database.reader() as session:
+            return self.quota.usage(session)
+
+    def close(self) -> None:
+        self.database.dispose()
+
+
+def open_cache(
+    paths: ProfilePaths,
+    clock: Clock,
+    *,
+    quota_bytes: int = DEFAULT_QUOTA_BYTES,
+    busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS,
+) -> LocalCache:
+    """Open (creating if needed) the profile's cache at the newest schema.
+
+    A file that is not a cache, is locked, or is from a newer app raises a typed
+    :class:`~wb_desktop.store.errors.CacheOpenError` and is never modified.
+    """
+    paths.ensure()
+    upgrade = upgrade_database(
+        paths.database, backup_to=paths.backups, now=clock.now(), busy_timeout_ms=busy_timeout_ms
+    )
+    database = Database.open(paths.database, busy_timeout_ms=busy_timeout_ms)
+    try:
+        with translate_open_errors(paths.database):
+            device_id, technician_id = _ensure_singletons(database, clock)
+    except BaseException:
+        database.dispose()
+        raise
+    quota = StorageQuota(paths, quota_bytes)
+    write_path = WritePath(database, clock, quota, MediaFiles(paths.media))
+    return LocalCache(
+        paths, database, quota, LocalChanges(write_path, technician_id), upgrade, device_id
+    )
+
+
+def _ensure_singletons(database: Database, clock: Clock) -> tuple[str, str | None]:
+    """The device identity and the pull cursor exist from the first open on."""
+    with database.writer() as session, session.begin():
+        device = session.scalars(select(Device)).first()
+        if device is None:
+            device = Device(id=str(uuid.uuid4()), next_seq=1, created_at=clock.now())
+            session.add(device)
+        if session.get(PullCursor, 1) is None:
+            session.add(PullCursor(id=1, server_seq=0))
+        technician_id = session.scalar(select(TechnicianProfile.id))
+        return device.id, technician_id

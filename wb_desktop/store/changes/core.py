@@ -1,0 +1,128 @@
+"""The one write path: validate, check the quota, write the row and its op, commit once.
+
+Every local change in the app goes through :meth:`WritePath.write`. The row and its outbox
+op share one ``BEGIN IMMEDIATE`` transaction, so a crash or an error at any point leaves
+either both or neither.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, TypeVar
+
+from sqlalchemy.orm import Session
+
+from wb_desktop.domain.clock import Clock
+from wb_desktop.domain.errors import NotFoundError, ValidationError
+from wb_desktop.domain.sync_state import state_after_local_change
+from wb_desktop.store.database import Database
+from wb_desktop.store.media_files import MediaFiles
+from wb_desktop.store.models import SyncedRecord
+from wb_desktop.store.outbox import OpSpec, Outbox, payload_text
+from wb_desktop.store.quota import StorageQuota
+
+ROW_OVERHEAD_BYTES = 512  # an allowance for indexes and page slack per written row
+R = TypeVar("R", bound=SyncedRecord)
+
+
+@dataclass(frozen=True)
+class ChangeReceipt:
+    """What a write did; ``op_id`` is None when nothing needed changing (e.g. a second Send)."""
+
+    record_type: str
+    record_id: str
+    op_id: str | None
+    seq: int | None
+    storage_warning: str | None = None
+
+    @property
+    def changed(self) -> bool:
+        return self.op_id is not None
+
+
+@dataclass(frozen=True)
+class Change:
+    """What a mutation hands back: the record it touched and the op to queue (None: no-op)."""
+
+    record_type: str
+    record_id: str
+    spec: OpSpec | None
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+class WritePath:
+    def __init__(
+        self,
+        database: Database,
+        clock: Clock,
+        quota: StorageQuota,
+        media: MediaFiles,
+        outbox: Outbox | None = None,
+    ) -> None:
+        self.database = database
+        self.clock = clock
+        self.quota = quota
+        self.media = media
+        self.outbox = outbox or Outbox()
+
+    def now(self) -> datetime:
+        return self.clock.now()
+
+    def write(
+        self, needed_bytes: int, mutate: Callable[[Session, datetime], Change]
+    ) -> ChangeReceipt:
+        """Run ``mutate`` and queue its op in one transaction.
+
+        ``needed_bytes`` is what the change adds beyond its payload (a photo's file size); the
+        quota is checked inside the transaction, before anything is written.
+        """
+        now = self.clock.now()
+        with self.database.writer() as session, session.begin():
+            change = mutate(session, now)
+            if change.spec is None:
+                return ChangeReceipt(change.record_type, change.record_id, None, None)
+            size = needed_bytes + len(payload_text(change.spec.payload)) * 2 + ROW_OVERHEAD_BYTES
+            usage = self.quota.check(session, size)
+            session.flush()
+            op = self.outbox.enqueue(session, change.spec, now)
+            session.flush()
+            return ChangeReceipt(
+                change.spec.record_type,
+                change.spec.record_id,
+                op.op_id,
+                op.seq,
+                usage.warning,
+            )
+
+
+def load(session: Session, model: type[R], record_id: Any, label: str) -> R:
+    if not isinstance(record_id, str) or not record_id:
+        raise ValidationError.single(f"{label}_id", f"expected a {label} id, got {record_id!r}")
+    record = session.get(model, record_id)
+    if record is None:
+        raise NotFoundError(label, record_id)
+    return record
+
+
+def touch(record: SyncedRecord, now: datetime) -> None:
+    """Mark a record changed locally: new sync state, new ``updated_at``."""
+    record.sync_state = state_after_local_change(record.sync_state, record.version)
+    record.updated_at = now
+
+
+def new_record(model: type[R], now: datetime, **fields: Any) -> R:
+    record = model(
+        id=new_id(),
+        version=0,
+        sync_state=state_after_local_change(None, 0),
+        created_at=now,
+        updated_at=now,
+        **fields,
+    )
+    return record

@@ -1,0 +1,129 @@
+"""Attaching photos and signatures to jobs.
+
+The file is written content-addressed before the transaction; if the row is not saved the
+file is removed again, unless it was already there for another record.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from wb_desktop.domain.images import check_photo_bytes, check_signature_png
+from wb_desktop.domain.records import UploadState, clean_signature
+from wb_desktop.store.changes.core import Change, ChangeReceipt, WritePath, load, new_record
+from wb_desktop.store.media_files import StoredFile
+from wb_desktop.store.models import Job, Photo, Signature
+from wb_desktop.store.outbox import OpSpec
+
+
+class MediaChanges:
+    def __init__(self, write_path: WritePath) -> None:
+        self._write = write_path
+
+    def add_photo(
+        self,
+        job_id: str,
+        data: bytes,
+        original_name: str = "",
+        *,
+        width: int | None = None,
+        height: int | None = None,
+        taken_at: datetime | None = None,
+    ) -> ChangeReceipt:
+        """Attach an image; the same image on the same job is stored once (no second op)."""
+        image = check_photo_bytes(data, original_name or "photo")
+        stored = self._write.media.put("photos", data, image.suffix)
+
+        def mutate(session: Session, now: datetime) -> Change:
+            job = load(session, Job, job_id, "job")
+            existing = session.scalar(
+                select(Photo.id).where(Photo.job_id == job.id, Photo.sha256 == stored.sha256)
+            )
+            if existing is not None:
+                return Change("photo", existing, None)
+            photo = new_record(
+                Photo,
+                now,
+                job_id=job.id,
+                sha256=stored.sha256,
+                content_type=image.content_type,
+                byte_size=stored.size,
+                stored_path=stored.relative_path,
+                original_name=original_name[:260],
+                width=width,
+                height=height,
+                taken_at=taken_at,
+                upload_state=UploadState.WAITING,
+                uploaded_bytes=0,
+            )
+            session.add(photo)
+            payload = {
+                "job_id": job.id,
+                "sha256": stored.sha256,
+                "content_type": image.content_type,
+                "byte_size": stored.size,
+                "original_name": photo.original_name,
+                "width": width,
+                "height": height,
+                "taken_at": taken_at,
+            }
+            spec = OpSpec("photo.create", "photo", photo.id, payload, parents=(("job", job.id),))
+            return Change("photo", photo.id, spec)
+
+        return self._write_with_file(stored, mutate)
+
+    def add_signature(
+        self, job_id: str, signer_name: str, strokes: list[Any], png: bytes
+    ) -> ChangeReceipt:
+        name, clean_strokes = clean_signature(signer_name, strokes)
+        check_signature_png(png)
+        stored = self._write.media.put("signatures", png, ".png")
+
+        def mutate(session: Session, now: datetime) -> Change:
+            job = load(session, Job, job_id, "job")
+            signature = new_record(
+                Signature,
+                now,
+                job_id=job.id,
+                signer_name=name,
+                strokes=clean_strokes,
+                png_sha256=stored.sha256,
+                png_path=stored.relative_path,
+                byte_size=stored.size,
+                captured_at=now,
+                upload_state=UploadState.WAITING,
+                uploaded_bytes=0,
+            )
+            session.add(signature)
+            payload = {
+                "job_id": job.id,
+                "signer_name": name,
+                "strokes": clean_strokes,
+                "png_sha256": stored.sha256,
+                "byte_size": stored.size,
+                "captured_at": now,
+            }
+            spec = OpSpec(
+                "signature.create", "signature", signature.id, payload, parents=(("job", job.id),)
+            )
+            return Change("signature", signature.id, spec)
+
+        return self._write_with_file(stored, mutate)
+
+    def _write_with_file(
+        self, stored: StoredFile, mutate: Callable[[Session, datetime], Change]
+    ) -> ChangeReceipt:
+        needed = stored.size if stored.created else 0
+        try:
+            receipt = self._write.write(needed, mutate)
+        except BaseException:
+            self._write.media.discard(stored)
+            raise
+        if not receipt.changed:
+            self._write.media.discard(stored)
+        return receipt
