@@ -1,0 +1,67 @@
+"""Fixtures shared by every test: a fixed clock, a temporary profile, an opened cache."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from wb_desktop.domain.clock import FixedClock  # noqa: E402
+from wb_desktop.paths import DataPaths, ProfilePaths  # noqa: E402
+from wb_desktop.store.cache import LocalCache, open_cache  # noqa: E402
+from wb_desktop.store.seed import add_server_customer, add_server_job  # noqa: E402
+
+START = datetime(2026, 11, 23, 7, 30, tzinfo=UTC)
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(START)
+
+
+@pytest.fixture
+def data_paths(tmp_path: Path) -> DataPaths:
+    return DataPaths(tmp_path / "data")
+
+
+@pytest.fixture
+def profile(data_paths: DataPaths) -> ProfilePaths:
+    return data_paths.profile("anna")
+
+
+@pytest.fixture
+def cache(profile: ProfilePaths, clock: FixedClock) -> Iterator[LocalCache]:
+    opened = open_cache(profile, clock, busy_timeout_ms=500)
+    yield opened
+    opened.close()
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """Two server customers with one synced job each, as after a first pull."""
+
+    customer_ids: list[str]
+    job_ids: list[str]
+
+
+@pytest.fixture
+def schedule(cache: LocalCache, clock: FixedClock) -> Schedule:
+    now = clock.now()
+    with cache.database.writer() as session, session.begin():
+        karin = add_server_customer(session, now, "Karin Lund", address="Storgatan 1, Uppsala")
+        oliver = add_server_customer(session, now, "Oliver Smith", address="12 High St, Bath")
+        boiler = add_server_job(session, now, karin, "Boiler service", now + timedelta(hours=1))
+        leak = add_server_job(session, now, oliver, "Leaking tap", now + timedelta(hours=4))
+        return Schedule([karin.id, oliver.id], [boiler.id, leak.id])
+
+
+PNG_1X1 = bytes.fromhex(
+    "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489"
+    "0000000b49444154789c6360000200000500017a5eab3f0000000049454e44ae426082"
+)
