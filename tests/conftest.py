@@ -12,10 +12,10 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from wb_desktop.domain.clock import FixedClock  # noqa: E402
-from wb_desktop.paths import DataPaths, ProfilePaths  # noqa: E402
-from wb_desktop.store.cache import LocalCache, open_cache  # noqa: E402
-from wb_desktop.store.seed import add_server_customer, add_server_job  # noqa: E402
+from wb_desktop.domain.clock import FixedClock
+from wb_desktop.paths import DataPaths, ProfilePaths
+from wb_desktop.store.cache import LocalCache, open_cache
+from wb_desktop.store.seed import add_server_customer, add_server_job
 
 START = datetime(2026, 11, 23, 7, 30, tzinfo=UTC)
 

@@ -1,0 +1,97 @@
+"""The layers point one way and the core never imports Qt: checked on every test run."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from importlinter.cli import lint_imports
+
+ROOT = Path(__file__).resolve().parents[2]
+PACKAGE = ROOT / "wb_desktop"
+QT_FREE = ["domain", "store", "server", "scenario", "support", "media"]
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module)
+    return found
+
+
+def _python_files(folder: str) -> list[Path]:
+    return sorted((PACKAGE / folder).rglob("*.py"))
+
+
+@pytest.mark.parametrize("folder", QT_FREE)
+def test_core_layers_never_import_qt(folder: str) -> None:
+    offenders = {
+        str(path.relative_to(ROOT)): sorted(m for m in _imports(path) if m.startswith("PySide6"))
+        for path in _python_files(folder)
+    }
+    assert {k: v for k, v in offenders.items() if v} == {}
+
+
+def test_sync_engine_is_qt_free_except_the_service() -> None:
+    offenders = [
+        str(path.relative_to(ROOT))
+        for path in _python_files("sync")
+        if path.name != "service.py" and any(m.startswith("PySide6") for m in _imports(path))
+    ]
+    assert offenders == []
+
+
+@pytest.mark.parametrize(
+    ("lower", "higher"),
+    [
+        ("domain", "wb_desktop.store"),
+        ("domain", "wb_desktop.sync"),
+        ("domain", "wb_desktop.ui"),
+        ("store", "wb_desktop.sync"),
+        ("store", "wb_desktop.ui"),
+        ("sync", "wb_desktop.ui"),
+    ],
+)
+def test_lower_layers_do_not_import_higher_ones(lower: str, higher: str) -> None:
+    offenders = [
+        str(path.relative_to(ROOT))
+        for path in _python_files(lower)
+        if any(m == higher or m.startswith(higher + ".") for m in _imports(path))
+    ]
+    assert offenders == []
+
+
+def test_domain_has_no_sql_http_or_qt() -> None:
+    banned = ("sqlalchemy", "requests", "PySide6", "alembic", "urllib", "http")
+    offenders = {
+        str(path.relative_to(ROOT)): sorted(m for m in _imports(path) if m.startswith(banned))
+        for path in _python_files("domain")
+    }
+    assert {k: v for k, v in offenders.items() if v} == {}
+
+
+def test_import_linter_contracts_hold(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    status = lint_imports(config_filename=str(ROOT / "pyproject.toml"), no_cache=True, no_logo=True)
+    assert status == 0
+
+
+def test_ruff_lint_and_format_are_clean() -> None:
+    lint = subprocess.run(
+        [sys.executable, "-m", "ruff", "check", "."], cwd=ROOT, capture_output=True, text=True
+    )
+    assert lint.returncode == 0, lint.stdout + lint.stderr
+    fmt = subprocess.run(
+        [sys.executable, "-m", "ruff", "format", "--check", "."],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert fmt.returncode == 0, fmt.stdout + fmt.stderr

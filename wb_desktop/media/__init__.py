@@ -1,0 +1,1 @@
+"""Photo import, thumbnails and the watched camera-inbox folder."""

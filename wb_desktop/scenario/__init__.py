@@ -1,0 +1,1 @@
+"""Scenario format, runner, recorder and invariant checker."""

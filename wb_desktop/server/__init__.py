@@ -1,0 +1,1 @@
+"""The reference cloud (``wb-server``): FastAPI over SQLAlchemy; never imports Qt."""

@@ -1,0 +1,1 @@
+"""Diagnostics bundles, redaction and the convergence check."""

@@ -1,0 +1,1 @@
+"""Sync engine (Qt-free) and the QThread sync service."""

@@ -1,0 +1,1 @@
+"""Widgets only: technician views, the support console, shared widgets and Qt models."""
