@@ -1,5 +1,8 @@
 """initial schema of the local cache
 
+The media total is kept by triggers, which autogenerate does not see: they are created and
+dropped here by hand, with the one row of storage_totals they maintain.
+
 Revision ID: 0001
 Revises:
 Create Date: 2026-11-21
@@ -77,6 +80,15 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_device")),
     )
     op.create_table(
+        "media_files",
+        sa.Column("sha256", sa.String(length=64), nullable=False),
+        sa.Column("kind", sa.String(length=20), nullable=False),
+        sa.Column("relative_path", sa.String(length=500), nullable=False),
+        sa.Column("byte_size", sa.Integer(), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.PrimaryKeyConstraint("sha256", name=op.f("pk_media_files")),
+    )
+    op.create_table(
         "outbox",
         sa.Column("op_id", sa.String(length=36), nullable=False),
         sa.Column("seq", sa.Integer(), nullable=False),
@@ -130,6 +142,12 @@ def upgrade() -> None:
         sa.Column("pulled_at", sa.DateTime(), nullable=True),
         sa.Column("last_success_at", sa.DateTime(), nullable=True),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_pull_cursor")),
+    )
+    op.create_table(
+        "storage_totals",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("media_bytes", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_storage_totals")),
     )
     op.create_table(
         "sync_log",
@@ -437,6 +455,9 @@ def upgrade() -> None:
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.ForeignKeyConstraint(["job_id"], ["jobs.id"], name=op.f("fk_photos_job_id_jobs")),
+        sa.ForeignKeyConstraint(
+            ["sha256"], ["media_files.sha256"], name=op.f("fk_photos_sha256_media_files")
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_photos")),
         sa.UniqueConstraint("job_id", "sha256", name=op.f("uq_photos_job_id_sha256")),
     )
@@ -487,10 +508,16 @@ def upgrade() -> None:
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.ForeignKeyConstraint(["job_id"], ["jobs.id"], name=op.f("fk_signatures_job_id_jobs")),
+        sa.ForeignKeyConstraint(
+            ["png_sha256"],
+            ["media_files.sha256"],
+            name=op.f("fk_signatures_png_sha256_media_files"),
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_signatures")),
     )
     with op.batch_alter_table("signatures", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_signatures_job_id"), ["job_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_signatures_png_sha256"), ["png_sha256"], unique=False)
         batch_op.create_index(batch_op.f("ix_signatures_sync_state"), ["sync_state"], unique=False)
 
     op.create_table(
@@ -605,8 +632,25 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_payments_document_id"), ["document_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_payments_sync_state"), ["sync_state"], unique=False)
 
+    op.execute("INSERT INTO storage_totals (id, media_bytes) VALUES (1, 0)")
+    op.execute(
+        "CREATE TRIGGER media_files_added AFTER INSERT ON media_files BEGIN "
+        "UPDATE storage_totals SET media_bytes = media_bytes + NEW.byte_size WHERE id = 1; END"
+    )
+    op.execute(
+        "CREATE TRIGGER media_files_removed AFTER DELETE ON media_files BEGIN "
+        "UPDATE storage_totals SET media_bytes = media_bytes - OLD.byte_size WHERE id = 1; END"
+    )
+    op.execute(
+        "CREATE TRIGGER media_files_resized AFTER UPDATE OF byte_size ON media_files BEGIN "
+        "UPDATE storage_totals SET media_bytes = media_bytes - OLD.byte_size + NEW.byte_size "
+        "WHERE id = 1; END"
+    )
+
 
 def downgrade() -> None:
+    for trigger in ("media_files_added", "media_files_removed", "media_files_resized"):
+        op.execute(f"DROP TRIGGER IF EXISTS {trigger}")
     with op.batch_alter_table("payments", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_payments_sync_state"))
         batch_op.drop_index(batch_op.f("ix_payments_document_id"))
@@ -625,6 +669,7 @@ def downgrade() -> None:
     op.drop_table("time_entries")
     with op.batch_alter_table("signatures", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_signatures_sync_state"))
+        batch_op.drop_index(batch_op.f("ix_signatures_png_sha256"))
         batch_op.drop_index(batch_op.f("ix_signatures_job_id"))
 
     op.drop_table("signatures")
@@ -670,12 +715,14 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_sync_log_at"))
 
     op.drop_table("sync_log")
+    op.drop_table("storage_totals")
     op.drop_table("pull_cursor")
     with op.batch_alter_table("outbox", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_outbox_state"))
         batch_op.drop_index("ix_outbox_record")
 
     op.drop_table("outbox")
+    op.drop_table("media_files")
     op.drop_table("device")
     with op.batch_alter_table("customers", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_customers_sync_state"))

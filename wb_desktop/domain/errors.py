@@ -55,8 +55,9 @@ class StatusTransitionError(WorkBossError):
         self.allowed = allowed
         self.actor = actor
         options = ", ".join(allowed) if allowed else "none (the job is closed)"
+        article = "An" if actor[:1].lower() in "aeiou" else "A"
         super().__init__(
-            f"A {actor} cannot move a job from '{current}' to '{requested}'. "
+            f"{article} {actor} cannot move a job from '{current}' to '{requested}'. "
             f"Allowed next: {options}."
         )
 

@@ -78,6 +78,13 @@ def parse_decimal(value: Any, field: str, max_decimals: int) -> Decimal:
         raise ValidationError.single(
             field, f"'{value}' has too many decimals (at most {max_decimals})"
         )
+    raw_exponent = number.as_tuple().exponent
+    assert isinstance(raw_exponent, int)
+    if raw_exponent > 0:
+        # Decimal("1E+2") is exact but its text is not a plain number; store it as "100".
+        number = Decimal(format(number, "f"))
+    if number.is_zero():
+        number = number.copy_abs()  # "-0" would print as -0.00 on an invoice
     return number
 
 

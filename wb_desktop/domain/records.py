@@ -6,6 +6,7 @@ that is wrong, so a form can mark them all at once.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -17,11 +18,19 @@ from wb_desktop.domain.errors import Problem, ValidationError
 CUSTOMER_FIELDS = ("name", "phone", "email", "address", "notes")
 # The office owns these: on a same-field conflict the server's value wins (see DESIGN.md).
 OFFICE_OWNED_CUSTOMER_FIELDS = frozenset({"address"})
-_LIMITS = {"name": 200, "phone": 40, "email": 254, "address": 500, "notes": 5000}
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-_PHONE = re.compile(r"^\+?[0-9 ()\-]{5,40}$")
 MAX_NOTE_LENGTH = 10_000
 MAX_SIGNER_NAME = 200
+_LIMITS = {
+    "name": 200,
+    "phone": 40,
+    "email": 254,
+    "address": 500,
+    "notes": 5000,
+    "signer_name": MAX_SIGNER_NAME,
+}
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_PHONE = re.compile(r"^\+?[0-9 ()\-]{5,40}$")
+MIN_PHONE_DIGITS = 5
 MAX_STROKES = 2_000
 MAX_POINTS = 100_000
 
@@ -55,7 +64,8 @@ def clean_customer_fields(fields: Mapping[str, Any], *, creating: bool) -> dict[
         clean[name] = _text(fields.get(name), name, problems, required=name == "name")
     if clean.get("email") and not _EMAIL.match(clean["email"]):
         problems.append(Problem("email", f"'{clean['email']}' is not an email address"))
-    if clean.get("phone") and not _PHONE.match(clean["phone"]):
+    phone = clean.get("phone")
+    if phone and (not _PHONE.match(phone) or sum(c.isdigit() for c in phone) < MIN_PHONE_DIGITS):
         problems.append(
             Problem("phone", f"'{clean['phone']}' is not a phone number (digits, +, spaces, -)")
         )
@@ -67,9 +77,10 @@ def clean_customer_fields(fields: Mapping[str, Any], *, creating: bool) -> dict[
 def clean_note(text: Any) -> str:
     if not isinstance(text, str) or not text.strip():
         raise ValidationError.single("text", "a note cannot be empty")
-    if len(text) > MAX_NOTE_LENGTH:
+    clean = text.strip()
+    if len(clean) > MAX_NOTE_LENGTH:
         raise ValidationError.single("text", f"a note is at most {MAX_NOTE_LENGTH} characters")
-    return text.strip()
+    return clean
 
 
 @dataclass(frozen=True)
@@ -128,10 +139,16 @@ def _point(point: Any) -> list[float] | None:
         return None
     if not all(isinstance(v, int | float) and not isinstance(v, bool) for v in point):
         return None
-    x, y, pressure, t_ms = point
-    if not (0 <= pressure <= 1) or t_ms < 0 or x != x or y != y:  # x != x catches NaN
+    try:
+        values = [float(v) for v in point]
+    except OverflowError:  # an int too large for a float
         return None
-    return [float(x), float(y), float(pressure), float(t_ms)]
+    if not all(math.isfinite(v) for v in values):  # NaN or infinity cannot be stored as JSON
+        return None
+    pressure, t_ms = values[2], values[3]
+    if not (0 <= pressure <= 1) or t_ms < 0:
+        return None
+    return values
 
 
 def _has_extent(stroke: list[list[float]]) -> bool:

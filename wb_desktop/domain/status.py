@@ -40,6 +40,7 @@ def allowed_transitions(
     current: JobStatus, actor: Actor = Actor.TECHNICIAN
 ) -> tuple[JobStatus, ...]:
     """The statuses ``actor`` may move a job to from ``current``, in workflow order."""
+    current, actor = JobStatus(current), Actor(actor)  # a plain "office" must not act as tech
     steps = _TECHNICIAN_STEPS[current]
     if actor is Actor.OFFICE and current in _OPEN:
         return (*steps, JobStatus.CANCELLED)
@@ -60,6 +61,7 @@ def check_transition(
     current: JobStatus, requested: JobStatus, actor: Actor = Actor.TECHNICIAN
 ) -> None:
     """Raise :class:`StatusTransitionError` unless ``actor`` may move the job to ``requested``."""
+    current, requested, actor = JobStatus(current), JobStatus(requested), Actor(actor)
     allowed = allowed_transitions(current, actor)
     if requested not in allowed:
         raise StatusTransitionError(

@@ -30,6 +30,8 @@ from wb_desktop.store.database import (
 from wb_desktop.store.errors import MigrationError, NotADatabaseError, SchemaTooNewError
 from wb_desktop.store.models import Base
 
+VERSION_TABLE = "alembic_version"
+
 
 def migrations_dir() -> Path:
     """The installed ``wb_desktop.migrations`` package, or ``migrations/`` in a source tree."""
@@ -92,7 +94,8 @@ def _guard_revision(path: Path, connection: Connection) -> str | None:
     """The file's revision, refusing foreign databases and newer schemas."""
     revision = current_revision(connection)
     if revision is None:
-        tables = set(inspect(connection).get_table_names())
+        # An empty version table is what a downgrade to base leaves: still our file.
+        tables = set(inspect(connection).get_table_names()) - {VERSION_TABLE}
         if tables:
             raise NotADatabaseError(
                 path, f"it holds other tables ({', '.join(sorted(tables)[:5])}) but no cache schema"
@@ -102,8 +105,8 @@ def _guard_revision(path: Path, connection: Connection) -> str | None:
     return revision
 
 
-def _read_only_engine(path: Path) -> Engine:
-    return create_cache_engine(path, read_only=True)
+def _read_only_engine(path: Path, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS) -> Engine:
+    return create_cache_engine(path, busy_timeout_ms=busy_timeout_ms, read_only=True)
 
 
 def check_schema(path: Path) -> SchemaCheck:
@@ -133,11 +136,11 @@ def check_schema(path: Path) -> SchemaCheck:
     )
 
 
-def read_current(path: Path) -> str | None:
+def read_current(path: Path, *, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS) -> str | None:
     check_database_file(path)
     if not path.exists():
         return None
-    engine = _read_only_engine(path)
+    engine = _read_only_engine(path, busy_timeout_ms)
     try:
         with translate_open_errors(path), engine.connect() as connection:
             return _guard_revision(path, connection)
@@ -177,7 +180,9 @@ def upgrade_database(
     Foreign keys are off while migrating, as batch mode recreates tables; they are checked
     before the commit, so a migration that breaks a reference rolls back whole.
     """
-    check_database_file(path)
+    # Refuse a foreign or newer file through a read-only connection first: a writable
+    # connection switches the journal to WAL as it opens, which already changes the file.
+    read_current(path, busy_timeout_ms=busy_timeout_ms)
     path.parent.mkdir(parents=True, exist_ok=True)
     engine = create_cache_engine(path, busy_timeout_ms=busy_timeout_ms, foreign_keys=False)
     try:

@@ -4,6 +4,9 @@ Ordering rules are recorded as explicit dependencies when the op is made, so the
 never has to guess: an op waits for the previous unfinished op on the same record, and for the
 unfinished *create* of any new record it refers to (an invoice on a customer made offline).
 A dead op therefore holds back only what really depends on it.
+
+The statements are built once and run on the session's connection: the write path runs
+them on every keystroke-sized change, and ORM bookkeeping would cost more than the commit.
 """
 
 from __future__ import annotations
@@ -17,13 +20,36 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import func, select, tuple_, update
+from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from wb_desktop.store.models import Device, OutboxDependency, OutboxOp, OutboxState
 
 CREATE_SUFFIX = ".create"
 UNFINISHED = (OutboxState.QUEUED, OutboxState.IN_FLIGHT, OutboxState.DEAD)
+
+_OPS = OutboxOp.__table__
+_DEPS = OutboxDependency.__table__
+_DEVICE = Device.__table__
+_NEXT_SEQ = update(_DEVICE).values(next_seq=_DEVICE.c.next_seq + 1).returning(_DEVICE.c.next_seq)
+_UNFINISHED_ON_RECORD = (
+    select(_OPS.c.op_id)
+    .where(
+        _OPS.c.record_type == bindparam("record_type"),
+        _OPS.c.record_id == bindparam("record_id"),
+        _OPS.c.state.in_(UNFINISHED),
+    )
+    .order_by(_OPS.c.seq.desc())
+    .limit(1)
+)
+_UNFINISHED_CREATE = select(_OPS.c.op_id).where(
+    _OPS.c.record_type == bindparam("record_type"),
+    _OPS.c.record_id == bindparam("record_id"),
+    _OPS.c.kind == bindparam("kind"),
+    _OPS.c.state.in_(UNFINISHED),
+)
+_INSERT_OP = insert(_OPS)
+_INSERT_DEPENDENCY = insert(_DEPS)
 
 
 def to_json_value(value: Any) -> Any:
@@ -53,60 +79,50 @@ class OpSpec:
     parents: tuple[tuple[str, str], ...] = field(default_factory=tuple)
 
 
-class Outbox:
-    def enqueue(self, session: Session, spec: OpSpec, now: datetime) -> OutboxOp:
-        """Add the op with the next device sequence number and its dependencies."""
-        depends_on = self._dependencies(session, spec)  # before the new op is in the session
-        seq = self._next_seq(session)
-        op = OutboxOp(
-            op_id=str(uuid.uuid4()),
-            seq=seq,
-            kind=spec.kind,
-            record_type=spec.record_type,
-            record_id=spec.record_id,
-            base_version=spec.base_version,
-            payload=to_json_value(spec.payload),
-            state=OutboxState.QUEUED,
-            attempts=0,
-            created_at=now,
-        )
-        session.add(op)
-        session.add_all(OutboxDependency(op_id=op.op_id, depends_on=d) for d in depends_on)
-        return op
+@dataclass(frozen=True)
+class QueuedOp:
+    op_id: str
+    seq: int
+    depends_on: tuple[str, ...]
 
-    @staticmethod
-    def _next_seq(session: Session) -> int:
-        seq = session.execute(
-            update(Device).values(next_seq=Device.next_seq + 1).returning(Device.next_seq)
-        ).scalar_one_or_none()
+
+class Outbox:
+    def enqueue(self, session: Session, spec: OpSpec, now: datetime) -> QueuedOp:
+        """Add the op with the next device sequence number and its dependencies."""
+        connection = session.connection()
+        record = {"record_type": spec.record_type, "record_id": spec.record_id}
+        depends_on = list(connection.execute(_UNFINISHED_ON_RECORD, record).scalars())
+        for parent_type, parent_id in spec.parents:
+            parent = {"record_type": parent_type, "record_id": parent_id}
+            depends_on.extend(
+                connection.execute(
+                    _UNFINISHED_CREATE, {**parent, "kind": parent_type + CREATE_SUFFIX}
+                ).scalars()
+            )
+        seq = connection.execute(_NEXT_SEQ).scalar_one_or_none()
         if seq is None:
             raise RuntimeError("the cache has no device row; open it with open_cache()")
-        return seq - 1
-
-    @staticmethod
-    def _dependencies(session: Session, spec: OpSpec) -> list[str]:
-        same_record = session.execute(
-            select(OutboxOp.op_id)
-            .where(
-                OutboxOp.record_type == spec.record_type,
-                OutboxOp.record_id == spec.record_id,
-                OutboxOp.state.in_(UNFINISHED),
+        op_id = str(uuid.uuid4())
+        connection.execute(
+            _INSERT_OP,
+            {
+                "op_id": op_id,
+                "seq": seq - 1,
+                "kind": spec.kind,
+                "record_type": spec.record_type,
+                "record_id": spec.record_id,
+                "base_version": spec.base_version,
+                "payload": to_json_value(spec.payload),
+                "state": OutboxState.QUEUED,
+                "attempts": 0,
+                "created_at": now,
+            },
+        )
+        if depends_on:
+            connection.execute(
+                _INSERT_DEPENDENCY, [{"op_id": op_id, "depends_on": d} for d in depends_on]
             )
-            .order_by(OutboxOp.seq.desc())
-            .limit(1)
-        ).scalar_one_or_none()
-        found = [same_record] if same_record else []
-        if spec.parents:
-            found.extend(
-                session.scalars(
-                    select(OutboxOp.op_id).where(
-                        tuple_(OutboxOp.record_type, OutboxOp.record_id).in_(spec.parents),
-                        OutboxOp.kind.endswith(CREATE_SUFFIX),
-                        OutboxOp.state.in_(UNFINISHED),
-                    )
-                )
-            )
-        return found
+        return QueuedOp(op_id, seq - 1, tuple(depends_on))
 
 
 def pending_count(session: Session) -> int:

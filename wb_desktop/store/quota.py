@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from wb_desktop.domain.errors import QuotaExceededError, format_bytes
 from wb_desktop.paths import ProfilePaths
-from wb_desktop.store.models import Photo, Signature
+from wb_desktop.store.models import StorageTotals
 
 DEFAULT_QUOTA_BYTES = 100 * 1024 * 1024
 WARNING_RATIO = 0.8
+_MEDIA_BYTES = select(StorageTotals.__table__.c.media_bytes).where(
+    StorageTotals.__table__.c.id == 1
+)
 
 
 @dataclass(frozen=True)
@@ -48,8 +51,14 @@ class StorageQuota:
         self.limit_bytes = limit_bytes
 
     def usage(self, session: Session) -> StorageUsage:
+        """Database files on disk plus media files as registered in ``media_files``.
+
+        Inside a write, a new media file's row is already registered (the triggers ran), so
+        it is counted here and not again in ``needed_bytes``.
+        """
         database = sum(p.stat().st_size for p in self._paths.database_files()[:2] if p.exists())
-        return StorageUsage(database, self._media_bytes(session), self.limit_bytes)
+        media = session.connection().execute(_MEDIA_BYTES).scalar_one_or_none() or 0
+        return StorageUsage(database, int(media), self.limit_bytes)
 
     def check(self, session: Session, needed_bytes: int) -> StorageUsage:
         """Raise :class:`QuotaExceededError` if ``needed_bytes`` more would pass the quota."""
@@ -59,12 +68,3 @@ class StorageQuota:
         return StorageUsage(
             usage.database_bytes + needed_bytes, usage.media_bytes, usage.limit_bytes
         )
-
-    @staticmethod
-    def _media_bytes(session: Session) -> int:
-        """Files are content-addressed, so each distinct hash is one file on disk."""
-        photos = select(Photo.sha256, Photo.byte_size).distinct().subquery()
-        signatures = select(Signature.png_sha256, Signature.byte_size).distinct().subquery()
-        total = session.scalar(select(func.coalesce(func.sum(photos.c.byte_size), 0)))
-        total += session.scalar(select(func.coalesce(func.sum(signatures.c.byte_size), 0)))
-        return int(total or 0)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypeVar
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from wb_desktop.domain.clock import Clock
@@ -74,30 +75,23 @@ class WritePath:
     def now(self) -> datetime:
         return self.clock.now()
 
-    def write(
-        self, needed_bytes: int, mutate: Callable[[Session, datetime], Change]
-    ) -> ChangeReceipt:
+    def write(self, mutate: Callable[[Session, datetime], Change]) -> ChangeReceipt:
         """Run ``mutate`` and queue its op in one transaction.
 
-        ``needed_bytes`` is what the change adds beyond its payload (a photo's file size); the
-        quota is checked inside the transaction, before anything is written.
+        The quota is checked after the mutation is flushed (a new media file is then already
+        registered and counted) and before the op is queued; a refusal rolls everything back.
         """
         now = self.clock.now()
         with self.database.writer() as session, session.begin():
             change = mutate(session, now)
             if change.spec is None:
                 return ChangeReceipt(change.record_type, change.record_id, None, None)
-            size = needed_bytes + len(payload_text(change.spec.payload)) * 2 + ROW_OVERHEAD_BYTES
+            session.flush()
+            size = len(payload_text(change.spec.payload)) * 2 + ROW_OVERHEAD_BYTES
             usage = self.quota.check(session, size)
-            session.flush()
             op = self.outbox.enqueue(session, change.spec, now)
-            session.flush()
             return ChangeReceipt(
-                change.spec.record_type,
-                change.spec.record_id,
-                op.op_id,
-                op.seq,
-                usage.warning,
+                change.spec.record_type, change.spec.record_id, op.op_id, op.seq, usage.warning
             )
 
 
@@ -108,6 +102,21 @@ def load(session: Session, model: type[R], record_id: Any, label: str) -> R:
     if record is None:
         raise NotFoundError(label, record_id)
     return record
+
+
+def require(session: Session, model: type[SyncedRecord], record_id: Any, label: str) -> str:
+    """Check that a parent record exists without loading it (cheaper than :func:`load`)."""
+    if not isinstance(record_id, str) or not record_id:
+        raise ValidationError.single(f"{label}_id", f"expected a {label} id, got {record_id!r}")
+    table = model.__table__  # type: ignore[attr-defined]
+    found = (
+        session.connection()
+        .execute(select(table.c.id).where(table.c.id == record_id))
+        .scalar_one_or_none()
+    )
+    if found is None:
+        raise NotFoundError(label, record_id)
+    return record_id
 
 
 def touch(record: SyncedRecord, now: datetime) -> None:

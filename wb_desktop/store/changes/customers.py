@@ -31,7 +31,7 @@ class CustomerChanges:
             spec = OpSpec("customer.create", RECORD, customer.id, _snapshot(customer))
             return Change(RECORD, customer.id, spec)
 
-        return self._write.write(0, mutate)
+        return self._write.write(mutate)
 
     def edit(self, customer_id: str, fields: Mapping[str, Any]) -> ChangeReceipt:
         """Change only the fields given; fields already holding that value are left out."""
@@ -55,7 +55,7 @@ class CustomerChanges:
             )
             return Change(RECORD, customer.id, spec)
 
-        return self._write.write(0, mutate)
+        return self._write.write(mutate)
 
 
 def _snapshot(customer: Customer) -> dict[str, Any]:

@@ -47,7 +47,15 @@ def as_line_inputs(lines: Sequence[Any]) -> list[LineInput]:
                 raise ValidationError.single(
                     f"lines[{index}]", f"unknown keys: {', '.join(sorted(unknown))}"
                 )
-            result.append(LineInput(**line))
+            # Missing keys become None, so price_document names them (lines[i].quantity).
+            result.append(
+                LineInput(
+                    line.get("description"),
+                    line.get("quantity"),
+                    line.get("unit_price"),
+                    line.get("vat_rate", "25"),
+                )
+            )
         else:
             raise ValidationError.single(f"lines[{index}]", "expected a line")
     return result
@@ -94,7 +102,7 @@ class DocumentChanges:
             )
             return Change(RECORD, document.id, spec)
 
-        return self._write.write(0, mutate)
+        return self._write.write(mutate)
 
     def edit(
         self,
@@ -105,6 +113,8 @@ class DocumentChanges:
         notes: str | None = None,
     ) -> ChangeReceipt:
         """Replace a draft's lines, currency or notes; a queued or sent document is final."""
+        if lines is None and currency is None and notes is None:
+            raise ValidationError.single("fields", "nothing to change")
 
         def mutate(session: Session, now: datetime) -> Change:
             document = load(session, Document, document_id, RECORD)
@@ -132,7 +142,7 @@ class DocumentChanges:
             )
             return Change(RECORD, document.id, spec)
 
-        return self._write.write(0, mutate)
+        return self._write.write(mutate)
 
     def send(self, document_id: str) -> ChangeReceipt:
         """Queue the document to be sent; pressing Send again does not send it twice."""
@@ -153,7 +163,7 @@ class DocumentChanges:
             )
             return Change(RECORD, document.id, spec)
 
-        return self._write.write(0, mutate)
+        return self._write.write(mutate)
 
 
 def _next_reference(session: Session, kind: DocumentKind) -> str:

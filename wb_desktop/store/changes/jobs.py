@@ -8,7 +8,15 @@ from sqlalchemy.orm import Session
 
 from wb_desktop.domain.records import clean_note
 from wb_desktop.domain.status import Actor, JobStatus, check_transition, parse_status
-from wb_desktop.store.changes.core import Change, ChangeReceipt, WritePath, load, new_record, touch
+from wb_desktop.store.changes.core import (
+    Change,
+    ChangeReceipt,
+    WritePath,
+    load,
+    new_record,
+    require,
+    touch,
+)
 from wb_desktop.store.models import Job, Note
 from wb_desktop.store.outbox import OpSpec
 
@@ -39,22 +47,22 @@ class JobChanges:
             )
             return Change("job", job.id, spec)
 
-        return self._write.write(0, mutate)
+        return self._write.write(mutate)
 
     def add_note(self, job_id: str, text: str) -> ChangeReceipt:
         clean = clean_note(text)
 
         def mutate(session: Session, now: datetime) -> Change:
-            job = load(session, Job, job_id, "job")
-            note = new_record(Note, now, job_id=job.id, text=clean, author_id=self._technician_id)
+            parent = require(session, Job, job_id, "job")
+            note = new_record(Note, now, job_id=parent, text=clean, author_id=self._technician_id)
             session.add(note)
             spec = OpSpec(
                 "note.create",
                 "note",
                 note.id,
-                {"job_id": job.id, "text": clean, "created_at": now},
-                parents=(("job", job.id),),
+                {"job_id": parent, "text": clean, "created_at": now},
+                parents=(("job", parent),),
             )
             return Change("note", note.id, spec)
 
-        return self._write.write(0, mutate)
+        return self._write.write(mutate)

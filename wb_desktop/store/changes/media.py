@@ -1,7 +1,8 @@
 """Attaching photos and signatures to jobs.
 
-The file is written content-addressed before the transaction; if the row is not saved the
-file is removed again, unless it was already there for another record.
+The file is written content-addressed before the transaction and registered in
+``media_files`` inside it; if the transaction fails, a file this call created is removed, so
+the disk is as it was.
 """
 
 from __future__ import annotations
@@ -11,14 +12,31 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from wb_desktop.domain.images import check_photo_bytes, check_signature_png
 from wb_desktop.domain.records import UploadState, clean_signature
 from wb_desktop.store.changes.core import Change, ChangeReceipt, WritePath, load, new_record
 from wb_desktop.store.media_files import StoredFile
-from wb_desktop.store.models import Job, Photo, Signature
+from wb_desktop.store.models import Job, MediaFile, Photo, Signature
 from wb_desktop.store.outbox import OpSpec
+
+_REGISTER = sqlite_insert(MediaFile.__table__).on_conflict_do_nothing(index_elements=["sha256"])
+
+
+def register_file(session: Session, stored: StoredFile, kind: str, now: datetime) -> None:
+    """Record the file once per hash; the triggers add its size to the storage total."""
+    session.connection().execute(
+        _REGISTER,
+        {
+            "sha256": stored.sha256,
+            "kind": kind,
+            "relative_path": stored.relative_path,
+            "byte_size": stored.size,
+            "created_at": now,
+        },
+    )
 
 
 class MediaChanges:
@@ -46,6 +64,7 @@ class MediaChanges:
             )
             if existing is not None:
                 return Change("photo", existing, None)
+            register_file(session, stored, "photos", now)
             photo = new_record(
                 Photo,
                 now,
@@ -86,6 +105,7 @@ class MediaChanges:
 
         def mutate(session: Session, now: datetime) -> Change:
             job = load(session, Job, job_id, "job")
+            register_file(session, stored, "signatures", now)
             signature = new_record(
                 Signature,
                 now,
@@ -118,12 +138,8 @@ class MediaChanges:
     def _write_with_file(
         self, stored: StoredFile, mutate: Callable[[Session, datetime], Change]
     ) -> ChangeReceipt:
-        needed = stored.size if stored.created else 0
         try:
-            receipt = self._write.write(needed, mutate)
+            return self._write.write(mutate)
         except BaseException:
             self._write.media.discard(stored)
             raise
-        if not receipt.changed:
-            self._write.media.discard(stored)
-        return receipt

@@ -50,7 +50,7 @@ class TimeClockChanges:
             )
             return Change(RECORD, entry.id, spec)
 
-        return self._write.write(0, mutate)
+        return self._write.write(mutate)
 
     def clock_out(self) -> ChangeReceipt:
         def mutate(session: Session, now: datetime) -> Change:
@@ -72,4 +72,4 @@ class TimeClockChanges:
             )
             return Change(RECORD, entry.id, spec)
 
-        return self._write.write(0, mutate)
+        return self._write.write(mutate)

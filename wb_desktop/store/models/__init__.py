@@ -3,7 +3,7 @@
 from wb_desktop.store.models.base import Base, SyncedRecord
 from wb_desktop.store.models.billing import Document, DocumentLine, Payment
 from wb_desktop.store.models.location import LocationPing
-from wb_desktop.store.models.media import Photo, Signature
+from wb_desktop.store.models.media import MediaFile, Photo, Signature, StorageTotals
 from wb_desktop.store.models.profile import Device, TechnicianProfile
 from wb_desktop.store.models.sync import (
     ConflictRecord,
@@ -27,6 +27,7 @@ __all__ = [
     "Job",
     "JobLineItem",
     "LocationPing",
+    "MediaFile",
     "Note",
     "OpResult",
     "OutboxDependency",
@@ -36,6 +37,7 @@ __all__ = [
     "Photo",
     "PullCursor",
     "Signature",
+    "StorageTotals",
     "SyncLogEntry",
     "SyncedRecord",
     "TechnicianProfile",

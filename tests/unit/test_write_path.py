@@ -1,0 +1,1118 @@
+"""The one write path, against a real migrated SQLite cache.
+
+Every change writes its row and exactly one outbox op in one transaction; a refused change,
+or a failure anywhere between the row and the commit, leaves the database and the media
+folder exactly as they were.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import timedelta
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from sqlalchemy import event, func, select, text
+from sqlalchemy.orm import Session
+
+from tests.conftest import PNG_1X1
+from wb_desktop.domain.errors import (
+    NotFoundError,
+    StateError,
+    StatusTransitionError,
+    ValidationError,
+)
+from wb_desktop.domain.records import DeliveryState, DocumentKind, UploadState
+from wb_desktop.domain.status import Actor, JobStatus
+from wb_desktop.domain.sync_state import SyncState
+from wb_desktop.store.cache import LocalCache
+from wb_desktop.store.models import (
+    Base,
+    Customer,
+    Device,
+    Document,
+    Job,
+    Note,
+    OutboxDependency,
+    OutboxOp,
+    OutboxState,
+    Photo,
+    Signature,
+    TimeEntry,
+)
+from wb_desktop.store.outbox import Outbox
+
+STROKES = [[[10, 10, 0.5, 0], [60, 20, 0.6, 16], [120, 35, 0.4, 32]]]
+CLEAN_STROKES = [[[10.0, 10.0, 0.5, 0.0], [60.0, 20.0, 0.6, 16.0], [120.0, 35.0, 0.4, 32.0]]]
+LINES = [
+    {"description": "Labour, per hour", "quantity": "2", "unit_price": "650", "vat_rate": "25"},
+    {"description": "Valve", "quantity": "1", "unit_price": "19.99", "vat_rate": "25"},
+]
+# Tables the media bookkeeping may touch besides the record itself.
+MEDIA_BOOKKEEPING = {"media_files", "storage_totals"}
+TABLE_OF = {
+    "customer": "customers",
+    "job": "jobs",
+    "note": "notes",
+    "photo": "photos",
+    "signature": "signatures",
+    "time_entry": "time_entries",
+    "document": "documents",
+}
+
+
+# --- helpers --------------------------------------------------------------------------------
+
+
+def dump(cache: LocalCache) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of every table, to compare before and after."""
+    with cache.database.reader() as session:
+        return {
+            table.name: sorted((tuple(row) for row in session.execute(select(table))), key=repr)
+            for table in Base.metadata.sorted_tables
+        }
+
+
+def changed_tables(before: dict, after: dict) -> dict[str, int]:
+    """Tables whose rows differ, with the change in their row count."""
+    return {
+        name: len(after[name]) - len(before[name])
+        for name in after
+        if after[name] != before[name]
+    }
+
+
+def media_listing(cache: LocalCache) -> list[str]:
+    root = cache.paths.media
+    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file())
+
+
+def all_ops(cache: LocalCache) -> list[OutboxOp]:
+    with cache.database.reader() as session:
+        return list(session.scalars(select(OutboxOp).order_by(OutboxOp.seq)))
+
+
+def only_op(cache: LocalCache) -> OutboxOp:
+    (op,) = all_ops(cache)
+    return op
+
+
+def deps_of(cache: LocalCache, op_id: str) -> list[str]:
+    with cache.database.reader() as session:
+        return sorted(
+            session.scalars(
+                select(OutboxDependency.depends_on).where(OutboxDependency.op_id == op_id)
+            )
+        )
+
+
+def next_seq(cache: LocalCache) -> int:
+    with cache.database.reader() as session:
+        return session.scalars(select(Device.next_seq)).one()
+
+
+def get(cache: LocalCache, model: type, record_id: str) -> Any:
+    with cache.database.reader() as session:
+        record = session.get(model, record_id)
+        assert record is not None
+        if model is Document:
+            _ = list(record.lines)  # load before the session closes
+        return record
+
+
+def count(cache: LocalCache, model: type) -> int:
+    with cache.database.reader() as session:
+        return session.scalar(select(func.count()).select_from(model))
+
+
+def iso(cache: LocalCache) -> str:
+    return cache.changes.write_path.now().isoformat()
+
+
+def set_job_status(cache: LocalCache, job_id: str, status: JobStatus) -> None:
+    """As a pull from the server would: no op, synced."""
+    with cache.database.writer() as session, session.begin():
+        session.get(Job, job_id).status = status
+
+
+def assert_one_op(
+    cache: LocalCache,
+    receipt: Any,
+    *,
+    kind: str,
+    record_type: str,
+    base_version: int,
+    payload: dict[str, Any],
+    seq: int = 1,
+) -> OutboxOp:
+    op = next(o for o in all_ops(cache) if o.op_id == receipt.op_id)
+    assert receipt.changed
+    assert (receipt.record_type, receipt.seq) == (record_type, seq)
+    assert (op.seq, op.kind, op.record_type, op.record_id) == (
+        seq,
+        kind,
+        record_type,
+        receipt.record_id,
+    )
+    assert op.base_version == base_version
+    assert op.payload == payload
+    assert op.state is OutboxState.QUEUED
+    assert op.attempts == 0
+    assert op.created_at == cache.changes.write_path.now()
+    assert next_seq(cache) == seq + 1
+    return op
+
+
+@pytest.fixture
+def changes(cache):
+    return cache.changes
+
+
+@pytest.fixture
+def karin(schedule):
+    return schedule.customer_ids[0]
+
+
+@pytest.fixture
+def oliver(schedule):
+    return schedule.customer_ids[1]
+
+
+@pytest.fixture
+def boiler(schedule):
+    """Karin's job."""
+    return schedule.job_ids[0]
+
+
+@pytest.fixture
+def leak(schedule):
+    """Oliver's job."""
+    return schedule.job_ids[1]
+
+
+# --- customers ------------------------------------------------------------------------------
+
+
+def test_customer_create_writes_one_local_only_row_and_one_op(cache, changes, clock):
+    before = dump(cache)
+    receipt = changes.customers.create({"name": " Ada Berg ", "phone": "070-123 45 67"})
+    after = dump(cache)
+    assert changed_tables(before, after) == {"customers": 1, "outbox": 1, "device": 0}
+
+    customer = get(cache, Customer, receipt.record_id)
+    assert (customer.name, customer.phone, customer.email) == ("Ada Berg", "070-123 45 67", "")
+    assert customer.sync_state is SyncState.LOCAL_ONLY
+    assert customer.version == 0
+    assert customer.created_at == customer.updated_at == clock.now()
+    assert_one_op(
+        cache,
+        receipt,
+        kind="customer.create",
+        record_type="customer",
+        base_version=0,
+        payload={
+            "name": "Ada Berg",
+            "phone": "070-123 45 67",
+            "email": "",
+            "address": "",
+            "notes": "",
+        },
+    )
+    assert deps_of(cache, receipt.op_id) == []
+    assert receipt.storage_warning is None
+
+
+def test_customer_edit_on_a_synced_customer_is_pending_with_base_version(
+    cache, changes, karin, clock
+):
+    clock.advance(timedelta(minutes=5))
+    before = dump(cache)
+    receipt = changes.customers.edit(karin, {"phone": "018-12 34 56", "name": "Karin Lund"})
+    assert changed_tables(before, dump(cache)) == {"customers": 0, "outbox": 1, "device": 0}
+
+    customer = get(cache, Customer, karin)
+    assert customer.phone == "018-12 34 56"
+    assert customer.sync_state is SyncState.PENDING
+    assert customer.version == 1
+    assert customer.updated_at == clock.now()
+    assert customer.created_at == clock.now() - timedelta(minutes=5)
+    # The unchanged name is left out of the op.
+    assert_one_op(
+        cache,
+        receipt,
+        kind="customer.update",
+        record_type="customer",
+        base_version=1,
+        payload={"fields": {"phone": "018-12 34 56"}, "previous": {"phone": ""}},
+    )
+
+
+def test_customer_edit_that_changes_nothing_writes_nothing(cache, changes, karin):
+    before = dump(cache)
+    receipt = changes.customers.edit(karin, {"name": "Karin Lund", "address": "Storgatan 1, Uppsala"})
+    assert not receipt.changed
+    assert (receipt.op_id, receipt.seq, receipt.record_id) == (None, None, karin)
+    assert dump(cache) == before
+
+
+def test_editing_a_customer_made_offline_stays_local_only(cache, changes):
+    created = changes.customers.create({"name": "Ada"})
+    edited = changes.customers.edit(created.record_id, {"email": "ada@example.se"})
+    customer = get(cache, Customer, created.record_id)
+    assert customer.sync_state is SyncState.LOCAL_ONLY
+    op = assert_one_op(
+        cache,
+        edited,
+        kind="customer.update",
+        record_type="customer",
+        base_version=0,
+        payload={"fields": {"email": "ada@example.se"}, "previous": {"email": ""}},
+        seq=2,
+    )
+    assert deps_of(cache, op.op_id) == [created.op_id]
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "fields"),
+    [
+        (lambda c, k: c.customers.create({"phone": "070-123 45 67"}), ValidationError, ["name"]),
+        (lambda c, k: c.customers.create({"name": "A", "fax": "1"}), ValidationError, ["fax"]),
+        (lambda c, k: c.customers.edit(k, {}), ValidationError, ["fields"]),
+        (lambda c, k: c.customers.edit(k, {"email": "x@"}), ValidationError, ["email"]),
+        (lambda c, k: c.customers.edit(k, {"name": ""}), ValidationError, ["name"]),
+        (lambda c, k: c.customers.edit("no-such-id", {"name": "X"}), NotFoundError, None),
+        (lambda c, k: c.customers.edit("", {"name": "X"}), ValidationError, ["customer_id"]),
+    ],
+)
+def test_refused_customer_changes_write_nothing(cache, changes, karin, call, error, fields):
+    before, files = dump(cache), media_listing(cache)
+    with pytest.raises(error) as caught:
+        call(changes, karin)
+    if fields is not None:
+        assert caught.value.fields == fields
+    assert dump(cache) == before
+    assert media_listing(cache) == files
+
+
+def test_not_found_names_the_record(changes, schedule):
+    with pytest.raises(NotFoundError) as caught:
+        changes.customers.edit("0000", {"name": "X"})
+    assert (caught.value.record_type, caught.value.record_id) == ("customer", "0000")
+    assert str(caught.value) == "No customer with id 0000 in the local cache."
+
+
+# --- jobs: status and notes -----------------------------------------------------------------
+
+
+def test_set_status_on_a_synced_job(cache, changes, boiler, clock):
+    before = dump(cache)
+    receipt = changes.jobs.set_status(boiler, "en_route")
+    assert changed_tables(before, dump(cache)) == {"jobs": 0, "outbox": 1, "device": 0}
+    job = get(cache, Job, boiler)
+    assert job.status is JobStatus.EN_ROUTE
+    assert job.status_changed_at == clock.now()
+    assert job.sync_state is SyncState.PENDING
+    op = assert_one_op(
+        cache,
+        receipt,
+        kind="job.set_status",
+        record_type="job",
+        base_version=1,
+        payload={"status": "en_route", "previous": "scheduled", "changed_at": iso(cache)},
+    )
+    assert deps_of(cache, op.op_id) == []
+
+
+def test_status_steps_chain_on_the_same_record(cache, changes, boiler):
+    receipts = [
+        changes.jobs.set_status(boiler, status)
+        for status in (JobStatus.EN_ROUTE, JobStatus.IN_PROGRESS, JobStatus.COMPLETE)
+    ]
+    assert [r.seq for r in receipts] == [1, 2, 3]
+    assert deps_of(cache, receipts[0].op_id) == []
+    assert deps_of(cache, receipts[1].op_id) == [receipts[0].op_id]
+    assert deps_of(cache, receipts[2].op_id) == [receipts[1].op_id]
+    assert get(cache, Job, boiler).status is JobStatus.COMPLETE
+
+
+def test_office_may_cancel_through_the_write_path(cache, changes, boiler):
+    receipt = changes.jobs.set_status(boiler, JobStatus.CANCELLED, Actor.OFFICE)
+    assert receipt.changed
+    assert get(cache, Job, boiler).status is JobStatus.CANCELLED
+
+
+@pytest.mark.parametrize(
+    ("status", "error"),
+    [
+        ("complete", StatusTransitionError),  # skips two steps
+        ("cancelled", StatusTransitionError),  # technicians cannot cancel
+        ("scheduled", StatusTransitionError),  # not a transition
+        ("finished", ValidationError),
+        ("", ValidationError),
+    ],
+)
+def test_refused_status_change_writes_nothing(cache, changes, boiler, status, error):
+    before = dump(cache)
+    with pytest.raises(error):
+        changes.jobs.set_status(boiler, status)
+    assert dump(cache) == before
+    assert next_seq(cache) == 1
+
+
+def test_add_note_to_a_synced_job(cache, changes, boiler, clock):
+    before = dump(cache)
+    receipt = changes.jobs.add_note(boiler, "  Replaced the pressure valve. ")
+    assert changed_tables(before, dump(cache)) == {"notes": 1, "outbox": 1, "device": 0}
+    note = get(cache, Note, receipt.record_id)
+    assert (note.job_id, note.text, note.author_id) == (boiler, "Replaced the pressure valve.", None)
+    assert note.sync_state is SyncState.LOCAL_ONLY
+    assert note.version == 0
+    assert get(cache, Job, boiler).sync_state is SyncState.SYNCED  # the job itself is untouched
+    op = assert_one_op(
+        cache,
+        receipt,
+        kind="note.create",
+        record_type="note",
+        base_version=0,
+        payload={
+            "job_id": boiler,
+            "text": "Replaced the pressure valve.",
+            "created_at": iso(cache),
+        },
+    )
+    assert deps_of(cache, op.op_id) == []
+
+
+@pytest.mark.parametrize(
+    ("job", "text", "error"),
+    [
+        ("boiler", "", ValidationError),
+        ("boiler", "   ", ValidationError),
+        ("boiler", "n" * 10_001, ValidationError),
+        ("missing", "a note", NotFoundError),
+        (None, "a note", ValidationError),
+    ],
+)
+def test_refused_note_writes_nothing(cache, changes, boiler, job, text, error):
+    job_id = {"boiler": boiler, "missing": "no-such-job", None: None}[job]
+    before = dump(cache)
+    with pytest.raises(error):
+        changes.jobs.add_note(job_id, text)
+    assert dump(cache) == before
+
+
+# --- photos and signatures ------------------------------------------------------------------
+
+
+def photo_bytes(tag: bytes = b"") -> bytes:
+    """A distinct valid PNG per tag (trailing bytes after IEND do not matter to sniffing)."""
+    return PNG_1X1 + tag
+
+
+def test_add_photo_writes_row_file_and_op(cache, changes, boiler, clock):
+    data = photo_bytes(b"kitchen")
+    before = dump(cache)
+    receipt = changes.media.add_photo(boiler, data, "IMG_0001.png", width=1, height=1)
+    changed = changed_tables(before, dump(cache))
+    assert {k: v for k, v in changed.items() if k not in MEDIA_BOOKKEEPING} == {
+        "photos": 1,
+        "outbox": 1,
+        "device": 0,
+    }
+
+    photo = get(cache, Photo, receipt.record_id)
+    path = cache.changes.write_path.media.absolute(photo.stored_path)
+    assert path.read_bytes() == data
+    assert media_listing(cache) == [photo.stored_path]
+    assert (photo.job_id, photo.content_type, photo.original_name) == (
+        boiler,
+        "image/png",
+        "IMG_0001.png",
+    )
+    assert photo.upload_state is UploadState.WAITING
+    assert photo.sync_state is SyncState.LOCAL_ONLY
+    op = assert_one_op(
+        cache,
+        receipt,
+        kind="photo.create",
+        record_type="photo",
+        base_version=0,
+        payload={
+            "job_id": boiler,
+            "sha256": photo.sha256,
+            "content_type": "image/png",
+            "byte_size": len(data),
+            "original_name": "IMG_0001.png",
+            "width": 1,
+            "height": 1,
+            "taken_at": None,
+        },
+    )
+    assert deps_of(cache, op.op_id) == []
+
+
+def test_the_same_image_on_the_same_job_is_stored_once_with_one_op(cache, changes, boiler):
+    first = changes.media.add_photo(boiler, photo_bytes(b"a"), "a.png")
+    files = media_listing(cache)
+    before = dump(cache)
+    again = changes.media.add_photo(boiler, photo_bytes(b"a"), "copy of a.png")
+    assert not again.changed
+    assert (again.record_type, again.record_id, again.op_id) == ("photo", first.record_id, None)
+    assert dump(cache) == before
+    assert media_listing(cache) == files  # the shared file was not removed
+    assert len(all_ops(cache)) == 1
+
+
+def test_the_same_image_on_another_job_shares_one_file(cache, changes, boiler, leak):
+    first = changes.media.add_photo(boiler, photo_bytes(b"same"), "a.png")
+    second = changes.media.add_photo(leak, photo_bytes(b"same"), "a.png")
+    assert second.changed
+    assert second.record_id != first.record_id
+    assert [op.seq for op in all_ops(cache)] == [1, 2]
+    assert count(cache, Photo) == 2
+    assert len(media_listing(cache)) == 1
+
+
+@pytest.mark.parametrize(
+    ("data", "job"),
+    [
+        (b"", "boiler"),
+        (b"GIF89a....", "boiler"),
+        (b"just text", "boiler"),
+        (PNG_1X1, "missing"),
+    ],
+)
+def test_refused_photo_writes_nothing_and_leaves_no_file(cache, changes, boiler, data, job):
+    job_id = boiler if job == "boiler" else "no-such-job"
+    before = dump(cache)
+    with pytest.raises((ValidationError, NotFoundError)):
+        changes.media.add_photo(job_id, data, "x.png")
+    assert dump(cache) == before
+    assert media_listing(cache) == []
+
+
+def test_add_signature(cache, changes, boiler, clock):
+    before = dump(cache)
+    receipt = changes.media.add_signature(boiler, " Karin Lund ", STROKES, PNG_1X1)
+    changed = changed_tables(before, dump(cache))
+    assert {k: v for k, v in changed.items() if k not in MEDIA_BOOKKEEPING} == {
+        "signatures": 1,
+        "outbox": 1,
+        "device": 0,
+    }
+    signature = get(cache, Signature, receipt.record_id)
+    assert signature.signer_name == "Karin Lund"
+    assert signature.strokes == CLEAN_STROKES
+    assert signature.captured_at == clock.now()
+    assert signature.sync_state is SyncState.LOCAL_ONLY
+    path = cache.changes.write_path.media.absolute(signature.png_path)
+    assert path.read_bytes() == PNG_1X1
+    assert_one_op(
+        cache,
+        receipt,
+        kind="signature.create",
+        record_type="signature",
+        base_version=0,
+        payload={
+            "job_id": boiler,
+            "signer_name": "Karin Lund",
+            "strokes": CLEAN_STROKES,
+            "png_sha256": signature.png_sha256,
+            "byte_size": len(PNG_1X1),
+            "captured_at": iso(cache),
+        },
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "strokes", "png", "job"),
+    [
+        ("", STROKES, PNG_1X1, "boiler"),
+        ("Karin", [], PNG_1X1, "boiler"),
+        ("Karin", [[[5, 5, 0.5, 0]]], PNG_1X1, "boiler"),  # a tap
+        ("Karin", [[[5, 5, 0.5, 0], [5, float("nan"), 0.5, 1]]], PNG_1X1, "boiler"),
+        ("Karin", STROKES, b"\xff\xd8\xff not png", "boiler"),
+        ("Karin", STROKES, PNG_1X1, "missing"),
+    ],
+)
+def test_refused_signature_writes_nothing(cache, changes, boiler, name, strokes, png, job):
+    job_id = boiler if job == "boiler" else "no-such-job"
+    before = dump(cache)
+    with pytest.raises((ValidationError, NotFoundError)):
+        changes.media.add_signature(job_id, name, strokes, png)
+    assert dump(cache) == before
+    assert media_listing(cache) == []
+
+
+# --- time clock -----------------------------------------------------------------------------
+
+
+def test_clock_in_and_out(cache, changes, boiler, clock):
+    started = clock.now()
+    before = dump(cache)
+    clock_in = changes.time.clock_in(boiler, note=" travel ")
+    assert changed_tables(before, dump(cache)) == {"time_entries": 1, "outbox": 1, "device": 0}
+    entry = get(cache, TimeEntry, clock_in.record_id)
+    assert (entry.job_id, entry.clock_in, entry.clock_out, entry.note) == (
+        boiler,
+        started,
+        None,
+        "travel",
+    )
+    assert entry.sync_state is SyncState.LOCAL_ONLY
+    op_in = assert_one_op(
+        cache,
+        clock_in,
+        kind="time_entry.create",
+        record_type="time_entry",
+        base_version=0,
+        payload={"job_id": boiler, "clock_in": started.isoformat(), "note": "travel"},
+    )
+    assert deps_of(cache, op_in.op_id) == []
+
+    clock.advance(timedelta(hours=1, minutes=30))
+    before = dump(cache)
+    clock_out = changes.time.clock_out()
+    assert changed_tables(before, dump(cache)) == {
+        "time_entries": 0,
+        "outbox": 1,
+        "outbox_dependencies": 1,
+        "device": 0,
+    }
+    assert clock_out.record_id == clock_in.record_id
+    entry = get(cache, TimeEntry, clock_in.record_id)
+    assert entry.clock_out == clock.now()
+    assert entry.sync_state is SyncState.LOCAL_ONLY
+    op_out = assert_one_op(
+        cache,
+        clock_out,
+        kind="time_entry.update",
+        record_type="time_entry",
+        base_version=0,
+        payload={"fields": {"clock_out": clock.now().isoformat()}},
+        seq=2,
+    )
+    assert deps_of(cache, op_out.op_id) == [op_in.op_id]
+
+
+def test_clock_in_for_the_day_without_a_job(cache, changes):
+    receipt = changes.time.clock_in()
+    assert only_op(cache).payload == {"job_id": None, "clock_in": iso(cache), "note": ""}
+    assert get(cache, TimeEntry, receipt.record_id).job_id is None
+
+
+def test_double_clock_in_is_refused_and_writes_nothing(cache, changes, boiler, leak, clock):
+    changes.time.clock_in(boiler)
+    clock.advance(timedelta(minutes=10))
+    before = dump(cache)
+    with pytest.raises(StateError) as caught:
+        changes.time.clock_in(leak)
+    assert str(caught.value) == "Already clocked in since 07:30 UTC; clock out first."
+    assert dump(cache) == before
+
+
+def test_clock_out_without_clock_in_is_refused_and_writes_nothing(cache, changes, schedule):
+    before = dump(cache)
+    with pytest.raises(StateError) as caught:
+        changes.time.clock_out()
+    assert "Not clocked in" in str(caught.value)
+    assert dump(cache) == before
+
+
+def test_clock_out_twice_is_refused(cache, changes, clock):
+    changes.time.clock_in()
+    clock.advance(timedelta(hours=8))
+    changes.time.clock_out()
+    before = dump(cache)
+    with pytest.raises(StateError):
+        changes.time.clock_out()
+    assert dump(cache) == before
+
+
+def test_clock_out_before_clock_in_is_refused(cache, changes, clock):
+    changes.time.clock_in()
+    clock.advance(timedelta(minutes=-5))
+    before = dump(cache)
+    with pytest.raises(ValidationError) as caught:
+        changes.time.clock_out()
+    assert caught.value.fields == ["clock_out"]
+    assert dump(cache) == before
+
+
+@pytest.mark.parametrize("status", [JobStatus.COMPLETE, JobStatus.CANCELLED])
+def test_clock_in_on_a_closed_job_is_refused(cache, changes, boiler, status):
+    set_job_status(cache, boiler, status)
+    before = dump(cache)
+    with pytest.raises(StateError) as caught:
+        changes.time.clock_in(boiler)
+    assert f"it is {status.value}" in str(caught.value)
+    assert dump(cache) == before
+
+
+# --- invoices and estimates -----------------------------------------------------------------
+
+
+def test_create_invoice_on_a_synced_customer_and_job(cache, changes, karin, boiler):
+    before = dump(cache)
+    receipt = changes.documents.create("invoice", karin, LINES, job_id=boiler, notes=" Thanks ")
+    changed = changed_tables(before, dump(cache))
+    assert changed == {"documents": 1, "document_lines": 2, "outbox": 1, "device": 0}
+
+    document = get(cache, Document, receipt.record_id)
+    reference = f"INV-{cache.device_id[:4].upper()}-0001"
+    assert document.reference == reference
+    assert document.kind is DocumentKind.INVOICE
+    assert document.delivery_state is DeliveryState.DRAFT
+    assert document.sync_state is SyncState.LOCAL_ONLY
+    assert (document.subtotal, document.vat_total, document.total) == (
+        Decimal("1319.99"),
+        Decimal("330.00"),
+        Decimal("1649.99"),
+    )
+    assert [line.description for line in document.lines] == ["Labour, per hour", "Valve"]
+    op = assert_one_op(
+        cache,
+        receipt,
+        kind="document.create",
+        record_type="document",
+        base_version=0,
+        payload={
+            "kind": "invoice",
+            "reference": reference,
+            "job_id": boiler,
+            "customer_id": karin,
+            "currency": "SEK",
+            "subtotal": "1319.99",
+            "vat_total": "330.00",
+            "total": "1649.99",
+            "notes": "Thanks",
+            "lines": [
+                {
+                    "description": "Labour, per hour",
+                    "quantity": "2",
+                    "unit_price": "650.00",
+                    "vat_rate": "25",
+                    "net": "1300.00",
+                    "vat": "325.00",
+                    "total": "1625.00",
+                },
+                {
+                    "description": "Valve",
+                    "quantity": "1",
+                    "unit_price": "19.99",
+                    "vat_rate": "25",
+                    "net": "19.99",
+                    "vat": "5.00",
+                    "total": "24.99",
+                },
+            ],
+        },
+    )
+    assert deps_of(cache, op.op_id) == []  # customer and job are synced
+
+
+def test_references_count_per_kind(cache, changes, karin):
+    device = cache.device_id[:4].upper()
+    refs = [
+        get(cache, Document, changes.documents.create(kind, karin, LINES).record_id).reference
+        for kind in ("invoice", "estimate", "invoice")
+    ]
+    assert refs == [f"INV-{device}-0001", f"EST-{device}-0001", f"INV-{device}-0002"]
+
+
+def test_edit_a_draft_replaces_lines_and_totals(cache, changes, karin, clock):
+    created = changes.documents.create("estimate", karin, LINES)
+    clock.advance(timedelta(minutes=1))
+    before = dump(cache)
+    edited = changes.documents.edit(
+        created.record_id,
+        lines=[{"description": "Callout", "quantity": "1", "unit_price": "500"}],
+        notes="valid 30 days",
+    )
+    changed = changed_tables(before, dump(cache))
+    assert changed == {
+        "documents": 0,
+        "document_lines": -1,
+        "outbox": 1,
+        "outbox_dependencies": 1,
+        "device": 0,
+    }
+    document = get(cache, Document, created.record_id)
+    assert [(line.description, line.total) for line in document.lines] == [
+        ("Callout", Decimal("625.00"))
+    ]
+    assert document.total == Decimal("625.00")
+    assert document.notes == "valid 30 days"
+    assert document.sync_state is SyncState.LOCAL_ONLY
+    assert document.updated_at == clock.now()
+    op = assert_one_op(
+        cache,
+        edited,
+        kind="document.update",
+        record_type="document",
+        base_version=0,
+        payload={**only_payload_of(cache, edited.op_id)},
+        seq=2,
+    )
+    assert op.payload["total"] == "625.00"
+    assert op.payload["notes"] == "valid 30 days"
+    assert [line["description"] for line in op.payload["lines"]] == ["Callout"]
+    assert deps_of(cache, op.op_id) == [created.op_id]
+
+
+def only_payload_of(cache: LocalCache, op_id: str) -> dict[str, Any]:
+    return next(op.payload for op in all_ops(cache) if op.op_id == op_id)
+
+
+def test_edit_currency_only_reprices_the_existing_lines(cache, changes, karin):
+    created = changes.documents.create(
+        "invoice", karin, [{"description": "Work", "quantity": "3", "unit_price": "333"}]
+    )
+    changes.documents.edit(created.record_id, currency="JPY")
+    document = get(cache, Document, created.record_id)
+    assert document.currency == "JPY"
+    assert (document.subtotal, document.vat_total, document.total) == (
+        Decimal("999"),
+        Decimal("250"),
+        Decimal("1249"),
+    )
+
+
+def test_send_queues_once_and_a_second_send_is_a_no_op(cache, changes, karin, clock):
+    created = changes.documents.create("invoice", karin, LINES)
+    clock.advance(timedelta(minutes=2))
+    before = dump(cache)
+    sent = changes.documents.send(created.record_id)
+    assert changed_tables(before, dump(cache)) == {
+        "documents": 0,
+        "outbox": 1,
+        "outbox_dependencies": 1,
+        "device": 0,
+    }
+    document = get(cache, Document, created.record_id)
+    assert document.delivery_state is DeliveryState.QUEUED
+    assert document.queued_at == clock.now()
+    op = assert_one_op(
+        cache,
+        sent,
+        kind="document.send",
+        record_type="document",
+        base_version=0,
+        payload={"queued_at": iso(cache)},
+        seq=2,
+    )
+    assert deps_of(cache, op.op_id) == [created.op_id]
+
+    clock.advance(timedelta(seconds=3))
+    before = dump(cache)
+    again = changes.documents.send(created.record_id)
+    assert not again.changed
+    assert (again.record_id, again.seq) == (created.record_id, None)
+    assert dump(cache) == before
+    assert [o.kind for o in all_ops(cache)] == ["document.create", "document.send"]
+
+
+def test_editing_a_queued_document_is_refused(cache, changes, karin):
+    created = changes.documents.create("invoice", karin, LINES)
+    changes.documents.send(created.record_id)
+    reference = get(cache, Document, created.record_id).reference
+    before = dump(cache)
+    with pytest.raises(StateError) as caught:
+        changes.documents.edit(created.record_id, notes="too late")
+    assert str(caught.value) == (
+        f"{reference} is queued and can no longer be edited; make a new one instead."
+    )
+    assert dump(cache) == before
+
+
+def test_a_job_of_another_customer_is_refused(cache, changes, karin, leak):
+    before = dump(cache)
+    with pytest.raises(ValidationError) as caught:
+        changes.documents.create("invoice", karin, LINES, job_id=leak)
+    assert caught.value.problems[0].field == "job_id"
+    assert str(caught.value) == "job_id: the job belongs to another customer"
+    assert dump(cache) == before
+
+
+@pytest.mark.parametrize(
+    ("kind", "lines", "kwargs", "fields"),
+    [
+        ("receipt", LINES, {}, ["kind"]),
+        ("invoice", [], {}, ["lines"]),
+        ("invoice", LINES, {"currency": "XYZ"}, ["currency"]),
+        ("invoice", [{"description": "x", "quantity": "1"}], {}, ["lines[0].unit_price"]),
+        ("invoice", [{"description": "x", "qty": "1"}], {}, ["lines[0]"]),
+        ("invoice", ["a line?"], {}, ["lines[0]"]),
+        (
+            "invoice",
+            [LINES[0], {"description": "", "quantity": "-1", "unit_price": "1,5"}],
+            {},
+            ["lines[1].description", "lines[1].quantity", "lines[1].unit_price"],
+        ),
+        ("invoice", LINES, {"job_id": "no-such-job"}, None),
+    ],
+)
+def test_refused_document_create_writes_nothing(cache, changes, karin, kind, lines, kwargs, fields):
+    before = dump(cache)
+    with pytest.raises((ValidationError, NotFoundError)) as caught:
+        changes.documents.create(kind, karin, lines, **kwargs)
+    if fields is None:
+        assert isinstance(caught.value, NotFoundError)
+    else:
+        assert caught.value.fields == fields
+    assert dump(cache) == before
+
+
+def test_document_on_a_missing_customer_is_refused(cache, changes, schedule):
+    before = dump(cache)
+    with pytest.raises(NotFoundError) as caught:
+        changes.documents.create("invoice", "no-such-customer", LINES)
+    assert caught.value.record_type == "customer"
+    assert dump(cache) == before
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "fields"),
+    [
+        ({}, ["fields"]),
+        ({"lines": []}, ["lines"]),
+        ({"currency": "JPY"}, ["lines[1].unit_price"]),  # 19.99 has öre, yen have none
+        ({"lines": [{"description": "x", "quantity": 0.5, "unit_price": "1"}]}, None),
+    ],
+)
+def test_refused_document_edit_writes_nothing(cache, changes, karin, kwargs, fields):
+    created = changes.documents.create("invoice", karin, LINES)
+    before = dump(cache)
+    with pytest.raises(ValidationError) as caught:
+        changes.documents.edit(created.record_id, **kwargs)
+    if fields is not None:
+        assert caught.value.fields == fields
+    else:
+        assert caught.value.fields == ["lines[0].quantity"]
+    assert dump(cache) == before
+
+
+# --- sequence numbers -----------------------------------------------------------------------
+
+
+def test_seq_is_strictly_increasing_across_every_kind_of_change(
+    cache, changes, karin, boiler, clock
+):
+    receipts = []
+    receipts.append(changes.customers.create({"name": "Ada"}))
+    receipts.append(changes.customers.edit(karin, {"notes": "gate code 1234"}))
+    receipts.append(changes.jobs.set_status(boiler, "en_route"))
+    receipts.append(changes.jobs.add_note(boiler, "on my way"))
+    with pytest.raises(StatusTransitionError):
+        changes.jobs.set_status(boiler, "complete")
+    receipts.append(changes.media.add_photo(boiler, PNG_1X1, "p.png"))
+    receipts.append(changes.media.add_signature(boiler, "Karin", STROKES, PNG_1X1))
+    receipts.append(changes.time.clock_in(boiler))
+    clock.advance(timedelta(hours=1))
+    receipts.append(changes.time.clock_out())
+    receipts.append(changes.documents.create("invoice", receipts[0].record_id, LINES))
+    receipts.append(changes.documents.edit(receipts[-1].record_id, notes="n"))
+    receipts.append(changes.documents.send(receipts[-1].record_id))
+    seqs = [r.seq for r in receipts]
+    assert seqs == list(range(1, len(receipts) + 1))
+    assert [op.seq for op in all_ops(cache)] == seqs
+    assert [op.op_id for op in all_ops(cache)] == [r.op_id for r in receipts]
+    assert len({r.op_id for r in receipts}) == len(receipts)
+    assert next_seq(cache) == len(receipts) + 1
+
+
+# --- atomicity ------------------------------------------------------------------------------
+
+
+class InjectedFailure(Exception):
+    pass
+
+
+class FlushThenFail(Outbox):
+    """Fails after the row is flushed into the transaction, before the op is queued."""
+
+    def __init__(self) -> None:
+        self.rows_in_transaction: int | None = None
+
+    def enqueue(self, session: Session, spec: Any, now: Any) -> Any:
+        session.flush()
+        table = TABLE_OF[spec.record_type]
+        self.rows_in_transaction = session.connection().execute(
+            text(f"SELECT count(*) FROM {table} WHERE id = :id"), {"id": spec.record_id}
+        ).scalar_one()
+        raise InjectedFailure("power cut before the op was written")
+
+
+class FailAfterInsert(Outbox):
+    """Queues the op (and bumps the device seq), then fails before the commit."""
+
+    def __init__(self) -> None:
+        self.ops_in_transaction: int | None = None
+
+    def enqueue(self, session: Session, spec: Any, now: Any) -> Any:
+        op = super().enqueue(session, spec, now)
+        session.flush()
+        self.ops_in_transaction = session.connection().execute(
+            text("SELECT count(*) FROM outbox WHERE op_id = :id"), {"id": op.op_id}
+        ).scalar_one()
+        raise InjectedFailure("power cut after the op was written")
+
+
+class FailAtCommit(Outbox):
+    """Queues the op normally; the commit itself then fails."""
+
+    def enqueue(self, session: Session, spec: Any, now: Any) -> Any:
+        op = super().enqueue(session, spec, now)
+
+        def refuse(_session: Session) -> None:
+            raise InjectedFailure("disk full at commit")
+
+        event.listen(session, "before_commit", refuse, once=True)
+        return op
+
+
+@dataclass(frozen=True)
+class Action:
+    name: str
+    record_type: str
+    setup: Callable[[Any, Any], Any]
+    act: Callable[[Any, Any, Any], Any]
+
+
+def _nothing(changes, schedule):
+    return None
+
+
+def _draft(changes, schedule):
+    return changes.documents.create("invoice", schedule.customer_ids[0], LINES).record_id
+
+
+ACTIONS = [
+    Action("customer.create", "customer", _nothing, lambda c, s, x: c.customers.create({"name": "A"})),
+    Action(
+        "customer.update",
+        "customer",
+        _nothing,
+        lambda c, s, x: c.customers.edit(s.customer_ids[0], {"phone": "018-12 34 56"}),
+    ),
+    Action(
+        "job.set_status",
+        "job",
+        _nothing,
+        lambda c, s, x: c.jobs.set_status(s.job_ids[0], "en_route"),
+    ),
+    Action("note.create", "note", _nothing, lambda c, s, x: c.jobs.add_note(s.job_ids[0], "n")),
+    Action(
+        "photo.create",
+        "photo",
+        _nothing,
+        lambda c, s, x: c.media.add_photo(s.job_ids[0], photo_bytes(b"atomic"), "p.png"),
+    ),
+    Action(
+        "signature.create",
+        "signature",
+        _nothing,
+        lambda c, s, x: c.media.add_signature(s.job_ids[0], "Karin", STROKES, PNG_1X1),
+    ),
+    Action("time_entry.create", "time_entry", _nothing, lambda c, s, x: c.time.clock_in()),
+    Action(
+        "time_entry.update",
+        "time_entry",
+        lambda c, s: c.time.clock_in(),
+        lambda c, s, x: c.time.clock_out(),
+    ),
+    Action(
+        "document.create",
+        "document",
+        _nothing,
+        lambda c, s, x: c.documents.create("invoice", s.customer_ids[0], LINES),
+    ),
+    Action("document.update", "document", _draft, lambda c, s, x: c.documents.edit(x, notes="n")),
+    Action("document.send", "document", _draft, lambda c, s, x: c.documents.send(x)),
+]
+
+
+@pytest.mark.parametrize("failure", [FlushThenFail, FailAfterInsert, FailAtCommit])
+@pytest.mark.parametrize("action", ACTIONS, ids=[a.name for a in ACTIONS])
+def test_a_failure_between_row_and_commit_leaves_nothing(
+    cache, changes, schedule, monkeypatch, action, failure
+):
+    prepared = action.setup(changes, schedule)
+    before, files, seq = dump(cache), media_listing(cache), next_seq(cache)
+
+    outbox = failure()
+    monkeypatch.setattr(changes.write_path, "outbox", outbox)
+    with pytest.raises(InjectedFailure):
+        action.act(changes, schedule, prepared)
+
+    # The failure really happened with the row (and, for two of them, the op) in the
+    # transaction; afterwards neither is there, the seq is unchanged and no file is left.
+    if isinstance(outbox, FlushThenFail):
+        assert outbox.rows_in_transaction == 1
+    if isinstance(outbox, FailAfterInsert):
+        assert outbox.ops_in_transaction == 1
+    assert dump(cache) == before
+    assert media_listing(cache) == files
+    assert next_seq(cache) == seq
+
+    # The cache is still usable, and the next op takes the seq the failed one would have had.
+    monkeypatch.setattr(changes.write_path, "outbox", Outbox())
+    receipt = action.act(changes, schedule, prepared)
+    assert receipt.seq == seq
+    assert all_ops(cache)[-1].kind == action.name
+
+
+def test_a_failed_photo_keeps_a_file_another_photo_uses(cache, changes, boiler, leak, monkeypatch):
+    changes.media.add_photo(boiler, photo_bytes(b"shared"), "a.png")
+    files = media_listing(cache)
+    assert len(files) == 1
+    before = dump(cache)
+    monkeypatch.setattr(changes.write_path, "outbox", FailAfterInsert())
+    with pytest.raises(InjectedFailure):
+        changes.media.add_photo(leak, photo_bytes(b"shared"), "a.png")
+    assert dump(cache) == before
+    assert media_listing(cache) == files
+
+
+@pytest.mark.parametrize(
+    "refuse",
+    [
+        lambda c, s: c.jobs.set_status(s.job_ids[0], "complete"),
+        lambda c, s: c.jobs.add_note("no-such-job", "n"),
+        lambda c, s: c.time.clock_out(),
+        lambda c, s: c.documents.create("invoice", s.customer_ids[0], LINES, job_id=s.job_ids[1]),
+        lambda c, s: c.media.add_photo("no-such-job", PNG_1X1, "p.png"),
+    ],
+)
+def test_a_failure_during_the_mutation_leaves_the_seq_unchanged(cache, changes, schedule, refuse):
+    changes.customers.create({"name": "First"})
+    assert next_seq(cache) == 2
+    before = dump(cache)
+    with pytest.raises((StatusTransitionError, NotFoundError, StateError, ValidationError)):
+        refuse(changes, schedule)
+    assert next_seq(cache) == 2
+    assert dump(cache) == before
+    assert changes.customers.create({"name": "Second"}).seq == 2
+
+
+def test_outbox_is_one_transaction_with_the_row_even_when_read_concurrently(
+    cache, changes, boiler, monkeypatch
+):
+    """A reader during the write sees neither the row nor the op (no dirty reads)."""
+    seen: dict[str, int] = {}
+
+    class Peek(Outbox):
+        def enqueue(self, session, spec, now):
+            op = super().enqueue(session, spec, now)
+            session.flush()
+            with cache.database.reader() as other:
+                seen["notes"] = other.scalar(select(func.count()).select_from(Note))
+                seen["ops"] = other.scalar(select(func.count()).select_from(OutboxOp))
+            return op
+
+    monkeypatch.setattr(changes.write_path, "outbox", Peek())
+    changes.jobs.add_note(boiler, "n")
+    assert seen == {"notes": 0, "ops": 0}
+    assert (count(cache, Note), count(cache, OutboxOp)) == (1, 1)

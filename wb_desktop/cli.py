@@ -1,0 +1,275 @@
+"""The ``wb-desktop`` command: the GUI by default, plus headless commands for support.
+
+The ``db`` and ``storage`` commands never import Qt, so they run on a machine (or over a
+remote shell) where the GUI cannot start. Every failure a person can act on is a
+:class:`WorkBossError`; it is printed as one message with exit code 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from wb_desktop import __version__
+from wb_desktop.domain.clock import SystemClock
+from wb_desktop.domain.errors import WorkBossError, format_bytes
+from wb_desktop.paths import DEFAULT_PROFILE, DataPaths, ProfilePaths, check_profile_name
+from wb_desktop.settings import check_storage_quota_mb, load_settings
+from wb_desktop.store.database import create_cache_engine, translate_open_errors
+from wb_desktop.store.migrate import check_schema, head_revision, read_current, upgrade_database
+from wb_desktop.store.quota import StorageQuota, StorageUsage
+
+MB = 1024 * 1024
+EXIT_OK = 0
+EXIT_PROBLEMS = 1
+EXIT_ERROR = 2
+PROG = "wb-desktop"
+
+
+@dataclass(frozen=True)
+class CommonOptions:
+    """The options every command accepts, before or after the command's name."""
+
+    data_dir: Path | None
+    profile: str
+    quota_mb: int | None
+
+    def data_paths(self) -> DataPaths:
+        return DataPaths(self.data_dir) if self.data_dir is not None else DataPaths.default()
+
+    def profile_paths(self) -> ProfilePaths:
+        return self.data_paths().profile(self.profile)
+
+
+def _quota_mb(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"must be a whole number of MB, not '{text}'") from error
+    try:
+        return check_storage_quota_mb(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from error
+
+
+def _data_dir(text: str) -> Path:
+    return Path(text).expanduser().absolute()
+
+
+def _common_parser() -> argparse.ArgumentParser:
+    """Options with ``SUPPRESS`` defaults, so a value given at any level is kept."""
+    common = argparse.ArgumentParser(add_help=False)
+    group = common.add_argument_group("common options")
+    group.add_argument(
+        "--data-dir",
+        type=_data_dir,
+        default=argparse.SUPPRESS,
+        metavar="DIR",
+        help="root of the app's data (default: the per-user data folder)",
+    )
+    group.add_argument(
+        "--profile",
+        default=argparse.SUPPRESS,
+        metavar="NAME",
+        help=f"technician profile (default: {DEFAULT_PROFILE})",
+    )
+    group.add_argument(
+        "--quota-mb",
+        type=_quota_mb,
+        default=argparse.SUPPRESS,
+        metavar="N",
+        help="storage quota in MB for this run (overrides the profile's setting)",
+    )
+    return common
+
+
+def _gui_parser() -> argparse.ArgumentParser:
+    gui = argparse.ArgumentParser(add_help=False)
+    group = gui.add_argument_group("gui options")
+    group.add_argument("--server", default=argparse.SUPPRESS, metavar="URL", help="sync server")
+    group.add_argument(
+        "--lang", default=argparse.SUPPRESS, metavar="CODE", help="user interface language"
+    )
+    return gui
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _common_parser()
+    gui = _gui_parser()
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="WorkBoss Desktop, the offline-first field app. Without a command, "
+        "starts the app.",
+        parents=[common, gui],
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.add_parser("gui", parents=[common, gui], help="start the app (the default)")
+
+    db = commands.add_parser("db", parents=[common], help="the profile's local cache database")
+    db_actions = db.add_subparsers(dest="db_action", metavar="ACTION", required=True)
+    db_actions.add_parser(
+        "upgrade", parents=[common], help="create the cache or upgrade it (after a backup)"
+    )
+    db_actions.add_parser(
+        "current", parents=[common], help="show the cache's schema revision; changes nothing"
+    )
+    db_actions.add_parser(
+        "check",
+        parents=[common],
+        help="compare the cache with the schema and check its integrity; changes nothing",
+    )
+
+    storage = commands.add_parser(
+        "storage", parents=[common], help="storage used by the profile against its quota"
+    )
+    storage.add_argument("--json", action="store_true", help="print JSON instead of text")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one command; returns the process exit code (0 ok, 1 problems found, 2 error)."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as stop:  # --help, --version and usage errors
+        return stop.code if isinstance(stop.code, int) else EXIT_ERROR
+    command = args.command or "gui"
+    if command != "gui" and (hasattr(args, "server") or hasattr(args, "lang")):
+        print(f"{PROG}: --server and --lang apply only to the app (gui)", file=sys.stderr)
+        return EXIT_ERROR
+    options = CommonOptions(
+        data_dir=getattr(args, "data_dir", None),
+        profile=getattr(args, "profile", DEFAULT_PROFILE),
+        quota_mb=getattr(args, "quota_mb", None),
+    )
+    try:
+        check_profile_name(options.profile)
+        if command == "gui":
+            return _run_gui(options, getattr(args, "server", None), getattr(args, "lang", None))
+        if command == "storage":
+            return _storage(options, as_json=args.json)
+        return _DB_ACTIONS[args.db_action](options)
+    except WorkBossError as error:
+        print(f"{PROG}: {error.message}", file=sys.stderr)
+        return EXIT_ERROR
+    except OSError as error:
+        print(f"{PROG}: {error}", file=sys.stderr)
+        return EXIT_ERROR
+
+
+def _run_gui(options: CommonOptions, server: str | None, lang: str | None) -> int:
+    from wb_desktop import app  # imported here so that headless commands never load Qt
+
+    return app.run(
+        app.AppOptions(
+            data_dir=options.data_dir,
+            profile=options.profile,
+            quota_mb=options.quota_mb,
+            server=server,
+            lang=lang,
+        )
+    )
+
+
+def _db_upgrade(options: CommonOptions) -> int:
+    paths = options.profile_paths().ensure()
+    result = upgrade_database(paths.database, backup_to=paths.backups, now=SystemClock().now())
+    if result.changed:
+        before = result.from_revision or "(empty)"
+        print(f"Upgraded {result.path} from {before} to {result.to_revision}")
+    else:
+        print(f"{result.path} is already at {result.to_revision} (head)")
+    if result.backup is not None:
+        print(f"Backup of the file before this run: {result.backup}")
+    return EXIT_OK
+
+
+def _db_current(options: CommonOptions) -> int:
+    path = options.profile_paths().database
+    if not path.exists():
+        print(f"no cache yet at {path}")
+        return EXIT_OK
+    current = read_current(path)
+    head = head_revision()
+    if current is None:
+        print(f"{path} has no schema yet; head is {head} (run '{PROG} db upgrade')")
+    elif current == head:
+        print(f"{path} is at {current} (head)")
+    else:
+        print(f"{path} is at {current}; head is {head} (run '{PROG} db upgrade')")
+    return EXIT_OK
+
+
+def _db_check(options: CommonOptions) -> int:
+    path = options.profile_paths().database
+    check = check_schema(path)
+    print(f"File:      {path}")
+    if not check.exists:
+        print(f"Result:    no cache yet at {path} (run '{PROG} db upgrade' to create it)")
+        return EXIT_PROBLEMS
+    state = "current" if check.is_current else f"not current (run '{PROG} db upgrade')"
+    print(f"Revision:  {check.current or '(none)'}, head {check.head}: {state}")
+    if check.differences:
+        print(f"Schema:    {len(check.differences)} difference(s) from the models:")
+        for difference in check.differences:
+            print(f"             - {difference}")
+    else:
+        print("Schema:    matches the models")
+    print(f"Integrity: {check.integrity}")
+    print(f"Result:    {'OK' if check.ok else 'PROBLEMS FOUND'}")
+    return EXIT_OK if check.ok else EXIT_PROBLEMS
+
+
+def _read_usage(paths: ProfilePaths, limit_bytes: int) -> StorageUsage:
+    """Usage read through a read-only connection: looking never backs up or upgrades."""
+    quota = StorageQuota(paths, limit_bytes)
+    if read_current(paths.database) is None:
+        files = [p for p in paths.database_files()[:2] if p.exists()]
+        return StorageUsage(sum(p.stat().st_size for p in files), 0, limit_bytes)
+    engine = create_cache_engine(paths.database, read_only=True)
+    try:
+        with translate_open_errors(paths.database), Session(engine) as session:
+            return quota.usage(session)
+    finally:
+        engine.dispose()
+
+
+def _storage(options: CommonOptions, *, as_json: bool) -> int:
+    paths = options.profile_paths()
+    quota_mb = options.quota_mb
+    if quota_mb is None:
+        quota_mb = load_settings(paths).storage_quota_mb
+    usage = _read_usage(paths, quota_mb * MB)
+    percent = round(usage.ratio * 100, 1)
+    if as_json:
+        report = {
+            "profile": paths.name,
+            "database": str(paths.database),
+            "database_bytes": usage.database_bytes,
+            "media_bytes": usage.media_bytes,
+            "used_bytes": usage.used_bytes,
+            "limit_bytes": usage.limit_bytes,
+            "percent": percent,
+            "warning": usage.warning,
+        }
+        print(json.dumps(report, indent=2))
+        return EXIT_OK
+    print(f"Profile:  {paths.name} ({paths.folder})")
+    print(f"Database: {format_bytes(usage.database_bytes)}")
+    print(f"Media:    {format_bytes(usage.media_bytes)}")
+    print(
+        f"Used:     {format_bytes(usage.used_bytes)} of {format_bytes(usage.limit_bytes)} "
+        f"({percent} %)"
+    )
+    if usage.warning:
+        print(f"Warning:  {usage.warning}")
+    return EXIT_OK
+
+
+_DB_ACTIONS = {"upgrade": _db_upgrade, "current": _db_current, "check": _db_check}

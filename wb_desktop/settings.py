@@ -1,0 +1,119 @@
+"""Per-profile settings, kept as a small JSON file in the profile's folder.
+
+The file is meant to be readable and editable by support staff, so a mistake in it is
+reported with the file and the field and the file is never rewritten behind their back.
+Qt-free: the CLI and headless runs read the same settings as the GUI.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from wb_desktop.domain.errors import ValidationError, WorkBossError
+from wb_desktop.paths import ProfilePaths
+
+DEFAULT_STORAGE_QUOTA_MB = 100
+MIN_STORAGE_QUOTA_MB = 1
+MAX_STORAGE_QUOTA_MB = 100_000
+
+
+class SettingsError(WorkBossError):
+    """The settings file cannot be used as it is; it was left exactly as it was."""
+
+    def __init__(self, path: Path, field: str | None, problem: str) -> None:
+        self.path = path
+        self.field = field
+        where = f"'{field}' in {path}" if field else str(path)
+        super().__init__(
+            f"Settings error: {where}: {problem}. Fix or remove the file (defaults are used "
+            "when it is missing); it was not changed."
+        )
+
+
+def check_storage_quota_mb(value: object) -> int:
+    """The one rule for the quota, shared by the settings file and ``--quota-mb``."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"must be a whole number of MB, not {json.dumps(value)}")
+    if not MIN_STORAGE_QUOTA_MB <= value <= MAX_STORAGE_QUOTA_MB:
+        raise ValueError(
+            f"must be between {MIN_STORAGE_QUOTA_MB} and {MAX_STORAGE_QUOTA_MB} MB, not {value}"
+        )
+    return value
+
+
+@dataclass(frozen=True)
+class ProfileSettings:
+    """One profile's settings.
+
+    ``extra`` keeps keys this version does not know, so that a file written by a newer
+    WorkBoss Desktop survives a save by this one.
+    """
+
+    storage_quota_mb: int = DEFAULT_STORAGE_QUOTA_MB
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        try:
+            check_storage_quota_mb(self.storage_quota_mb)
+        except ValueError as error:
+            raise ValidationError.single("storage_quota_mb", str(error)) from error
+
+    def to_json(self) -> dict[str, Any]:
+        return {**self.extra, "storage_quota_mb": self.storage_quota_mb}
+
+
+def load_settings(paths: ProfilePaths) -> ProfileSettings:
+    """The profile's settings; defaults when the file does not exist yet.
+
+    Raises :class:`SettingsError` naming the file (and the field) for anything malformed.
+    """
+    path = paths.settings
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return ProfileSettings()
+    except OSError as error:
+        raise SettingsError(path, None, f"cannot be read ({error.strerror or error})") from error
+    try:
+        document = json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError as error:
+        raise SettingsError(path, None, "is not UTF-8 text") from error
+    except json.JSONDecodeError as error:
+        raise SettingsError(
+            path, None, f"is not valid JSON ({error.msg} at line {error.lineno})"
+        ) from error
+    if not isinstance(document, dict):
+        raise SettingsError(path, None, "must hold a JSON object ({...})")
+    values = dict(document)
+    quota = values.pop("storage_quota_mb", DEFAULT_STORAGE_QUOTA_MB)
+    try:
+        check_storage_quota_mb(quota)
+    except ValueError as error:
+        raise SettingsError(path, "storage_quota_mb", str(error)) from error
+    return ProfileSettings(storage_quota_mb=quota, extra=values)
+
+
+def save_settings(paths: ProfilePaths, settings: ProfileSettings) -> None:
+    """Write the settings so that a crash leaves either the old file or the new one, whole."""
+    path = paths.settings
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = json.dumps(settings.to_json(), indent=2, sort_keys=True) + "\n"
+    handle, temporary_name = tempfile.mkstemp(
+        prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
+    )
+    temporary = Path(temporary_name)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as file:
+            file.write(text)
+            file.flush()
+            os.fsync(file.fileno())
+        temporary.replace(path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
