@@ -24,6 +24,7 @@ from wb_desktop.store.errors import (
     NotADatabaseError,
     SchemaTooNewError,
 )
+from wb_desktop.store.migrate import head_revision
 
 
 def sha256(path: Path) -> str:
@@ -204,7 +205,9 @@ def test_opening_an_existing_cache_backs_it_up_including_unsaved_wal_content(
     assert backup.read_bytes().startswith(b"SQLite format 3\x00")
     with closing(sqlite3.connect(f"{backup.as_uri()}?mode=ro", uri=True)) as copy:
         assert copy.execute("PRAGMA integrity_check").fetchone() == ("ok",)
-        assert copy.execute("SELECT version_num FROM alembic_version").fetchall() == [("0001",)]
+        assert copy.execute("SELECT version_num FROM alembic_version").fetchall() == [
+            (head_revision(),)
+        ]
         ids = [row[0] for row in copy.execute("SELECT id FROM customers ORDER BY id")]
     assert ids == sorted(schedule.customer_ids)
 

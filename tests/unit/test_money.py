@@ -424,9 +424,7 @@ def documents(draw):
         )
         form = draw(st.sampled_from(["text", "decimal"]))
         lines.append(
-            LineInput(
-                f"line {index}", as_input(quantity, form), as_input(price, form), str(rate)
-            )
+            LineInput(f"line {index}", as_input(quantity, form), as_input(price, form), str(rate))
         )
     return currency, lines
 

@@ -52,9 +52,7 @@ def test_validation_error_lists_every_problem():
 
 
 def test_create_with_only_a_name_fills_nothing_else():
-    assert clean_customer_fields({"name": "  Karin Lund "}, creating=True) == {
-        "name": "Karin Lund"
-    }
+    assert clean_customer_fields({"name": "  Karin Lund "}, creating=True) == {"name": "Karin Lund"}
 
 
 def test_create_with_every_field_strips_them():
@@ -86,9 +84,7 @@ def test_name_cannot_be_blanked_on_edit():
 
 
 def test_edit_without_name_is_fine():
-    assert clean_customer_fields({"phone": "08-123 456"}, creating=False) == {
-        "phone": "08-123 456"
-    }
+    assert clean_customer_fields({"phone": "08-123 456"}, creating=False) == {"phone": "08-123 456"}
 
 
 def test_edit_can_clear_an_optional_field():

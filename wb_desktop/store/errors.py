@@ -7,6 +7,10 @@ from pathlib import Path
 from wb_desktop.domain.errors import WorkBossError
 
 
+class InstallationError(WorkBossError):
+    """Part of the installed app is missing; reinstalling fixes it."""
+
+
 class CacheOpenError(WorkBossError):
     """The cache database cannot be used; the file was left exactly as it was."""
 

@@ -27,7 +27,12 @@ from wb_desktop.store.database import (
     create_cache_engine,
     translate_open_errors,
 )
-from wb_desktop.store.errors import MigrationError, NotADatabaseError, SchemaTooNewError
+from wb_desktop.store.errors import (
+    InstallationError,
+    MigrationError,
+    NotADatabaseError,
+    SchemaTooNewError,
+)
 from wb_desktop.store.models import Base
 
 VERSION_TABLE = "alembic_version"
@@ -41,7 +46,10 @@ def migrations_dir() -> Path:
     source_tree = Path(wb_desktop.__file__).resolve().parent.parent / "migrations"
     if (source_tree / "env.py").is_file():
         return source_tree
-    raise RuntimeError("the cache migrations are missing from this installation; reinstall")
+    raise InstallationError(
+        "The cache migrations are missing from this installation of WorkBoss Desktop. "
+        "Reinstall it (pip install --force-reinstall wb-desktop); no data was touched."
+    )
 
 
 def alembic_config(connection: Connection | None = None) -> Config:

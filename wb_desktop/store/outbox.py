@@ -11,6 +11,7 @@ them on every keystroke-sized change, and ORM bookkeeping would cost more than t
 
 from __future__ import annotations
 
+import functools
 import json
 import uuid
 from collections.abc import Iterable, Mapping
@@ -20,7 +21,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import bindparam, func, insert, select, update
+from sqlalchemy import CompoundSelect, Select, bindparam, func, insert, select, union_all, update
 from sqlalchemy.orm import Session
 
 from wb_desktop.store.models import Device, OutboxDependency, OutboxOp, OutboxState
@@ -32,22 +33,39 @@ _OPS = OutboxOp.__table__
 _DEPS = OutboxDependency.__table__
 _DEVICE = Device.__table__
 _NEXT_SEQ = update(_DEVICE).values(next_seq=_DEVICE.c.next_seq + 1).returning(_DEVICE.c.next_seq)
-_UNFINISHED_ON_RECORD = (
-    select(_OPS.c.op_id)
-    .where(
-        _OPS.c.record_type == bindparam("record_type"),
-        _OPS.c.record_id == bindparam("record_id"),
-        _OPS.c.state.in_(UNFINISHED),
+
+
+@functools.cache
+def _dependency_lookup(parents: int) -> CompoundSelect[tuple[str]] | Select[tuple[str]]:
+    """One statement for all of an op's dependencies, built once per number of parents.
+
+    The latest unfinished op on the same record, plus the unfinished create op of each
+    parent record.
+    """
+    same_record = (
+        select(_OPS.c.op_id)
+        .where(
+            _OPS.c.record_type == bindparam("record_type"),
+            _OPS.c.record_id == bindparam("record_id"),
+            _OPS.c.state.in_(UNFINISHED),
+        )
+        .order_by(_OPS.c.seq.desc())
+        .limit(1)
     )
-    .order_by(_OPS.c.seq.desc())
-    .limit(1)
-)
-_UNFINISHED_CREATE = select(_OPS.c.op_id).where(
-    _OPS.c.record_type == bindparam("record_type"),
-    _OPS.c.record_id == bindparam("record_id"),
-    _OPS.c.kind == bindparam("kind"),
-    _OPS.c.state.in_(UNFINISHED),
-)
+    if parents == 0:
+        return same_record
+    parent_creates = [
+        select(_OPS.c.op_id).where(
+            _OPS.c.record_type == bindparam(f"parent_type_{n}"),
+            _OPS.c.record_id == bindparam(f"parent_id_{n}"),
+            _OPS.c.kind == bindparam(f"parent_kind_{n}"),
+            _OPS.c.state.in_(UNFINISHED),
+        )
+        for n in range(parents)
+    ]
+    return union_all(select(same_record.subquery().c.op_id), *parent_creates)
+
+
 _INSERT_OP = insert(_OPS)
 _INSERT_DEPENDENCY = insert(_DEPS)
 
@@ -90,15 +108,13 @@ class Outbox:
     def enqueue(self, session: Session, spec: OpSpec, now: datetime) -> QueuedOp:
         """Add the op with the next device sequence number and its dependencies."""
         connection = session.connection()
-        record = {"record_type": spec.record_type, "record_id": spec.record_id}
-        depends_on = list(connection.execute(_UNFINISHED_ON_RECORD, record).scalars())
-        for parent_type, parent_id in spec.parents:
-            parent = {"record_type": parent_type, "record_id": parent_id}
-            depends_on.extend(
-                connection.execute(
-                    _UNFINISHED_CREATE, {**parent, "kind": parent_type + CREATE_SUFFIX}
-                ).scalars()
-            )
+        params = {"record_type": spec.record_type, "record_id": spec.record_id}
+        for n, (parent_type, parent_id) in enumerate(spec.parents):
+            params[f"parent_type_{n}"] = parent_type
+            params[f"parent_id_{n}"] = parent_id
+            params[f"parent_kind_{n}"] = parent_type + CREATE_SUFFIX
+        lookup = _dependency_lookup(len(spec.parents))
+        depends_on = list(dict.fromkeys(connection.execute(lookup, params).scalars()))
         seq = connection.execute(_NEXT_SEQ).scalar_one_or_none()
         if seq is None:
             raise RuntimeError("the cache has no device row; open it with open_cache()")

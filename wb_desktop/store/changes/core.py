@@ -7,13 +7,14 @@ either both or neither.
 
 from __future__ import annotations
 
+import functools
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import Select, bindparam, select
 from sqlalchemy.orm import Session
 
 from wb_desktop.domain.clock import Clock
@@ -104,14 +105,19 @@ def load(session: Session, model: type[R], record_id: Any, label: str) -> R:
     return record
 
 
+@functools.cache
+def _id_lookup(model: type[SyncedRecord]) -> Select[tuple[str]]:
+    table = model.__table__  # type: ignore[attr-defined]
+    return select(table.c.id).where(table.c.id == bindparam("record_id"))
+
+
 def require(session: Session, model: type[SyncedRecord], record_id: Any, label: str) -> str:
     """Check that a parent record exists without loading it (cheaper than :func:`load`)."""
     if not isinstance(record_id, str) or not record_id:
         raise ValidationError.single(f"{label}_id", f"expected a {label} id, got {record_id!r}")
-    table = model.__table__  # type: ignore[attr-defined]
     found = (
         session.connection()
-        .execute(select(table.c.id).where(table.c.id == record_id))
+        .execute(_id_lookup(model), {"record_id": record_id})
         .scalar_one_or_none()
     )
     if found is None:
