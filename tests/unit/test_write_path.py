@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -695,7 +695,7 @@ def test_create_invoice_on_a_synced_customer_and_job(cache, changes, karin, boil
     assert changed == {"documents": 1, "document_lines": 2, "outbox": 1, "device": 0}
 
     document = get(cache, Document, receipt.record_id)
-    reference = f"INV-{cache.device_id[:4].upper()}-0001"
+    reference = f"INV-{cache.device_id[:8].upper()}-00001"
     assert document.reference == reference
     assert document.kind is DocumentKind.INVOICE
     assert document.delivery_state is DeliveryState.DRAFT
@@ -748,12 +748,42 @@ def test_create_invoice_on_a_synced_customer_and_job(cache, changes, karin, boil
 
 
 def test_references_count_per_kind(cache, changes, karin):
-    device = cache.device_id[:4].upper()
+    device = cache.device_id[:8].upper()
     refs = [
         get(cache, Document, changes.documents.create(kind, karin, LINES).record_id).reference
         for kind in ("invoice", "estimate", "invoice")
     ]
-    assert refs == [f"INV-{device}-0001", f"EST-{device}-0001", f"INV-{device}-0002"]
+    assert refs == [f"INV-{device}-00001", f"EST-{device}-00001", f"INV-{device}-00002"]
+
+
+def test_a_removed_document_never_frees_its_reference(cache, changes, karin):
+    first = changes.documents.create("invoice", karin, LINES).record_id
+    second = changes.documents.create("invoice", karin, LINES).record_id
+    with cache.database.writer() as session, session.begin():
+        session.delete(session.get(Document, first))  # as a server tombstone would
+    third = changes.documents.create("invoice", karin, LINES).record_id
+    references = {get(cache, Document, d).reference[-5:] for d in (second, third)}
+    assert references == {"00002", "00003"}
+
+
+def test_a_photo_time_without_a_zone_is_refused(cache, changes, boiler):
+    naive = datetime(2026, 11, 23, 9, 15)
+    with pytest.raises(ValidationError) as refused:
+        changes.media.add_photo(boiler, PNG_1X1, "meter.png", taken_at=naive)
+    assert refused.value.fields == ["taken_at"]
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda c, job: c.time.clock_in(job, note=42),
+        lambda c, job: c.time.clock_in(job, note="x" * 1001),
+        lambda c, job: c.media.add_photo(job, PNG_1X1, original_name=b"bytes.png"),
+    ],
+)
+def test_non_text_or_overlong_free_text_is_refused(cache, changes, boiler, call):
+    with pytest.raises(ValidationError):
+        call(changes, boiler)
 
 
 def test_edit_a_draft_replaces_lines_and_totals(cache, changes, karin, clock):

@@ -10,6 +10,7 @@ import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
@@ -47,6 +48,30 @@ def _text(value: Any, field: str, problems: list[Problem], *, required: bool) ->
     elif len(text) > _LIMITS.get(field, MAX_NOTE_LENGTH):
         problems.append(Problem(field, f"at most {_LIMITS.get(field, MAX_NOTE_LENGTH)} characters"))
     return text
+
+
+def clean_text(value: Any, field: str, limit: int) -> str:
+    """Optional free text (a time entry's note, an invoice's notes, a file name), stripped."""
+    problems: list[Problem] = []
+    text = _text(value, field, problems, required=False)
+    if not problems and len(text) > limit:
+        problems.append(Problem(field, f"at most {limit} characters"))
+    if problems:
+        raise ValidationError(problems)
+    return text
+
+
+def clean_aware_time(value: Any, field: str) -> datetime | None:
+    """A time with its zone, converted to UTC; a naive time is ambiguous, so it is refused."""
+    if value is None:
+        return None
+    if not isinstance(value, datetime):
+        raise ValidationError.single(field, f"expected a date and time, got {type(value).__name__}")
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise ValidationError.single(
+            field, "has no time zone; convert camera (EXIF) local times before saving"
+        )
+    return value.astimezone(UTC)
 
 
 def clean_customer_fields(fields: Mapping[str, Any], *, creating: bool) -> dict[str, str]:

@@ -23,6 +23,7 @@ from wb_desktop.store.errors import CacheOpenError, DatabaseLockedError, NotADat
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 DEFAULT_BUSY_TIMEOUT_MS = 5_000
+WAL_SIZE_LIMIT_BYTES = 1024 * 1024
 _WRITE_OPTION = "wb_write"
 
 
@@ -54,6 +55,8 @@ def _configure_connection(
         if str(mode).lower() != "wal" and not read_only:
             cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA synchronous = FULL")
+        # After a checkpoint the WAL is truncated to this, so it does not eat the quota.
+        cursor.execute(f"PRAGMA journal_size_limit = {WAL_SIZE_LIMIT_BYTES}")
         cursor.execute(f"PRAGMA foreign_keys = {'ON' if foreign_keys else 'OFF'}")
     finally:
         cursor.close()

@@ -16,7 +16,7 @@ import json
 import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from decimal import Decimal
 from enum import Enum
 from typing import Any
@@ -75,7 +75,9 @@ def to_json_value(value: Any) -> Any:
     if isinstance(value, Decimal):
         return str(value)
     if isinstance(value, datetime):
-        return value.isoformat()
+        if value.tzinfo is None:
+            raise ValueError(f"naive datetime {value!r} in an op payload; times must be aware")
+        return value.astimezone(UTC).isoformat()
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, Mapping):

@@ -6,12 +6,12 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Integer, cast, func, select
 from sqlalchemy.orm import Session
 
 from wb_desktop.domain.errors import StateError, ValidationError
 from wb_desktop.domain.money import DocumentTotals, LineInput, price_document
-from wb_desktop.domain.records import DeliveryState, DocumentKind
+from wb_desktop.domain.records import DeliveryState, DocumentKind, clean_text
 from wb_desktop.store.changes.core import (
     Change,
     ChangeReceipt,
@@ -25,6 +25,7 @@ from wb_desktop.store.models import Customer, Device, Document, DocumentLine, Jo
 from wb_desktop.store.outbox import OpSpec
 
 RECORD = "document"
+MAX_DOCUMENT_NOTES = 5000
 _PREFIX = {DocumentKind.INVOICE: "INV", DocumentKind.ESTIMATE: "EST"}
 
 
@@ -76,6 +77,7 @@ class DocumentChanges:
         notes: str = "",
     ) -> ChangeReceipt:
         doc_kind = parse_kind(kind)
+        clean_notes = clean_text(notes, "notes", MAX_DOCUMENT_NOTES)
         totals = price_document(as_line_inputs(lines), currency)
 
         def mutate(session: Session, now: datetime) -> Change:
@@ -91,7 +93,7 @@ class DocumentChanges:
                 reference=_next_reference(session, doc_kind),
                 job_id=job_id,
                 customer_id=customer.id,
-                notes=notes.strip(),
+                notes=clean_notes,
                 delivery_state=DeliveryState.DRAFT,
             )
             _apply_totals(document, totals)
@@ -115,6 +117,7 @@ class DocumentChanges:
         """Replace a draft's lines, currency or notes; a queued or sent document is final."""
         if lines is None and currency is None and notes is None:
             raise ValidationError.single("fields", "nothing to change")
+        clean_notes = None if notes is None else clean_text(notes, "notes", MAX_DOCUMENT_NOTES)
 
         def mutate(session: Session, now: datetime) -> Change:
             document = load(session, Document, document_id, RECORD)
@@ -130,8 +133,8 @@ class DocumentChanges:
                 ]
                 new_lines = as_line_inputs(lines) if lines is not None else old_lines
                 _apply_totals(document, price_document(new_lines, currency or document.currency))
-            if notes is not None:
-                document.notes = notes.strip()
+            if clean_notes is not None:
+                document.notes = clean_notes
             touch(document, now)
             spec = OpSpec(
                 f"{RECORD}.update",
@@ -167,10 +170,19 @@ class DocumentChanges:
 
 
 def _next_reference(session: Session, kind: DocumentKind) -> str:
-    """A readable local reference, unique per device: INV-<device>-0001."""
+    """A readable local reference, unique per device: INV-<device>-00001.
+
+    Numbered after the highest one used, not by counting rows, so a removed document never
+    frees its number for reuse.
+    """
     device = session.scalars(select(Device.id)).one()
-    count = session.scalar(select(func.count()).where(Document.kind == kind)) or 0
-    return f"{_PREFIX[kind]}-{device[:4].upper()}-{count + 1:04d}"
+    prefix = f"{_PREFIX[kind]}-{device[:8].upper()}-"
+    highest = session.scalar(
+        select(func.max(cast(func.substr(Document.reference, len(prefix) + 1), Integer))).where(
+            Document.reference.startswith(prefix, autoescape=True)
+        )
+    )
+    return f"{prefix}{(highest or 0) + 1:05d}"
 
 
 def _apply_totals(document: Document, totals: DocumentTotals) -> None:

@@ -16,7 +16,12 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from wb_desktop.domain.images import check_photo_bytes, check_signature_png
-from wb_desktop.domain.records import UploadState, clean_signature
+from wb_desktop.domain.records import (
+    UploadState,
+    clean_aware_time,
+    clean_signature,
+    clean_text,
+)
 from wb_desktop.store.changes.core import Change, ChangeReceipt, WritePath, load, new_record
 from wb_desktop.store.media_files import StoredFile
 from wb_desktop.store.models import Job, MediaFile, Photo, Signature
@@ -39,6 +44,9 @@ def register_file(session: Session, stored: StoredFile, kind: str, now: datetime
     )
 
 
+MAX_FILE_NAME = 260
+
+
 class MediaChanges:
     def __init__(self, write_path: WritePath) -> None:
         self._write = write_path
@@ -54,7 +62,9 @@ class MediaChanges:
         taken_at: datetime | None = None,
     ) -> ChangeReceipt:
         """Attach an image; the same image on the same job is stored once (no second op)."""
-        image = check_photo_bytes(data, original_name or "photo")
+        name = clean_text(original_name, "original_name", MAX_FILE_NAME)
+        taken = clean_aware_time(taken_at, "taken_at")
+        image = check_photo_bytes(data, name or "photo")
         stored = self._write.media.put("photos", data, image.suffix)
 
         def mutate(session: Session, now: datetime) -> Change:
@@ -73,10 +83,10 @@ class MediaChanges:
                 content_type=image.content_type,
                 byte_size=stored.size,
                 stored_path=stored.relative_path,
-                original_name=original_name[:260],
+                original_name=name,
                 width=width,
                 height=height,
-                taken_at=taken_at,
+                taken_at=taken,
                 upload_state=UploadState.WAITING,
                 uploaded_bytes=0,
             )
@@ -89,7 +99,7 @@ class MediaChanges:
                 "original_name": photo.original_name,
                 "width": width,
                 "height": height,
-                "taken_at": taken_at,
+                "taken_at": taken,
             }
             spec = OpSpec("photo.create", "photo", photo.id, payload, parents=(("job", job.id),))
             return Change("photo", photo.id, spec)

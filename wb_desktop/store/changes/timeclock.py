@@ -8,12 +8,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from wb_desktop.domain.errors import StateError, ValidationError
+from wb_desktop.domain.records import clean_text
 from wb_desktop.domain.status import is_open
 from wb_desktop.store.changes.core import Change, ChangeReceipt, WritePath, load, new_record, touch
 from wb_desktop.store.models import Job, TimeEntry
 from wb_desktop.store.outbox import OpSpec
 
 RECORD = "time_entry"
+MAX_ENTRY_NOTE = 1000
 
 
 def open_entry(session: Session) -> TimeEntry | None:
@@ -27,6 +29,8 @@ class TimeClockChanges:
         self._write = write_path
 
     def clock_in(self, job_id: str | None = None, note: str = "") -> ChangeReceipt:
+        clean_note = clean_text(note, "note", MAX_ENTRY_NOTE)
+
         def mutate(session: Session, now: datetime) -> Change:
             current = open_entry(session)
             if current is not None:
@@ -38,7 +42,7 @@ class TimeClockChanges:
                     raise StateError(
                         f"Cannot clock in on job '{job.title}': it is {job.status.value}."
                     )
-            entry = new_record(TimeEntry, now, job_id=job_id, clock_in=now, note=note.strip())
+            entry = new_record(TimeEntry, now, job_id=job_id, clock_in=now, note=clean_note)
             session.add(entry)
             parents = (("job", job_id),) if job_id else ()
             spec = OpSpec(
