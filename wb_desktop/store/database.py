@@ -23,7 +23,7 @@ from wb_desktop.store.errors import CacheOpenError, DatabaseLockedError, NotADat
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 DEFAULT_BUSY_TIMEOUT_MS = 5_000
-WAL_SIZE_LIMIT_BYTES = 1024 * 1024
+WAL_SIZE_LIMIT_BYTES = 4 * 1024 * 1024
 _WRITE_OPTION = "wb_write"
 
 
@@ -55,7 +55,8 @@ def _configure_connection(
         if str(mode).lower() != "wal" and not read_only:
             cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA synchronous = FULL")
-        # After a checkpoint the WAL is truncated to this, so it does not eat the quota.
+        # A checkpoint truncates the WAL back to this, so a long reader cannot leave it huge
+        # in the quota; 4 MB is above the usual autocheckpoint size, so no cost per commit.
         cursor.execute(f"PRAGMA journal_size_limit = {WAL_SIZE_LIMIT_BYTES}")
         cursor.execute(f"PRAGMA foreign_keys = {'ON' if foreign_keys else 'OFF'}")
     finally:
