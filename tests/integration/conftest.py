@@ -1,0 +1,54 @@
+"""A real reference server on a loopback port, over real HTTP, with the demo data loaded."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+import requests
+
+from wb_desktop.domain.clock import FixedClock
+from wb_desktop.server.app import create_app
+from wb_desktop.server.config import ServerConfig
+from wb_desktop.server.context import ServerContext
+from wb_desktop.server.demo import load_demo
+from wb_desktop.server.runner import RunningServer, start_in_thread
+
+DEMO_WEEK = date(2026, 11, 25)  # a Wednesday: two days of history, with photos
+ADMIN_TOKEN = "admin-secret-for-tests"
+
+
+@dataclass
+class LiveServer:
+    url: str
+    clock: FixedClock
+    context: ServerContext
+    running: RunningServer
+
+    def sign_in(self, email: str, password: str) -> requests.Session:
+        reply = requests.post(
+            f"{self.url}/v1/auth/sign-in", json={"email": email, "password": password}, timeout=10
+        )
+        reply.raise_for_status()
+        session = requests.Session()
+        session.headers["Authorization"] = f"Bearer {reply.json()['token']}"
+        return session
+
+
+@pytest.fixture
+def live_server(tmp_path: Path) -> Iterator[LiveServer]:
+    clock = FixedClock(datetime(2026, 11, 23, 6, 0, tzinfo=UTC))
+    config = ServerConfig(
+        database_url=f"sqlite:///{(tmp_path / 'server.sqlite3').as_posix()}",
+        blob_dir=tmp_path / "blobs",
+        admin_token=ADMIN_TOKEN,
+    )
+    app = create_app(config, clock)
+    load_demo(app.state.context, seed=1, week_of=DEMO_WEEK)
+    running = start_in_thread(app)
+    yield LiveServer(running.url, clock, app.state.context, running)
+    running.stop()
+    app.state.context.engine.dispose()

@@ -1,0 +1,1 @@
+"""Alembic environment of the reference server's database (SQLite or PostgreSQL)."""

@@ -1,0 +1,1 @@
+"""Schema revisions of the reference server's database."""

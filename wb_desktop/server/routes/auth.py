@@ -1,0 +1,71 @@
+"""Signing in: email and password for a bearer token."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from fastapi import APIRouter
+from pydantic import BaseModel, ConfigDict, Field
+from sqlalchemy import delete, func, select
+
+from wb_desktop.server.auth import new_token, token_digest, verify_password
+from wb_desktop.server.context import Context, Me
+from wb_desktop.server.errors import unauthorized
+from wb_desktop.server.models import AuthToken, Technician
+
+router = APIRouter(prefix="/v1", tags=["auth"])
+
+
+class SignInRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    email: str = Field(min_length=3, max_length=254)
+    password: str = Field(min_length=1, max_length=200)
+
+
+class TechnicianOut(BaseModel):
+    id: str
+    email: str
+    display_name: str
+
+
+class SignInReply(BaseModel):
+    token: str
+    expires_at: datetime
+    technician: TechnicianOut
+
+
+@router.post("/auth/sign-in", response_model=SignInReply)
+def sign_in(body: SignInRequest, context: Context) -> SignInReply:
+    now = context.clock.now()
+    with context.writer() as session, session.begin():
+        technician = session.scalar(
+            select(Technician).where(func.lower(Technician.email) == body.email.strip().lower())
+        )
+        if technician is None or not verify_password(body.password, technician.password_hash):
+            raise unauthorized("wrong email or password")
+        session.execute(delete(AuthToken).where(AuthToken.expires_at <= now))
+        token = new_token()
+        expires = now + context.config.token_ttl
+        session.add(
+            AuthToken(
+                token_hash=token_digest(token),
+                technician_id=technician.id,
+                issued_at=now,
+                expires_at=expires,
+            )
+        )
+        return SignInReply(
+            token=token,
+            expires_at=expires,
+            technician=TechnicianOut(
+                id=technician.id, email=technician.email, display_name=technician.display_name
+            ),
+        )
+
+
+@router.get("/me", response_model=TechnicianOut)
+def me(technician: Me) -> TechnicianOut:
+    return TechnicianOut(
+        id=technician.id, email=technician.email, display_name=technician.display_name
+    )
