@@ -1,0 +1,129 @@
+"""Pushed ops on invoices and estimates: create and edit drafts, and send them to the office.
+
+Totals are recomputed with the same domain rules as the app; a client whose totals differ is
+refused rather than trusted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from wb_desktop.domain.money import LineInput, price_document
+from wb_desktop.server.feed import customer_audience
+from wb_desktop.server.models import Customer, Document, OfficeDelivery
+from wb_desktop.server.ops import (
+    OpContext,
+    Outcome,
+    RejectedOpError,
+    bump,
+    new_id,
+    own_job,
+    payload,
+    stamp,
+    validated,
+)
+
+
+def _priced(ctx: OpContext) -> dict[str, Any]:
+    lines = payload(ctx, "lines", list)
+    currency = payload(ctx, "currency")
+    inputs = []
+    for line in lines:
+        if not isinstance(line, dict):
+            raise RejectedOpError("payload.lines must be objects")
+        inputs.append(
+            LineInput(
+                line.get("description"),
+                line.get("quantity"),
+                line.get("unit_price"),
+                line.get("vat_rate"),
+            )
+        )
+    totals = validated(lambda: price_document(inputs, currency))
+    if str(totals.total) != str(ctx.op.payload.get("total")):
+        raise RejectedOpError(
+            f"the total {ctx.op.payload.get('total')} does not match the lines ({totals.total})"
+        )
+    return {
+        "currency": totals.currency,
+        "subtotal": totals.subtotal,
+        "vat_total": totals.vat_total,
+        "total": totals.total,
+        "lines": [
+            {k: str(v) if not isinstance(v, str) else v for k, v in vars(line).items()}
+            for line in totals.lines
+        ],
+    }
+
+
+def document_create(ctx: OpContext) -> Outcome:
+    new_id(ctx, Document)
+    customer_id = payload(ctx, "customer_id")
+    customer = ctx.session.get(Customer, customer_id)
+    if customer is None or ctx.technician_id not in customer_audience(ctx.session, customer_id):
+        raise RejectedOpError(f"customer {customer_id} does not exist or is not yours")
+    job_id = ctx.op.payload.get("job_id")
+    if job_id is not None and own_job(ctx, job_id).customer_id != customer_id:
+        raise RejectedOpError("the job belongs to another customer")
+    kind = payload(ctx, "kind")
+    if kind not in ("invoice", "estimate"):
+        raise RejectedOpError("payload.kind must be invoice or estimate")
+    document = Document(
+        **stamp(ctx),
+        technician_id=ctx.technician_id,
+        kind=kind,
+        reference=str(payload(ctx, "reference"))[:40],
+        job_id=job_id,
+        customer_id=customer_id,
+        notes=str(ctx.op.payload.get("notes") or "")[:5000],
+        delivery_state="draft",
+        **_priced(ctx),
+    )
+    ctx.session.add(document)
+    ctx.session.flush()
+    ctx.publish("document", document, [ctx.technician_id])
+    return Outcome("applied", document)
+
+
+def _own_document(ctx: OpContext) -> Document:
+    document = ctx.session.get(Document, ctx.op.record_id)
+    if document is None or document.technician_id != ctx.technician_id:
+        raise RejectedOpError(f"document {ctx.op.record_id} does not exist or is not yours")
+    return document
+
+
+def document_update(ctx: OpContext) -> Outcome:
+    document = _own_document(ctx)
+    if document.delivery_state != "draft":
+        raise RejectedOpError(f"{document.reference} was already sent and can no longer change")
+    for key, value in _priced(ctx).items():
+        setattr(document, key, value)
+    document.notes = str(ctx.op.payload.get("notes") or "")[:5000]
+    return bump(ctx, "document", document, [ctx.technician_id], "applied")
+
+
+def document_send(ctx: OpContext) -> Outcome:
+    """Sending twice sends once: a document already sent is answered as applied, unchanged."""
+    document = _own_document(ctx)
+    if document.delivery_state == "sent":
+        return Outcome("applied", document)
+    customer = ctx.session.get(Customer, document.customer_id)
+    document.delivery_state = "sent"
+    document.sent_at = ctx.now
+    ctx.session.add(
+        OfficeDelivery(
+            id=ctx.op.op_id,
+            document_id=document.id,
+            recipient=customer.email if customer else "",
+            queued_at=ctx.now,
+        )
+    )
+    return bump(ctx, "document", document, [ctx.technician_id], "applied")
+
+
+HANDLERS: dict[str, Callable[[OpContext], Outcome]] = {
+    "document.create": document_create,
+    "document.update": document_update,
+    "document.send": document_send,
+}

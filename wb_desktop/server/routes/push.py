@@ -1,0 +1,149 @@
+"""Push: a batch of ops from one device, each applied exactly once.
+
+Every op runs in its own transaction that also records its answer (``applied_ops``) and the
+device's highest applied sequence: if the reply is lost after the commit, the replay finds
+the answer and gets it back as ``duplicate``, with nothing applied twice.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from wb_desktop.server import document_ops, ops
+from wb_desktop.server.context import Context, Me
+from wb_desktop.server.errors import Problem
+from wb_desktop.server.feed import snapshot
+from wb_desktop.server.models import AppliedOp, Device
+from wb_desktop.server.ops import OpContext, PushedOp, RejectedOpError
+
+router = APIRouter(prefix="/v1", tags=["sync"])
+HANDLERS = {**ops.HANDLERS, **document_ops.HANDLERS}
+MAX_OPS = 500
+Uuid = Annotated[str, StringConstraints(pattern=re.compile(r"^[0-9a-fA-F-]{36}$").pattern)]
+
+
+class OpIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    op_id: Uuid
+    seq: int = Field(ge=1, le=2**62)
+    kind: str = Field(min_length=1, max_length=40)
+    record_type: str = Field(min_length=1, max_length=40)
+    record_id: Uuid
+    base_version: int = Field(ge=0, le=2**31)
+    payload: dict[str, Any]
+
+
+class PushRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    device_id: Uuid
+    ops: list[OpIn] = Field(max_length=MAX_OPS)
+
+
+class OpResultOut(BaseModel):
+    op_id: str
+    seq: int
+    result: Literal["applied", "duplicate", "conflict", "rejected"]
+    original_result: str | None = None
+    version: int | None = None
+    record: dict[str, Any] | None = None
+    reason: str | None = None
+
+
+class PushReply(BaseModel):
+    results: list[OpResultOut]
+    last_seq: int
+
+
+def _device(session: Session, device_id: str, technician_id: str, context: Context) -> Device:
+    device = session.get(Device, device_id)
+    now = context.clock.now()
+    if device is None:
+        device = Device(
+            id=device_id,
+            technician_id=technician_id,
+            last_seq=0,
+            registered_at=now,
+            last_seen_at=now,
+        )
+        session.add(device)
+    elif device.technician_id != technician_id:
+        raise Problem(403, "forbidden", "this device is registered to another technician")
+    device.last_seen_at = now
+    return device
+
+
+def _apply(
+    session: Session, context: Context, technician_id: str, device: Device, op: OpIn
+) -> OpResultOut:
+    previous = session.get(AppliedOp, op.op_id)
+    if previous is not None:
+        if previous.device_id != device.id:
+            return _refused(op, f"op id {op.op_id} was already used by another device")
+        return OpResultOut(
+            op_id=op.op_id,
+            seq=op.seq,
+            result="duplicate",
+            original_result=previous.result,
+            **previous.detail,
+        )
+    clash = session.scalar(
+        select(AppliedOp.op_id).where(AppliedOp.device_id == device.id, AppliedOp.seq == op.seq)
+    )
+    if clash is not None:
+        return _refused(op, f"sequence {op.seq} was already used by op {clash} on this device")
+    pushed = PushedOp(
+        op.op_id, op.seq, op.kind, op.record_type, op.record_id, op.base_version, op.payload
+    )
+    now = context.clock.now()
+    detail: dict[str, Any]
+    try:
+        with session.begin_nested():  # a rejected op's partial effects roll back alone
+            handler = HANDLERS.get(op.kind)
+            if handler is None:
+                raise ops.unknown_kind(op.kind)
+            outcome = handler(OpContext(session, technician_id, device.id, pushed, now))
+            record = snapshot(outcome.record)
+            result, detail = outcome.result, {"version": record.get("version"), "record": record}
+    except RejectedOpError as rejected:
+        result, detail = "rejected", {"reason": rejected.reason}
+    session.add(
+        AppliedOp(
+            op_id=op.op_id,
+            device_id=device.id,
+            seq=op.seq,
+            kind=op.kind,
+            result=result,
+            detail=detail,
+            applied_at=now,
+        )
+    )
+    device.last_seq = max(device.last_seq, op.seq)
+    return OpResultOut(op_id=op.op_id, seq=op.seq, result=result, **detail)
+
+
+def _refused(op: OpIn, reason: str) -> OpResultOut:
+    return OpResultOut(op_id=op.op_id, seq=op.seq, result="rejected", reason=reason)
+
+
+@router.post("/push", response_model=PushReply)
+def push(body: PushRequest, technician: Me, context: Context) -> PushReply:
+    """Ops are applied in the order sent, each in its own transaction (see module docstring)."""
+    results: list[OpResultOut] = []
+    last_seq = 0
+    for op in body.ops:
+        with context.writer() as session, session.begin():
+            device = _device(session, body.device_id, technician.id, context)
+            results.append(_apply(session, context, technician.id, device, op))
+            last_seq = device.last_seq
+    if not body.ops:
+        with context.writer() as session, session.begin():
+            last_seq = _device(session, body.device_id, technician.id, context).last_seq
+    return PushReply(results=results, last_seq=last_seq)
