@@ -11,7 +11,7 @@ import requests
 from sqlalchemy import func, select
 
 from tests.conftest import PNG_1X1
-from tests.integration.conftest import LiveServer
+from tests.integration.conftest import ADMIN_TOKEN, LiveServer
 from wb_desktop.domain.clock import FixedClock
 from wb_desktop.domain.sync_state import SyncState
 from wb_desktop.paths import ProfilePaths
@@ -137,6 +137,16 @@ def test_a_workday_of_changes_applies_and_a_replay_is_all_duplicate(live_server,
         assert db.scalar(select(func.count()).select_from(Note).where(Note.job_id == job.id)) == 1
         assert db.scalar(select(func.count()).select_from(OfficeDelivery)) == 1
         assert db.scalar(select(func.count()).select_from(AppliedOp)) == len(ops)
+
+    admin = {"Authorization": f"Bearer {ADMIN_TOKEN}"}
+    me = session.get(f"{live_server.url}/v1/me").json()["id"]
+    office = requests.get(f"{live_server.url}/v1/admin/office/{me}", headers=admin).json()
+    assert [n["text"] for n in office["notes"]] == ["Replaced the valve"]
+    assert len(office["photos"]) >= 1 and len(office["signatures"]) == 1
+    assert [t["clock_out"] is not None for t in office["time_entries"]] == [True]
+    assert {d["kind"] for d in office["documents"]} == {"invoice", "estimate"}
+    assert len(office["deliveries"]) == 1
+    assert any(j["id"] == job.id and j["status"] == "in_progress" for j in office["jobs"])
 
 
 def test_a_reordered_batch_keeps_each_op_once(live_server, anna) -> None:
