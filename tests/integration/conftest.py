@@ -11,14 +11,17 @@ import pytest
 import requests
 
 from wb_desktop.domain.clock import FixedClock
+from wb_desktop.paths import ProfilePaths
 from wb_desktop.server.app import create_app
 from wb_desktop.server.config import ServerConfig
 from wb_desktop.server.context import ServerContext
 from wb_desktop.server.demo import load_demo
+from wb_desktop.server.demo_data import DEMO_ACCOUNTS
 from wb_desktop.server.runner import RunningServer, start_in_thread
 
 DEMO_WEEK = date(2026, 11, 25)  # a Wednesday: two days of history, with photos
 ADMIN_TOKEN = "admin-secret-for-tests"
+PAYMENT_HOLD_S = 1.5  # the timeout-after-charge card holds its reply this long
 
 
 @dataclass
@@ -45,6 +48,7 @@ def live_server(tmp_path: Path) -> Iterator[LiveServer]:
         database_url=f"sqlite:///{(tmp_path / 'server.sqlite3').as_posix()}",
         blob_dir=tmp_path / "blobs",
         admin_token=ADMIN_TOKEN,
+        payment_timeout_delay_s=PAYMENT_HOLD_S,
     )
     app = create_app(config, clock)
     load_demo(app.state.context, seed=1, week_of=DEMO_WEEK)
@@ -52,3 +56,13 @@ def live_server(tmp_path: Path) -> Iterator[LiveServer]:
     yield LiveServer(running.url, clock, app.state.context, running)
     running.stop()
     app.state.context.engine.dispose()
+
+
+@pytest.fixture
+def anna(live_server: LiveServer, profile: ProfilePaths, clock: FixedClock) -> Iterator[tuple]:
+    """Anna's cache after a first pull, and her signed-in HTTP session."""
+    from tests.integration.client import cache_from_pull
+
+    cache, session = cache_from_pull(live_server, sorted(DEMO_ACCOUNTS)[0], profile, clock)
+    yield cache, session
+    cache.close()

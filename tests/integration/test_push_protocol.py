@@ -3,114 +3,24 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
-from typing import Any
 
-import pytest
 import requests
 from sqlalchemy import func, select
 
 from tests.conftest import PNG_1X1
-from tests.integration.conftest import ADMIN_TOKEN, LiveServer
-from wb_desktop.domain.clock import FixedClock
-from wb_desktop.domain.sync_state import SyncState
+from tests.integration.client import cache_from_pull, outbox_ops, push_ops, scheduled_job
+from tests.integration.conftest import ADMIN_TOKEN
 from wb_desktop.paths import ProfilePaths
 from wb_desktop.server.demo_data import DEMO_ACCOUNTS
 from wb_desktop.server.models import AppliedOp, ConflictLogEntry, Note, OfficeDelivery
 from wb_desktop.server.models import Customer as ServerCustomer
-from wb_desktop.store.cache import LocalCache, open_cache
-from wb_desktop.store.models import Customer, Job, OutboxOp
 
 ANNA, ERIK = sorted(DEMO_ACCOUNTS)[:2]
 
 
-def _time(text: str) -> datetime:
-    return datetime.fromisoformat(text)
-
-
-def _cache_from_pull(
-    server: LiveServer, email: str, profile: ProfilePaths, clock: FixedClock
-) -> tuple[LocalCache, requests.Session]:
-    """A cache holding the technician's customers and jobs as a first pull leaves them."""
-    session = server.sign_in(email, DEMO_ACCOUNTS[email])
-    changes = session.get(f"{server.url}/v1/changes", params={"limit": 5000}).json()["changes"]
-    cache = open_cache(profile, clock)
-    with cache.database.writer() as db, db.begin():
-        for change in changes:
-            data, synced = change["data"], {"sync_state": SyncState.SYNCED}
-            if change["record_type"] == "customer":
-                fields = {k: data[k] for k in ("id", "name", "phone", "email", "address", "notes")}
-                db.merge(
-                    Customer(
-                        **fields,
-                        version=data["version"],
-                        **synced,
-                        created_at=clock.now(),
-                        updated_at=clock.now(),
-                    )
-                )
-        db.flush()
-        for change in changes:
-            data = change["data"]
-            if change["record_type"] == "job":
-                db.merge(
-                    Job(
-                        id=data["id"],
-                        title=data["title"],
-                        description=data["description"],
-                        address=data["address"],
-                        customer_id=data["customer_id"],
-                        scheduled_start=_time(data["scheduled_start"]),
-                        scheduled_end=_time(data["scheduled_end"]),
-                        status=data["status"],
-                        assigned_technician_id=data["technician_id"],
-                        version=data["version"],
-                        sync_state=SyncState.SYNCED,
-                        created_at=clock.now(),
-                        updated_at=clock.now(),
-                    )
-                )
-    return cache, session
-
-
-def _outbox(cache: LocalCache) -> list[dict[str, Any]]:
-    with cache.database.reader() as db:
-        rows = db.scalars(select(OutboxOp).order_by(OutboxOp.seq)).all()
-        return [
-            {
-                "op_id": r.op_id,
-                "seq": r.seq,
-                "kind": r.kind,
-                "record_type": r.record_type,
-                "record_id": r.record_id,
-                "base_version": r.base_version,
-                "payload": r.payload,
-            }
-            for r in rows
-        ]
-
-
-def _push(server: LiveServer, session: requests.Session, cache: LocalCache, ops: list) -> dict:
-    reply = session.post(f"{server.url}/v1/push", json={"device_id": cache.device_id, "ops": ops})
-    assert reply.status_code == 200, reply.text
-    return reply.json()
-
-
-def _scheduled_job(cache: LocalCache) -> Job:
-    with cache.database.reader() as db:
-        return db.scalars(select(Job).where(Job.status == "scheduled").order_by(Job.id)).first()
-
-
-@pytest.fixture
-def anna(live_server: LiveServer, profile: ProfilePaths, clock: FixedClock):
-    cache, session = _cache_from_pull(live_server, ANNA, profile, clock)
-    yield cache, session
-    cache.close()
-
-
 def test_a_workday_of_changes_applies_and_a_replay_is_all_duplicate(live_server, anna) -> None:
     cache, session = anna
-    job = _scheduled_job(cache)
+    job = scheduled_job(cache)
     changes = cache.changes
     changes.jobs.set_status(job.id, "en_route")
     changes.jobs.set_status(job.id, "in_progress")
@@ -124,13 +34,13 @@ def test_a_workday_of_changes_applies_and_a_replay_is_all_duplicate(live_server,
     invoice = changes.documents.create("invoice", job.customer_id, lines, job_id=job.id)
     changes.documents.send(invoice.record_id)
     changes.documents.create("estimate", new_customer.record_id, lines)
-    ops = _outbox(cache)
+    ops = outbox_ops(cache)
 
-    first = _push(live_server, session, cache, ops)
+    first = push_ops(live_server, session, cache, ops)
     assert [r["result"] for r in first["results"]] == ["applied"] * len(ops)
     assert first["last_seq"] == ops[-1]["seq"]
 
-    replay = _push(live_server, session, cache, ops)  # the first reply was "lost"
+    replay = push_ops(live_server, session, cache, ops)  # the first reply was "lost"
     assert [r["result"] for r in replay["results"]] == ["duplicate"] * len(ops)
     assert [r["original_result"] for r in replay["results"]] == ["applied"] * len(ops)
     with live_server.context.reader() as db:
@@ -151,12 +61,12 @@ def test_a_workday_of_changes_applies_and_a_replay_is_all_duplicate(live_server,
 
 def test_a_reordered_batch_keeps_each_op_once(live_server, anna) -> None:
     cache, session = anna
-    job = _scheduled_job(cache)
+    job = scheduled_job(cache)
     for text in ("one", "two", "three"):
         cache.changes.jobs.add_note(job.id, text)
-    ops = _outbox(cache)
-    _push(live_server, session, cache, [ops[2], ops[0]])
-    second = _push(live_server, session, cache, ops)
+    ops = outbox_ops(cache)
+    push_ops(live_server, session, cache, [ops[2], ops[0]])
+    second = push_ops(live_server, session, cache, ops)
     assert [r["result"] for r in second["results"]] == ["duplicate", "applied", "duplicate"]
     with live_server.context.reader() as db:
         texts = db.scalars(select(Note.text).where(Note.job_id == job.id)).all()
@@ -165,7 +75,7 @@ def test_a_reordered_batch_keeps_each_op_once(live_server, anna) -> None:
 
 def test_same_field_conflicts_follow_the_policy_and_are_logged(live_server, anna) -> None:
     cache, session = anna
-    job = _scheduled_job(cache)
+    job = scheduled_job(cache)
     with live_server.context.writer() as db, db.begin():  # the office edits meanwhile
         customer = db.get(ServerCustomer, job.customer_id)
         customer.address, customer.phone = "Office Street 1", "+46 70 000 00 01"
@@ -174,7 +84,7 @@ def test_same_field_conflicts_follow_the_policy_and_are_logged(live_server, anna
         job.customer_id,
         {"address": "Tech Road 9", "phone": "+46 70 999 99 99", "notes": "Side door"},
     )
-    result = _push(live_server, session, cache, _outbox(cache))["results"][0]
+    result = push_ops(live_server, session, cache, outbox_ops(cache))["results"][0]
     assert result["result"] == "conflict"
     record = result["record"]
     assert record["address"] == "Office Street 1"  # office-owned: server wins
@@ -189,14 +99,14 @@ def test_permanent_rejections_have_reasons_and_do_not_block_the_rest(
     live_server, anna, tmp_path, clock
 ) -> None:
     cache, session = anna
-    erik_cache, _ = _cache_from_pull(
+    erik_cache, _ = cache_from_pull(
         live_server, ERIK, ProfilePaths(tmp_path / "erik", "erik"), clock
     )
-    erik_job = _scheduled_job(erik_cache)
+    erik_job = scheduled_job(erik_cache)
     erik_cache.close()
-    job = _scheduled_job(cache)
+    job = scheduled_job(cache)
     cache.changes.jobs.add_note(job.id, "mine")
-    ops = _outbox(cache)
+    ops = outbox_ops(cache)
     stranger = {
         **ops[0],
         "op_id": str(uuid.uuid4()),
@@ -205,7 +115,7 @@ def test_permanent_rejections_have_reasons_and_do_not_block_the_rest(
         "record_id": str(uuid.uuid4()),
     }
     unknown = {**ops[0], "op_id": str(uuid.uuid4()), "seq": 901, "kind": "job.teleport"}
-    results = _push(live_server, session, cache, [stranger, unknown, *ops])["results"]
+    results = push_ops(live_server, session, cache, [stranger, unknown, *ops])["results"]
     assert [r["result"] for r in results] == ["rejected", "rejected", "applied"]
     assert "no longer assigned to you" in results[0]["reason"]
     assert "unknown op kind 'job.teleport'" in results[1]["reason"]
@@ -213,7 +123,7 @@ def test_permanent_rejections_have_reasons_and_do_not_block_the_rest(
 
 def test_a_device_of_another_technician_is_refused(live_server, anna) -> None:
     cache, session = anna
-    _push(live_server, session, cache, [])
+    push_ops(live_server, session, cache, [])
     erik = live_server.sign_in(ERIK, DEMO_ACCOUNTS[ERIK])
     reply = erik.post(f"{live_server.url}/v1/push", json={"device_id": cache.device_id, "ops": []})
     assert reply.status_code == 403

@@ -13,7 +13,7 @@ from wb_desktop.server.config import ServerConfig
 from wb_desktop.server.context import ServerContext
 from wb_desktop.server.db import create_server_engine, migrate, session_factories
 from wb_desktop.server.errors import Problem
-from wb_desktop.server.routes import admin, auth, blobs, health, pull, push
+from wb_desktop.server.routes import admin, auth, blobs, health, online, pull, push
 
 
 def _readable(error: RequestValidationError) -> str:
@@ -55,5 +55,6 @@ def create_app(config: ServerConfig, clock: Clock | None = None) -> FastAPI:
     app.include_router(pull.router)
     app.include_router(push.router)
     app.include_router(blobs.router)
+    app.include_router(online.router)
     app.include_router(admin.router)
     return app

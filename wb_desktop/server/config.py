@@ -18,6 +18,8 @@ class ServerConfig:
     max_upload_bytes: int = 50 * 1024 * 1024
     max_json_bytes: int = 8 * 1024 * 1024
     max_page_size: int = 1000
+    # How long the 'timeout after charge' test card holds its reply after charging.
+    payment_timeout_delay_s: float = 30.0
 
     @property
     def admin_enabled(self) -> bool:
