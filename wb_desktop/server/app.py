@@ -13,7 +13,8 @@ from wb_desktop.server.config import ServerConfig
 from wb_desktop.server.context import ServerContext
 from wb_desktop.server.db import create_server_engine, migrate, session_factories
 from wb_desktop.server.errors import Problem
-from wb_desktop.server.routes import admin, auth, blobs, health, online, pull, push
+from wb_desktop.server.faults import FaultMiddleware, FaultRegistry
+from wb_desktop.server.routes import admin, auth, blobs, faults, health, online, pull, push
 
 
 def _readable(error: RequestValidationError) -> str:
@@ -57,4 +58,7 @@ def create_app(config: ServerConfig, clock: Clock | None = None) -> FastAPI:
     app.include_router(blobs.router)
     app.include_router(online.router)
     app.include_router(admin.router)
+    app.include_router(faults.router)
+    app.state.faults = FaultRegistry()
+    app.add_middleware(FaultMiddleware, registry=app.state.faults)
     return app

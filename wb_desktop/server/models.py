@@ -283,19 +283,3 @@ class Blob(ServerBase):
     complete: Mapped[bool] = mapped_column(Boolean, default=False)
     uploaded_by: Mapped[str] = mapped_column(ForeignKey("technicians.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
-
-
-class Fault(ServerBase):
-    """A QA fault rule: which requests it hits, what it does, how often and how many times."""
-
-    __tablename__ = "faults"
-
-    id: Mapped[str] = mapped_column(String(ID), primary_key=True)
-    route: Mapped[str | None] = mapped_column(String(200))
-    op_kind: Mapped[str | None] = mapped_column(String(40))
-    kind: Mapped[str] = mapped_column(String(30))
-    probability: Mapped[float] = mapped_column(Float, default=1.0)
-    remaining: Mapped[int | None] = mapped_column(Integer)
-    seed: Mapped[int] = mapped_column(Integer, default=0)
-    params: Mapped[dict[str, Any]] = mapped_column(JSON)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime)

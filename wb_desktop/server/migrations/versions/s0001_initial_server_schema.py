@@ -67,19 +67,6 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_customers")),
     )
     op.create_table(
-        "faults",
-        sa.Column("id", sa.String(length=36), nullable=False),
-        sa.Column("route", sa.String(length=200), nullable=True),
-        sa.Column("op_kind", sa.String(length=40), nullable=True),
-        sa.Column("kind", sa.String(length=30), nullable=False),
-        sa.Column("probability", sa.Float(), nullable=False),
-        sa.Column("remaining", sa.Integer(), nullable=True),
-        sa.Column("seed", sa.Integer(), nullable=False),
-        sa.Column("params", sa.JSON(), nullable=False),
-        sa.Column("created_at", sa.DateTime(), nullable=False),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_faults")),
-    )
-    op.create_table(
         "technicians",
         sa.Column("id", sa.String(length=36), nullable=False),
         sa.Column("email", sa.String(length=254), nullable=False),
@@ -440,7 +427,6 @@ def downgrade() -> None:
 
     op.drop_table("auth_tokens")
     op.drop_table("technicians")
-    op.drop_table("faults")
     op.drop_table("customers")
     with op.batch_alter_table("conflict_log", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_conflict_log_record_id"))
