@@ -121,3 +121,26 @@ def test_earlier_photos_of_the_demo_week_reach_their_technicians(live_server: Li
     for photo in photos:
         sha256 = photo["data"]["sha256"]
         assert (blob_dir / sha256[:2] / sha256).stat().st_size == photo["data"]["byte_size"]
+
+
+def test_a_huge_body_is_refused_before_it_is_parsed(live_server: LiveServer) -> None:
+    huge = b'{"email": "' + b"a" * (9 * 1024 * 1024) + b'", "password": "x"}'
+    declared = requests.post(
+        f"{live_server.url}/v1/auth/sign-in",
+        data=huge,
+        headers={"Content-Type": "application/json"},
+        timeout=30,
+    )
+    assert declared.status_code == 413 and declared.json()["error"] == "too_large"
+
+    def streamed():  # no Content-Length: the server counts as it reads
+        for start in range(0, len(huge), 1024 * 1024):
+            yield huge[start : start + 1024 * 1024]
+
+    chunked = requests.post(
+        f"{live_server.url}/v1/auth/sign-in",
+        data=streamed(),
+        headers={"Content-Type": "application/json"},
+        timeout=30,
+    )
+    assert chunked.status_code == 413

@@ -9,6 +9,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from wb_desktop import __version__
 from wb_desktop.domain.clock import Clock, SystemClock
+from wb_desktop.server.body_limit import BodyLimitMiddleware
 from wb_desktop.server.config import ServerConfig
 from wb_desktop.server.context import ServerContext
 from wb_desktop.server.db import create_server_engine, migrate, session_factories
@@ -61,4 +62,9 @@ def create_app(config: ServerConfig, clock: Clock | None = None) -> FastAPI:
     app.include_router(faults.router)
     app.state.faults = FaultRegistry()
     app.add_middleware(FaultMiddleware, registry=app.state.faults)
+    app.add_middleware(
+        BodyLimitMiddleware,
+        max_json_bytes=config.max_json_bytes,
+        max_chunk_bytes=blobs.MAX_CHUNK_BYTES,
+    )
     return app

@@ -108,7 +108,7 @@ class FaultRegistry:
         return bool(self._rules)
 
 
-async def _json_reply(send: Send, status: int, body: dict[str, Any], headers: list) -> None:
+async def json_reply(send: Send, status: int, body: dict[str, Any], headers: list) -> None:
     payload = json.dumps(body).encode()
     await send(
         {
@@ -153,7 +153,7 @@ class FaultMiddleware:
         if path.startswith("/v1/push"):
             body = await _read_body(receive)
             op_kinds = _op_kinds(body)
-            receive = _replay(body)
+            receive = replay_body(body)
         rule = self.registry.pick(path, op_kinds)
         if rule is None:
             await self.app(scope, receive, send)
@@ -166,10 +166,10 @@ class FaultMiddleware:
             await asyncio.sleep(float(rule.params.get("latency_ms", 1000)) / 1000)
             await self.app(scope, receive, send)
         elif rule.kind in ("error_500", "error_503"):
-            await _json_reply(send, int(rule.kind[-3:]), detail, [])
+            await json_reply(send, int(rule.kind[-3:]), detail, [])
         elif rule.kind == "rate_limit":
             retry = str(int(rule.params.get("retry_after_s", 2))).encode()
-            await _json_reply(send, 429, detail, [(b"retry-after", retry)])
+            await json_reply(send, 429, detail, [(b"retry-after", retry)])
         elif rule.kind == "drop":
             await _drop(send)
         elif rule.kind == "drop_after_commit":
@@ -193,7 +193,7 @@ async def _read_body(receive: Receive) -> bytes:
             return b"".join(chunks)
 
 
-def _replay(body: bytes) -> Receive:
+def replay_body(body: bytes) -> Receive:
     sent = False
 
     async def receive() -> Message:
