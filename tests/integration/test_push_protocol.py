@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 
+import pytest
 import requests
 from sqlalchemy import func, select
 
@@ -127,3 +128,18 @@ def test_a_device_of_another_technician_is_refused(live_server, anna) -> None:
     erik = live_server.sign_in(ERIK, DEMO_ACCOUNTS[ERIK])
     reply = erik.post(f"{live_server.url}/v1/push", json={"device_id": cache.device_id, "ops": []})
     assert reply.status_code == 403
+
+
+@pytest.mark.parametrize(
+    "bad_time", ["yesterday", 42, None, "2026-11-25T10:00:00", "2020-01-01T00:00:00+00:00"]
+)
+def test_malformed_payloads_are_rejected_readably_never_500(live_server, anna, bad_time) -> None:
+    cache, session = anna
+    cache.changes.time.clock_in(scheduled_job(cache).id)
+    cache.changes.time.clock_out()
+    clock_in, clock_out = outbox_ops(cache)
+    assert push_ops(live_server, session, cache, [clock_in])["results"][0]["result"] == "applied"
+    broken = {**clock_out, "payload": {"fields": {"clock_out": bad_time}}}
+    result = push_ops(live_server, session, cache, [broken])["results"][0]
+    assert result["result"] == "rejected"
+    assert "clock_out" in result["reason"]

@@ -105,12 +105,19 @@ def payload_time(ctx: OpContext, key: str, *, required: bool = True) -> datetime
     value = ctx.op.payload.get(key)
     if value is None and not required:
         return None
+    return parse_time(value, f"payload.{key}")
+
+
+def parse_time(value: Any, where: str) -> datetime:
+    """An ISO 8601 time with a zone; anything else rejects the op with the field's name."""
     try:
-        parsed = datetime.fromisoformat(str(value))
+        parsed = datetime.fromisoformat(value) if isinstance(value, str) else None
     except ValueError:
-        raise RejectedOpError(f"payload.{key} is not an ISO 8601 time") from None
+        parsed = None
+    if parsed is None:
+        raise RejectedOpError(f"{where} is not an ISO 8601 time")
     if parsed.tzinfo is None:
-        raise RejectedOpError(f"payload.{key} has no time zone")
+        raise RejectedOpError(f"{where} has no time zone")
     return parsed
 
 
@@ -238,10 +245,10 @@ def time_entry_update(ctx: OpContext) -> Outcome:
     fields = payload(ctx, "fields", dict)
     if set(fields) - {"clock_out"}:
         raise RejectedOpError("only clock_out can change on a time entry")
-    clock_out = datetime.fromisoformat(str(fields["clock_out"])) if "clock_out" in fields else None
-    if clock_out is not None:
-        if clock_out.tzinfo is None or clock_out < entry.clock_in:
-            raise RejectedOpError("clock_out must have a time zone and be after clock_in")
+    if "clock_out" in fields:
+        clock_out = parse_time(fields["clock_out"], "payload.fields.clock_out")
+        if clock_out < entry.clock_in:
+            raise RejectedOpError("clock_out is before clock_in")
         entry.clock_out = clock_out
     return bump(ctx, "time_entry", entry, [ctx.technician_id], "applied")
 

@@ -1,8 +1,10 @@
 """Push: a batch of ops from one device, each applied exactly once.
 
-Every op runs in its own transaction that also records its answer (``applied_ops``) and the
-device's highest applied sequence: if the reply is lost after the commit, the replay finds
-the answer and gets it back as ``duplicate``, with nothing applied twice.
+The batch commits in one transaction that holds every op's effects, its answer
+(``applied_ops``) and the device's highest applied sequence: if the reply is lost after the
+commit, the replay finds the answers and gets them back as ``duplicate``; if the server dies
+before the commit, nothing of the batch happened. Each op runs in a savepoint, so a rejected
+op's partial effects roll back alone and never hold back the rest.
 """
 
 from __future__ import annotations
@@ -135,15 +137,8 @@ def _refused(op: OpIn, reason: str) -> OpResultOut:
 
 @router.post("/push", response_model=PushReply)
 def push(body: PushRequest, technician: Me, context: Context) -> PushReply:
-    """Ops are applied in the order sent, each in its own transaction (see module docstring)."""
-    results: list[OpResultOut] = []
-    last_seq = 0
-    for op in body.ops:
-        with context.writer() as session, session.begin():
-            device = _device(session, body.device_id, technician.id, context)
-            results.append(_apply(session, context, technician.id, device, op))
-            last_seq = device.last_seq
-    if not body.ops:
-        with context.writer() as session, session.begin():
-            last_seq = _device(session, body.device_id, technician.id, context).last_seq
-    return PushReply(results=results, last_seq=last_seq)
+    """Ops are applied in the order sent (see the module docstring for the transaction)."""
+    with context.writer() as session, session.begin():
+        device = _device(session, body.device_id, technician.id, context)
+        results = [_apply(session, context, technician.id, device, op) for op in body.ops]
+        return PushReply(results=results, last_seq=device.last_seq)
