@@ -18,6 +18,8 @@ from wb_desktop.store.cache import LocalCache, open_cache
 from wb_desktop.store.seed import add_server_customer, add_server_job
 
 START = datetime(2026, 11, 23, 7, 30, tzinfo=UTC)
+# The throwaway PostgreSQL server fixture, for the server tests that run on both databases.
+pytest_plugins = ["tests.integration.postgres"]
 
 
 @pytest.fixture

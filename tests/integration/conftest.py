@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 import requests
 
+from tests.integration.postgres import PostgresServer
 from wb_desktop.domain.clock import FixedClock
 from wb_desktop.paths import ProfilePaths
 from wb_desktop.server.app import create_app
@@ -41,11 +42,20 @@ class LiveServer:
         return session
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def server_database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Every server test runs on SQLite and on a real PostgreSQL."""
+    if request.param == "sqlite":
+        return f"sqlite:///{(tmp_path / 'server.sqlite3').as_posix()}"
+    database_server: PostgresServer = request.getfixturevalue("postgres")
+    return database_server.new_database()
+
+
 @pytest.fixture
-def live_server(tmp_path: Path) -> Iterator[LiveServer]:
+def live_server(tmp_path: Path, server_database_url: str) -> Iterator[LiveServer]:
     clock = FixedClock(datetime(2026, 11, 23, 6, 0, tzinfo=UTC))
     config = ServerConfig(
-        database_url=f"sqlite:///{(tmp_path / 'server.sqlite3').as_posix()}",
+        database_url=server_database_url,
         blob_dir=tmp_path / "blobs",
         admin_token=ADMIN_TOKEN,
         payment_timeout_delay_s=PAYMENT_HOLD_S,

@@ -9,6 +9,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect
 
+from tests.integration.postgres import PostgresServer
 from wb_desktop.server.db import (
     WRITE_OPTION,
     alembic_config,
@@ -38,4 +39,17 @@ def test_downgrade_to_base_and_up_again(tmp_path: Path) -> None:
     assert set(inspect(engine).get_table_names()) <= {"alembic_version"}
     migrate(engine)
     assert set(ServerBase.metadata.tables) <= set(inspect(engine).get_table_names())
+    engine.dispose()
+
+
+def test_the_same_migrations_build_the_schema_on_postgresql(postgres: PostgresServer) -> None:
+    engine = create_server_engine(postgres.new_database())
+    migrate(engine)
+    with engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        assert compare_metadata(context, ServerBase.metadata) == []
+    with engine.begin() as connection:
+        command.downgrade(alembic_config(connection), "base")
+    migrate(engine)
+    assert current_revision(engine) == head_revision()
     engine.dispose()
