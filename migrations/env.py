@@ -10,22 +10,13 @@ from __future__ import annotations
 from typing import Any
 
 from alembic import context
-from alembic.autogenerate.api import AutogenContext
 from sqlalchemy import create_engine
-from sqlalchemy.types import TypeDecorator
 
 from wb_desktop.store.models import Base
+from wb_desktop.store.types import render_plain_type
 
 config = context.config
 target_metadata = Base.metadata
-
-
-def render_item(type_: str, obj: Any, autogen_context: AutogenContext) -> str | bool:
-    """Render our TypeDecorators as their plain SQL type, so revisions never import app code."""
-    if type_ == "type" and isinstance(obj, TypeDecorator):
-        impl = obj.impl_instance
-        return f"sa.{impl!r}"
-    return False
 
 
 def _configure(**kwargs: Any) -> None:
@@ -33,7 +24,7 @@ def _configure(**kwargs: Any) -> None:
         target_metadata=target_metadata,
         render_as_batch=True,
         compare_type=True,
-        render_item=render_item,
+        render_item=render_plain_type,
         **kwargs,
     )
 

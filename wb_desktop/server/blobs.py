@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import os
-import uuid
 from pathlib import Path
+
+from wb_desktop.store.media_files import write_atomically
 
 
 class BlobStore:
@@ -22,15 +23,8 @@ class BlobStore:
         """Store complete bytes (demo data, tests) and return their SHA-256."""
         sha256 = hashlib.sha256(data).hexdigest()
         target = self.path(sha256)
-        if target.exists():
-            return sha256
-        target.parent.mkdir(parents=True, exist_ok=True)
-        temporary = target.with_name(f".{uuid.uuid4().hex}.tmp")
-        with temporary.open("wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        temporary.replace(target)
+        if not target.exists():
+            write_atomically(target, data)
         return sha256
 
     def append(self, sha256: str, offset: int, chunk: bytes) -> int:

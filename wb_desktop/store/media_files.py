@@ -13,6 +13,17 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 
+def write_atomically(target: Path, data: bytes) -> None:
+    """Write to a temporary name, fsync, then rename: a crash never leaves half a file."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(f".{uuid.uuid4().hex}.part")
+    with temporary.open("wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+    temporary.replace(target)
+
+
 @dataclass(frozen=True)
 class StoredFile:
     sha256: str
@@ -37,13 +48,7 @@ class MediaFiles:
         target = self.absolute(relative)
         if target.exists() and target.stat().st_size == len(data):
             return StoredFile(sha256, relative, len(data), created=False)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        temporary = target.with_name(f".{uuid.uuid4().hex}.part")
-        with temporary.open("wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        temporary.replace(target)
+        write_atomically(target, data)
         return StoredFile(sha256, relative, len(data), created=True)
 
     def discard(self, stored: StoredFile) -> None:

@@ -42,3 +42,11 @@ class UTCDateTime(TypeDecorator[datetime]):
 
     def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
         return None if value is None else value.replace(tzinfo=UTC)
+
+
+def render_plain_type(type_: str, obj: Any, _autogen_context: Any) -> str | bool:
+    """Alembic ``render_item`` hook: write these types as their plain SQL type, so migration
+    scripts never import app code that may change after them."""
+    if type_ == "type" and isinstance(obj, TypeDecorator):
+        return f"sa.{obj.impl_instance!r}"
+    return False

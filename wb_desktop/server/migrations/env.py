@@ -5,20 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from alembic import context
-from alembic.autogenerate.api import AutogenContext
 from sqlalchemy import create_engine
-from sqlalchemy.types import TypeDecorator
 
 from wb_desktop.server.models import ServerBase
+from wb_desktop.store.types import render_plain_type
 
 config = context.config
-
-
-def render_item(type_: str, obj: Any, autogen_context: AutogenContext) -> str | bool:
-    """Render TypeDecorators as their plain SQL type, so revisions never import app code."""
-    if type_ == "type" and isinstance(obj, TypeDecorator):
-        return f"sa.{obj.impl_instance!r}"
-    return False
 
 
 def _configure(**kwargs: Any) -> None:
@@ -26,7 +18,7 @@ def _configure(**kwargs: Any) -> None:
         target_metadata=ServerBase.metadata,
         render_as_batch=True,
         compare_type=True,
-        render_item=render_item,
+        render_item=render_plain_type,
         **kwargs,
     )
 
