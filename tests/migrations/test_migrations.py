@@ -192,7 +192,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    raise NotImplementedError
+    op.drop_table("scratch")
 '''
 
 
