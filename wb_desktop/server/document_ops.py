@@ -60,7 +60,7 @@ def _priced(ctx: OpContext) -> dict[str, Any]:
 def document_create(ctx: OpContext) -> Outcome:
     new_id(ctx, Document)
     customer_id = payload(ctx, "customer_id")
-    customer = ctx.session.get(Customer, customer_id)
+    customer = ctx.find(Customer, customer_id)
     if customer is None or ctx.technician_id not in customer_audience(ctx.session, customer_id):
         raise RejectedOpError(f"customer {customer_id} does not exist or is not yours")
     job_id = ctx.op.payload.get("job_id")
@@ -80,14 +80,11 @@ def document_create(ctx: OpContext) -> Outcome:
         delivery_state="draft",
         **_priced(ctx),
     )
-    ctx.session.add(document)
-    ctx.session.flush()
-    ctx.publish("document", document, [ctx.technician_id])
-    return Outcome("applied", document)
+    return ctx.create("document", document, [ctx.technician_id])
 
 
 def _own_document(ctx: OpContext) -> Document:
-    document = ctx.session.get(Document, ctx.op.record_id)
+    document = ctx.find(Document, ctx.op.record_id)
     if document is None or document.technician_id != ctx.technician_id:
         raise RejectedOpError(f"document {ctx.op.record_id} does not exist or is not yours")
     return document
@@ -97,10 +94,8 @@ def document_update(ctx: OpContext) -> Outcome:
     document = _own_document(ctx)
     if document.delivery_state != "draft":
         raise RejectedOpError(f"{document.reference} was already sent and can no longer change")
-    for key, value in _priced(ctx).items():
-        setattr(document, key, value)
-    document.notes = str(ctx.op.payload.get("notes") or "")[:5000]
-    return bump(ctx, "document", document, [ctx.technician_id], "applied")
+    values = {**_priced(ctx), "notes": str(ctx.op.payload.get("notes") or "")[:5000]}
+    return bump(ctx, "document", document, values, [ctx.technician_id])
 
 
 def document_send(ctx: OpContext) -> Outcome:
@@ -108,9 +103,7 @@ def document_send(ctx: OpContext) -> Outcome:
     document = _own_document(ctx)
     if document.delivery_state == "sent":
         return Outcome("applied", document)
-    customer = ctx.session.get(Customer, document.customer_id)
-    document.delivery_state = "sent"
-    document.sent_at = ctx.now
+    customer = ctx.find(Customer, document.customer_id)
     ctx.session.add(
         OfficeDelivery(
             id=ctx.op.op_id,
@@ -119,7 +112,8 @@ def document_send(ctx: OpContext) -> Outcome:
             queued_at=ctx.now,
         )
     )
-    return bump(ctx, "document", document, [ctx.technician_id], "applied")
+    values = {"delivery_state": "sent", "sent_at": ctx.now}
+    return bump(ctx, "document", document, values, [ctx.technician_id])
 
 
 HANDLERS: dict[str, Callable[[OpContext], Outcome]] = {

@@ -42,6 +42,18 @@ SHA256 = 64
 class ServerBase(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
+    def __init__(self, **values: Any) -> None:
+        """Fills scalar column defaults at construction, so a record is complete before its
+        flush: a push batch publishes records it writes only when the batch ends."""
+        for column in self.__table__.columns:
+            default = column.default
+            if column.key not in values and default is not None and default.is_scalar:
+                values[column.key] = default.arg  # type: ignore[attr-defined]
+        for key, value in values.items():
+            if not hasattr(type(self), key):
+                raise TypeError(f"{type(self).__name__} has no attribute {key!r}")
+            setattr(self, key, value)
+
 
 class Versioned:
     id: Mapped[str] = mapped_column(String(ID), primary_key=True)

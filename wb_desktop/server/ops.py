@@ -27,7 +27,7 @@ from wb_desktop.domain.records import (
     clean_signature,
 )
 from wb_desktop.domain.status import JobStatus, check_transition, parse_status
-from wb_desktop.server.feed import customer_audience, publish
+from wb_desktop.server.feed import customer_audience, snapshot
 from wb_desktop.server.models import (
     ConflictLogEntry,
     Customer,
@@ -38,6 +38,7 @@ from wb_desktop.server.models import (
     Signature,
     TimeEntry,
 )
+from wb_desktop.server.push_batch import PushBatch, Record
 
 
 class RejectedOpError(Exception):
@@ -61,14 +62,29 @@ class PushedOp:
 
 @dataclass
 class OpContext:
-    session: Session
+    batch: PushBatch
     technician_id: str
-    device_id: str
     op: PushedOp
-    now: datetime
 
-    def publish(self, record_type: str, record: ServerBase, audience: list[str | None]) -> None:
-        publish(self.session, record_type, record, audience, self.now, origin_device=self.device_id)
+    @property
+    def session(self) -> Session:
+        return self.batch.session
+
+    @property
+    def device_id(self) -> str:
+        return self.batch.device_id
+
+    @property
+    def now(self) -> datetime:
+        return self.batch.now
+
+    def find(self, model: type[Record], record_id: object) -> Record | None:
+        return self.batch.find(model, record_id)
+
+    def create(self, record_type: str, record: ServerBase, audience: list[str | None]) -> Outcome:
+        """Adds a new record and publishes it; the batch writes it when it finishes."""
+        self.batch.add(record)
+        return Outcome("applied", record, self.batch.publish(record_type, record, audience))
 
     def log_conflict(
         self, record_type: str, field: str, client: Any, server: Any, winner: str
@@ -92,6 +108,10 @@ class OpContext:
 class Outcome:
     result: str  # "applied" or "conflict"
     record: ServerBase
+    data: dict[str, Any] | None = None  # the record's snapshot, when the op published it
+
+    def snapshot(self) -> dict[str, Any]:
+        return self.data if self.data is not None else snapshot(self.record)
 
 
 def payload(ctx: OpContext, key: str, kind: type | tuple[type, ...] = str) -> Any:
@@ -122,14 +142,14 @@ def parse_time(value: Any, where: str) -> datetime:
 
 
 def own_job(ctx: OpContext, job_id: Any) -> Job:
-    job = ctx.session.get(Job, job_id) if isinstance(job_id, str) else None
+    job = ctx.find(Job, job_id)
     if job is None or job.technician_id != ctx.technician_id:
         raise RejectedOpError(f"job {job_id} does not exist or is no longer assigned to you")
     return job
 
 
 def new_id(ctx: OpContext, model: type[ServerBase]) -> str:
-    if ctx.session.get(model, ctx.op.record_id) is not None:
+    if ctx.find(model, ctx.op.record_id) is not None:
         raise RejectedOpError(f"a {ctx.op.record_type} with id {ctx.op.record_id} already exists")
     return ctx.op.record_id
 
@@ -149,19 +169,17 @@ def customer_create(ctx: OpContext) -> Outcome:
     new_id(ctx, Customer)
     fields = validated(lambda: clean_customer_fields(ctx.op.payload, creating=True))
     customer = Customer(**stamp(ctx), created_by=ctx.technician_id, **fields)
-    ctx.session.add(customer)
-    ctx.session.flush()
-    ctx.publish("customer", customer, [ctx.technician_id])
-    return Outcome("applied", customer)
+    return ctx.create("customer", customer, [ctx.technician_id])
 
 
 def customer_update(ctx: OpContext) -> Outcome:
-    customer = ctx.session.get(Customer, ctx.op.record_id)
-    if customer is None or ctx.technician_id not in customer_audience(ctx.session, customer.id):
+    customer = ctx.find(Customer, ctx.op.record_id)
+    audience = customer_audience(ctx.session, customer.id) if customer is not None else []
+    if customer is None or ctx.technician_id not in audience:
         raise RejectedOpError(f"customer {ctx.op.record_id} does not exist or is not yours")
     changes = validated(lambda: clean_customer_fields(payload(ctx, "fields", dict), creating=False))
     previous = ctx.op.payload.get("previous") or {}
-    result = "applied"
+    result, accepted = "applied", {}
     for field, value in changes.items():
         current = getattr(customer, field)
         concurrent = customer.version != ctx.op.base_version and previous.get(field) != current
@@ -171,19 +189,27 @@ def customer_update(ctx: OpContext) -> Outcome:
                 result = "conflict"
                 continue
             ctx.log_conflict("customer", field, value, current, "client")
-        setattr(customer, field, value)
-    return bump(ctx, "customer", customer, customer_audience(ctx.session, customer.id), result)
+        accepted[field] = value
+    return bump(ctx, "customer", customer, accepted, audience, result)
 
 
 def bump(
-    ctx: OpContext, record_type: str, record: Any, audience: list[str], result: str
+    ctx: OpContext,
+    record_type: str,
+    record: Any,
+    values: dict[str, Any],
+    audience: list[str | None],
+    result: str = "applied",
 ) -> Outcome:
-    if ctx.session.is_modified(record):
-        record.version += 1
-        record.updated_at = ctx.now
-        ctx.session.flush()
-        ctx.publish(record_type, record, list(audience))
-    return Outcome(result, record)
+    """Sets ``values``; a record that really changed gets a new version and a feed entry."""
+    changed = {k: v for k, v in values.items() if getattr(record, k) != v}
+    if not changed:
+        return Outcome(result, record)
+    for key, value in changed.items():
+        setattr(record, key, value)
+    record.version += 1
+    record.updated_at = ctx.now
+    return Outcome(result, record, ctx.batch.publish(record_type, record, audience))
 
 
 def job_set_status(ctx: OpContext) -> Outcome:
@@ -201,9 +227,9 @@ def job_set_status(ctx: OpContext) -> Outcome:
             raise RejectedOpError(refused.message) from None
         ctx.log_conflict("job", "status", requested.value, current.value, "server")
         return Outcome("conflict", job)
-    job.status = requested.value
-    job.status_changed_at = payload_time(ctx, "changed_at", required=False) or ctx.now
-    return bump(ctx, "job", job, [job.technician_id], "applied")
+    changed_at = payload_time(ctx, "changed_at", required=False) or ctx.now
+    values = {"status": requested.value, "status_changed_at": changed_at}
+    return bump(ctx, "job", job, values, [job.technician_id])
 
 
 def note_create(ctx: OpContext) -> Outcome:
@@ -211,10 +237,7 @@ def note_create(ctx: OpContext) -> Outcome:
     job = own_job(ctx, ctx.op.payload.get("job_id"))
     text = validated(lambda: clean_note(ctx.op.payload.get("text")))
     note = Note(**stamp(ctx), job_id=job.id, text=text, author_id=ctx.technician_id)
-    ctx.session.add(note)
-    ctx.session.flush()
-    ctx.publish("note", note, [job.technician_id])
-    return Outcome("applied", note)
+    return ctx.create("note", note, [job.technician_id])
 
 
 def time_entry_create(ctx: OpContext) -> Outcome:
@@ -232,25 +255,23 @@ def time_entry_create(ctx: OpContext) -> Outcome:
         clock_in=payload_time(ctx, "clock_in"),
         note=note,
     )
-    ctx.session.add(entry)
-    ctx.session.flush()
-    ctx.publish("time_entry", entry, [ctx.technician_id])
-    return Outcome("applied", entry)
+    return ctx.create("time_entry", entry, [ctx.technician_id])
 
 
 def time_entry_update(ctx: OpContext) -> Outcome:
-    entry = ctx.session.get(TimeEntry, ctx.op.record_id)
+    entry = ctx.find(TimeEntry, ctx.op.record_id)
     if entry is None or entry.technician_id != ctx.technician_id:
         raise RejectedOpError(f"time entry {ctx.op.record_id} does not exist or is not yours")
     fields = payload(ctx, "fields", dict)
     if set(fields) - {"clock_out"}:
         raise RejectedOpError("only clock_out can change on a time entry")
+    values = {}
     if "clock_out" in fields:
         clock_out = parse_time(fields["clock_out"], "payload.fields.clock_out")
         if clock_out < entry.clock_in:
             raise RejectedOpError("clock_out is before clock_in")
-        entry.clock_out = clock_out
-    return bump(ctx, "time_entry", entry, [ctx.technician_id], "applied")
+        values["clock_out"] = clock_out
+    return bump(ctx, "time_entry", entry, values, [ctx.technician_id])
 
 
 def _attachment_fields(ctx: OpContext, sha_key: str) -> tuple[Job, str, int]:
@@ -280,10 +301,7 @@ def photo_create(ctx: OpContext) -> Outcome:
         else None,
         taken_at=payload_time(ctx, "taken_at", required=False),
     )
-    ctx.session.add(photo)
-    ctx.session.flush()
-    ctx.publish("photo", photo, [job.technician_id])
-    return Outcome("applied", photo)
+    return ctx.create("photo", photo, [job.technician_id])
 
 
 def signature_create(ctx: OpContext) -> Outcome:
@@ -301,10 +319,7 @@ def signature_create(ctx: OpContext) -> Outcome:
         byte_size=size,
         captured_at=payload_time(ctx, "captured_at") or ctx.now,
     )
-    ctx.session.add(signature)
-    ctx.session.flush()
-    ctx.publish("signature", signature, [job.technician_id])
-    return Outcome("applied", signature)
+    return ctx.create("signature", signature, [job.technician_id])
 
 
 HANDLERS: dict[str, Callable[[OpContext], Outcome]] = {

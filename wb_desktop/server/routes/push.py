@@ -3,8 +3,9 @@
 The batch commits in one transaction that holds every op's effects, its answer
 (``applied_ops``) and the device's highest applied sequence: if the reply is lost after the
 commit, the replay finds the answers and gets them back as ``duplicate``; if the server dies
-before the commit, nothing of the batch happened. Each op runs in a savepoint, so a rejected
-op's partial effects roll back alone and never hold back the rest.
+before the commit, nothing of the batch happened. A rejected op changes nothing (handlers
+validate before they write; see :mod:`wb_desktop.server.push_batch`) and never holds back
+the rest.
 """
 
 from __future__ import annotations
@@ -14,15 +15,14 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from wb_desktop.server import document_ops, ops
 from wb_desktop.server.context import Context, Me
 from wb_desktop.server.errors import Problem
-from wb_desktop.server.feed import snapshot
-from wb_desktop.server.models import AppliedOp, Device
+from wb_desktop.server.models import Device
 from wb_desktop.server.ops import OpContext, PushedOp, RejectedOpError
+from wb_desktop.server.push_batch import PushBatch
 
 router = APIRouter(prefix="/v1", tags=["sync"])
 HANDLERS = {**ops.HANDLERS, **document_ops.HANDLERS}
@@ -82,10 +82,8 @@ def _device(session: Session, device_id: str, technician_id: str, context: Conte
     return device
 
 
-def _apply(
-    session: Session, context: Context, technician_id: str, device: Device, op: OpIn
-) -> OpResultOut:
-    previous = session.get(AppliedOp, op.op_id)
+def _apply(batch: PushBatch, technician_id: str, device: Device, op: OpIn) -> OpResultOut:
+    previous = batch.answer(op.op_id)
     if previous is not None:
         if previous.device_id != device.id:
             return _refused(op, f"op id {op.op_id} was already used by another device")
@@ -96,37 +94,23 @@ def _apply(
             original_result=previous.result,
             **previous.detail,
         )
-    clash = session.scalar(
-        select(AppliedOp.op_id).where(AppliedOp.device_id == device.id, AppliedOp.seq == op.seq)
-    )
+    clash = batch.op_with_seq(op.seq)
     if clash is not None:
         return _refused(op, f"sequence {op.seq} was already used by op {clash} on this device")
     pushed = PushedOp(
         op.op_id, op.seq, op.kind, op.record_type, op.record_id, op.base_version, op.payload
     )
-    now = context.clock.now()
     detail: dict[str, Any]
     try:
-        with session.begin_nested():  # a rejected op's partial effects roll back alone
-            handler = HANDLERS.get(op.kind)
-            if handler is None:
-                raise ops.unknown_kind(op.kind)
-            outcome = handler(OpContext(session, technician_id, device.id, pushed, now))
-            record = snapshot(outcome.record)
-            result, detail = outcome.result, {"version": record.get("version"), "record": record}
+        handler = HANDLERS.get(op.kind)
+        if handler is None:
+            raise ops.unknown_kind(op.kind)
+        outcome = handler(OpContext(batch, technician_id, pushed))
+        record = outcome.snapshot()
+        result, detail = outcome.result, {"version": record.get("version"), "record": record}
     except RejectedOpError as rejected:
         result, detail = "rejected", {"reason": rejected.reason}
-    session.add(
-        AppliedOp(
-            op_id=op.op_id,
-            device_id=device.id,
-            seq=op.seq,
-            kind=op.kind,
-            result=result,
-            detail=detail,
-            applied_at=now,
-        )
-    )
+    batch.record_answer(op, result, detail)
     device.last_seq = max(device.last_seq, op.seq)
     return OpResultOut(op_id=op.op_id, seq=op.seq, result=result, **detail)
 
@@ -140,5 +124,7 @@ def push(body: PushRequest, technician: Me, context: Context) -> PushReply:
     """Ops are applied in the order sent (see the module docstring for the transaction)."""
     with context.writer() as session, session.begin():
         device = _device(session, body.device_id, technician.id, context)
-        results = [_apply(session, context, technician.id, device, op) for op in body.ops]
+        batch = PushBatch(session, device.id, body.ops, context.clock.now())
+        results = [_apply(batch, technician.id, device, op) for op in body.ops]
+        batch.finish()
         return PushReply(results=results, last_seq=device.last_seq)
