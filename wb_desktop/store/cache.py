@@ -26,6 +26,10 @@ class LocalCache:
     upgrade: UpgradeResult
     device_id: str
 
+    @property
+    def media(self) -> MediaFiles:
+        return self.changes.write_path.media
+
     def storage_usage(self) -> StorageUsage:
         with self.database.reader() as session:
             return self.quota.usage(session)

@@ -21,7 +21,17 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import CompoundSelect, Select, bindparam, func, insert, select, union_all, update
+from sqlalchemy import (
+    CompoundSelect,
+    Select,
+    bindparam,
+    func,
+    insert,
+    select,
+    text,
+    union_all,
+    update,
+)
 from sqlalchemy.orm import Session
 
 from wb_desktop.store.models import Device, OutboxDependency, OutboxOp, OutboxState
@@ -167,3 +177,22 @@ def dependencies_of(session: Session, op_ids: Iterable[str]) -> dict[str, list[s
     for op_id, depends_on in rows:
         result.setdefault(op_id, []).append(depends_on)
     return result
+
+
+_BLOCKED = text(
+    """
+    WITH RECURSIVE blocked(op_id) AS (
+        SELECT d.op_id FROM outbox_dependencies AS d
+        JOIN outbox AS p ON p.op_id = d.depends_on WHERE p.state = 'dead'
+        UNION
+        SELECT d.op_id FROM outbox_dependencies AS d JOIN blocked AS b ON d.depends_on = b.op_id
+    )
+    SELECT count(*) FROM blocked JOIN outbox AS o ON o.op_id = blocked.op_id
+    WHERE o.state = 'queued'
+    """
+)
+
+
+def blocked_count(session: Session) -> int:
+    """Queued ops that wait, directly or through others, behind a dead op."""
+    return int(session.execute(_BLOCKED).scalar_one())

@@ -1,0 +1,71 @@
+"""Wiring one technician's sync: transport (real, under the simulated network), API, engine.
+
+The app's composition root and the headless scenario runner both build a client here, so
+the two run the same engine the same way.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from wb_desktop.domain.clock import Clock
+from wb_desktop.store.cache import LocalCache
+from wb_desktop.sync.api import SyncApi
+from wb_desktop.sync.auth import PasswordSignIn
+from wb_desktop.sync.engine import SyncEngine, SyncListener
+from wb_desktop.sync.profiles import NetworkProfile, profile_named
+from wb_desktop.sync.simulated import SimulatedTransport
+from wb_desktop.sync.transport import RequestsTransport, Transport
+
+
+@dataclass
+class SyncClient:
+    api: SyncApi
+    network: SimulatedTransport
+    engine: SyncEngine
+    sign_in: PasswordSignIn
+
+    def close(self) -> None:
+        inner = self.network.inner
+        if isinstance(inner, RequestsTransport):
+            inner.close()
+
+
+def build_sync_client(
+    cache: LocalCache,
+    server_url: str,
+    email: str,
+    password: str,
+    clock: Clock,
+    *,
+    seed: int = 1,
+    profile: NetworkProfile | None = None,
+    sleep: Callable[[float], None] = time.sleep,
+    time_scale: float = 1.0,
+    listener: SyncListener | None = None,
+    inner: Transport | None = None,
+) -> SyncClient:
+    network = SimulatedTransport(
+        inner or RequestsTransport(server_url),
+        profile or profile_named("online"),
+        seed=seed,
+        sleep=sleep,
+        time_scale=time_scale,
+    )
+    api = SyncApi(network)
+    sign_in = PasswordSignIn(api, email, password)
+    api.token_source = sign_in
+    engine = SyncEngine(
+        api=api,
+        database=cache.database,
+        media=cache.media,
+        quota=cache.quota,
+        clock=clock,
+        device_id=cache.device_id,
+        rng=random.Random(seed),
+        listener=listener,
+    )
+    return SyncClient(api, network, engine, sign_in)
