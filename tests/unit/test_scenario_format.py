@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from wb_desktop.scenario.actions import ACTIONS, EXPECTATIONS, SERVER_ACTIONS
 from wb_desktop.scenario.format import (
@@ -589,3 +590,22 @@ def test_a_file_error_knows_its_source(tmp_path: Path) -> None:
     with pytest.raises(ScenarioError) as err:
         load_scenario(path)
     assert (err.value.step, err.value.source) == (1, str(path))
+
+
+# --- the documentation's examples -------------------------------------------------------------
+
+DOCS = Path(__file__).resolve().parents[2] / "docs" / "scenarios.md"
+
+
+def _yaml_blocks() -> list[str]:
+    text = DOCS.read_text(encoding="utf-8")
+    return [block.split("```", 1)[0] for block in text.split("```yaml\n")[1:]]
+
+
+@pytest.mark.parametrize("block", _yaml_blocks())
+def test_the_examples_in_the_docs_are_valid(block: str) -> None:
+    data = yaml.safe_load(block)
+    if isinstance(data, list):  # a few steps, not a whole scenario
+        data = scenario_of(*data)
+
+    assert parse_scenario(data).steps

@@ -54,6 +54,24 @@ def open_cache(
     upgrade = upgrade_database(
         paths.database, backup_to=paths.backups, now=clock.now(), busy_timeout_ms=busy_timeout_ms
     )
+    return _connect(paths, clock, upgrade, quota_bytes, busy_timeout_ms)
+
+
+def attach_cache(
+    opened: LocalCache, clock: Clock, *, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS
+) -> LocalCache:
+    """A second handle on a cache another part of the app has opened (and so upgraded):
+    its own engine and sessions, for a worker thread. No backup, no upgrade."""
+    return _connect(opened.paths, clock, opened.upgrade, opened.quota.limit_bytes, busy_timeout_ms)
+
+
+def _connect(
+    paths: ProfilePaths,
+    clock: Clock,
+    upgrade: UpgradeResult,
+    quota_bytes: int,
+    busy_timeout_ms: int,
+) -> LocalCache:
     database = Database.open(paths.database, busy_timeout_ms=busy_timeout_ms)
     try:
         with translate_open_errors(paths.database):

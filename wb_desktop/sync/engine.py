@@ -26,6 +26,7 @@ from wb_desktop.store.outbox import blocked_count
 from wb_desktop.store.quota import StorageQuota
 from wb_desktop.sync.api import ProtocolError, ServerRefusedError, SyncApi
 from wb_desktop.sync.backoff import Backoff
+from wb_desktop.sync.errors import StepInterruptedError
 from wb_desktop.sync.locations import LocationSender
 from wb_desktop.sync.pull import Puller, PullStoppedError
 from wb_desktop.sync.push import Pusher, PushSummary
@@ -109,8 +110,11 @@ class SyncEngine:
         self.puller = Puller(api, database, media, quota, clock)
         self.locations = LocationSender(api, database, clock)
 
-    def step(self) -> StepReport:
-        """Push every ready op, upload waiting attachments, pull, send GPS pings."""
+    def step(self, should_stop: Callable[[], bool] = lambda: False) -> StepReport:
+        """Push every ready op, upload waiting attachments, pull, send GPS pings.
+
+        ``should_stop`` is asked between batches, files and pages: a step asked to stop
+        ends at the next such point, with everything done so far committed."""
         report = StepReport(ok=False)
         total = self.counts().pending + len(self.uploader.waiting())
         done = 0
@@ -122,14 +126,19 @@ class SyncEngine:
                 self.listener.progress(min(done, total), total)
 
         try:
-            self._push_all(report, advance)
-            report.uploaded = self.uploader.upload_all(lambda _item: advance(1)).uploaded
-            summary = self.puller.pull_all()
+            self._push_all(report, advance, should_stop)
+            report.uploaded = self.uploader.upload_all(
+                lambda _item: advance(1), should_stop
+            ).uploaded
+            summary = self.puller.pull_all(should_stop=should_stop)
             report.pulled = summary.changes
             self._announce([(t, i, SyncState.SYNCED) for t, i in summary.changed])
             report.pings = self.locations.send_all()
         except (TransportError, ProtocolError, ServerRefusedError, PullStoppedError) as error:
             return self._failed(report, error)
+        except StepInterruptedError:
+            report.reason = "stopped"
+            return report
         self.backoff.reset()
         self._mark_success()
         report.ok = True
@@ -169,8 +178,15 @@ class SyncEngine:
             query = select(func.count()).select_from(ConflictRecord)
             return session.scalar(query.where(ConflictRecord.resolved_at.is_(None))) or 0
 
-    def _push_all(self, report: StepReport, advance: Callable[[int], None]) -> None:
+    def _push_all(
+        self,
+        report: StepReport,
+        advance: Callable[[int], None],
+        should_stop: Callable[[], bool],
+    ) -> None:
         for _ in range(MAX_PUSH_ROUNDS):
+            if should_stop():
+                raise StepInterruptedError
             ops = self.pusher.claim_batch()
             if not ops:
                 return

@@ -44,6 +44,7 @@ from wb_desktop.store.models import (
 from wb_desktop.store.outbox import UNFINISHED
 from wb_desktop.store.quota import StorageQuota
 from wb_desktop.sync.api import PulledChange, PullPage, ServerRefusedError, SyncApi
+from wb_desktop.sync.errors import StepInterruptedError
 from wb_desktop.sync.records import (
     ALL_FIELDS,
     APPLY_ORDER,
@@ -109,7 +110,11 @@ class Puller:
         with self.database.reader() as session:
             return session.scalar(select(PullCursor.server_seq).where(PullCursor.id == 1)) or 0
 
-    def pull_all(self, on_page: Callable[[int], None] | None = None) -> PullSummary:
+    def pull_all(
+        self,
+        on_page: Callable[[int], None] | None = None,
+        should_stop: Callable[[], bool] = lambda: False,
+    ) -> PullSummary:
         """Pull until the server has nothing newer. A cursor ahead of the server (it was
         reset) starts over from 0 once; a second time in the same pull is an error."""
         pages = count = 0
@@ -132,6 +137,8 @@ class Puller:
                 on_page(count)
             if not page.has_more:
                 return PullSummary(pages, count, page.next_cursor, changed)
+            if should_stop():
+                raise StepInterruptedError
 
     def apply_page(self, page: PullPage, since: int) -> list[tuple[str, str]]:
         latest = _latest_per_record(page.changes)

@@ -22,6 +22,7 @@ from wb_desktop.store.database import Database
 from wb_desktop.store.media_files import MediaFiles
 from wb_desktop.store.models import Photo, Signature
 from wb_desktop.sync.api import ServerRefusedError, SyncApi
+from wb_desktop.sync.errors import StepInterruptedError
 
 CHUNK_BYTES = 1024 * 1024
 PARALLEL_UPLOADS = 2
@@ -66,14 +67,20 @@ class Uploader:
         self.media = media
         self.chunk_bytes = chunk_bytes
         self.parallel = parallel
+        self._should_stop: Callable[[], bool] = lambda: False
 
     def waiting(self) -> list[UploadItem]:
         """Attachments the server does not have yet: every signature, then every photo."""
         with self.database.reader() as session:
             return _waiting(session, self.media)
 
-    def upload_all(self, on_done: Callable[[UploadItem], None] | None = None) -> UploadSummary:
+    def upload_all(
+        self,
+        on_done: Callable[[UploadItem], None] | None = None,
+        should_stop: Callable[[], bool] = lambda: False,
+    ) -> UploadSummary:
         """Upload what is waiting; a network failure stops the round and propagates."""
+        self._should_stop = should_stop
         items = self.waiting()
         summary = UploadSummary()
         if not items:
@@ -101,6 +108,8 @@ class Uploader:
 
     def upload_one(self, item: UploadItem) -> int:
         """Send what the server is missing of one file; returns the bytes sent."""
+        if self._should_stop():
+            raise StepInterruptedError
         try:
             data = item.path.read_bytes()
         except OSError as error:
