@@ -18,7 +18,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import case, delete, select, union, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -213,9 +213,12 @@ class Puller:
             insert = sqlite_insert(kind.table)
             kept = {"id", "created_at", "stored_path", "png_path", "upload_state", "uploaded_bytes"}
             columns = [c.name for c in kind.table.columns if c.name not in kept]
-            statement = insert.on_conflict_do_update(
-                index_elements=["id"], set_={name: insert.excluded[name] for name in columns}
+            updates: dict[str, Any] = {name: insert.excluded[name] for name in columns}
+            state = kind.table.c.sync_state
+            updates["sync_state"] = case(  # a conflict stays until someone resolves it
+                (state == SyncState.CONFLICT.value, state), else_=insert.excluded.sync_state
             )
+            statement = insert.on_conflict_do_update(index_elements=["id"], set_=updates)
             self._statements[kind.record_type] = statement
         return statement
 
@@ -382,25 +385,20 @@ def _remove(
 
 
 def _remove_job(session: Session, job_id: str) -> None:
+    children = union(*(select(child.id).where(child.job_id == job_id) for child in _JOB_CHILDREN))
     unanswered = session.scalar(
         select(OutboxOp.op_id)
         .where(OutboxOp.state.in_(UNFINISHED))
-        .where(
-            OutboxOp.record_id.in_(
-                select(Note.id)
-                .where(Note.job_id == job_id)
-                .union(select(Photo.id).where(Photo.job_id == job_id))
-                .union(select(Signature.id).where(Signature.job_id == job_id))
-            )
-        )
+        .where(OutboxOp.record_id.in_(select(children.subquery().c.id)))
         .limit(1)
     )
-    try:
-        if unanswered is not None:
-            raise IntegrityError("unanswered ops", None, ValueError())
-        with session.begin_nested():
-            for child in _JOB_CHILDREN:
-                session.execute(delete(child).where(child.job_id == job_id))
-            session.execute(delete(Job).where(Job.id == job_id))
-    except IntegrityError:
-        session.execute(update(Job).where(Job.id == job_id).values(assigned_technician_id=None))
+    if unanswered is None:
+        try:
+            with session.begin_nested():
+                for child in _JOB_CHILDREN:
+                    session.execute(delete(child).where(child.job_id == job_id))
+                session.execute(delete(Job).where(Job.id == job_id))
+            return
+        except IntegrityError:
+            pass  # time entries or documents of ours still refer to it
+    session.execute(update(Job).where(Job.id == job_id).values(assigned_technician_id=None))

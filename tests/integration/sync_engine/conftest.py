@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.integration.conftest import LiveServer
+from tests.integration.conftest import ADMIN_TOKEN, LiveServer
 from wb_desktop.domain.clock import FixedClock
 from wb_desktop.paths import ProfilePaths
+from wb_desktop.scenario.office import Office
 from wb_desktop.server.demo_data import DEMO_ACCOUNTS
 from wb_desktop.store.cache import LocalCache, open_cache
 from wb_desktop.sync.auth import remember_technician
@@ -74,3 +75,11 @@ def anna(live_server: LiveServer, profile: ProfilePaths, clock: FixedClock) -> I
     yield technician
     technician.client.close()
     technician.cache.close()
+
+
+@pytest.fixture
+def office(live_server: LiveServer) -> Iterator[Office]:
+    """The dispatcher and QA side of the server (admin API)."""
+    client = Office(live_server.url, ADMIN_TOKEN)
+    yield client
+    client.close()

@@ -1,0 +1,161 @@
+"""Helpers for ``bench/sync_engine.py``: signed-in caches, a recording transport, test data.
+
+Client-side only: the benchmark's child processes import this module, so their peak RSS is
+the client's. The in-process server lives in ``_sync_server.py``.
+"""
+
+from __future__ import annotations
+
+import random
+import struct
+import sys
+import threading
+import time
+import zlib
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time as day_time, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+try:
+    import resource
+except ImportError:  # Windows
+    resource = None  # type: ignore[assignment]
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from sqlalchemy import select
+
+from wb_desktop.domain.clock import FixedClock
+from wb_desktop.paths import ProfilePaths
+from wb_desktop.server.demo_data import DEMO_ACCOUNTS, DEMO_TIMEZONE
+from wb_desktop.store.cache import LocalCache, open_cache
+from wb_desktop.store.models import Job
+from wb_desktop.sync.auth import remember_technician
+from wb_desktop.sync.client import SyncClient, build_sync_client
+from wb_desktop.sync.transport import HttpReply, HttpRequest, RequestsTransport
+
+DEMO_WEEK = date(2026, 11, 25)  # a Wednesday: history before it, open jobs from it on
+START = datetime(2026, 11, 25, 6, 0, tzinfo=UTC)
+EMAIL = "anna@demo.workboss.se"
+QUOTA_BYTES = 4 * 1024**3  # the photo measures store hundreds of MB
+
+
+@dataclass(frozen=True)
+class Sent:
+    method: str
+    path: str
+    body_bytes: int
+    started: float  # perf_counter
+    ended: float
+
+
+class RecordingTransport:
+    """The real transport, recording each request; ``log`` gets each PATCH's size before it
+    goes, so a process killed mid-chunk still leaves the bytes it started to send."""
+
+    def __init__(self, base_url: str, log: Path | None = None) -> None:
+        self.inner = RequestsTransport(base_url)
+        self.sent: list[Sent] = []
+        self._log = log.open("a", encoding="ascii") if log is not None else None
+        self._lock = threading.Lock()
+
+    def send(self, request: HttpRequest) -> HttpReply:
+        if self._log is not None and request.method == "PATCH":
+            with self._lock:
+                self._log.write(f"{len(request.body)}\n")
+                self._log.flush()
+        started = time.perf_counter()
+        reply = self.inner.send(request)
+        record = Sent(
+            request.method, request.path, len(request.body), started, time.perf_counter()
+        )
+        with self._lock:
+            self.sent.append(record)
+        return reply
+
+    def since(self, mark: int) -> list[Sent]:
+        with self._lock:
+            return self.sent[mark:]
+
+    def close(self) -> None:
+        self.inner.close()
+        if self._log is not None:
+            self._log.close()
+
+
+def profile_at(folder: Path) -> ProfilePaths:
+    return ProfilePaths(folder, folder.name)
+
+
+def sign_in_profile(url: str, profile: ProfilePaths, clock: FixedClock) -> None:
+    """A new cache that knows its technician, as after the app's sign-in (nothing pulled)."""
+    cache, client = connect(url, profile, clock)
+    client.sign_in(False)
+    assert client.sign_in.signed_in is not None
+    remember_technician(cache.database, client.sign_in.signed_in, url, clock.now())
+    client.close()
+    cache.close()
+
+
+def connect(
+    url: str, profile: ProfilePaths, clock: FixedClock, inner: RecordingTransport | None = None
+) -> tuple[LocalCache, SyncClient]:
+    cache = open_cache(profile, clock, quota_bytes=QUOTA_BYTES)
+    client = build_sync_client(
+        cache, url, EMAIL, DEMO_ACCOUNTS[EMAIL], clock, sleep=lambda _s: None, inner=inner
+    )
+    return cache, client
+
+
+def synced_technician(
+    url: str, profile: ProfilePaths, clock: FixedClock, inner: RecordingTransport | None = None
+) -> tuple[LocalCache, SyncClient]:
+    """Signed in, reopened (so the write path knows the author) and through a first sync."""
+    sign_in_profile(url, profile, clock)
+    cache, client = connect(url, profile, clock, inner)
+    report = client.engine.step()
+    if not report.ok:
+        raise SystemExit(f"the first sync failed: {report.reason}")
+    return cache, client
+
+
+def todays_jobs(cache: LocalCache) -> list[Job]:
+    """The technician's jobs on the demo day, in schedule order (detached from the session)."""
+    opening = datetime.combine(DEMO_WEEK, day_time(0), tzinfo=ZoneInfo(DEMO_TIMEZONE))
+    with cache.database.reader() as session:
+        jobs = session.scalars(
+            select(Job)
+            .where(Job.scheduled_start >= opening, Job.scheduled_start < opening + timedelta(1))
+            .order_by(Job.scheduled_start)
+        ).all()
+        session.expunge_all()
+        return list(jobs)
+
+
+def _png_chunk(kind: bytes, payload: bytes) -> bytes:
+    crc = zlib.crc32(kind + payload) & 0xFFFFFFFF
+    return struct.pack(">I", len(payload)) + kind + payload + struct.pack(">I", crc)
+
+
+def noise_png(rng: random.Random, size: int, width: int = 1024) -> bytes:
+    """A valid RGB PNG of about ``size`` bytes: random pixels, stored uncompressed."""
+    stride = width * 3 + 1
+    height = max(1, size // stride)
+    raw = bytearray(rng.randbytes(height * stride))
+    raw[::stride] = bytes(height)  # filter type 0 (None) at the start of every row
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + _png_chunk(b"IHDR", header)
+        + _png_chunk(b"IDAT", zlib.compress(bytes(raw), 0))
+        + _png_chunk(b"IEND", b"")
+    )
+
+
+def peak_rss_kib() -> int | None:
+    """This process's peak RSS so far; None where ``resource`` has no such figure."""
+    if resource is None:
+        return None
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak // 1024 if sys.platform == "darwin" else peak  # bytes on macOS, KiB on Linux

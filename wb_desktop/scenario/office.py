@@ -1,0 +1,84 @@
+"""The office side of the reference server, over its admin API: dispatcher, office view,
+faults. Scenarios use it to stage what the office and the network do; the support console
+will too."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import requests
+
+
+class OfficeError(Exception):
+    """The admin API refused a request; the message carries the server's reason."""
+
+
+class Office:
+    def __init__(self, server_url: str, admin_token: str, timeout_s: float = 15.0) -> None:
+        self.url = server_url.rstrip("/")
+        self._session = requests.Session()
+        self._session.headers["Authorization"] = f"Bearer {admin_token}"
+        self._timeout_s = timeout_s
+
+    def technicians(self) -> list[dict[str, Any]]:
+        return self._call("GET", "/v1/admin/technicians")  # type: ignore[no-any-return]
+
+    def technician_id(self, email: str) -> str:
+        for technician in self.technicians():
+            if technician["email"] == email:
+                return str(technician["id"])
+        raise OfficeError(f"the server has no technician {email}")
+
+    def customers(self) -> list[dict[str, Any]]:
+        return self._call("GET", "/v1/admin/customers")  # type: ignore[no-any-return]
+
+    def jobs(self, technician_id: str | None = None) -> list[dict[str, Any]]:
+        params = {"technician_id": technician_id} if technician_id else None
+        return self._call("GET", "/v1/admin/jobs", params=params)  # type: ignore[no-any-return]
+
+    def create_job(self, **fields: Any) -> dict[str, Any]:
+        return self._call("POST", "/v1/admin/jobs", json=fields)  # type: ignore[no-any-return]
+
+    def edit_job(self, job_id: str, **fields: Any) -> dict[str, Any]:
+        return self._call("PATCH", f"/v1/admin/jobs/{job_id}", json=fields)  # type: ignore[no-any-return]
+
+    def assign_job(self, job_id: str, technician_id: str | None) -> dict[str, Any]:
+        body = {"technician_id": technician_id}
+        return self._call("POST", f"/v1/admin/jobs/{job_id}/assign", json=body)  # type: ignore[no-any-return]
+
+    def cancel_job(self, job_id: str) -> dict[str, Any]:
+        return self._call("POST", f"/v1/admin/jobs/{job_id}/cancel")  # type: ignore[no-any-return]
+
+    def edit_customer(self, customer_id: str, **fields: Any) -> dict[str, Any]:
+        path = f"/v1/admin/customers/{customer_id}"
+        return self._call("PATCH", path, json=fields)  # type: ignore[no-any-return]
+
+    def office_view(self, technician_id: str) -> dict[str, Any]:
+        return self._call("GET", f"/v1/admin/office/{technician_id}")  # type: ignore[no-any-return]
+
+    def add_fault(self, **options: Any) -> dict[str, Any]:
+        return self._call("POST", "/v1/admin/faults", json=options)  # type: ignore[no-any-return]
+
+    def faults(self) -> list[dict[str, Any]]:
+        return self._call("GET", "/v1/admin/faults")  # type: ignore[no-any-return]
+
+    def clear_faults(self) -> None:
+        self._call("DELETE", "/v1/admin/faults")
+
+    def close(self) -> None:
+        self._session.close()
+
+    def _call(self, method: str, path: str, *, json: Any = None, params: Any = None) -> Any:
+        try:
+            reply = self._session.request(
+                method, self.url + path, json=json, params=params, timeout=self._timeout_s
+            )
+        except requests.RequestException as error:
+            raise OfficeError(f"the server cannot be reached: {error}") from None
+        if reply.status_code >= 400:
+            try:
+                detail = reply.json().get("detail", reply.text)
+            except ValueError:
+                detail = reply.text
+            raise OfficeError(f"{method} {path}: {reply.status_code} {detail}")
+        return reply.json() if reply.content else None
