@@ -13,7 +13,8 @@ import threading
 import time
 import zlib
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time as day_time, timedelta
+from datetime import UTC, date, datetime, timedelta
+from datetime import time as day_time
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -67,9 +68,7 @@ class RecordingTransport:
                 self._log.flush()
         started = time.perf_counter()
         reply = self.inner.send(request)
-        record = Sent(
-            request.method, request.path, len(request.body), started, time.perf_counter()
-        )
+        record = Sent(request.method, request.path, len(request.body), started, time.perf_counter())
         with self._lock:
             self.sent.append(record)
         return reply

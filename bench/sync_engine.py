@@ -1,0 +1,376 @@
+"""The sync engine against the reference server over real HTTP on loopback: five targets.
+
+Run: ``python bench/sync_engine.py [--only NAME]``. Each measure gets a fresh in-process
+server (SQLite file in a temp dir, demo week) and a fresh technician cache, then prints one
+table (measure | figure | target) and a note per measure. The measures:
+
+- drain: 10,000 ops queued offline through the write path, pushed by ``engine.step()``.
+- pull: 50,000 feed changes into an empty cache, timed and RSS-measured in a child process.
+- reconnect: from going back online to the push reply of one note queued offline.
+- photos: 100 photos of 3 MB, queued offline, uploaded by one step.
+- resume: a child process killed half-way through a 24 MB upload; the restart's re-sends.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import platform
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from _sync_fixtures import (
+    START,
+    RecordingTransport,
+    connect,
+    noise_png,
+    peak_rss_kib,
+    profile_at,
+    sign_in_profile,
+    synced_technician,
+    todays_jobs,
+)
+
+from wb_desktop.domain.clock import FixedClock
+from wb_desktop.domain.status import JobStatus, allowed_transitions, is_open
+from wb_desktop.store.cache import LocalCache
+from wb_desktop.store.models import Photo
+from wb_desktop.sync.profiles import profile_named
+from wb_desktop.sync.uploads import CHUNK_BYTES
+
+if TYPE_CHECKING:
+    from _sync_server import BenchServer
+
+MB = 1024 * 1024
+MEASURES = ("drain", "pull", "reconnect", "photos", "resume")
+
+
+@dataclass
+class Row:
+    measure: str
+    figure: str
+    target: str
+    met: bool
+    note: str
+
+
+class DrainWatch:
+    """A sync listener that notes when the step's progress reaches its total (outbox empty)."""
+
+    def __init__(self) -> None:
+        self.done_at: float | None = None
+
+    def progress(self, done: int, total: int) -> None:
+        if done >= total and self.done_at is None:
+            self.done_at = time.perf_counter()
+
+    def records_changed(self, changes: object) -> None:
+        pass
+
+    def conflict(self, record_type: str, record_id: str, field_name: str) -> None:
+        pass
+
+
+def queue_mix(cache: LocalCache, clock: FixedClock, total: int, rng: random.Random) -> Counter:
+    """~60 % notes, ~20 % clock in/out pairs, and every status step today's jobs allow
+    (the rest are notes too), shuffled, each through the real write path."""
+    jobs = [job.id for job in todays_jobs(cache)]
+    status = {job.id: job.status for job in todays_jobs(cache)}
+    steps = sum(len(_walk(status[job])) for job in jobs)
+    times = total // 5 // 2 * 2
+    kinds = ["status"] * steps + ["time"] * times + ["note"] * (total - steps - times)
+    rng.shuffle(kinds)
+    changes, clocked_in, made = cache.changes, False, Counter()
+    for n, kind in enumerate(kinds):
+        clock.advance(timedelta(seconds=1))
+        if kind == "note":
+            changes.jobs.add_note(rng.choice(jobs), f"Note {n}: checked the valve, all dry.")
+        elif kind == "status":
+            job = rng.choice([j for j in jobs if allowed_transitions(status[j])])
+            status[job] = allowed_transitions(status[job])[0]
+            changes.jobs.set_status(job, status[job])
+        elif clocked_in:
+            changes.time.clock_out()
+        else:
+            open_jobs = [j for j in jobs if is_open(status[j])]
+            changes.time.clock_in(rng.choice(open_jobs) if open_jobs else None)
+        clocked_in = not clocked_in if kind == "time" else clocked_in
+        made[kind] += 1
+    return made
+
+
+def _walk(status: JobStatus) -> list[JobStatus]:
+    steps = []
+    while allowed_transitions(status):
+        status = allowed_transitions(status)[0]
+        steps.append(status)
+    return steps
+
+
+def measure_drain(server: BenchServer, folder: Path, args: argparse.Namespace) -> Row:
+    clock = FixedClock(START)
+    cache, client = synced_technician(server.url, profile_at(folder / "drain"), clock)
+    client.network.set_profile(profile_named("offline"))
+    made = queue_mix(cache, clock, args.ops, random.Random(args.seed))
+    client.network.set_profile(profile_named("online"))
+    client.engine.reset_backoff()
+    watch = DrainWatch()
+    client.engine.listener = watch
+    steps, started = 0, time.perf_counter()
+    while client.engine.counts().pending and steps < 5:
+        report = client.engine.step()
+        steps += 1
+    ended = time.perf_counter()
+    counts = client.engine.counts()
+    client.close()
+    cache.close()
+    drained = (watch.done_at or ended) - started
+    mix = ", ".join(f"{made[k]} {k}" for k in ("note", "status", "time"))
+    return Row(
+        f"drain ({sum(made.values()):,} queued ops)",
+        f"{sum(made.values()) / drained:,.0f} ops/s ({drained:.2f} s)",
+        "< 3 s",
+        drained < 3 and counts.pending == 0,
+        f"mix: {mix} (status: every step today's jobs allow). Outbox empty after {drained:.2f} s "
+        f"in {steps} step(s), {report.pushed} pushed in the last; the whole step, with the pull "
+        f"of the {report.pulled:,} echoes, took {ended - started:.2f} s. Left: {counts.pending} "
+        f"pending ({counts.dead} dead).",
+    )
+
+
+def measure_pull(server: BenchServer, folder: Path, args: argparse.Namespace) -> Row:
+    from _sync_server import add_feed_notes  # the parent only: the child stays client-only
+
+    added = add_feed_notes(server, args.records)
+    profile = profile_at(folder / "pull")
+    sign_in_profile(server.url, profile, FixedClock(START))
+    command = [sys.executable, __file__, "--child", "pull", "--url", server.url]
+    child = subprocess.run(
+        [*command, "--profile", str(profile.folder)], capture_output=True, text=True, check=False
+    )
+    if child.returncode != 0:
+        raise SystemExit(f"the pull child failed:\n{child.stderr}")
+    result = json.loads(child.stdout.splitlines()[-1])
+    seconds, peak, base = result["seconds"], result["peak_kib"], result["baseline_kib"]
+    memory = "n/a" if peak is None else f"{peak / 1024:.0f} MB peak RSS"
+    share = "" if peak is None else f"; RSS before the pull {base / 1024:.0f} MB"
+    return Row(
+        f"pull ({result['pulled']:,} changes into an empty cache)",
+        f"{seconds:.2f} s, {memory}",
+        "< 5 s, < 200 MB",
+        result["ok"] and seconds < 5 and (peak is None or peak < 200 * 1024),
+        f"{added:,} notes added to the demo feed; {result['pulled'] / seconds:,.0f} changes/s "
+        f"in a child process{share} (client only: the server runs in the parent). "
+        f"Step ok: {result['ok']} {result['reason'] or ''}".rstrip(),
+    )
+
+
+def child_pull(args: argparse.Namespace) -> None:
+    clock = FixedClock(START)
+    cache, client = connect(args.url, profile_at(Path(args.profile)), clock)
+    baseline = peak_rss_kib()
+    started = time.perf_counter()
+    report = client.engine.step()
+    seconds = time.perf_counter() - started
+    result = {
+        "ok": report.ok,
+        "reason": report.reason,
+        "pulled": report.pulled,
+        "seconds": seconds,
+        "baseline_kib": baseline,
+        "peak_kib": peak_rss_kib(),
+    }
+    client.close()
+    cache.close()
+    print(json.dumps(result))
+
+
+def measure_reconnect(server: BenchServer, folder: Path, args: argparse.Namespace) -> Row:
+    clock = FixedClock(START)
+    transport = RecordingTransport(server.url)
+    cache, client = synced_technician(
+        server.url, profile_at(folder / "reconnect"), clock, transport
+    )
+    job = todays_jobs(cache)[0].id
+    timings, offline_ok = [], 0
+    for n in range(args.repeats):
+        clock.advance(timedelta(minutes=1))
+        client.network.set_profile(profile_named("offline"))
+        note = cache.changes.jobs.add_note(job, f"Reconnect note {n}")
+        offline_ok += client.engine.step().ok
+        mark = len(transport.sent)
+        started = time.perf_counter()
+        client.network.set_profile(profile_named("online"))
+        client.engine.reset_backoff()
+        client.engine.step()
+        pushes = [s for s in transport.since(mark) if s.path == "/v1/push"]
+        if not pushes or not server.has_note(note.record_id):
+            raise SystemExit(f"repeat {n}: the note did not reach the server")
+        timings.append(pushes[0].ended - started)
+    client.close()
+    transport.close()
+    cache.close()
+    median, worst = statistics.median(timings), max(timings)
+    return Row(
+        f"reconnect ({args.repeats} repeats)",
+        f"median {median * 1000:.0f} ms, max {worst * 1000:.0f} ms",
+        "< 1 s",
+        worst < 1 and offline_ok == 0,
+        "from the profile going back online (then reset_backoff, step) to the push's reply; "
+        f"the offline step failed as it should in {args.repeats - offline_ok}/{args.repeats}.",
+    )
+
+
+def measure_photos(server: BenchServer, folder: Path, args: argparse.Namespace) -> Row:
+    clock = FixedClock(START)
+    transport = RecordingTransport(server.url)
+    cache, client = synced_technician(server.url, profile_at(folder / "photos"), clock, transport)
+    jobs = [job.id for job in todays_jobs(cache)]
+    rng = random.Random(args.seed)
+    client.network.set_profile(profile_named("offline"))
+    size = int(args.photo_mb * MB)
+    for n in range(args.photos):
+        cache.changes.media.add_photo(jobs[n % len(jobs)], noise_png(rng, size), f"IMG_{n}.png")
+    client.network.set_profile(profile_named("online"))
+    client.engine.reset_backoff()
+    before, mark = server.complete_blobs(), len(transport.sent)
+    started = time.perf_counter()
+    report = client.engine.step()
+    seconds = time.perf_counter() - started
+    blobs = [s for s in transport.since(mark) if s.path.startswith("/v1/blobs/")]
+    window = max(s.ended for s in blobs) - min(s.started for s in blobs)
+    sent = sum(s.body_bytes for s in blobs if s.method == "PATCH")
+    complete = server.complete_blobs() - before
+    client.close()
+    transport.close()
+    cache.close()
+    return Row(
+        f"photos ({args.photos} × {args.photo_mb:g} MB)",
+        f"{sent / MB / seconds:,.1f} MB/s ({seconds:.2f} s)",
+        "< 5 s",
+        seconds < 5 and complete == args.photos,
+        f"{sent / MB:,.0f} MB in {sum(s.method == 'PATCH' for s in blobs)} chunks; first blob "
+        f"request to last reply {window:.2f} s of the {seconds:.2f} s step; {report.uploaded} "
+        f"uploaded, {complete} complete on the server. Step ok: {report.ok}.",
+    )
+
+
+def measure_resume(server: BenchServer, folder: Path, args: argparse.Namespace) -> Row:
+    clock = FixedClock(START)
+    profile = profile_at(folder / "resume")
+    cache, client = synced_technician(server.url, profile, clock)
+    data = noise_png(random.Random(args.seed), args.resume_mb * MB)
+    photo = cache.changes.media.add_photo(todays_jobs(cache)[0].id, data, "IMG_big.png")
+    with cache.database.reader() as session:
+        sha256, size = session.get(Photo, photo.record_id).sha256, len(data)  # type: ignore[union-attr]
+    client.close()
+    cache.close()
+    log = folder / "child_patches.log"
+    command = [sys.executable, __file__, "--child", "upload", "--url", server.url]
+    with (folder / "child_stderr.txt").open("w") as stderr:
+        child = subprocess.Popen(
+            [*command, "--profile", str(profile.folder), "--log", str(log)],
+            stdout=subprocess.DEVNULL,
+            stderr=stderr,
+        )
+        deadline = time.monotonic() + 120
+        while server.blob_received(sha256) < size // 2 and child.poll() is None:
+            if time.monotonic() > deadline:
+                break
+            time.sleep(0.001)
+        child.kill()
+        child.wait()
+    time.sleep(0.5)  # let the server settle a chunk that was in flight
+    kept = server.blob_received(sha256)
+    child_sent = sum(int(line) for line in log.read_text().split()) if log.exists() else 0
+    transport = RecordingTransport(server.url)
+    cache, client = connect(server.url, profile, clock, transport)
+    report = client.engine.step()
+    again = sum(s.body_bytes for s in transport.sent if s.method == "PATCH")
+    done = server.blob_received(sha256)
+    client.close()
+    transport.close()
+    cache.close()
+    wasted = child_sent + again - size
+    chunks = math.ceil(max(0, wasted) / CHUNK_BYTES)
+    return Row(
+        f"resume ({args.resume_mb} MB photo, killed mid-upload)",
+        f"{chunks} chunk(s) sent again",
+        "≤ 1 chunk",
+        chunks <= 1 and report.ok and done == size and kept < size,
+        f"child killed (exit {child.returncode}) with the server holding {kept / MB:.1f} of "
+        f"{size / MB:.1f} MB, after starting {child_sent / MB:.1f} MB of chunks; the restart "
+        f"sent {again / MB:.1f} MB (the server needed {(size - kept) / MB:.1f}); "
+        f"{wasted / MB:.2f} MB sent twice in all. Server complete: {done == size}.",
+    )
+
+
+def child_upload(args: argparse.Namespace) -> None:
+    transport = RecordingTransport(args.url, log=Path(args.log))
+    _cache, client = connect(args.url, profile_at(Path(args.profile)), FixedClock(START), transport)
+    client.engine.step()  # the parent kills this process part-way
+
+
+RUNS: dict[str, Callable[[BenchServer, Path, argparse.Namespace], Row]] = {
+    "drain": measure_drain,
+    "pull": measure_pull,
+    "reconnect": measure_reconnect,
+    "photos": measure_photos,
+    "resume": measure_resume,
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", choices=MEASURES, action="append", help="repeatable")
+    parser.add_argument("--ops", type=int, default=10_000)
+    parser.add_argument("--records", type=int, default=50_000)
+    parser.add_argument("--repeats", type=int, default=20)
+    parser.add_argument("--photos", type=int, default=100)
+    parser.add_argument("--photo-mb", type=float, default=3.0)
+    parser.add_argument("--resume-mb", type=int, default=24)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--data-dir", type=Path, help="where to put the temp dir (default: tmp)")
+    parser.add_argument("--child", choices=("pull", "upload"), help=argparse.SUPPRESS)
+    parser.add_argument("--url", help=argparse.SUPPRESS)
+    parser.add_argument("--profile", help=argparse.SUPPRESS)
+    parser.add_argument("--log", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        (child_pull if args.child == "pull" else child_upload)(args)
+        return 0
+    from _sync_server import bench_server  # the parent only: the children stay client-only
+
+    rows, started = [], time.perf_counter()
+    with tempfile.TemporaryDirectory(dir=args.data_dir) as temp:
+        for name in args.only or MEASURES:
+            folder = Path(temp) / name
+            with bench_server(folder / "server") as server:
+                rows.append(RUNS[name](server, folder, args))
+    print(f"sync engine over loopback HTTP, {platform.python_version()}, {platform.machine()}")
+    print("| measure | figure | target |")
+    print("|---|---:|---:|")
+    for row in rows:
+        print(f"| {row.measure} | {row.figure} | {row.target} |")
+    print()
+    for row in rows:
+        print(f"- **{row.measure.split()[0]}** ({'met' if row.met else 'NOT met'}): {row.note}")
+    print(f"\n({time.perf_counter() - started:.0f} s in all)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
