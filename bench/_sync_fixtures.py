@@ -152,8 +152,19 @@ def noise_png(rng: random.Random, size: int, width: int = 1024) -> bytes:
     )
 
 
-def peak_rss_kib() -> int | None:
-    """This process's peak RSS so far; None where ``resource`` has no such figure."""
+def rss_kib(field: str = "VmHWM") -> int | None:
+    """This process's RSS in KiB: its peak so far (VmHWM) or now (VmRSS); None where there is
+    no such figure. On Linux a child's ``ru_maxrss`` starts at its parent's peak (the kernel
+    keeps it across exec), so /proc's figures for this process image alone come first."""
+    status = Path("/proc/self/status")
+    if status.exists():
+        for line in status.read_text().splitlines():
+            if line.startswith(f"{field}:"):
+                return int(line.split()[1])
+    return ru_maxrss_kib()
+
+
+def ru_maxrss_kib() -> int | None:
     if resource is None:
         return None
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss

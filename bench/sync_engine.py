@@ -37,8 +37,9 @@ from _sync_fixtures import (
     RecordingTransport,
     connect,
     noise_png,
-    peak_rss_kib,
     profile_at,
+    rss_kib,
+    ru_maxrss_kib,
     sign_in_profile,
     synced_technician,
     todays_jobs,
@@ -167,6 +168,8 @@ def measure_pull(server: BenchServer, folder: Path, args: argparse.Namespace) ->
     seconds, peak, base = result["seconds"], result["peak_kib"], result["baseline_kib"]
     memory = "n/a" if peak is None else f"{peak / 1024:.0f} MB peak RSS"
     share = "" if peak is None else f"; RSS before the pull {base / 1024:.0f} MB"
+    if result["ru_maxrss_kib"] not in (None, peak):
+        share += f" (ru_maxrss says {result['ru_maxrss_kib'] / 1024:.0f} MB: the parent's peak)"
     return Row(
         f"pull ({result['pulled']:,} changes into an empty cache)",
         f"{seconds:.2f} s, {memory}",
@@ -181,7 +184,7 @@ def measure_pull(server: BenchServer, folder: Path, args: argparse.Namespace) ->
 def child_pull(args: argparse.Namespace) -> None:
     clock = FixedClock(START)
     cache, client = connect(args.url, profile_at(Path(args.profile)), clock)
-    baseline = peak_rss_kib()
+    baseline = rss_kib("VmRSS")
     started = time.perf_counter()
     report = client.engine.step()
     seconds = time.perf_counter() - started
@@ -191,7 +194,8 @@ def child_pull(args: argparse.Namespace) -> None:
         "pulled": report.pulled,
         "seconds": seconds,
         "baseline_kib": baseline,
-        "peak_kib": peak_rss_kib(),
+        "peak_kib": rss_kib("VmHWM"),
+        "ru_maxrss_kib": ru_maxrss_kib(),
     }
     client.close()
     cache.close()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -129,6 +130,26 @@ def build_parser() -> argparse.ArgumentParser:
         "storage", parents=[common], help="storage used by the profile against its quota"
     )
     storage.add_argument("--json", action="store_true", help="print JSON instead of text")
+
+    scenario = commands.add_parser("scenario", help="headless scenarios for support and QA")
+    scenario_actions = scenario.add_subparsers(
+        dest="scenario_action", metavar="ACTION", required=True
+    )
+    run = scenario_actions.add_parser(
+        "run", help="run a scenario file; exit 0 only if every expectation and invariant held"
+    )
+    run.add_argument("file", type=Path, metavar="FILE", help="a .json, .yaml or .yml scenario")
+    run.add_argument(
+        "--server", metavar="URL", help="a running wb-server (default: an embedded one)"
+    )
+    run.add_argument(
+        "--admin-token",
+        metavar="TOKEN",
+        default=os.environ.get("WB_ADMIN_TOKEN"),
+        help="the server's admin token, for server steps and checks (default: $WB_ADMIN_TOKEN)",
+    )
+    run.add_argument("--data-dir", type=_data_dir, help="keep the client's data in this folder")
+    run.add_argument("--json", action="store_true", help="print one JSON object")
     return parser
 
 
@@ -140,6 +161,16 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as stop:  # --help, --version and usage errors
         return stop.code if isinstance(stop.code, int) else EXIT_ERROR
     command = args.command or "gui"
+    if command == "scenario":
+        from wb_desktop.scenario.command import run_command
+
+        return run_command(
+            args.file,
+            server_url=args.server,
+            admin_token=args.admin_token,
+            data_dir=args.data_dir,
+            as_json=args.json,
+        )
     if command != "gui" and (hasattr(args, "server") or hasattr(args, "lang")):
         print(f"{PROG}: --server and --lang apply only to the app (gui)", file=sys.stderr)
         return EXIT_ERROR

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, tzinfo
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -24,3 +25,15 @@ def cache_summary(session: Session) -> CacheSummary:
         customers=session.scalar(select(func.count()).select_from(Customer)) or 0,
         waiting_to_sync=pending_count(session),
     )
+
+
+def day_schedule(session: Session, technician_id: str | None, day: date, zone: tzinfo) -> list[Job]:
+    """A technician's jobs on one local day, by start time (a reassigned job is not shown)."""
+    start = datetime.combine(day, time.min, tzinfo=zone)
+    end = start + timedelta(days=1)
+    query = select(Job).where(Job.scheduled_start >= start, Job.scheduled_start < end)
+    if technician_id is None:
+        query = query.where(Job.assigned_technician_id.is_not(None))
+    else:
+        query = query.where(Job.assigned_technician_id == technician_id)
+    return list(session.scalars(query.order_by(Job.scheduled_start, Job.id)))

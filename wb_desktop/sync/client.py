@@ -29,9 +29,9 @@ class SyncClient:
     sign_in: PasswordSignIn
 
     def close(self) -> None:
-        inner = self.network.inner
-        if isinstance(inner, RequestsTransport):
-            inner.close()
+        close = getattr(self.network.inner, "close", None)
+        if close is not None:
+            close()
 
 
 def build_sync_client(

@@ -88,9 +88,7 @@ def decide_view(
         return view(SyncActivity.ERROR, f"Sync error: {reason or failure}")
     if counts.dead > 0:
         noun = "change was" if counts.dead == 1 else "changes were"
-        return view(
-            SyncActivity.ERROR, f"{counts.dead} {noun} refused by the server — see details"
-        )
+        return view(SyncActivity.ERROR, f"{counts.dead} {noun} refused by the server — see details")
     return view(SyncActivity.IDLE, "Online")
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 
 from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
@@ -20,7 +21,7 @@ from PySide6.QtNetwork import QNetworkInformation
 
 from wb_desktop.domain.sync_state import SyncState
 from wb_desktop.sync.client import SyncClient
-from wb_desktop.sync.connectivity import OfflineReason, SyncActivity, SyncView, decide_view
+from wb_desktop.sync.connectivity import SyncActivity, SyncView, decide_view
 from wb_desktop.sync.engine import Failure, OutboxCounts, StepReport, SyncListener
 from wb_desktop.sync.profiles import Behaviour, NetworkProfile, profile_named
 
@@ -53,6 +54,17 @@ def _simulated_offline(profile: NetworkProfile) -> bool:
     return profile.behaviour is Behaviour.OFFLINE
 
 
+@dataclass(frozen=True)
+class _Live:
+    """What the worker builds on its own thread once started."""
+
+    client: SyncClient
+    debounce: QTimer  # local changes settle
+    periodic: QTimer
+    retry: QTimer  # a failed step's backoff
+    kick: QTimer  # zero delay: folds a burst of queued requests into one step
+
+
 class SyncWorker(QObject):
     """Runs engine steps on its own thread; it is the engine's listener and re-emits as signals.
 
@@ -80,12 +92,11 @@ class SyncWorker(QObject):
         self._profile = profile_named(initial_profile)
         self._debounce_ms = debounce_ms
         self._period_ms = max(1, round(period_s * 1000))
-        self._client: SyncClient | None = None
+        self._live: _Live | None = None
         self._network_reachable: bool | None = None
         self._last_report: StepReport | None = None
         self._running = False
         self._wanted = False
-        self._timers: list[QTimer] = []
 
     # The engine's listener: called on this thread during a step.
     def progress(self, done: int, total: int) -> None:
@@ -100,11 +111,7 @@ class SyncWorker(QObject):
 
     @Slot()
     def start_work(self) -> None:
-        """Build the client here, on the worker thread, then sync once."""
-        self._debounce = self._timer(self._debounce_ms, self._due)
-        self._periodic = self._timer(self._period_ms, self._due, single_shot=False)
-        self._retry = self._timer(0, self._due)
-        self._kick = self._timer(0, self._run_wanted)
+        """Build the client and the timers here, on the worker thread, then sync once."""
         try:
             client = self._make_client(self)
         except Exception as error:
@@ -114,8 +121,14 @@ class SyncWorker(QObject):
             )
             return
         client.network.set_profile(self._profile)
-        self._client = client
-        self._periodic.start()
+        self._live = live = _Live(
+            client,
+            debounce=self._timer(self._debounce_ms, self._request),
+            periodic=self._timer(self._period_ms, self._request, single_shot=False),
+            retry=self._timer(0, self._request),
+            kick=self._timer(0, self._run_wanted),
+        )
+        live.periodic.start()
         self._publish()
         self.lastSyncChanged.emit(client.engine.last_success())
         self._request()
@@ -123,26 +136,26 @@ class SyncWorker(QObject):
     @Slot()
     def sync_now(self) -> None:
         """A person asked: try everything now, not after the last failure's backoff."""
-        if self._client is not None:
-            self._client.engine.reset_backoff()
+        if self._live is not None:
+            self._live.client.engine.reset_backoff()
             self._request()
 
     @Slot()
     def local_change(self) -> None:
         """Show the new pending count at once; sync when the changes settle."""
-        if self._client is not None:
-            self._debounce.start()
+        if self._live is not None:
+            self._live.debounce.start()
             self._publish()
 
     @Slot(str)
     def set_profile(self, name: str) -> None:
         was_dead = self._profile.behaviour in _CARRIES_NOTHING
         self._profile = profile_named(name)
-        if self._client is None:
+        if self._live is None:
             return
-        self._client.network.set_profile(self._profile)
+        self._live.client.network.set_profile(self._profile)
         if was_dead and self._profile.behaviour not in _CARRIES_NOTHING:
-            self._reconnect()
+            self._reconnect(self._live)
         else:
             self._publish()
 
@@ -150,79 +163,77 @@ class SyncWorker(QObject):
     def set_network_reachable(self, reachable: bool | None) -> None:
         was = self._network_reachable
         self._network_reachable = reachable
-        if self._client is None:
+        if self._live is None:
             return
         if reachable is True and was is not True:
-            self._reconnect()
+            self._reconnect(self._live)
         else:
             self._publish()
 
     @Slot()
     def stop_work(self) -> None:
         """Stop the timers, close the client, end this thread's event loop."""
-        for timer in self._timers:
-            timer.stop()
-        client, self._client = self._client, None
-        if client is not None:
-            client.close()
+        live, self._live = self._live, None
+        if live is not None:
+            for timer in (live.debounce, live.periodic, live.retry, live.kick):
+                timer.stop()
+            live.client.close()
         QThread.currentThread().quit()
 
-    def _timer(self, interval_ms: int, slot: Callable[[], None], single_shot: bool = True) -> QTimer:
+    def _timer(
+        self, interval_ms: int, slot: Callable[[], None], single_shot: bool = True
+    ) -> QTimer:
         timer = QTimer(self)
         timer.setSingleShot(single_shot)
         timer.setInterval(interval_ms)
         timer.timeout.connect(slot)
-        self._timers.append(timer)
         return timer
 
-    def _reconnect(self) -> None:
+    def _reconnect(self, live: _Live) -> None:
         """The link is back: the next attempt goes at once (DESIGN: retries)."""
-        assert self._client is not None
-        self._client.engine.reset_backoff()
-        self._retry.stop()
-        self._request()
-
-    def _due(self) -> None:
+        live.client.engine.reset_backoff()
+        live.retry.stop()
         self._request()
 
     def _request(self) -> None:
         self._wanted = True
-        if not self._running:
-            self._kick.start()
+        if self._live is not None and not self._running:
+            self._live.kick.start()
 
     def _run_wanted(self) -> None:
         if self._running:
             return
         self._running = True
+        thread = QThread.currentThread()
         try:
-            thread = QThread.currentThread()
-            while self._wanted and self._client is not None:
+            while self._wanted and self._live is not None:
                 if thread.isInterruptionRequested():
                     return
                 self._wanted = False
-                self._step(self._client, thread)
+                self._step(self._live, thread)
         finally:
             self._running = False
 
-    def _step(self, client: SyncClient, thread: QThread) -> None:
-        self._retry.stop()
+    def _step(self, live: _Live, thread: QThread) -> None:
+        live.retry.stop()
         self._publish(syncing=True)
+        engine = live.client.engine
         try:
-            # The thread object, not currentThread(): upload threads ask too.
-            report = client.engine.step(should_stop=thread.isInterruptionRequested)
+            # The thread object, not currentThread(): the upload threads ask too.
+            report = engine.step(should_stop=thread.isInterruptionRequested)
         except Exception as error:
             _log.exception("a sync step failed unexpectedly")
             report = StepReport(ok=False, failure=Failure.STOPPED, reason=str(error) or repr(error))
         self._last_report = report
         if not report.ok and report.retry_in_s is not None:
-            self._retry.start(max(0, round(report.retry_in_s * 1000)))
-        self._periodic.start()
+            live.retry.start(max(0, round(report.retry_in_s * 1000)))
+        live.periodic.start()
         self._publish()
-        self.lastSyncChanged.emit(client.engine.last_success())
+        self.lastSyncChanged.emit(engine.last_success())
         self.stepFinished.emit(report)
 
     def _publish(self, *, syncing: bool = False) -> None:
-        if self._client is None:
+        if self._live is None:
             return
         self.viewChanged.emit(
             decide_view(
@@ -231,7 +242,7 @@ class SyncWorker(QObject):
                 network_reachable=self._network_reachable,
                 syncing=syncing,
                 last_report=self._last_report,
-                counts=self._client.engine.counts(),
+                counts=self._live.client.engine.counts(),
             )
         )
 
@@ -340,6 +351,10 @@ class SyncService(QObject):
     def is_running(self) -> bool:
         return self._thread.isRunning()
 
+    def worker_thread(self) -> QThread:
+        """The thread the engine runs on (for checks; never move objects onto it)."""
+        return self._thread
+
     def view(self) -> SyncView:
         """The last view emitted by :attr:`viewChanged`."""
         return self._view
@@ -405,15 +420,3 @@ class SyncService(QObject):
     @Slot(object)
     def _on_step_finished(self, report: StepReport) -> None:
         self.stepFinished.emit(report)
-
-
-__all__ = [
-    "ClientFactory",
-    "OfflineReason",
-    "SyncActivity",
-    "SyncService",
-    "SyncView",
-    "SyncWorker",
-    "reachability_to_bool",
-    "system_network_information",
-]
