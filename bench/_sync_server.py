@@ -6,12 +6,15 @@ FastAPI and uvicorn: their peak RSS is the client's alone.
 
 from __future__ import annotations
 
+import statistics
+import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+import requests
 from _sync_fixtures import DEMO_WEEK, EMAIL, START
 from sqlalchemy import func, select
 
@@ -31,6 +34,16 @@ MAX_UPLOAD_BYTES = 64 * 1024 * 1024
 class BenchServer:
     url: str
     context: ServerContext
+
+    def round_trip_ms(self) -> float:
+        """The median of ten GET /health on one kept-alive connection, as the engine's are."""
+        with requests.Session() as session:
+            timings = []
+            for _ in range(10):
+                started = time.perf_counter()
+                session.get(f"{self.url}/health", timeout=10).raise_for_status()
+                timings.append((time.perf_counter() - started) * 1000)
+        return statistics.median(timings)
 
     def blob_received(self, sha256: str) -> int:
         with self.context.reader() as session:

@@ -123,22 +123,27 @@ def _walk(status: JobStatus) -> list[JobStatus]:
 
 def measure_drain(server: BenchServer, folder: Path, args: argparse.Namespace) -> Row:
     clock = FixedClock(START)
-    cache, client = synced_technician(server.url, profile_at(folder / "drain"), clock)
+    transport = RecordingTransport(server.url)
+    cache, client = synced_technician(server.url, profile_at(folder / "drain"), clock, transport)
     client.network.set_profile(profile_named("offline"))
     made = queue_mix(cache, clock, args.ops, random.Random(args.seed))
     client.network.set_profile(profile_named("online"))
     client.engine.reset_backoff()
     watch = DrainWatch()
     client.engine.listener = watch
-    steps, started = 0, time.perf_counter()
+    steps, mark, started = 0, len(transport.sent), time.perf_counter()
     while client.engine.counts().pending and steps < 5:
+        watch.done_at = None
         report = client.engine.step()
         steps += 1
     ended = time.perf_counter()
     counts = client.engine.counts()
+    pushes = [s for s in transport.since(mark) if s.path == "/v1/push"]
     client.close()
+    transport.close()
     cache.close()
     drained = (watch.done_at or ended) - started
+    waiting = sum(s.ended - s.started for s in pushes)
     mix = ", ".join(f"{made[k]} {k}" for k in ("note", "status", "time"))
     return Row(
         f"drain ({sum(made.values()):,} queued ops)",
@@ -146,9 +151,10 @@ def measure_drain(server: BenchServer, folder: Path, args: argparse.Namespace) -
         "< 3 s",
         drained < 3 and counts.pending == 0,
         f"mix: {mix} (status: every step today's jobs allow). Outbox empty after {drained:.2f} s "
-        f"in {steps} step(s), {report.pushed} pushed in the last; the whole step, with the pull "
-        f"of the {report.pulled:,} echoes, took {ended - started:.2f} s. Left: {counts.pending} "
-        f"pending ({counts.dead} dead).",
+        f"in {steps} step(s), {waiting:.2f} s of it waiting on {len(pushes)} push replies (server "
+        f"and HTTP), the rest the client's own work; the whole step, with the pull of the "
+        f"{report.pulled:,} echoes, took {ended - started:.2f} s. Left: {counts.pending} pending "
+        f"({counts.dead} dead).",
     )
 
 
@@ -176,14 +182,15 @@ def measure_pull(server: BenchServer, folder: Path, args: argparse.Namespace) ->
         "< 5 s, < 200 MB",
         result["ok"] and seconds < 5 and (peak is None or peak < 200 * 1024),
         f"{added:,} notes added to the demo feed; {result['pulled'] / seconds:,.0f} changes/s "
-        f"in a child process{share} (client only: the server runs in the parent). "
+        f"in a child process, {result['http_s']:.2f} s of it waiting on the feed's pages (server "
+        f"and HTTP){share} (client only: the server runs in the parent). "
         f"Step ok: {result['ok']} {result['reason'] or ''}".rstrip(),
     )
 
 
 def child_pull(args: argparse.Namespace) -> None:
-    clock = FixedClock(START)
-    cache, client = connect(args.url, profile_at(Path(args.profile)), clock)
+    transport = RecordingTransport(args.url)
+    cache, client = connect(args.url, profile_at(Path(args.profile)), FixedClock(START), transport)
     baseline = rss_kib("VmRSS")
     started = time.perf_counter()
     report = client.engine.step()
@@ -193,6 +200,7 @@ def child_pull(args: argparse.Namespace) -> None:
         "reason": report.reason,
         "pulled": report.pulled,
         "seconds": seconds,
+        "http_s": sum(s.ended - s.started for s in transport.sent if "/changes" in s.path),
         "baseline_kib": baseline,
         "peak_kib": rss_kib("VmHWM"),
         "ru_maxrss_kib": ru_maxrss_kib(),
@@ -358,13 +366,17 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     from _sync_server import bench_server  # the parent only: the children stay client-only
 
-    rows, started = [], time.perf_counter()
+    rows, trips, started = [], [], time.perf_counter()
     with tempfile.TemporaryDirectory(dir=args.data_dir) as temp:
         for name in args.only or MEASURES:
             folder = Path(temp) / name
             with bench_server(folder / "server") as server:
+                trips.append(server.round_trip_ms())
                 rows.append(RUNS[name](server, folder, args))
-    print(f"sync engine over loopback HTTP, {platform.python_version()}, {platform.machine()}")
+    print(
+        f"sync engine over loopback HTTP ({statistics.median(trips):.1f} ms per request on a "
+        f"kept-alive connection), {platform.python_version()}, {platform.machine()}"
+    )
     print("| measure | figure | target |")
     print("|---|---:|---:|")
     for row in rows:

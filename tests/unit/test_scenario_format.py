@@ -323,6 +323,7 @@ def test_every_expectation_parses() -> None:
         "server_invoices": {"sent": 1, "total": 2},
         "payment": {"status": "refused_offline"},
         "schedule_size": 4,
+        "uploads_waiting": 0,
         "last_error": "503",
     }  # fmt: skip
     step = one_step({"expect": checks})

@@ -444,6 +444,7 @@ VALUE_EXPECTATIONS: Mapping[str, Check] = MappingProxyType(
         "dead": count,
         "conflicts": count,
         "schedule_size": count,
+        "uploads_waiting": count,
         "last_error": text,
         "server_invoices": object_of((_opt("sent", count), _opt("total", count))),
     }

@@ -56,6 +56,10 @@ class Expectations:
     def _check_schedule_size(self, expected: int) -> list[str]:
         return _equal("schedule_size", len(self.performer.session.schedule()), expected)
 
+    def _check_uploads_waiting(self, expected: int) -> list[str]:
+        waiting = len(self._engine().uploader.waiting())
+        return _equal("uploads_waiting", waiting, expected)
+
     def _check_last_error(self, expected: str) -> list[str]:
         report = self.last_report()
         reason = (report.reason or "") if report is not None and not report.ok else ""

@@ -21,9 +21,10 @@ def run_command(
     admin_token: str | None,
     data_dir: Path | None,
     as_json: bool,
-    out: TextIO = sys.stdout,
-    err: TextIO = sys.stderr,
+    out: TextIO | None = None,
+    err: TextIO | None = None,
 ) -> int:
+    out, err = out or sys.stdout, err or sys.stderr
     try:
         scenario = load_scenario(file)
     except ScenarioError as error:

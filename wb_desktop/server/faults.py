@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 import random
 import threading
 from collections.abc import Awaitable, Callable, MutableMapping
@@ -28,6 +29,17 @@ EXEMPT = ("/health", "/v1/admin", "/openapi.json", "/docs")
 
 class ConnectionDropped(Exception):  # noqa: N818 - it names what the client sees
     """Raised after a reply has started, so the server closes the connection half-way."""
+
+
+class _QuietInjectedDrops(logging.Filter):
+    """A dropped connection QA asked for is not a server error: keep it out of the log."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (record.exc_info and isinstance(record.exc_info[1], ConnectionDropped))
+
+
+_QUIET = _QuietInjectedDrops()
+logging.getLogger("uvicorn.error").addFilter(_QUIET)
 
 
 @dataclass

@@ -134,6 +134,9 @@ class SyncEngine:
             report.pulled = summary.changes
             self._announce([(t, i, SyncState.SYNCED) for t, i in summary.changed])
             report.pings = self.locations.send_all()
+            if self.counts().queued:  # held back by an earlier failure: the server answers now
+                self.reset_backoff()
+                self._push_all(report, advance, should_stop)
         except (TransportError, ProtocolError, ServerRefusedError, PullStoppedError) as error:
             return self._failed(report, error)
         except StepInterruptedError:

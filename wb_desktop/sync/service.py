@@ -315,10 +315,11 @@ class SyncService(QObject):
         self._stopRequested.connect(worker.stop_work, _QUEUED)
         worker.viewChanged.connect(self._on_view, _QUEUED)
         worker.lastSyncChanged.connect(self._on_last_sync, _QUEUED)
-        worker.progressChanged.connect(self._on_progress, _QUEUED)
-        worker.recordStateChanged.connect(self._on_record_state, _QUEUED)
-        worker.conflictDetected.connect(self._on_conflict, _QUEUED)
-        worker.stepFinished.connect(self._on_step_finished, _QUEUED)
+        # Signal to signal: the service is the receiver, so they are re-emitted on its thread.
+        worker.progressChanged.connect(self.progress, _QUEUED)
+        worker.recordStateChanged.connect(self.recordStateChanged, _QUEUED)
+        worker.conflictDetected.connect(self.conflictDetected, _QUEUED)
+        worker.stepFinished.connect(self.stepFinished, _QUEUED)
 
     def start(self) -> None:
         """Start the worker thread (it syncs at once); a second call does nothing."""
@@ -404,19 +405,3 @@ class SyncService(QObject):
         if when != self._last_sync:
             self._last_sync = when
             self.lastSyncChanged.emit(when)
-
-    @Slot(int, int)
-    def _on_progress(self, done: int, total: int) -> None:
-        self.progress.emit(done, total)
-
-    @Slot(str, str, str)
-    def _on_record_state(self, record_type: str, record_id: str, state: str) -> None:
-        self.recordStateChanged.emit(record_type, record_id, state)
-
-    @Slot(str, str, str)
-    def _on_conflict(self, record_type: str, record_id: str, field_name: str) -> None:
-        self.conflictDetected.emit(record_type, record_id, field_name)
-
-    @Slot(object)
-    def _on_step_finished(self, report: StepReport) -> None:
-        self.stepFinished.emit(report)

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 import requests
-from PySide6.QtCore import QCoreApplication, QThread
+from PySide6.QtCore import QCoreApplication, Qt, QThread, Signal
 from PySide6.QtNetwork import QNetworkInformation
 from sqlalchemy import select
 
@@ -24,6 +24,7 @@ from tests.integration.sync_engine.conftest import Technician
 from wb_desktop.domain.sync_state import SyncState
 from wb_desktop.server.demo_data import DEMO_ACCOUNTS
 from wb_desktop.server.models import Note as ServerNote
+from wb_desktop.server.models import Photo as ServerPhoto
 from wb_desktop.store.cache import LocalCache, attach_cache
 from wb_desktop.store.models import Job
 from wb_desktop.sync.client import SyncClient, build_sync_client
@@ -31,17 +32,11 @@ from wb_desktop.sync.connectivity import OfflineReason, SyncActivity
 from wb_desktop.sync.engine import Failure, SyncListener
 from wb_desktop.sync.service import SyncService, reachability_to_bool
 
-SIGNALS = (
-    "viewChanged",
-    "activityChanged",
-    "pendingChanged",
-    "lastSyncChanged",
-    "progress",
-    "recordStateChanged",
-    "conflictDetected",
-    "errorOccurred",
-    "stepFinished",
-)
+SIGNALS = [  # every public signal of the service
+    name
+    for name, value in vars(SyncService).items()
+    if isinstance(value, Signal) and name[0] != "_"
+]
 WAIT_MS = 10_000
 ADMIN = {"Authorization": f"Bearer {ADMIN_TOKEN}"}
 
@@ -78,13 +73,18 @@ class NotingListener:
 
 
 class Heard:
-    """Every signal the service emits, in order, and the thread each one arrived on."""
+    """Every signal the service emits, in order, and the thread each one was emitted on.
+
+    Direct connections: PySide would otherwise queue a lambda to the sender's thread and hide
+    an emission from the wrong thread."""
 
     def __init__(self, service: SyncService) -> None:
         self.events: list[tuple[str, tuple[Any, ...]]] = []
         self.threads: list[QThread] = []
         for name in SIGNALS:
-            getattr(service, name).connect(lambda *args, name=name: self._note(name, args))
+            getattr(service, name).connect(
+                lambda *args, name=name: self._note(name, args), Qt.ConnectionType.DirectConnection
+            )
 
     def _note(self, name: str, args: tuple[Any, ...]) -> None:
         self.threads.append(QThread.currentThread())
@@ -94,7 +94,7 @@ class Heard:
         return [args for seen, args in self.events if seen == name]
 
     def names(self) -> list[str]:
-        return [name for name, _args in self.events]
+        return [name for name, _ in self.events]
 
 
 def upload_threads() -> list[threading.Thread]:
@@ -324,30 +324,38 @@ def test_stop_ends_the_thread_and_a_second_stop_is_harmless(qtbot, services, ann
     assert service.stop()
 
 
-@pytest.mark.slow
 def test_stop_during_a_long_sync_is_prompt_and_loses_nothing(qtbot, services, anna) -> None:
     job_id = first_job(anna)
     texts = [f"queued {n}" for n in range(30)]
     for text in texts:
         anna.cache.changes.jobs.add_note(job_id, text)
+    photos = [  # distinct bytes: the server stores blobs by content
+        anna.cache.changes.media.add_photo(job_id, PNG_1X1 + bytes([n]), f"p{n}.png").record_id
+        for n in range(6)
+    ]
     service = services(initial_profile="slow-3g", sleep=time.sleep, time_scale=0.05)
-    with qtbot.waitSignal(
-        service.activityChanged, timeout=WAIT_MS, check_params_cb=lambda a, _r: a == "syncing"
-    ):
+    heard = Heard(service)
+    with qtbot.waitSignal(service.progress, timeout=WAIT_MS):  # pushed; the uploads go on
         service.start()
     began = time.monotonic()
     assert service.stop(timeout_ms=10_000)
     assert time.monotonic() - began < 5.0
-    assert service.worker_thread().isFinished()
+    assert service.worker_thread().isFinished() and not upload_threads()
+    qtbot.waitUntil(lambda: len(heard.of("stepFinished")) > 0)
+    (cut_short,) = heard.of("stepFinished")[-1]
+    assert cut_short.reason == "stopped"
 
     before = anna.cache
     anna.restart()  # from what is on disk
     before.close()
     report = anna.client.engine.step()
     assert report.ok, report.reason
-    assert anna.client.engine.counts().pending == 0
+    assert report.uploaded > 0 and anna.client.engine.counts().pending == 0
     on_server = server_notes(anna, job_id)
     assert all(on_server.count(text) == 1 for text in texts)
+    with anna.server.context.reader() as db:
+        assert all(db.get(ServerPhoto, photo) is not None for photo in photos)
+    assert anna.client.engine.uploader.waiting() == []
 
 
 def _applied(count: int) -> Callable[[Any], bool]:
