@@ -365,6 +365,22 @@ def make_png(top: tuple[int, int, int], bottom: tuple[int, int, int]) -> bytes:
     )
 
 
+def make_noise_png(seed: int, approx_bytes: int) -> bytes:
+    """A valid PNG of random pixels, about ``approx_bytes`` long (noise does not compress):
+    a stand-in for a real camera photo in upload tests and benchmarks."""
+    width = 512
+    height = max(1, approx_bytes // (width * 3))
+    noise = random.Random(seed).randbytes(width * 3 * height)
+    rows = b"".join(b"\x00" + noise[y * width * 3 : (y + 1) * width * 3] for y in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + _png_chunk(b"IHDR", header)
+        + _png_chunk(b"IDAT", zlib.compress(rows, 0))
+        + _png_chunk(b"IEND", b"")
+    )
+
+
 def _photos(rng: random.Random, seed: int, jobs: tuple[DemoJob, ...]) -> tuple[DemoPhoto, ...]:
     """4–8 photos on completed jobs; none when the week has no history yet (a Monday)."""
     done = [job for job in jobs if job.status == "complete"]

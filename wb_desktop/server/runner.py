@@ -32,7 +32,9 @@ class RunningServer:
 
 
 def start_in_thread(app: FastAPI, host: str = "127.0.0.1", port: int = 0) -> RunningServer:
-    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    # IPPROTO_TCP, not 0: asyncio turns Nagle off (TCP_NODELAY) only on sockets whose proto says
+    # TCP; with Nagle on, every keep-alive reply waits ~40 ms for a delayed ACK.
+    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     listener.bind((host, port))
     bound_host, bound_port = listener.getsockname()[:2]
     server = uvicorn.Server(

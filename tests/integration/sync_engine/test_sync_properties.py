@@ -27,7 +27,6 @@ from hypothesis import strategies as st
 from hypothesis.stateful import (
     RuleBasedStateMachine,
     invariant,
-    precondition,
     rule,
     run_state_machine_as_test,
 )
@@ -247,7 +246,6 @@ class FieldDay(RuleBasedStateMachine):
         if self.save(lambda: self.tech.cache.changes.jobs.set_status(job.id, wanted)):
             self.statuses[job.id] = wanted
 
-    @precondition(lambda self: self.open_entry is None)
     @rule(pick=PICK, on_job=st.booleans())
     def clock_in(self, pick: int, on_job: bool) -> None:
         jobs = self.jobs(open_only=True)
@@ -257,7 +255,6 @@ class FieldDay(RuleBasedStateMachine):
             self.entries[receipt.record_id] = None
             self.open_entry = receipt.record_id
 
-    @precondition(lambda self: self.open_entry is not None)
     @rule()
     def clock_out(self) -> None:
         receipt = self.save(self.tech.cache.changes.time.clock_out)
