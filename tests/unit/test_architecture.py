@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -95,3 +96,19 @@ def test_ruff_lint_and_format_are_clean() -> None:
         text=True,
     )
     assert fmt.returncode == 0, fmt.stdout + fmt.stderr
+
+
+def test_the_qt_free_sync_contract_lists_every_engine_module() -> None:
+    """The import-linter contract names modules one by one; a new one must not slip past."""
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    contract = next(
+        c
+        for c in config["tool"]["importlinter"]["contracts"]
+        if c["name"].startswith("The sync engine never imports Qt")
+    )
+    modules = {
+        f"wb_desktop.sync.{path.stem}"
+        for path in _python_files("sync")
+        if path.stem not in ("__init__", "service")
+    }
+    assert set(contract["source_modules"]) == modules

@@ -42,6 +42,7 @@ from wb_desktop.domain.status import JobStatus, allowed_transitions, is_open
 from wb_desktop.domain.sync_state import SyncState
 from wb_desktop.paths import DataPaths
 from wb_desktop.scenario.office import Office
+from wb_desktop.server import auth
 from wb_desktop.server import models as server
 from wb_desktop.server.app import create_app
 from wb_desktop.server.config import ServerConfig
@@ -142,7 +143,9 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
         admin_token=ADMIN_TOKEN,
     )
     app = create_app(config, clock)
-    load_demo(app.state.context, seed=1, week_of=DEMO_WEEK)
+    with pytest.MonkeyPatch.context() as patch:  # a sign-in per device and per crash: keep
+        patch.setattr(auth, "PBKDF2_ITERATIONS", 1_000)  # the hash cheap (it records its rounds)
+        load_demo(app.state.context, seed=1, week_of=DEMO_WEEK)
     running = start_in_thread(app)
     office = Office(running.url, ADMIN_TOKEN)
     live = LiveServer(running.url, clock, app.state.context, running)
