@@ -27,11 +27,14 @@ class SyncClient:
     network: SimulatedTransport
     engine: SyncEngine
     sign_in: PasswordSignIn
+    owned_cache: LocalCache | None = None  # a worker's own handle, closed with the client
 
     def close(self) -> None:
         close = getattr(self.network.inner, "close", None)
         if close is not None:
             close()
+        if self.owned_cache is not None:
+            self.owned_cache.close()
 
 
 def build_sync_client(
@@ -47,7 +50,9 @@ def build_sync_client(
     time_scale: float = 1.0,
     listener: SyncListener | None = None,
     inner: Transport | None = None,
+    own_cache: bool = False,
 ) -> SyncClient:
+    """``own_cache``: the client closes the cache when it closes (a worker's attached one)."""
     network = SimulatedTransport(
         inner or RequestsTransport(server_url),
         profile or profile_named("online"),
@@ -68,4 +73,4 @@ def build_sync_client(
         rng=random.Random(seed),
         listener=listener,
     )
-    return SyncClient(api, network, engine, sign_in)
+    return SyncClient(api, network, engine, sign_in, cache if own_cache else None)

@@ -109,6 +109,7 @@ class SyncEngine:
         self.uploader = Uploader(api, database, media)
         self.puller = Puller(api, database, media, quota, clock)
         self.locations = LocationSender(api, database, clock)
+        self._unanswered: list[dict[str, Any]] = []
 
     def step(self, should_stop: Callable[[], bool] = lambda: False) -> StepReport:
         """Push every ready op, upload waiting attachments, pull, send GPS pings.
@@ -195,9 +196,8 @@ class SyncEngine:
                 return
             try:
                 summary = self._push(ops)
-            except (TransportError, ProtocolError, ServerRefusedError) as error:
-                retry_at = self.clock.now() + timedelta(seconds=self.backoff.bound())
-                self.pusher.release(ops, _reason(error), retry_at)
+            except (TransportError, ProtocolError, ServerRefusedError):
+                self._unanswered = ops  # released with the retry time once it is known
                 raise
             report.pushed += summary.sent
             report.applied += summary.applied
@@ -239,6 +239,10 @@ class SyncEngine:
         report.failure = _classify(error)
         report.reason = _reason(error)
         report.retry_in_s = self.backoff.failed(retry_after)
+        if self._unanswered:
+            retry_at = self.clock.now() + timedelta(seconds=report.retry_in_s)
+            self.pusher.release(self._unanswered, report.reason, retry_at)
+            self._unanswered = []
         return report
 
     def _mark_success(self) -> None:

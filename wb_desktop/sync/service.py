@@ -1,5 +1,4 @@
 # Qt names signals in camelCase; the service's signals follow Qt, not PEP 8.
-# ruff: noqa: N815
 """The Qt adapter around the sync engine: a worker in its own QThread, and the GUI's facade.
 
 The engine is plain code; this module only decides *when* a step runs (on start, after local

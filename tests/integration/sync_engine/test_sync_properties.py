@@ -48,7 +48,7 @@ from wb_desktop.server.app import create_app
 from wb_desktop.server.config import ServerConfig
 from wb_desktop.server.demo import load_demo
 from wb_desktop.server.runner import start_in_thread
-from wb_desktop.store.cache import LocalCache, open_cache
+from wb_desktop.store.cache import LocalCache, attach_cache, open_cache
 from wb_desktop.store.changes import ChangeReceipt
 from wb_desktop.store.changes.timeclock import open_entry
 from wb_desktop.store.models import (
@@ -166,8 +166,8 @@ def new_device(live: LiveServer, paths: DataPaths, clock: FixedClock) -> Technic
     assert client.sign_in.signed_in is not None
     remember_technician(cache.database, client.sign_in.signed_in, live.url, clock.now())
     client.close()
-    cache.close()
-    cache = open_cache(profile, clock)
+    cache, first = attach_cache(cache, clock), cache  # reads whom the notes are by
+    first.close()
     return Technician(cache, connect(cache, live, clock, ANNA), live, profile, clock, ANNA)
 
 
@@ -249,19 +249,17 @@ class FieldDay(RuleBasedStateMachine):
         if self.save(lambda: self.tech.cache.changes.jobs.set_status(job.id, wanted)):
             self.statuses[job.id] = wanted
 
-    @rule(pick=PICK, on_job=st.booleans())
-    def clock_in(self, pick: int, on_job: bool) -> None:
+    @rule(punch=st.sampled_from(["in", "out"]), pick=PICK, on_job=st.booleans())
+    def punch_clock(self, punch: str, pick: int, on_job: bool) -> None:
+        """In (for the day or on a job) or out; punching twice the same way is refused."""
         jobs = self.jobs(open_only=True)
         job_id = jobs[pick % len(jobs)].id if on_job and jobs else None
-        receipt = self.save(lambda: self.tech.cache.changes.time.clock_in(job_id))
-        if receipt is not None:
+        time = self.tech.cache.changes.time
+        if punch == "in" and (receipt := self.save(lambda: time.clock_in(job_id))):
+            assert self.open_entry is None
             self.entries[receipt.record_id] = None
             self.open_entry = receipt.record_id
-
-    @rule()
-    def clock_out(self) -> None:
-        receipt = self.save(self.tech.cache.changes.time.clock_out)
-        if receipt is not None:
+        elif punch == "out" and (receipt := self.save(time.clock_out)):
             assert receipt.record_id == self.open_entry
             self.entries[receipt.record_id] = self.tech.clock.now()
             self.open_entry = None
@@ -335,10 +333,17 @@ class FieldDay(RuleBasedStateMachine):
 
     @rule(steps=st.integers(1, 3))
     def sync(self, steps: int) -> None:
+        """The service's timer: a step, and the next one after the delay it asks for."""
         for _ in range(steps):
             report = self.tech.client.engine.step()
             if report.retry_in_s:  # the engine's retry times run on the device clock
                 self.tech.clock.advance(timedelta(seconds=report.retry_in_s))
+
+    @rule()
+    def reconnect(self) -> None:
+        """Back on a good link, the service syncs at once (whatever the server does)."""
+        self.switch_network("online")
+        self.sync(1)
 
     # -- always true ----------------------------------------------------------------------
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -25,7 +24,7 @@ from wb_desktop.domain.sync_state import SyncState
 from wb_desktop.server.demo_data import DEMO_ACCOUNTS
 from wb_desktop.server.models import Note as ServerNote
 from wb_desktop.server.models import Photo as ServerPhoto
-from wb_desktop.store.cache import LocalCache, attach_cache
+from wb_desktop.store.cache import attach_cache
 from wb_desktop.store.models import Job
 from wb_desktop.sync.client import SyncClient, build_sync_client
 from wb_desktop.sync.connectivity import OfflineReason, SyncActivity
@@ -39,18 +38,6 @@ SIGNALS = [  # every public signal of the service
 ]
 WAIT_MS = 10_000
 ADMIN = {"Authorization": f"Bearer {ADMIN_TOKEN}"}
-
-
-@dataclass
-class AttachedClient(SyncClient):
-    """Also closes the worker's own handle on the cache, on the worker thread."""
-
-    cache: LocalCache | None = None
-
-    def close(self) -> None:
-        super().close()
-        if self.cache is not None:
-            self.cache.close()
 
 
 class NotingListener:
@@ -129,8 +116,9 @@ def services(
                 sleep=sleep,
                 time_scale=time_scale,
                 listener=NotingListener(listener, engine_threads),
+                own_cache=True,
             )
-            return AttachedClient(client.api, client.network, client.engine, client.sign_in, cache)
+            return client
 
         service = SyncService(make_client, watch_network=False, **options)
         made.append(service)
