@@ -15,6 +15,7 @@ from email.utils import parsedate_to_datetime
 from typing import Any
 from urllib.parse import urlencode
 
+from wb_desktop.sync.errors import SyncProblem
 from wb_desktop.sync.transport import HttpReply, HttpRequest, Transport
 
 PROTOCOL_VERSION = 1
@@ -22,12 +23,8 @@ PULL_TIMEOUT_S = 30.0
 UPLOAD_TIMEOUT_S = 60.0
 
 
-class ProtocolError(Exception):
+class ProtocolError(SyncProblem):
     """The reply cannot be used; the attempt failed and may be retried."""
-
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
 
 
 class ServerRefusedError(Exception):

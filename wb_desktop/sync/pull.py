@@ -44,7 +44,7 @@ from wb_desktop.store.models import (
 from wb_desktop.store.outbox import UNFINISHED
 from wb_desktop.store.quota import StorageQuota
 from wb_desktop.sync.api import PulledChange, PullPage, ServerRefusedError, SyncApi
-from wb_desktop.sync.errors import StepInterruptedError
+from wb_desktop.sync.errors import StepInterruptedError, SyncProblem
 from wb_desktop.sync.records import (
     ALL_FIELDS,
     APPLY_ORDER,
@@ -66,12 +66,8 @@ _SUFFIXES = {
 }
 
 
-class PullStoppedError(Exception):
+class PullStoppedError(SyncProblem):
     """The pull stopped cleanly (quota, disk, unusable data); the cursor did not move."""
-
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from wb_desktop.store.database import Database
 from wb_desktop.store.media_files import MediaFiles
 from wb_desktop.store.models import Photo, Signature
 from wb_desktop.sync.api import ServerRefusedError, SyncApi
-from wb_desktop.sync.errors import StepInterruptedError
+from wb_desktop.sync.errors import StepInterruptedError, SyncProblem
 
 CHUNK_BYTES = 1024 * 1024
 PARALLEL_UPLOADS = 2
@@ -45,12 +45,8 @@ class UploadSummary:
     failed: list[tuple[str, str, str]] = field(default_factory=list)  # type, id, reason
 
 
-class UploadRefusedError(Exception):
+class UploadRefusedError(SyncProblem):
     """This file can never be uploaded as it is (too large, not an image, damaged locally)."""
-
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
 
 
 class Uploader:
