@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import exists, select, update
+from sqlalchemy import bindparam, exists, insert, select, update
 from sqlalchemy.orm import Session, aliased
 
 from wb_desktop.domain.clock import Clock
@@ -43,35 +43,33 @@ class PushSummary:
     new_conflicts: list[tuple[str, str, str]] = field(default_factory=list)  # type, id, field
 
 
-def _ready_ops(session: Session, now: datetime, limit: int) -> list[OutboxOp]:
+def _ready_ops(session: Session, now: datetime, limit: int) -> list[dict[str, Any]]:
     dependency = aliased(OutboxOp)
     blocked = exists().where(
         OutboxDependency.op_id == OutboxOp.op_id,
         dependency.op_id == OutboxDependency.depends_on,
         dependency.state != OutboxState.DONE,
     )
-    return list(
-        session.scalars(
-            select(OutboxOp)
-            .where(OutboxOp.state.in_((OutboxState.QUEUED, OutboxState.IN_FLIGHT)))
-            .where((OutboxOp.next_attempt_at.is_(None)) | (OutboxOp.next_attempt_at <= now))
-            .where(~blocked)
-            .order_by(OutboxOp.seq)
-            .limit(limit)
-        )
+    rows = session.execute(
+        select(*_WIRE_COLUMNS)
+        .where(OutboxOp.state.in_((OutboxState.QUEUED, OutboxState.IN_FLIGHT)))
+        .where((OutboxOp.next_attempt_at.is_(None)) | (OutboxOp.next_attempt_at <= now))
+        .where(~blocked)
+        .order_by(OutboxOp.seq)
+        .limit(limit)
     )
+    return [dict(row._mapping) for row in rows]
 
 
-def _wire(op: OutboxOp) -> dict[str, Any]:
-    return {
-        "op_id": op.op_id,
-        "seq": op.seq,
-        "kind": op.kind,
-        "record_type": op.record_type,
-        "record_id": op.record_id,
-        "base_version": op.base_version,
-        "payload": op.payload,
-    }
+_WIRE_COLUMNS = (
+    OutboxOp.op_id,
+    OutboxOp.seq,
+    OutboxOp.kind,
+    OutboxOp.record_type,
+    OutboxOp.record_id,
+    OutboxOp.base_version,
+    OutboxOp.payload,
+)
 
 
 class Pusher:
@@ -86,10 +84,13 @@ class Pusher:
         now = self.clock.now()
         with self.database.writer() as session, session.begin():
             ops = _ready_ops(session, now, limit)
-            for op in ops:
-                op.state = OutboxState.IN_FLIGHT
-                op.attempts += 1
-            return [_wire(op) for op in ops]
+            if ops:
+                session.execute(
+                    update(OutboxOp)
+                    .where(OutboxOp.op_id.in_([op["op_id"] for op in ops]))
+                    .values(state=OutboxState.IN_FLIGHT, attempts=OutboxOp.attempts + 1)
+                )
+            return ops
 
     def release(self, ops: list[dict[str, Any]], reason: str, retry_at: datetime) -> None:
         """A failed attempt: the ops go back to the queue with the reason and the retry time."""
@@ -111,129 +112,208 @@ class Pusher:
         return self.record_answers([answer])
 
     def record_answers(self, answers: list[OpAnswer]) -> PushSummary:
+        """Record a batch's answers in one transaction: the batch's ops, its records and the
+        ops still waiting on those records are each read with one query, and written back
+        with one bulk update per table."""
         summary = PushSummary(sent=len(answers))
         now = self.clock.now()
         with self.database.writer() as session, session.begin():
+            batch = _Batch(session, answers)
             for answer in answers:
-                self._record(session, answer, now, summary)
+                _record(batch, answer, now, summary)
+            batch.write(session)
         return summary
 
-    def _record(
-        self, session: Session, answer: OpAnswer, now: datetime, summary: PushSummary
-    ) -> None:
-        op = session.get(OutboxOp, answer.op_id)
-        if op is None or op.state is OutboxState.DONE:
-            return
-        result = answer.original_result if answer.result == "duplicate" else answer.result
-        kind = KINDS.get(op.record_type)
-        if result == "rejected":
-            reason = answer.reason or "the server refused this change"
-            op.state, op.result, op.last_error, op.completed_at = (
-                OutboxState.DEAD,
-                OpResult.REJECTED,
-                reason,
-                now,
-            )
-            summary.dead += 1
-            if kind is not None:
-                self._set_state(session, kind, op.record_id, SyncState.FAILED, reason, summary)
-            return
-        op.state, op.completed_at, op.last_error = OutboxState.DONE, now, None
-        op.result = OpResult.CONFLICT if result == "conflict" else OpResult.APPLIED
-        if kind is None or answer.record is None:
-            summary.applied += 1
-            return
-        session.flush()
-        if result == "conflict":
-            summary.conflicts += 1
-            self._log_conflicts(session, kind, op, answer.record, now, summary)
-        else:
-            summary.applied += 1
-        state = self._apply_record(session, kind, op.record_id, answer, result == "conflict")
-        summary.changed.append((kind.record_type, op.record_id, state))
 
-    def _apply_record(
-        self, session: Session, kind: RecordKind, record_id: str, answer: OpAnswer, conflict: bool
-    ) -> SyncState:
-        """The server's record as answered, rebased on ops still waiting for this record."""
-        record = session.get(kind.model, record_id)
-        assert answer.record is not None
-        if record is None:
-            return SyncState.SYNCED
-        waiting = list(
-            session.execute(
-                select(OutboxOp.kind, OutboxOp.payload).where(
-                    OutboxOp.record_type == kind.record_type,
-                    OutboxOp.record_id == record_id,
-                    OutboxOp.state.in_(UNFINISHED),
-                )
+class _Batch:
+    """What recording one batch's answers reads up front, and the rows it writes back."""
+
+    def __init__(self, session: Session, answers: list[OpAnswer]) -> None:
+        op_ids = [answer.op_id for answer in answers]
+        self.ops = {
+            row.op_id: row
+            for row in session.execute(
+                select(
+                    OutboxOp.op_id,
+                    OutboxOp.state,
+                    OutboxOp.kind,
+                    OutboxOp.record_type,
+                    OutboxOp.record_id,
+                    OutboxOp.payload,
+                ).where(OutboxOp.op_id.in_(op_ids))
             )
+        }
+        self.records: dict[tuple[str, str], dict[str, Any]] = {}
+        by_type: dict[str, set[str]] = {}
+        for op in self.ops.values():
+            by_type.setdefault(op.record_type, set()).add(op.record_id)
+        for record_type, ids in by_type.items():
+            kind = KINDS.get(record_type)
+            if kind is None:
+                continue
+            table = kind.table
+            rows = session.execute(
+                select(table.c.id, table.c.version, table.c.sync_state).where(table.c.id.in_(ids))
+            )
+            for row in rows:
+                self.records[(record_type, row.id)] = {
+                    "version": row.version,
+                    "sync_state": SyncState(row.sync_state),
+                }
+        self.waiting: dict[tuple[str, str], frozenset[str]] = {}
+        rows = session.execute(
+            select(OutboxOp.record_type, OutboxOp.record_id, OutboxOp.kind, OutboxOp.payload)
+            .where(OutboxOp.record_id.in_([op.record_id for op in self.ops.values()]))
+            .where(OutboxOp.state.in_(UNFINISHED), OutboxOp.op_id.not_in(op_ids))
         )
-        touched: frozenset[str] = frozenset()
-        for op_kind, payload in waiting:
-            touched |= fields_touched_by(op_kind, payload)
-        if "*" not in touched:
-            for column, value in kind.columns_from(answer.record).items():
-                if column not in touched:
-                    setattr(record, column, value)
-        version = answer.version if answer.version is not None else record.version
-        bookkeeping = synced_columns(answer.record, max(record.version, version))
-        record.version = bookkeeping["version"]
-        if conflict:
-            record.sync_state, record.sync_error = SyncState.CONFLICT, None
-        elif waiting:
-            if record.sync_state in (SyncState.LOCAL_ONLY, SyncState.SYNCED):
-                record.sync_state = SyncState.PENDING
-        elif record.sync_state is not SyncState.CONFLICT:
-            record.sync_state, record.sync_error = SyncState.SYNCED, None
-        return record.sync_state
+        for record_type, record_id, op_kind, payload in rows:
+            key = (record_type, record_id)
+            touched = fields_touched_by(op_kind, payload)
+            self.waiting[key] = self.waiting.get(key, frozenset()) | touched
+        self.op_updates: list[dict[str, Any]] = []
+        self.record_updates: dict[str, list[dict[str, Any]]] = {}
+        self.conflicts: list[dict[str, Any]] = []
 
-    def _set_state(
-        self,
-        session: Session,
-        kind: RecordKind,
-        record_id: str,
-        state: SyncState,
-        error: str | None,
-        summary: PushSummary,
-    ) -> None:
-        record = session.get(kind.model, record_id)
-        if record is not None:
-            record.sync_state, record.sync_error = state, error
-            summary.changed.append((kind.record_type, record_id, state))
-
-    def _log_conflicts(
-        self,
-        session: Session,
-        kind: RecordKind,
-        op: OutboxOp,
-        server_record: Mapping[str, Any],
-        now: datetime,
-        summary: PushSummary,
-    ) -> None:
-        """Each field the op set that the server kept a different value for."""
-        mine = _values_set_by(op)
-        for name, local_value in mine.items():
-            server_value = server_record.get(name)
-            if server_value != local_value:
-                session.add(
-                    ConflictRecord(
-                        record_type=kind.record_type,
-                        record_id=op.record_id,
-                        field=name,
-                        local_value=local_value,
-                        server_value=server_value,
-                        winner="server",
-                        op_id=op.op_id,
-                        detected_at=now,
-                    )
-                )
-                summary.new_conflicts.append((kind.record_type, op.record_id, name))
+    def write(self, session: Session) -> None:
+        connection = session.connection()
+        if self.op_updates:
+            rows = [{**row, "k_op_id": row["op_id"]} for row in self.op_updates]
+            connection.execute(_update_by_key(OutboxOp.__table__, "op_id"), rows)
+        for record_type, records in self.record_updates.items():
+            table = KINDS[record_type].table
+            for keys, group in _same_keys(records).items():
+                rows = [{**row, "k_id": row["id"]} for row in group]
+                connection.execute(_update_by_key(table, "id", keys), rows)
+        if self.conflicts:
+            connection.execute(insert(ConflictRecord.__table__), self.conflicts)
 
 
-def _values_set_by(op: OutboxOp) -> dict[str, Any]:
-    payload = op.payload or {}
-    if op.kind == "job.set_status":
+def _same_keys(rows: list[dict[str, Any]]) -> dict[tuple[str, ...], list[dict[str, Any]]]:
+    """Rows grouped by the columns they set, so each group is one executemany."""
+    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for row in rows:
+        groups.setdefault(tuple(sorted(row)), []).append(row)
+    return groups
+
+
+def _update_by_key(table: Any, key: str, columns: tuple[str, ...] | None = None) -> Any:
+    """``UPDATE table SET … WHERE key = :k_key`` for an executemany over row dicts."""
+    names = columns or ("state", "result", "last_error", "completed_at")
+    return (
+        update(table)
+        .where(table.c[key] == bindparam(f"k_{key}"))
+        .values({name: bindparam(name) for name in names if name != key})
+    )
+
+
+def _record(batch: _Batch, answer: OpAnswer, now: datetime, summary: PushSummary) -> None:
+    op = batch.ops.get(answer.op_id)
+    if op is None or op.state is OutboxState.DONE:
+        return
+    result = answer.original_result if answer.result == "duplicate" else answer.result
+    kind = KINDS.get(op.record_type)
+    record = batch.records.get((op.record_type, op.record_id))
+    if result == "rejected":
+        reason = answer.reason or "the server refused this change"
+        batch.op_updates.append(
+            {
+                "op_id": op.op_id,
+                "state": OutboxState.DEAD,
+                "result": OpResult.REJECTED,
+                "last_error": reason,
+                "completed_at": now,
+            }
+        )
+        summary.dead += 1
+        if kind is not None and record is not None:
+            row = {"id": op.record_id, "sync_state": SyncState.FAILED, "sync_error": reason}
+            batch.record_updates.setdefault(kind.record_type, []).append(row)
+            summary.changed.append((kind.record_type, op.record_id, SyncState.FAILED))
+        return
+    conflict = result == "conflict"
+    batch.op_updates.append(
+        {
+            "op_id": op.op_id,
+            "state": OutboxState.DONE,
+            "result": OpResult.CONFLICT if conflict else OpResult.APPLIED,
+            "last_error": None,
+            "completed_at": now,
+        }
+    )
+    if kind is None or answer.record is None or record is None:
+        summary.applied += 1
+        return
+    if conflict:
+        summary.conflicts += 1
+        batch.conflicts.extend(_conflicts(kind, op, answer.record, now, summary))
+    else:
+        summary.applied += 1
+    touched = batch.waiting.get((op.record_type, op.record_id))
+    row = _answered_row(kind, op.record_id, record, answer, touched, conflict)
+    batch.record_updates.setdefault(kind.record_type, []).append(row)
+    summary.changed.append((kind.record_type, op.record_id, row["sync_state"]))
+
+
+def _answered_row(
+    kind: RecordKind,
+    record_id: str,
+    current: dict[str, Any],
+    answer: OpAnswer,
+    touched: frozenset[str] | None,
+    conflict: bool,
+) -> dict[str, Any]:
+    """The server's record as answered, rebased on ops still waiting for this record."""
+    assert answer.record is not None
+    row: dict[str, Any] = {"id": record_id}
+    if touched is None or "*" not in touched:
+        for column, value in kind.columns_from(answer.record).items():
+            if touched is None or column not in touched:
+                row[column] = value
+    version = answer.version if answer.version is not None else current["version"]
+    row["version"] = synced_columns(answer.record, max(current["version"], version))["version"]
+    state: SyncState = current["sync_state"]
+    error: str | None = None
+    if conflict:
+        state = SyncState.CONFLICT
+    elif touched is not None:
+        if state in (SyncState.LOCAL_ONLY, SyncState.SYNCED):
+            state = SyncState.PENDING
+    elif state is not SyncState.CONFLICT:
+        state = SyncState.SYNCED
+    row["sync_state"], row["sync_error"] = state, error
+    return row
+
+
+def _conflicts(
+    kind: RecordKind,
+    op: Any,
+    server_record: Mapping[str, Any],
+    now: datetime,
+    summary: PushSummary,
+) -> list[dict[str, Any]]:
+    """Each field the op set that the server kept a different value for."""
+    rows = []
+    for name, local_value in _values_set_by(op.kind, op.payload or {}).items():
+        server_value = server_record.get(name)
+        if server_value != local_value:
+            rows.append(
+                {
+                    "record_type": kind.record_type,
+                    "record_id": op.record_id,
+                    "field": name,
+                    "local_value": local_value,
+                    "server_value": server_value,
+                    "winner": "server",
+                    "op_id": op.op_id,
+                    "detected_at": now,
+                }
+            )
+            summary.new_conflicts.append((kind.record_type, op.record_id, name))
+    return rows
+
+
+def _values_set_by(kind: str, payload: Mapping[str, Any]) -> dict[str, Any]:
+    if kind == "job.set_status":
         return {"status": payload.get("status")}
     fields = payload.get("fields")
     if isinstance(fields, dict):

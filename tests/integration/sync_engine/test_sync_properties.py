@@ -217,10 +217,16 @@ class FieldDay(RuleBasedStateMachine):
 
     # -- what the technician does -------------------------------------------------------
 
-    def jobs(self, *, open_only: bool = False) -> list[Job]:
+    def jobs(self, *, open_only: bool = False) -> list[Any]:
+        """The schedule as it is now: (id, status, customer_id) rows in a stable order."""
+        query = select(Job.id, Job.status, Job.customer_id).order_by(Job.scheduled_start, Job.id)
         with self.tech.cache.database.reader() as db:
-            jobs = list(db.scalars(select(Job).order_by(Job.scheduled_start, Job.id)))
+            jobs = db.execute(query).all()
         return [j for j in jobs if is_open(j.status)] if open_only else jobs
+
+    def job(self, pick: int, *, open_only: bool = False) -> Any:
+        jobs = self.jobs(open_only=open_only)
+        return jobs[pick % len(jobs)] if jobs else None
 
     def save(self, write: Callable[[], ChangeReceipt]) -> ChangeReceipt | None:
         """A change made a minute later; a local refusal is fine and leaves no trace."""
@@ -233,7 +239,7 @@ class FieldDay(RuleBasedStateMachine):
 
     @rule(pick=PICK, words=NOTE_WORDS)
     def add_note(self, pick: int, words: str) -> None:
-        job = self.jobs()[pick % len(self.jobs())]
+        job = self.job(pick)
         text = f"{words} [{self.tag}.{self.saved}]"  # unique, so a duplicate is visible
         receipt = self.save(lambda: self.tech.cache.changes.jobs.add_note(job.id, text))
         if receipt is not None:
@@ -241,10 +247,9 @@ class FieldDay(RuleBasedStateMachine):
 
     @rule(pick=PICK, to=st.one_of(st.none(), st.none(), st.sampled_from(JobStatus)))
     def change_status(self, pick: int, to: JobStatus | None) -> None:
-        jobs = self.jobs(open_only=True)
-        if not jobs:
+        job = self.job(pick, open_only=True)
+        if job is None:
             return
-        job = jobs[pick % len(jobs)]
         wanted = to or allowed_transitions(job.status)[0]
         if self.save(lambda: self.tech.cache.changes.jobs.set_status(job.id, wanted)):
             self.statuses[job.id] = wanted
@@ -252,8 +257,8 @@ class FieldDay(RuleBasedStateMachine):
     @rule(punch=st.sampled_from(["in", "out"]), pick=PICK, on_job=st.booleans())
     def punch_clock(self, punch: str, pick: int, on_job: bool) -> None:
         """In (for the day or on a job) or out; punching twice the same way is refused."""
-        jobs = self.jobs(open_only=True)
-        job_id = jobs[pick % len(jobs)].id if on_job and jobs else None
+        job = self.job(pick, open_only=True) if on_job else None
+        job_id = job.id if job is not None else None
         time = self.tech.cache.changes.time
         if punch == "in" and (receipt := self.save(lambda: time.clock_in(job_id))):
             assert self.open_entry is None
@@ -264,9 +269,9 @@ class FieldDay(RuleBasedStateMachine):
             self.entries[receipt.record_id] = self.tech.clock.now()
             self.open_entry = None
 
-    @rule(pick=PICK, shade=st.integers(0, 5))
+    @rule(pick=PICK, shade=st.integers(0, 3))
     def add_photo(self, pick: int, shade: int) -> None:
-        job = self.jobs()[pick % len(self.jobs())]
+        job = self.job(pick)
         data = png(shade)
         receipt = self.save(lambda: self.tech.cache.changes.media.add_photo(job.id, data, "a.png"))
         if receipt is not None and receipt.changed:  # the same image twice is stored once
@@ -274,7 +279,7 @@ class FieldDay(RuleBasedStateMachine):
 
     @rule(pick=PICK, name=st.sampled_from(["phone", "notes", "address"]), n=st.integers(0, 99))
     def edit_customer(self, pick: int, name: str, n: int) -> None:
-        customer_id = self.jobs()[pick % len(self.jobs())].customer_id
+        customer_id = self.job(pick).customer_id
         value = {
             "phone": f"+46 70 {n:03d} {self.saved:02d}",
             "notes": f"Key under the mat, {self.tag}.{n}",
@@ -290,7 +295,7 @@ class FieldDay(RuleBasedStateMachine):
 
     @rule(pick=PICK, lines=st.lists(LINE, min_size=1, max_size=2), send=st.booleans())
     def create_invoice(self, pick: int, lines: list[dict[str, str]], send: bool) -> None:
-        job = self.jobs()[pick % len(self.jobs())]
+        job = self.job(pick)
         documents = self.tech.cache.changes.documents
         receipt = self.save(
             lambda: documents.create("invoice", job.customer_id, lines, job_id=job.id)
@@ -312,11 +317,13 @@ class FieldDay(RuleBasedStateMachine):
 
     @rule(fault=FAULTS, count=st.integers(1, 2))
     def add_fault(self, fault: dict[str, Any], count: int) -> None:
+        """Armed for the next requests (faults are global: this device is alone on them)."""
         self.world.office.add_fault(**fault, count=count)
+        self.sync(1)
 
     @rule(pick=PICK, title=st.booleans(), n=st.integers(0, 99))
     def office_edits(self, pick: int, title: bool, n: int) -> None:
-        job = self.jobs()[pick % len(self.jobs())]
+        job = self.job(pick)
         if title:
             self.world.office.edit_job(job.id, title=f"Office title {self.tag}.{n}")
         else:
