@@ -6,12 +6,9 @@ the client's. The in-process server lives in ``_sync_server.py``.
 
 from __future__ import annotations
 
-import random
-import struct
 import sys
 import threading
 import time
-import zlib
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from datetime import time as day_time
@@ -130,26 +127,6 @@ def todays_jobs(cache: LocalCache) -> list[Job]:
         ).all()
         session.expunge_all()
         return list(jobs)
-
-
-def _png_chunk(kind: bytes, payload: bytes) -> bytes:
-    crc = zlib.crc32(kind + payload) & 0xFFFFFFFF
-    return struct.pack(">I", len(payload)) + kind + payload + struct.pack(">I", crc)
-
-
-def noise_png(rng: random.Random, size: int, width: int = 1024) -> bytes:
-    """A valid RGB PNG of about ``size`` bytes: random pixels, stored uncompressed."""
-    stride = width * 3 + 1
-    height = max(1, size // stride)
-    raw = bytearray(rng.randbytes(height * stride))
-    raw[::stride] = bytes(height)  # filter type 0 (None) at the start of every row
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + _png_chunk(b"IHDR", header)
-        + _png_chunk(b"IDAT", zlib.compress(bytes(raw), 0))
-        + _png_chunk(b"IEND", b"")
-    )
 
 
 def rss_kib(field: str = "VmHWM") -> int | None:

@@ -37,7 +37,6 @@ from _sync_fixtures import (
     START,
     RecordingTransport,
     connect,
-    noise_png,
     profile_at,
     rss_kib,
     ru_maxrss_kib,
@@ -48,6 +47,7 @@ from _sync_fixtures import (
 
 from wb_desktop.domain.clock import FixedClock
 from wb_desktop.domain.status import JobStatus, allowed_transitions, is_open
+from wb_desktop.server.demo_data import make_noise_png
 from wb_desktop.store.cache import LocalCache
 from wb_desktop.sync.profiles import profile_named
 from wb_desktop.sync.uploads import CHUNK_BYTES
@@ -255,7 +255,9 @@ def measure_photos(server: BenchServer, folder: Path, args: argparse.Namespace) 
     client.network.set_profile(profile_named("offline"))
     size = int(args.photo_mb * MB)
     for n in range(args.photos):
-        cache.changes.media.add_photo(jobs[n % len(jobs)], noise_png(rng, size), f"IMG_{n}.png")
+        cache.changes.media.add_photo(
+            jobs[n % len(jobs)], make_noise_png(rng.randrange(2**31), size), f"IMG_{n}.png"
+        )
     client.network.set_profile(profile_named("online"))
     client.engine.reset_backoff()
     before, mark = server.complete_blobs(), len(transport.sent)
@@ -284,7 +286,7 @@ def measure_resume(server: BenchServer, folder: Path, args: argparse.Namespace) 
     clock = FixedClock(START)
     profile = profile_at(folder / "resume")
     cache, client = synced_technician(server.url, profile, clock)
-    data = noise_png(random.Random(args.seed), args.resume_mb * MB)
+    data = make_noise_png(args.seed, args.resume_mb * MB)
     cache.changes.media.add_photo(todays_jobs(cache)[0].id, data, "IMG_big.png")
     sha256, size = hashlib.sha256(data).hexdigest(), len(data)
     client.close()
