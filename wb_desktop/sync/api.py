@@ -27,6 +27,10 @@ class ProtocolError(SyncProblem):
     """The reply cannot be used; the attempt failed and may be retried."""
 
 
+class IncompatibleServerError(ProtocolError):
+    """The server speaks another protocol version: syncing would be unsafe."""
+
+
 class ServerRefusedError(Exception):
     """The server answered with an error status and its ``{"error", "detail"}`` body."""
 
@@ -113,7 +117,7 @@ class SyncApi:
         body = _object(self._send("GET", "/health", timeout_s=5.0, auth=False))
         protocol = _field(body, "protocol", int)
         if protocol != PROTOCOL_VERSION:
-            raise ProtocolError(
+            raise IncompatibleServerError(
                 f"the server speaks protocol {protocol}; this app speaks {PROTOCOL_VERSION}"
             )
         return Health(protocol, str(body.get("version", "")))
@@ -220,7 +224,8 @@ class SyncApi:
         for renew in (False, True):
             if auth and self.token_source is not None:
                 all_headers["Authorization"] = f"Bearer {self.token_source(renew)}"
-            reply = self.transport.send(HttpRequest(method, path, all_headers, body, timeout_s))
+            request = HttpRequest(method, path, dict(all_headers), body, timeout_s)
+            reply = self.transport.send(request)
             if reply.status != 401 or not auth or self.token_source is None or renew:
                 break
         if reply.status >= 400:

@@ -24,7 +24,12 @@ from wb_desktop.store.media_files import MediaFiles
 from wb_desktop.store.models import ConflictRecord, OutboxOp, OutboxState, PullCursor
 from wb_desktop.store.outbox import blocked_count
 from wb_desktop.store.quota import StorageQuota
-from wb_desktop.sync.api import ProtocolError, ServerRefusedError, SyncApi
+from wb_desktop.sync.api import (
+    IncompatibleServerError,
+    ProtocolError,
+    ServerRefusedError,
+    SyncApi,
+)
 from wb_desktop.sync.backoff import Backoff
 from wb_desktop.sync.errors import StepInterruptedError
 from wb_desktop.sync.locations import LocationSender
@@ -127,6 +132,7 @@ class SyncEngine:
                 self.listener.progress(min(done, total), total)
 
         try:
+            self.api.health()  # the probe: is it our server, speaking our protocol?
             self._push_all(report, advance, should_stop)
             report.uploaded = self.uploader.upload_all(
                 lambda _item: advance(1), should_stop
@@ -257,6 +263,8 @@ class SyncEngine:
 def _classify(error: Exception) -> Failure:
     if isinstance(error, TransportError):
         return Failure.OFFLINE if error.kind is FailureKind.OFFLINE else Failure.UNREACHABLE
+    if isinstance(error, IncompatibleServerError):
+        return Failure.SERVER
     if isinstance(error, ProtocolError):
         return Failure.PORTAL
     if isinstance(error, ServerRefusedError):

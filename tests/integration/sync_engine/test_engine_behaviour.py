@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import errno
 from datetime import timedelta
+from pathlib import Path
 
+import pytest
 from sqlalchemy import func, select, update
 
-from tests.integration.sync_engine.conftest import Technician
+from tests.integration.sync_engine.conftest import Technician, connect
 from wb_desktop.domain.sync_state import SyncState
+from wb_desktop.paths import ProfilePaths
 from wb_desktop.scenario.office import Office
 from wb_desktop.server.models import Note as ServerNote
+from wb_desktop.store.cache import LocalCache, open_cache
+from wb_desktop.store.media_files import MediaFiles
 from wb_desktop.store.models import (
     ConflictRecord,
     Customer,
@@ -18,6 +24,7 @@ from wb_desktop.store.models import (
     OutboxOp,
     OutboxState,
     PullCursor,
+    TechnicianProfile,
 )
 
 
@@ -178,3 +185,52 @@ def test_server_errors_back_off_and_retry_after_is_honoured(
     with anna.cache.database.reader() as db:
         op = db.scalars(select(OutboxOp).where(OutboxOp.kind == "note.create")).all()[-1]
         assert op.attempts == 3 and op.state is OutboxState.DONE
+
+
+def _fresh_cache(anna: Technician, name: str, quota_bytes: int) -> LocalCache:
+    profile = ProfilePaths(anna.profile.folder.parent / name, name)
+    cache = open_cache(profile, anna.clock, quota_bytes=quota_bytes)
+    with anna.cache.database.reader() as db:
+        me = db.scalar(select(TechnicianProfile))
+        db.expunge(me)
+    with cache.database.writer() as db, db.begin():
+        db.merge(me)
+    return cache
+
+
+def _media_files(cache: LocalCache) -> list[Path]:
+    return [p for p in cache.paths.media.rglob("*") if p.is_file()]
+
+
+def test_a_quota_refusal_during_pull_stops_it_and_keeps_the_cursor(anna: Technician) -> None:
+    cache = _fresh_cache(anna, "small", quota_bytes=anna.cache.storage_usage().used_bytes // 2)
+    client = connect(cache, anna.server, anna.clock, anna.email)
+    report = client.engine.step()
+    assert not report.ok and report.failure == "stopped"
+    assert "storage" in (report.reason or "").lower()
+    assert client.engine.puller.cursor() == 0
+    with cache.database.reader() as db:
+        assert db.scalar(select(func.count()).select_from(Job)) == 0  # nothing half applied
+    assert _media_files(cache) == []  # the downloaded files were removed again
+    client.close()
+    cache.close()
+
+
+def test_a_full_disk_during_pull_stops_it_and_keeps_the_cursor(
+    anna: Technician, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = _fresh_cache(anna, "full", quota_bytes=2**31)
+    client = connect(cache, anna.server, anna.clock, anna.email)
+
+    def disk_full(*_args: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(MediaFiles, "put", disk_full)
+    report = client.engine.step()
+    assert not report.ok and "No space left" in (report.reason or "")
+    assert client.engine.puller.cursor() == 0
+    monkeypatch.undo()
+    report = client.engine.step()  # space again: the pull resumes where it stopped
+    assert report.ok and report.pulled > 0
+    client.close()
+    cache.close()
