@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import threading
+
 from sqlalchemy import func, select
 
 from tests.conftest import PNG_1X1
 from tests.integration.sync_engine.conftest import Technician
 from wb_desktop.domain.sync_state import SyncState
+from wb_desktop.server.demo_data import DEMO_ACCOUNTS, make_noise_png
 from wb_desktop.server.models import Note as ServerNote
 from wb_desktop.server.models import Photo as ServerPhoto
-from wb_desktop.store.models import Customer, Job, Note, OutboxOp, OutboxState, Photo
+from wb_desktop.store.models import Customer, Job, Note, OutboxOp, OutboxState, Photo, Signature
+from wb_desktop.sync.client import build_sync_client
+from wb_desktop.sync.transport import HttpReply, HttpRequest, RequestsTransport
 
 
 def _jobs(technician: Technician) -> list[Job]:
@@ -72,3 +77,59 @@ def test_a_lost_acknowledgement_is_answered_duplicate_and_applied_once(anna: Tec
     assert texts.count("once") == 1
     with anna.cache.database.reader() as db:
         assert db.get(Note, note.record_id).sync_state is SyncState.SYNCED
+
+
+class CountingTransport:
+    """The real transport, noting blob requests in order and how many run at once."""
+
+    def __init__(self, url: str) -> None:
+        self.inner = RequestsTransport(url)
+        self.lock = threading.Lock()
+        self.running = self.most = 0
+        self.started: list[str] = []
+
+    def send(self, request: HttpRequest) -> HttpReply:
+        blob = request.path.startswith("/v1/blobs/")
+        if blob:
+            with self.lock:
+                self.running += 1
+                self.most = max(self.most, self.running)
+                if request.method == "POST":
+                    self.started.append(request.path.rsplit("/", 1)[1])
+        try:
+            return self.inner.send(request)
+        finally:
+            if blob:
+                with self.lock:
+                    self.running -= 1
+
+    def close(self) -> None:
+        self.inner.close()
+
+
+def test_signatures_upload_before_photos_and_two_at_most(anna: Technician) -> None:
+    job = _jobs(anna)[0]
+    photos = [
+        anna.cache.changes.media.add_photo(job.id, make_noise_png(n, 3_000_000), f"{n}.png")
+        for n in range(4)
+    ]
+    signature = anna.cache.changes.media.add_signature(
+        job.id, "Karin", [[[0, 0, 0.5, 0], [9, 9, 0.5, 9]]], PNG_1X1
+    )
+    counting = CountingTransport(anna.server.url)
+    anna.client.close()
+    anna.client = build_sync_client(
+        anna.cache,
+        anna.server.url,
+        anna.email,
+        DEMO_ACCOUNTS[anna.email],
+        anna.clock,
+        sleep=lambda _s: None,
+        inner=counting,
+    )
+    assert anna.client.engine.step().ok
+    with anna.cache.database.reader() as db:
+        first = db.get(Signature, signature.record_id).png_sha256
+        shas = [db.get(Photo, p.record_id).sha256 for p in photos]
+    assert counting.started[0] == first and sorted(counting.started[1:]) == sorted(shas)
+    assert counting.most == 2
