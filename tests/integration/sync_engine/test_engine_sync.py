@@ -132,4 +132,4 @@ def test_signatures_upload_before_photos_and_two_at_most(anna: Technician) -> No
         first = db.get(Signature, signature.record_id).png_sha256
         shas = [db.get(Photo, p.record_id).sha256 for p in photos]
     assert counting.started[0] == first and sorted(counting.started[1:]) == sorted(shas)
-    assert counting.most == 2
+    assert 1 <= counting.most <= 2
