@@ -1,0 +1,134 @@
+"""How the app looks on a rugged tablet: big touch targets, a normal and a sunlight theme.
+
+Sizes are in device-independent pixels, so Windows display scaling (150 %, 200 %) scales
+them with the text. Nothing here depends on hover: every control shows its state at rest.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import QApplication
+
+TOUCH_TARGET_PX = 48
+SPACING_PX = 12
+BASE_POINT_SIZE = 11.0
+
+
+@dataclass(frozen=True)
+class Colours:
+    """The colours every widget takes its meaning from (state chips, badges, banners)."""
+
+    window: str
+    surface: str
+    text: str
+    muted: str
+    accent: str
+    accent_text: str
+    online: str
+    offline: str
+    warning: str
+    error: str
+    synced: str
+    pending: str
+    border: str
+
+
+NORMAL = Colours(
+    window="#eef1f5",
+    surface="#ffffff",
+    text="#1b1f24",
+    muted="#4a5260",
+    accent="#0b5cad",
+    accent_text="#ffffff",
+    online="#1d7a3a",
+    offline="#a33a00",
+    warning="#8a5a00",
+    error="#b00020",
+    synced="#1d7a3a",
+    pending="#8a5a00",
+    border="#b8c0cc",
+)
+
+HIGH_CONTRAST = Colours(
+    window="#ffffff",
+    surface="#ffffff",
+    text="#000000",
+    muted="#000000",
+    accent="#0000c8",
+    accent_text="#ffffff",
+    online="#005a00",
+    offline="#8a0000",
+    warning="#5a3a00",
+    error="#8a0000",
+    synced="#005a00",
+    pending="#5a3a00",
+    border="#000000",
+)
+
+
+def colours_for(high_contrast: bool) -> Colours:
+    return HIGH_CONTRAST if high_contrast else NORMAL
+
+
+def style_sheet(colours: Colours, high_contrast: bool) -> str:
+    """One application style sheet: minimum sizes for touch, visible focus, no hover states."""
+    border = 3 if high_contrast else 1
+    weight = 700 if high_contrast else 500
+    return f"""
+QWidget {{ color: {colours.text}; }}
+QMainWindow, QDialog {{ background: {colours.window}; }}
+QPushButton, QToolButton {{
+    min-height: {TOUCH_TARGET_PX}px; min-width: {TOUCH_TARGET_PX}px; padding: 0 16px;
+    border: {border}px solid {colours.border}; border-radius: 6px;
+    background: {colours.surface}; font-weight: {weight};
+}}
+QPushButton:pressed, QToolButton:pressed {{ background: {colours.border}; }}
+QPushButton:disabled, QToolButton:disabled {{ color: {colours.muted}; border-style: dashed; }}
+QPushButton[primary="true"] {{
+    background: {colours.accent}; color: {colours.accent_text}; border-color: {colours.accent};
+}}
+QPushButton:focus, QToolButton:focus, QLineEdit:focus, QPlainTextEdit:focus,
+QListView:focus, QTableView:focus {{ outline: none; border: 3px solid {colours.accent}; }}
+QLineEdit, QPlainTextEdit {{
+    min-height: {TOUCH_TARGET_PX}px; padding: 4px 8px; background: {colours.surface};
+    border: {border}px solid {colours.border}; border-radius: 4px;
+}}
+QListView, QTableView, QTreeView {{
+    background: {colours.surface}; border: {border}px solid {colours.border};
+}}
+QScrollBar:vertical {{ width: 24px; }}
+QScrollBar:horizontal {{ height: 24px; }}
+QLabel[role="muted"] {{ color: {colours.muted}; }}
+QLabel[role="heading"] {{ font-size: 16pt; font-weight: 700; }}
+QLabel[role="error"] {{ color: {colours.error}; font-weight: 700; }}
+QLabel[role="warning"] {{ color: {colours.warning}; font-weight: 700; }}
+QLabel[role="ok"] {{ color: {colours.synced}; font-weight: 700; }}
+QFrame[role="card"] {{
+    background: {colours.surface}; border: {border}px solid {colours.border}; border-radius: 8px;
+}}
+"""
+
+
+def apply_theme(app: QApplication, *, high_contrast: bool) -> Colours:
+    """Set the palette, base font and style sheet on the whole application."""
+    colours = colours_for(high_contrast)
+    palette = QPalette()
+    palette.setColor(QPalette.ColorRole.Window, QColor(colours.window))
+    palette.setColor(QPalette.ColorRole.Base, QColor(colours.surface))
+    palette.setColor(QPalette.ColorRole.AlternateBase, QColor(colours.window))
+    palette.setColor(QPalette.ColorRole.WindowText, QColor(colours.text))
+    palette.setColor(QPalette.ColorRole.Text, QColor(colours.text))
+    palette.setColor(QPalette.ColorRole.ButtonText, QColor(colours.text))
+    palette.setColor(QPalette.ColorRole.Button, QColor(colours.surface))
+    palette.setColor(QPalette.ColorRole.Highlight, QColor(colours.accent))
+    palette.setColor(QPalette.ColorRole.HighlightedText, QColor(colours.accent_text))
+    palette.setColor(QPalette.ColorRole.PlaceholderText, QColor(colours.muted))
+    app.setPalette(palette)
+    font = QFont(app.font())
+    font.setPointSizeF(BASE_POINT_SIZE)
+    app.setFont(font)
+    app.setStyleSheet(style_sheet(colours, high_contrast))
+    app.setProperty("wb_high_contrast", high_contrast)
+    return colours
