@@ -3,32 +3,54 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from datetime import datetime
 
 from sqlalchemy import delete
 
 from wb_desktop.store.database import Database
 from wb_desktop.store.models import TechnicianProfile
-from wb_desktop.sync.api import SignIn, SyncApi
+from wb_desktop.sync.api import ServerRefusedError, SignIn, SyncApi
 
 
 class PasswordSignIn:
     """A token source (see :data:`~wb_desktop.sync.api.TokenSource`) that signs in with an
-    email and password, at first use and again whenever a request comes back 401."""
+    email and password, at first use and again whenever a request comes back 401.
 
-    def __init__(self, api: SyncApi, email: str, password: str) -> None:
+    The app starts it with the token it saved last time and no password, so a restart needs
+    neither the network nor the password; when that token expires, sync reports that the
+    technician must sign in again (``401``) instead of failing some other way.
+    ``on_signed_in`` hears every new sign-in, so the app can save the token.
+    """
+
+    def __init__(
+        self,
+        api: SyncApi,
+        email: str,
+        password: str | None,
+        *,
+        token: str | None = None,
+        on_signed_in: Callable[[SignIn], None] | None = None,
+    ) -> None:
         self._api = api
         self._email = email
         self._password = password
-        self._token: str | None = None
+        self._token = token
+        self._on_signed_in = on_signed_in
         self._lock = threading.Lock()
         self.signed_in: SignIn | None = None
 
     def __call__(self, renew: bool) -> str:
         with self._lock:
             if self._token is None or renew:
+                if self._password is None:
+                    raise ServerRefusedError(
+                        401, "sign_in_needed", "the saved sign-in has expired; sign in again"
+                    )
                 self.signed_in = self._api.sign_in(self._email, self._password)
                 self._token = self.signed_in.token
+                if self._on_signed_in is not None:
+                    self._on_signed_in(self.signed_in)
             return self._token
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from wb_desktop.domain.clock import Clock
 from wb_desktop.store.cache import LocalCache
-from wb_desktop.sync.api import SyncApi
+from wb_desktop.sync.api import SignIn, SyncApi
 from wb_desktop.sync.auth import PasswordSignIn
 from wb_desktop.sync.engine import SyncEngine, SyncListener
 from wb_desktop.sync.profiles import NetworkProfile, profile_named
@@ -41,7 +41,7 @@ def build_sync_client(
     cache: LocalCache,
     server_url: str,
     email: str,
-    password: str,
+    password: str | None,
     clock: Clock,
     *,
     seed: int = 1,
@@ -51,8 +51,11 @@ def build_sync_client(
     listener: SyncListener | None = None,
     inner: Transport | None = None,
     own_cache: bool = False,
+    token: str | None = None,
+    on_signed_in: Callable[[SignIn], None] | None = None,
 ) -> SyncClient:
-    """``own_cache``: the client closes the cache when it closes (a worker's attached one)."""
+    """``own_cache``: the client closes the cache when it closes (a worker's attached one).
+    ``token`` and ``on_signed_in``: see :class:`PasswordSignIn`."""
     network = SimulatedTransport(
         inner or RequestsTransport(server_url),
         profile or profile_named("online"),
@@ -61,7 +64,7 @@ def build_sync_client(
         time_scale=time_scale,
     )
     api = SyncApi(network)
-    sign_in = PasswordSignIn(api, email, password)
+    sign_in = PasswordSignIn(api, email, password, token=token, on_signed_in=on_signed_in)
     api.token_source = sign_in
     engine = SyncEngine(
         api=api,
