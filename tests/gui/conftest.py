@@ -1,0 +1,52 @@
+"""GUI fixtures: a technician's cached week and the Workday the views are built on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from wb_desktop.domain.clock import FixedClock
+from wb_desktop.store.cache import LocalCache
+from wb_desktop.store.seed import add_server_customer, add_server_job
+from wb_desktop.ui.workday import Workday
+
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
+TECHNICIAN = "0b7f3a52-5b8e-4a39-9d59-1c1c0e6f2a10"
+
+
+@dataclass(frozen=True)
+class Week:
+    """Three jobs today (in start order), one tomorrow, one for another technician."""
+
+    today: list[str]
+    tomorrow: str
+    someone_else: str
+
+
+@pytest.fixture
+def week(cache: LocalCache, clock: FixedClock) -> Week:
+    now = clock.now()
+    with cache.database.writer() as session, session.begin():
+        karin = add_server_customer(session, now, "Karin Lund", address="Storgatan 1, Uppsala")
+        oliver = add_server_customer(session, now, "Oliver Smith", address="12 High St, Bath")
+
+        def job(customer, title: str, hours: float, technician: str = TECHNICIAN) -> str:
+            start = now + timedelta(hours=hours)
+            return add_server_job(session, now, customer, title, start, technician_id=technician).id
+
+        today = [
+            job(karin, "Boiler service", 1),
+            job(oliver, "Leaking tap", 4),
+            job(karin, "Heat pump check", 6),
+        ]
+        tomorrow = job(oliver, "Radiator bleed", 24)
+        other = job(oliver, "Not mine", 2, "someone-else")
+        return Week(today, tomorrow, other)
+
+
+@pytest.fixture
+def workday(cache: LocalCache, clock: FixedClock) -> Workday:
+    return Workday(cache, clock, STOCKHOLM, TECHNICIAN)
