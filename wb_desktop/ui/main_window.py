@@ -1,107 +1,168 @@
-"""The main window of this release: the state of the technician's local cache.
-
-The schedule, job views and sync indicator build on this window in later releases; for now
-it shows what a technician and support need first: which profile is open, where its data
-lives, how full storage is and how many changes wait to sync.
+"""The technician's window: the day's schedule beside the open job, the time clock, and a
+status bar that always says whether the tablet is online and what still waits to sync.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from pathlib import Path
-
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QFormLayout,
+    QButtonGroup,
+    QHBoxLayout,
     QLabel,
     QMainWindow,
-    QProgressBar,
     QPushButton,
+    QSplitter,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from wb_desktop.domain.errors import format_bytes
+from wb_desktop.sync.service import SyncService
+from wb_desktop.ui.device_dialog import DeviceDialog, read_cache_status
+from wb_desktop.ui.job_page import JobPage
+from wb_desktop.ui.schedule_view import ScheduleView
+from wb_desktop.ui.status_bar import WorkStatusBar
+from wb_desktop.ui.theme import SPACING_PX, TOUCH_TARGET_PX
+from wb_desktop.ui.time_clock import TimeClockPanel
+from wb_desktop.ui.workday import Workday
 
-TOUCH_TARGET_PX = 48
-
-
-@dataclass(frozen=True)
-class CacheStatus:
-    """Everything the window shows, read from the cache by the composition root."""
-
-    profile: str
-    database: Path
-    schema_revision: str
-    jobs: int
-    customers: int
-    waiting_to_sync: int
-    used_bytes: int
-    limit_bytes: int
-    storage_warning: str | None
+RELOAD_AFTER_SYNC_MS = 150
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, status: CacheStatus) -> None:
-        super().__init__()
-        self.setWindowTitle(self.tr("WorkBoss Desktop — %1").replace("%1", status.profile))
-        self.setMinimumSize(640, 420)
+    """Built by the composition root; it never builds collaborators itself."""
+
+    highContrastToggled = Signal(bool)
+    closing = Signal()
+
+    def __init__(
+        self,
+        workday: Workday,
+        service: SyncService,
+        *,
+        technician_name: str,
+        profile: str,
+        high_contrast: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._workday = workday
+        self._service = service
+        self.setWindowTitle(self.tr("WorkBoss — %1").replace("%1", technician_name or profile))
+        self.setMinimumSize(1024, 640)
+
         central = QWidget(self)
-        layout = QVBoxLayout(central)
-        layout.setContentsMargins(24, 24, 24, 24)
-        layout.setSpacing(16)
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(SPACING_PX, SPACING_PX, SPACING_PX, 0)
+        outer.setSpacing(SPACING_PX)
+        outer.addLayout(self._top_bar(technician_name, high_contrast))
 
-        heading = QLabel(self.tr("Local cache"), central)
-        heading.setObjectName("heading")
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        heading.setFont(font)
-        layout.addWidget(heading)
-
-        form = QFormLayout()
-        form.setVerticalSpacing(10)
-        self.profile_label = QLabel(status.profile, central)
-        self.database_label = QLabel(str(status.database), central)
-        self.database_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.database_label.setWordWrap(True)
-        self.schema_label = QLabel(status.schema_revision, central)
-        self.records_label = QLabel(
-            self.tr("%1 jobs, %2 customers")
-            .replace("%1", str(status.jobs))
-            .replace("%2", str(status.customers)),
-            central,
-        )
-        self.waiting_label = QLabel(
-            self.tr("%n change(s) waiting to sync", "", status.waiting_to_sync), central
-        )
-        form.addRow(self.tr("Profile"), self.profile_label)
-        form.addRow(self.tr("Database"), self.database_label)
-        form.addRow(self.tr("Schema"), self.schema_label)
-        form.addRow(self.tr("Cached"), self.records_label)
-        form.addRow(self.tr("Sync"), self.waiting_label)
-        layout.addLayout(form)
-
-        self.storage_bar = QProgressBar(central)
-        self.storage_bar.setRange(0, 1000)
-        self.storage_bar.setValue(min(1000, status.used_bytes * 1000 // status.limit_bytes))
-        self.storage_bar.setFormat(
-            self.tr("Storage: %1 of %2")
-            .replace("%1", format_bytes(status.used_bytes))
-            .replace("%2", format_bytes(status.limit_bytes))
-        )
-        self.storage_bar.setMinimumHeight(TOUCH_TARGET_PX)
-        layout.addWidget(self.storage_bar)
-        self.storage_warning = QLabel(status.storage_warning or "", central)
-        self.storage_warning.setObjectName("storageWarning")
-        self.storage_warning.setWordWrap(True)
-        self.storage_warning.setVisible(bool(status.storage_warning))
-        self.storage_warning.setStyleSheet("color: #8a4b00; font-weight: bold;")
-        layout.addWidget(self.storage_warning)
-
-        layout.addStretch(1)
-        self.close_button = QPushButton(self.tr("Close"), central)
-        self.close_button.setMinimumSize(TOUCH_TARGET_PX * 3, TOUCH_TARGET_PX)
-        self.close_button.clicked.connect(self.close)
-        layout.addWidget(self.close_button, alignment=Qt.AlignmentFlag.AlignRight)
+        self.pages = QStackedWidget(central)
+        self.schedule = ScheduleView(workday)
+        self.job_page = JobPage(workday)
+        self.job_page.back_button.hide()  # the schedule stays beside the job
+        self.no_job_label = QLabel(self.tr("Pick a job on the left to see its details."))
+        self.no_job_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.no_job_label.setProperty("role", "muted")
+        self.job_stack = QStackedWidget()
+        self.job_stack.addWidget(self.no_job_label)
+        self.job_stack.addWidget(self.job_page)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.schedule)
+        self.splitter.addWidget(self.job_stack)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setHandleWidth(SPACING_PX)
+        self.time_clock = TimeClockPanel(workday)
+        self.pages.addWidget(self.splitter)
+        self.pages.addWidget(self.time_clock)
+        outer.addWidget(self.pages, 1)
         self.setCentralWidget(central)
+
+        self.status = WorkStatusBar(service, workday.now, workday.zone, self)
+        self.setStatusBar(self.status)
+
+        self._reload_timer = QTimer(self)
+        self._reload_timer.setSingleShot(True)
+        self._reload_timer.setInterval(RELOAD_AFTER_SYNC_MS)
+        self._reload_timer.timeout.connect(self.reload)
+        service.stepFinished.connect(lambda _report: self._reload_timer.start())
+        service.recordStateChanged.connect(lambda *_: self._reload_timer.start())
+        self.schedule.jobOpened.connect(self.open_job)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, service.sync_now)
+        self._profile = profile
+        self.show_schedule()
+
+    def _top_bar(self, technician_name: str, high_contrast: bool) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        self.technician_label = QLabel(technician_name)
+        self.technician_label.setProperty("role", "heading")
+        bar.addWidget(self.technician_label)
+        bar.addSpacing(SPACING_PX * 2)
+        self.schedule_button = self._bar_button(self.tr("Schedule"), checkable=True)
+        self.time_button = self._bar_button(self.tr("Time clock"), checkable=True)
+        group = QButtonGroup(self)
+        group.addButton(self.schedule_button)
+        group.addButton(self.time_button)
+        self.schedule_button.clicked.connect(self.show_schedule)
+        self.time_button.clicked.connect(self.show_time_clock)
+        bar.addWidget(self.schedule_button)
+        bar.addWidget(self.time_button)
+        bar.addStretch(1)
+        self.offline_button = self._bar_button(self.tr("Work offline"), checkable=True)
+        self.offline_button.setToolTip(self.tr("Stop syncing until you turn this off"))
+        self.offline_button.toggled.connect(self.set_work_offline)
+        self.contrast_button = self._bar_button(self.tr("Sunlight mode"), checkable=True)
+        self.contrast_button.setChecked(high_contrast)
+        self.contrast_button.toggled.connect(self.highContrastToggled)
+        self.device_button = self._bar_button(self.tr("Device"))
+        self.device_button.clicked.connect(self.show_device)
+        for button in (self.offline_button, self.contrast_button, self.device_button):
+            bar.addWidget(button)
+        return bar
+
+    def _bar_button(self, text: str, *, checkable: bool = False) -> QPushButton:
+        button = QPushButton(text)
+        button.setCheckable(checkable)
+        button.setMinimumSize(TOUCH_TARGET_PX * 2, TOUCH_TARGET_PX)
+        return button
+
+    def show_schedule(self) -> None:
+        self.schedule_button.setChecked(True)
+        self.pages.setCurrentWidget(self.splitter)
+
+    def show_time_clock(self) -> None:
+        self.time_button.setChecked(True)
+        self.pages.setCurrentWidget(self.time_clock)
+
+    def open_job(self, job_id: str) -> None:
+        self.show_schedule()
+        self.schedule.select_job(job_id)
+        self.job_page.show_job(job_id)
+        self.job_stack.setCurrentWidget(self.job_page)
+
+    def current_job_id(self) -> str | None:
+        """The job the technician has open, for photos arriving in the camera inbox."""
+        if self.job_stack.currentWidget() is self.job_page:
+            return self.job_page.job_id
+        return None
+
+    def set_work_offline(self, offline: bool) -> None:
+        self._service.set_profile("offline" if offline else "online")
+        if not offline:
+            self._service.sync_now()
+
+    def show_device(self) -> None:
+        DeviceDialog(read_cache_status(self._workday.cache), self).exec()
+
+    def reload(self) -> None:
+        """Read the cache again after a sync: new assignments, badges, pulled changes."""
+        self.schedule.reload()
+        if self.job_page.job_id is not None:
+            self.job_page.reload()
+        self.time_clock.reload()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.closing.emit()
+        super().closeEvent(event)

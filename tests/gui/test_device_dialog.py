@@ -1,4 +1,4 @@
-"""The first window, built through the real composition root on a real cache."""
+"""The device dialog: which profile, where its data lives, storage and what waits to sync."""
 
 from __future__ import annotations
 
@@ -16,7 +16,8 @@ from wb_desktop.paths import DataPaths
 from wb_desktop.store.cache import open_cache
 from wb_desktop.store.errors import NotADatabaseError
 from wb_desktop.store.seed import add_server_customer, add_server_job
-from wb_desktop.ui.main_window import TOUCH_TARGET_PX
+from wb_desktop.ui.device_dialog import DeviceDialog, read_cache_status
+from wb_desktop.ui.theme import TOUCH_TARGET_PX
 
 
 def test_build_opens_the_cache_and_shows_its_state(
@@ -31,20 +32,21 @@ def test_build_opens_the_cache_and_shows_its_state(
     cache.changes.jobs.set_status(job_id, "en_route")
     cache.close()
 
-    built = build(AppOptions(data_dir=tmp_path, profile="anna"), clock=clock)
-    qtbot.addWidget(built.window)
-    built.window.show()
-    qtbot.waitExposed(built.window)
+    reopened = open_cache(DataPaths(tmp_path).profile("anna"), clock)
+    dialog = DeviceDialog(read_cache_status(reopened))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
 
-    assert built.window.windowTitle() == "WorkBoss Desktop — anna"
-    assert built.window.profile_label.text() == "anna"
-    assert built.window.schema_label.text() == built.cache.upgrade.to_revision
-    assert built.window.records_label.text() == "1 jobs, 1 customers"
-    assert built.window.waiting_label.text() == "2 change(s) waiting to sync"
-    assert not built.window.storage_warning.isVisible()
-    assert built.window.close_button.height() >= TOUCH_TARGET_PX
-    assert built.window.storage_bar.height() >= TOUCH_TARGET_PX
-    built.close()
+    assert dialog.windowTitle() == "This device — anna"
+    assert dialog.profile_label.text() == "anna"
+    assert dialog.schema_label.text() == reopened.upgrade.to_revision
+    assert dialog.records_label.text() == "1 jobs, 1 customers"
+    assert dialog.waiting_label.text() == "2 change(s) waiting to sync"
+    assert not dialog.storage_warning.isVisible()
+    assert dialog.close_button.height() >= TOUCH_TARGET_PX
+    assert dialog.storage_bar.height() >= TOUCH_TARGET_PX
+    reopened.close()
 
 
 def test_a_nearly_full_quota_shows_the_warning(
@@ -60,14 +62,15 @@ def test_a_nearly_full_quota_shows_the_warning(
     assert receipt.storage_warning is not None
     cache.close()
 
-    built = build(AppOptions(data_dir=tmp_path, profile="anna", quota_mb=1), clock=clock)
-    qtbot.addWidget(built.window)
-    built.window.show()
-    qtbot.waitExposed(built.window)
-    assert built.window.storage_warning.isVisible()
-    assert "full" in built.window.storage_warning.text()
-    assert built.window.storage_bar.value() >= 800
-    built.close()
+    reopened = open_cache(DataPaths(tmp_path).profile("anna"), clock, quota_bytes=one_mb)
+    dialog = DeviceDialog(read_cache_status(reopened))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.storage_warning.isVisible()
+    assert "full" in dialog.storage_warning.text()
+    assert dialog.storage_bar.value() >= 800
+    reopened.close()
 
 
 def test_a_file_that_is_not_a_cache_is_refused_and_left_alone(
