@@ -79,6 +79,11 @@ class ProfilePaths:
     def settings(self) -> Path:
         return self.folder / "settings.json"
 
+    @property
+    def camera_inbox(self) -> Path:
+        """A folder the camera or phone sync drops photos into, watched while a job is open."""
+        return self.folder / "camera-inbox"
+
     def database_files(self) -> list[Path]:
         """The database and its WAL and shared-memory companions."""
         db = self.database

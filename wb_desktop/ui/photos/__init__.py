@@ -1,0 +1,1 @@
+"""Photos on a job: import, the camera inbox, thumbnails and the viewer."""

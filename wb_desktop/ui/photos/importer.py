@@ -1,0 +1,218 @@
+"""Importing picked or dropped photos into a job.
+
+Reading, checking and decoding a 10 MB camera file takes long enough to freeze the window,
+so that runs in a thread pool; only the write, which must go through the one write path on
+the GUI thread, runs here. Each file succeeds or is refused on its own: one bad file in a
+batch never stops the others, and each refusal says which file and why.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, tzinfo
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QImage
+
+from wb_desktop.domain.errors import ValidationError, WorkBossError
+from wb_desktop.domain.images import MAX_PHOTO_BYTES
+from wb_desktop.media.exif import exif_taken_at
+from wb_desktop.media.reading import PhotoFileError, PhotoProblem, read_photo_file
+from wb_desktop.store.changes import ChangeReceipt, LocalChanges
+from wb_desktop.ui.photos.decode import UndecodableImageError, decode_photo
+from wb_desktop.ui.photos.thumbnails import ThumbnailLoader
+from wb_desktop.ui.workday import Workday
+
+log = logging.getLogger(__name__)
+PARALLEL_DECODES = 2  # each decode can hold a 30 MB file and a full-size image
+
+
+@dataclass(frozen=True)
+class PreparedPhoto:
+    """A checked, decoded photo ready for the write path."""
+
+    path: Path
+    data: bytes
+    sha256: str
+    width: int | None
+    height: int | None
+    taken_at: datetime | None
+    thumbnail: QImage
+
+
+class UnexpectedImportError(WorkBossError):
+    """Something no check foresaw; logged, and shown as a plain refusal of that one file."""
+
+    def __init__(self, file_name: str) -> None:
+        self.file_name = file_name
+        super().__init__(f"'{file_name}' could not be imported")
+
+
+def prepare_photo(path: Path, zone: tzinfo) -> PreparedPhoto:
+    """Read (never modify) ``path``, check it is a whole image and decode it; thread-safe."""
+    source = read_photo_file(path)
+    decoded = decode_photo(source.data, source.name, source.image_format)
+    return PreparedPhoto(
+        path,
+        source.data,
+        hashlib.sha256(source.data).hexdigest(),
+        decoded.width,
+        decoded.height,
+        exif_taken_at(source.data, zone),
+        decoded.thumbnail,
+    )
+
+
+class _Relay(QObject):
+    """Lives on the GUI thread; workers emit on it, so the slot runs there (queued)."""
+
+    prepared = Signal(int, object)  # batch id, PreparedPhoto or WorkBossError
+
+
+@dataclass
+class _Batch:
+    job_id: str
+    remaining: int
+
+
+class PhotoImporter(QObject):
+    """Imports files into a job: decode off the GUI thread, then one write per photo."""
+
+    started = Signal(str, int)  # job id, number of files in the batch
+    imported = Signal(str, str)  # job id, photo id
+    refused = Signal(str)  # one clear message per file not attached
+    finished = Signal(str)  # job id: every file of a batch has been imported or refused
+
+    def __init__(
+        self,
+        workday: Workday,
+        thumbnails: ThumbnailLoader | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._workday = workday
+        self._thumbnails = thumbnails
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(PARALLEL_DECODES)
+        self._relay = _Relay(self)
+        self._relay.prepared.connect(self._on_prepared)
+        self._batches: dict[int, _Batch] = {}
+        self._batch_ids = itertools.count(1)
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._batches)
+
+    def import_files(self, job_id: str, paths: Iterable[Path]) -> None:
+        """Start importing ``paths`` into ``job_id``; results arrive as signals."""
+        files = [Path(p) for p in paths]
+        batch_id = next(self._batch_ids)
+        self.started.emit(job_id, len(files))
+        if not files:
+            QTimer.singleShot(0, lambda: self.finished.emit(job_id))
+            return
+        self._batches[batch_id] = _Batch(job_id, len(files))
+        zone = self._workday.zone
+        for path in files:
+            self._pool.start(lambda path=path: self._prepare_in_worker(batch_id, path, zone))
+
+    def wait_for_done(self, msecs: int = -1) -> bool:
+        """Block until queued decodes have run (shutdown); their results still arrive queued."""
+        return self._pool.waitForDone(msecs)
+
+    def _prepare_in_worker(self, batch_id: int, path: Path, zone: tzinfo) -> None:
+        outcome: PreparedPhoto | WorkBossError
+        try:
+            outcome = prepare_photo(path, zone)
+        except WorkBossError as error:
+            outcome = error
+        except Exception:
+            log.exception("importing %s failed unexpectedly", path)
+            outcome = UnexpectedImportError(path.name)
+        self._relay.prepared.emit(batch_id, outcome)
+
+    def _on_prepared(self, batch_id: int, outcome: PreparedPhoto | WorkBossError) -> None:
+        batch = self._batches.get(batch_id)
+        if batch is None:
+            return
+        try:
+            if isinstance(outcome, WorkBossError):
+                self.refused.emit(self.message_for(outcome))
+            else:
+                self._attach(batch.job_id, outcome)
+        finally:
+            batch.remaining -= 1
+            if batch.remaining == 0:
+                del self._batches[batch_id]
+                self.finished.emit(batch.job_id)
+
+    def _attach(self, job_id: str, photo: PreparedPhoto) -> None:
+        def add(changes: LocalChanges) -> ChangeReceipt:
+            return changes.media.add_photo(
+                job_id,
+                photo.data,
+                original_name=photo.path.name,
+                width=photo.width,
+                height=photo.height,
+                taken_at=photo.taken_at,
+            )
+
+        try:
+            receipt = self._workday.write(job_id, add)
+        except WorkBossError as error:
+            self.refused.emit(self.message_for(error))
+            return
+        except Exception:
+            log.exception("saving %s failed unexpectedly", photo.path)
+            self.refused.emit(
+                self.tr("'%1' could not be saved; nothing was changed. Try again.").replace(
+                    "%1", photo.path.name
+                )
+            )
+            return
+        if not receipt.changed:
+            self.refused.emit(
+                self.tr("'%1' is already attached to this job").replace("%1", photo.path.name)
+            )
+            return
+        if self._thumbnails is not None:
+            self._thumbnails.put(photo.sha256, photo.thumbnail)
+        self.imported.emit(job_id, receipt.record_id)
+
+    def message_for(self, error: WorkBossError) -> str:
+        """The refusal as the technician reads it, translated where the reason is known."""
+        if isinstance(error, PhotoFileError):
+            return self._file_problem_text(error.problem).replace("%1", error.file_name)
+        if isinstance(error, UndecodableImageError):
+            return self.tr(
+                "'%1' is damaged and cannot be shown; copy it from the camera again"
+            ).replace("%1", error.file_name)
+        if isinstance(error, UnexpectedImportError):
+            return self.tr("'%1' could not be imported").replace("%1", error.file_name)
+        if isinstance(error, ValidationError):
+            return "; ".join(problem.message for problem in error.problems)
+        return error.message
+
+    def _file_problem_text(self, problem: PhotoProblem) -> str:
+        limit = str(MAX_PHOTO_BYTES // (1024 * 1024))
+        return {
+            PhotoProblem.MISSING: self.tr(
+                "'%1' is no longer there; it may have been moved or deleted"
+            ),
+            PhotoProblem.UNREADABLE: self.tr(
+                "'%1' cannot be read; check that it is not open in another app"
+            ),
+            PhotoProblem.EMPTY: self.tr("'%1' is empty; copy it from the camera again"),
+            PhotoProblem.TOO_LARGE: self.tr("'%1' is larger than %2 MB").replace("%2", limit),
+            PhotoProblem.NOT_AN_IMAGE: self.tr(
+                "'%1' is not a photo (JPEG, PNG, WebP or HEIC expected)"
+            ),
+            PhotoProblem.TRUNCATED: self.tr(
+                "'%1' is cut off (truncated); copy it from the camera again"
+            ),
+        }[problem]
