@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import event, func, select, text
@@ -28,6 +29,7 @@ from wb_desktop.domain.records import DeliveryState, DocumentKind, UploadState
 from wb_desktop.domain.status import Actor, JobStatus
 from wb_desktop.domain.sync_state import SyncState
 from wb_desktop.store.cache import LocalCache
+from wb_desktop.store.changes.timeclock import open_entries, open_entry
 from wb_desktop.store.models import (
     Base,
     Customer,
@@ -640,8 +642,90 @@ def test_double_clock_in_is_refused_and_writes_nothing(cache, changes, boiler, l
     before = dump(cache)
     with pytest.raises(StateError) as caught:
         changes.time.clock_in(leak)
-    assert str(caught.value) == "Already clocked in since 07:30 UTC; clock out first."
+    assert str(caught.value) == (
+        "Already clocked in on 'Boiler service' since 07:30 UTC; clock out of it first."
+    )
     assert dump(cache) == before
+
+
+def test_a_second_day_clock_in_is_refused_in_the_callers_zone(cache, changes, clock):
+    changes.time.clock_in()
+    clock.advance(timedelta(minutes=10))
+    before = dump(cache)
+    with pytest.raises(StateError) as caught:
+        changes.time.clock_in(zone=ZoneInfo("Europe/Stockholm"))
+    assert str(caught.value) == "Already clocked in for the day since 08:30; clock out of it first."
+    assert dump(cache) == before
+
+
+def test_a_job_entry_may_be_open_inside_a_day_entry(cache, changes, boiler, clock):
+    day = changes.time.clock_in()
+    clock.advance(timedelta(minutes=5))
+    job = changes.time.clock_in(boiler)
+    assert [op.kind for op in all_ops(cache)] == ["time_entry.create"] * 2
+    assert [op.payload["job_id"] for op in all_ops(cache)] == [None, boiler]
+    with cache.database.reader() as session:
+        current = open_entries(session)
+        assert (current.day.id, current.job.id) == (day.record_id, job.record_id)
+        assert open_entry(session).id == day.record_id
+
+
+def test_clock_out_without_arguments_closes_the_job_entry_first(cache, changes, boiler, clock):
+    day = changes.time.clock_in()
+    job = changes.time.clock_in(boiler)
+    clock.advance(timedelta(hours=1))
+    assert changes.time.clock_out().record_id == job.record_id
+    assert get(cache, TimeEntry, day.record_id).clock_out is None
+    clock.advance(timedelta(hours=1))
+    assert changes.time.clock_out().record_id == day.record_id
+    ops = all_ops(cache)
+    assert [op.kind for op in ops[2:]] == ["time_entry.update"] * 2
+    assert ops[3].payload == {"fields": {"clock_out": clock.now().isoformat()}}
+
+
+def test_clock_out_of_the_day_leaves_the_job_entry_open(cache, changes, boiler, clock):
+    day = changes.time.clock_in()
+    job = changes.time.clock_in(boiler)
+    clock.advance(timedelta(hours=1))
+    assert changes.time.clock_out(day=True).record_id == day.record_id
+    assert get(cache, TimeEntry, job.record_id).clock_out is None
+    before = dump(cache)
+    with pytest.raises(StateError) as caught:
+        changes.time.clock_out(day=True)
+    assert str(caught.value) == "Not clocked in for the day, so there is nothing to clock out of."
+    assert dump(cache) == before
+
+
+def test_clock_out_of_a_named_job(cache, changes, boiler, leak, clock):
+    changes.time.clock_in()
+    job = changes.time.clock_in(boiler)
+    clock.advance(timedelta(minutes=20))
+    assert_refused_without_writes(
+        cache,
+        [
+            ("other job open", lambda: changes.time.clock_out(leak), StateError, None),
+            ("missing job", lambda: changes.time.clock_out("no-such-job"), NotFoundError, None),
+            ("both", lambda: changes.time.clock_out(boiler, day=True), ValidationError, ["job_id"]),
+        ],
+    )
+    with pytest.raises(StateError) as caught:
+        changes.time.clock_out(leak)
+    assert str(caught.value) == (
+        "Not clocked in on 'Leaking tap': the open job entry is on 'Boiler service'."
+    )
+    assert changes.time.clock_out(boiler).record_id == job.record_id
+    with pytest.raises(StateError) as caught:
+        changes.time.clock_out(boiler)
+    assert str(caught.value) == (
+        "Not clocked in on 'Boiler service', so there is nothing to clock out of."
+    )
+
+
+def test_a_job_completed_while_clocked_in_can_be_clocked_out_of(cache, changes, boiler, clock):
+    job = changes.time.clock_in(boiler)
+    set_job_status(cache, boiler, JobStatus.COMPLETE)
+    clock.advance(timedelta(minutes=30))
+    assert changes.time.clock_out(boiler).record_id == job.record_id
 
 
 def test_clock_out_without_clock_in_is_refused_and_writes_nothing(cache, changes, schedule):

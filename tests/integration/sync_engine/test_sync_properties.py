@@ -197,12 +197,17 @@ class FieldDay(RuleBasedStateMachine):
         self.today = [self.book(n) for n in range(2)]
         report = self.tech.client.engine.step()
         assert report.ok, report.reason
-        with self.tech.cache.database.reader() as db:
-            left_open = open_entry(db) is not None  # an earlier device's day, still open
-        if left_open:
+        closed = False
+        while self.left_open():  # an earlier device's day or job entry
             self.tech.cache.changes.time.clock_out()
+            closed = True
+        if closed:
             assert self.tech.client.engine.step().ok
-        self.open_entry: str | None = None
+        self.open_entries: dict[bool, str | None] = {False: None, True: None}  # on a job?
+
+    def left_open(self) -> bool:
+        with self.tech.cache.database.reader() as db:
+            return open_entry(db) is not None
 
     def book(self, n: int) -> str:
         """The office books the day's jobs afresh, so a replayed example (when Hypothesis
@@ -265,12 +270,13 @@ class FieldDay(RuleBasedStateMachine):
         job = self.job(pick, open_only=True) if on_job else None
         time = self.tech.cache.changes.time
         if clock_in and (receipt := self.save(lambda: time.clock_in(job.id if job else None))):
-            assert self.open_entry is None
-            self.open_entry = receipt.record_id
+            assert self.open_entries[job is not None] is None  # one day and one job entry
+            self.open_entries[job is not None] = receipt.record_id
             self.keep(receipt, local.TimeEntry, clock_out=None)
         elif not clock_in and (receipt := self.save(time.clock_out)):
-            assert receipt.record_id == self.open_entry
-            self.open_entry = None
+            on_job = self.open_entries[True] is not None  # the job entry closes first
+            assert receipt.record_id == self.open_entries[on_job]
+            self.open_entries[on_job] = None
             self.keep(receipt, local.TimeEntry, clock_out=self.tech.clock.now())
 
     @rule(pick=PICK, shade=st.integers(0, 3), signature=st.booleans())

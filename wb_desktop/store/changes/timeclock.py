@@ -1,8 +1,14 @@
-"""Clocking in and out, for the day or for one job."""
+"""Clocking in and out, for the day or for one job.
+
+A technician clocks in for the day and, within it, on the job in hand; so at most one *day*
+entry (no job) and at most one *job* entry may be open at a time. The server accepts
+overlapping entries, so the ops stay one create and one update per entry.
+"""
 
 from __future__ import annotations
 
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import datetime, tzinfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -18,24 +24,68 @@ RECORD = "time_entry"
 MAX_ENTRY_NOTE = 1000
 
 
+@dataclass(frozen=True)
+class OpenEntries:
+    """The open day entry and the open job entry; either may be missing."""
+
+    day: TimeEntry | None
+    job: TimeEntry | None
+
+    @property
+    def any(self) -> TimeEntry | None:
+        """The one to close when the caller does not say: the job entry comes first."""
+        return self.job or self.day
+
+
 def open_entry(session: Session) -> TimeEntry | None:
+    """The earliest open entry of either kind (for callers that predate day and job entries)."""
     return session.scalars(
         select(TimeEntry).where(TimeEntry.clock_out.is_(None)).order_by(TimeEntry.clock_in)
     ).first()
+
+
+def open_entries(session: Session) -> OpenEntries:
+    """The earliest open entry of each kind; a pull may bring more, the write path never does."""
+    query = select(TimeEntry).where(TimeEntry.clock_out.is_(None))
+    query = query.order_by(TimeEntry.clock_in, TimeEntry.id)
+    day = session.scalars(query.where(TimeEntry.job_id.is_(None))).first()
+    job = session.scalars(query.where(TimeEntry.job_id.is_not(None))).first()
+    return OpenEntries(day=day, job=job)
+
+
+def describe_entry(session: Session, entry: TimeEntry) -> str:
+    """How a message names an entry: "on 'Boiler service'" or "for the day"."""
+    if entry.job_id is None:
+        return "for the day"
+    job = session.get(Job, entry.job_id)
+    return f"on '{job.title}'" if job is not None else "on a job"
+
+
+def clock_time(moment: datetime, zone: tzinfo | None) -> str:
+    """A clock time for a message: local when the caller knows the zone, else marked UTC."""
+    if zone is None:
+        return moment.strftime("%H:%M UTC")
+    return moment.astimezone(zone).strftime("%H:%M")
 
 
 class TimeClockChanges:
     def __init__(self, write_path: WritePath) -> None:
         self._write = write_path
 
-    def clock_in(self, job_id: str | None = None, note: str = "") -> ChangeReceipt:
+    def clock_in(
+        self, job_id: str | None = None, note: str = "", *, zone: tzinfo | None = None
+    ) -> ChangeReceipt:
+        """Open a day entry (no ``job_id``) or a job entry; ``zone`` only words the refusal."""
         clean_note = clean_text(note, "note", MAX_ENTRY_NOTE)
 
         def mutate(session: Session, now: datetime) -> Change:
-            current = open_entry(session)
-            if current is not None:
-                since = current.clock_in.strftime("%H:%M UTC")
-                raise StateError(f"Already clocked in since {since}; clock out first.")
+            current = open_entries(session)
+            same_kind = current.day if job_id is None else current.job
+            if same_kind is not None:
+                raise StateError(
+                    f"Already clocked in {describe_entry(session, same_kind)} since "
+                    f"{clock_time(same_kind.clock_in, zone)}; clock out of it first."
+                )
             if job_id is not None:
                 job = load(session, Job, job_id, "job")
                 if not is_open(job.status):
@@ -56,14 +106,23 @@ class TimeClockChanges:
 
         return self._write.write(mutate)
 
-    def clock_out(self) -> ChangeReceipt:
+    def clock_out(self, job_id: str | None = None, *, day: bool = False) -> ChangeReceipt:
+        """Close an open entry: the one on ``job_id``, the day entry (``day=True``), or, with
+        neither, the job entry if one is open and else the day entry.
+
+        A job that was completed while clocked in can still be clocked out of.
+        """
+        if day and job_id is not None:
+            raise ValidationError.single(
+                "job_id", "give a job or the day to clock out of, not both"
+            )
+
         def mutate(session: Session, now: datetime) -> Change:
-            entry = open_entry(session)
-            if entry is None:
-                raise StateError("Not clocked in, so there is nothing to clock out of.")
+            entry = self._entry_to_close(session, job_id, day=day)
             if now < entry.clock_in:
                 raise ValidationError.single(
-                    "clock_out", "is before the clock-in time; check the device clock"
+                    "clock_out",
+                    "the clock-out time is before the clock-in time; check the device clock",
                 )
             entry.clock_out = now
             touch(entry, now)
@@ -77,3 +136,31 @@ class TimeClockChanges:
             return Change(RECORD, entry.id, spec)
 
         return self._write.write(mutate)
+
+    @staticmethod
+    def _entry_to_close(session: Session, job_id: str | None, *, day: bool) -> TimeEntry:
+        current = open_entries(session)
+        if day:
+            if current.day is None:
+                raise StateError("Not clocked in for the day, so there is nothing to clock out of.")
+            return current.day
+        if job_id is None:
+            if current.any is None:
+                raise StateError("Not clocked in, so there is nothing to clock out of.")
+            return current.any
+        job = load(session, Job, job_id, "job")
+        on_job = session.scalars(
+            select(TimeEntry)
+            .where(TimeEntry.job_id == job_id, TimeEntry.clock_out.is_(None))
+            .order_by(TimeEntry.clock_in, TimeEntry.id)
+        ).first()
+        if on_job is not None:
+            return on_job
+        if current.job is None:
+            raise StateError(
+                f"Not clocked in on '{job.title}', so there is nothing to clock out of."
+            )
+        raise StateError(
+            f"Not clocked in on '{job.title}': the open job entry is "
+            f"{describe_entry(session, current.job)}."
+        )

@@ -12,7 +12,8 @@ from wb_desktop.store.types import UTCDateTime
 
 
 class TimeEntry(SyncedRecord, Base):
-    """An open entry has no ``clock_out``; the write path allows at most one open entry."""
+    """An open entry has no ``clock_out``; the write path allows at most one open day entry
+    (no job) and one open job entry at a time."""
 
     __tablename__ = "time_entries"
 

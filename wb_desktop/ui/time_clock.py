@@ -1,0 +1,365 @@
+"""The technician's time clock: the day's clock and the clock on the job in hand.
+
+Both views re-read the cache on :attr:`Workday.changed` and otherwise only move their
+timers on; every punch is one write through the write path, so it is saved at once,
+offline or not, and a refusal is shown beside the button that caused it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from wb_desktop.domain.errors import WorkBossError
+from wb_desktop.domain.status import JobStatus
+from wb_desktop.store.changes import ChangeReceipt, LocalChanges
+from wb_desktop.store.time_queries import (
+    JobTime,
+    OpenTimeEntries,
+    TimeEntryView,
+    day_bounds,
+    entries_for_day,
+    job_time,
+    open_time_entries,
+    time_entry,
+    worked_within,
+)
+from wb_desktop.ui.messages import user_message
+from wb_desktop.ui.theme import TOUCH_TARGET_PX
+from wb_desktop.ui.time_entries_model import (
+    TimeEntriesModel,
+    entry_name,
+    format_clock,
+    format_timer,
+    format_total,
+)
+from wb_desktop.ui.workday import Workday
+
+TICK_MS = 1000
+DAY_BUTTON_HEIGHT_PX = TOUCH_TARGET_PX + 16
+
+
+def set_role(label: QLabel, role: str) -> None:
+    """Change a label's style-sheet role; Qt only re-reads a property on a re-polish."""
+    if label.property("role") != role:
+        label.setProperty("role", role)
+        label.style().unpolish(label)
+        label.style().polish(label)
+
+
+def message_label(parent: QWidget, role: str) -> QLabel:
+    """A wrapped label that takes no space while it has nothing to say."""
+    label = QLabel(parent)
+    label.setWordWrap(True)
+    label.setProperty("role", role)
+    label.setVisible(False)
+    return label
+
+
+def say(label: QLabel, text: str) -> None:
+    label.setText(text)
+    label.setVisible(bool(text))
+
+
+def punch(
+    workday: Workday,
+    error_label: QLabel,
+    job_id: str,
+    action: Callable[[LocalChanges], ChangeReceipt],
+) -> bool:
+    """One write through the workday; a refusal goes to ``error_label`` and nothing is saved."""
+    try:
+        workday.write(job_id, action)
+    except WorkBossError as error:
+        say(error_label, user_message(error))
+        return False
+    return True
+
+
+def stopped_notice(workday: Workday, entry: TimeEntryView) -> str:
+    """The notice "Stopped 'X' at 10:02", with the clock-out time the cache recorded."""
+    closed = workday.read(lambda session: time_entry(session, entry.id))
+    moment = closed.clock_out if closed and closed.clock_out else workday.now()
+    return (
+        QCoreApplication.translate("TimeClock", "Stopped '%1' at %2")
+        .replace("%1", entry_name(entry))
+        .replace("%2", format_clock(moment, workday.zone))
+    )
+
+
+class TimeClockPanel(QWidget):
+    """The day's clock: one big button, a running timer, today's total and entries."""
+
+    def __init__(self, workday: Workday, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._workday = workday
+        self._open = OpenTimeEntries(day=None, job=None)
+        self._day = workday.today()
+        self.model = TimeEntriesModel(workday.zone, workday.now(), self)
+
+        heading = QLabel(self.tr("Time clock"), self)
+        heading.setProperty("role", "heading")
+        self.state_label = QLabel(self)
+        self.state_label.setWordWrap(True)
+        self.timer_label = QLabel(self)
+        self.timer_label.setObjectName("dayTimer")
+        font = self.timer_label.font()
+        font.setPointSizeF(font.pointSizeF() * 2.4)
+        font.setBold(True)
+        self.timer_label.setFont(font)
+        self.total_label = QLabel(self)
+        self.day_button = QPushButton(self)
+        self.day_button.setProperty("primary", True)
+        self.day_button.setMinimumHeight(DAY_BUTTON_HEIGHT_PX)
+        self.day_button.setMinimumWidth(TOUCH_TARGET_PX * 6)
+        self.day_button.clicked.connect(self.toggle_day)
+        self.error_label = message_label(self, "error")
+        self.notice_label = message_label(self, "muted")
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(TOUCH_TARGET_PX)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(TimeEntriesModel.JOB_COLUMN, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(TOUCH_TARGET_PX)
+
+        top = QHBoxLayout()
+        clock_column = QVBoxLayout()
+        clock_column.addWidget(self.state_label)
+        clock_column.addWidget(self.timer_label)
+        clock_column.addWidget(self.total_label)
+        top.addLayout(clock_column, 1)
+        top.addWidget(self.day_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addLayout(top)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.notice_label)
+        layout.addWidget(self.table, 1)
+        QWidget.setTabOrder(self.day_button, self.table)
+
+        self.timer = QTimer(self)
+        self.timer.setInterval(TICK_MS)
+        self.timer.timeout.connect(self.tick)
+        workday.changed.connect(self.refresh)
+        self.refresh()
+
+    @property
+    def open_entries(self) -> OpenTimeEntries:
+        return self._open
+
+    @Slot()
+    @Slot(str)
+    def refresh(self, _job_id: str = "") -> None:
+        """Re-read today's entries and what is open; any job's change may touch the day."""
+        self._day = self._workday.today()
+        zone = self._workday.zone
+
+        def read(session: Session) -> tuple[OpenTimeEntries, list[TimeEntryView]]:
+            return open_time_entries(session), entries_for_day(session, self._day, zone)
+
+        self._open, entries = self._workday.read(read)
+        self.model.set_entries(entries, self._workday.now())
+        day = self._open.day
+        self.day_button.setText(
+            self.tr("Clock out for the day") if day else self.tr("Clock in for the day")
+        )
+        if day is not None:
+            since = format_clock(day.clock_in, zone)
+            self.state_label.setText(self.tr("Clocked in since %1").replace("%1", since))
+        else:
+            self.state_label.setText(self.tr("Not clocked in for the day"))
+        set_role(self.timer_label, "" if day else "muted")
+        running = self._open.day is not None or self._open.job is not None
+        if running and not self.timer.isActive():
+            self.timer.start()
+        elif not running:
+            self.timer.stop()
+        self._show_times()
+
+    @Slot()
+    def tick(self) -> None:
+        """Move the timers on from the workday's clock; a new local day re-reads the list."""
+        if self._workday.today() != self._day:
+            self.refresh()
+            return
+        self.model.set_now(self._workday.now())
+        self._show_times()
+
+    def _show_times(self) -> None:
+        now = self._workday.now()
+        day = self._open.day
+        self.timer_label.setText(
+            format_timer(day.worked(now)) if day else format_timer(timedelta(0))
+        )
+        start, end = day_bounds(self._day, self._workday.zone)
+        worked = worked_within(self.model.entries, start, end, now)
+        self.total_label.setText(self.tr("Worked today: %1").replace("%1", format_total(worked)))
+
+    @Slot()
+    def toggle_day(self) -> None:
+        say(self.error_label, "")
+        say(self.notice_label, "")
+        current = self._workday.read(open_time_entries)
+        if current.day is None:
+            zone = self._workday.zone
+            self._punch("", lambda changes: changes.time.clock_in(zone=zone))
+            return
+        job = current.job
+        if job is not None:
+            job_id = job.job_id or ""
+            if not self._punch(job_id, lambda changes: changes.time.clock_out(job_id)):
+                return
+            say(self.notice_label, stopped_notice(self._workday, job))
+        self._punch("", lambda changes: changes.time.clock_out(day=True))
+
+    def _punch(self, job_id: str, action: Callable[[LocalChanges], ChangeReceipt]) -> bool:
+        """A refusal may mean this view was out of date, so it re-reads (keeping the error)."""
+        if punch(self._workday, self.error_label, job_id, action):
+            return True
+        self.refresh()
+        return False
+
+
+class JobTimeControls(QWidget):
+    """Start and stop work on one job; starting it stops the work on any other job."""
+
+    def __init__(self, workday: Workday, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._workday = workday
+        self._job_id: str | None = None
+        self._time: JobTime | None = None
+
+        self.button = QPushButton(self)
+        self.button.setMinimumHeight(TOUCH_TARGET_PX)
+        self.button.clicked.connect(self.toggle)
+        self.timer_label = QLabel(self)
+        self.timer_label.setObjectName("jobTimer")
+        font = self.timer_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        self.timer_label.setFont(font)
+        self.total_label = QLabel(self)
+        self.closed_label = message_label(self, "warning")
+        self.notice_label = message_label(self, "muted")
+        self.error_label = message_label(self, "error")
+
+        row = QHBoxLayout()  # the button gets the full width: its text changes length
+        row.addWidget(self.timer_label)
+        row.addWidget(self.total_label, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.button)
+        layout.addLayout(row)
+        layout.addWidget(self.closed_label)
+        layout.addWidget(self.notice_label)
+        layout.addWidget(self.error_label)
+
+        self.timer = QTimer(self)
+        self.timer.setInterval(TICK_MS)
+        self.timer.timeout.connect(self.tick)
+        workday.changed.connect(self.refresh)
+        self.show_job(None)
+
+    @property
+    def job_time(self) -> JobTime | None:
+        return self._time
+
+    def show_job(self, job_id: str | None) -> None:
+        """Show the clock of another job (None: no job); messages about the last one go."""
+        self._job_id = job_id
+        say(self.error_label, "")
+        say(self.notice_label, "")
+        self.refresh()
+
+    @Slot()
+    @Slot(str)
+    def refresh(self, _job_id: str = "") -> None:
+        """Re-read the job's clock; a change to any job may have stopped this one's."""
+        job_id = self._job_id
+        self._time = None if job_id is None else self._workday.read(lambda s: job_time(s, job_id))
+        time = self._time
+        running = time is not None and time.open_entry is not None
+        self.button.setText(
+            self.tr("Stop work on this job") if running else self.tr("Start work on this job")
+        )
+        enabled = time is not None and (running or time.can_clock_in)
+        self.button.setEnabled(enabled)
+        self.button.setProperty("primary", enabled and not running)  # a blue button invites
+        self.button.style().unpolish(self.button)
+        self.button.style().polish(self.button)
+        say(self.closed_label, self._closed_reason(time, running))
+        set_role(self.timer_label, "" if running else "muted")
+        if running and not self.timer.isActive():
+            self.timer.start()
+        elif not running:
+            self.timer.stop()
+        self._show_times()
+
+    def _closed_reason(self, time: JobTime | None, running: bool) -> str:
+        if time is None:
+            return (
+                self.tr("No job selected.")
+                if self._job_id is None
+                else self.tr("This job is no longer in the local cache.")
+            )
+        if running or time.can_clock_in:
+            return ""
+        if time.status is JobStatus.CANCELLED:
+            return self.tr("This job was cancelled, so no time can be logged on it.")
+        return self.tr("This job is complete, so no more time can be logged on it.")
+
+    @Slot()
+    def tick(self) -> None:
+        self._show_times()
+
+    def _show_times(self) -> None:
+        now = self._workday.now()
+        time = self._time
+        entry = time.open_entry if time else None
+        self.timer_label.setText(format_timer(entry.worked(now) if entry else timedelta(0)))
+        logged = format_total(time.total(now) if time else timedelta(0))
+        self.total_label.setText(self.tr("Logged on this job: %1").replace("%1", logged))
+
+    @Slot()
+    def toggle(self) -> None:
+        job_id = self._job_id
+        if job_id is None:
+            return
+        say(self.error_label, "")
+        say(self.notice_label, "")
+        current = self._workday.read(open_time_entries)
+        if current.job is not None and current.job.job_id == job_id:
+            self._punch(job_id, lambda changes: changes.time.clock_out(job_id))
+            return
+        other = current.job
+        if other is not None:
+            other_id = other.job_id or ""
+            if not self._punch(other_id, lambda changes: changes.time.clock_out(other_id)):
+                return
+            say(self.notice_label, stopped_notice(self._workday, other))
+        zone = self._workday.zone
+        self._punch(job_id, lambda changes: changes.time.clock_in(job_id, zone=zone))
+
+    def _punch(self, job_id: str, action: Callable[[LocalChanges], ChangeReceipt]) -> bool:
+        """A refusal may mean this view was out of date, so it re-reads (keeping the error)."""
+        if punch(self._workday, self.error_label, job_id, action):
+            return True
+        self.refresh()
+        return False
