@@ -1,28 +1,51 @@
-"""The composition root: builds the clock, paths, cache and windows, and wires them.
+"""The composition root: builds the clock, paths, cache, server link, sync service and
+window, and wires them. Nothing else in the app constructs collaborators.
 
 ``build`` makes the whole app without entering the event loop, so tests drive the real
-thing; ``run`` adds the event loop.
+thing; ``run`` adds the event loop and the orderly shutdown.
 """
 
 from __future__ import annotations
 
+import logging
+import os
 import sys
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, tzinfo
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QCoreApplication, QLocale, QLockFile, QTimeZone
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from wb_desktop import __version__
+from wb_desktop.app_connect import (
+    AskSignIn,
+    ServerLink,
+    SignInCall,
+    StartCancelledError,
+    connect,
+)
 from wb_desktop.domain.clock import Clock, SystemClock
 from wb_desktop.domain.errors import WorkBossError
-from wb_desktop.paths import DataPaths
-from wb_desktop.settings import load_settings
-from wb_desktop.store.cache import LocalCache, open_cache
-from wb_desktop.store.queries import cache_summary
-from wb_desktop.ui.main_window import CacheStatus, MainWindow
+from wb_desktop.paths import DataPaths, ProfilePaths
+from wb_desktop.settings import ProfileSettings, load_settings, save_settings
+from wb_desktop.store.cache import LocalCache, attach_cache, open_cache
+from wb_desktop.sync.api import SignIn
+from wb_desktop.sync.client import SyncClient, build_sync_client
+from wb_desktop.sync.engine import SyncListener
+from wb_desktop.sync.service import SyncService
+from wb_desktop.ui.main_window import MainWindow
+from wb_desktop.ui.photos.importer import PhotoImporter
+from wb_desktop.ui.photos.inbox_bridge import InboxBridge
+from wb_desktop.ui.sign_in_dialog import SignInDialog
+from wb_desktop.ui.theme import apply_theme
+from wb_desktop.ui.workday import Workday
 
 MB = 1024 * 1024
+STOP_TIMEOUT_MS = 20_000
+_log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -32,17 +55,62 @@ class AppOptions:
     quota_mb: int | None = None
     server: str | None = None
     lang: str | None = None
+    zone: tzinfo | None = None  # default: the system's time zone
+    high_contrast: bool | None = None  # default: the profile's setting
+    watch_network: bool = True  # the operating system's reachability (off in tests)
+    watch_camera_inbox: bool = True
+    network_profile: str = "online"  # a simulated network to start on (QA, demos, tests)
+
+
+class ProfileInUseError(WorkBossError):
+    def __init__(self, profile: str) -> None:
+        super().__init__(
+            f"WorkBoss Desktop is already open with profile '{profile}'. Switch to that "
+            "window, or start with another profile (--profile NAME)."
+        )
+
+
+class LanguageError(WorkBossError):
+    def __init__(self, code: str) -> None:
+        super().__init__(f"'{code}' is not a language code Qt knows (try 'en' or 'sv').")
 
 
 @dataclass
 class WorkBossApp:
     qt_app: QApplication
     cache: LocalCache
+    workday: Workday
+    service: SyncService
     window: MainWindow
+    link: ServerLink
+    lock: QLockFile
+    importer: PhotoImporter
+    inbox: InboxBridge | None = None
+    _closed: bool = field(default=False, repr=False)
+    service_stopped: bool = field(default=False, repr=False)
 
-    def close(self) -> None:
+    def close(self) -> bool:
+        """Stop sync, the inbox and the embedded server, then release the cache and lock.
+
+        Returns whether the sync thread stopped. If it did not (a step stuck in one network
+        call), the service and its cache are left alone: everything saved is committed, so
+        ending the process then is as safe as a crash, which the kill tests prove.
+        """
+        if self._closed:
+            return self.service_stopped
+        self._closed = True
         self.window.close()
+        if self.inbox is not None:
+            self.inbox.stop()
+        self.service_stopped = self.service.stop(STOP_TIMEOUT_MS)
+        if not self.service_stopped:
+            _log.warning("the sync thread did not stop within %s ms", STOP_TIMEOUT_MS)
+            return False
+        if self.link.demo is not None:
+            self.link.demo.stop()
         self.cache.close()
+        self.lock.unlock()
+        return True
 
 
 def _qt_application() -> QApplication:
@@ -55,44 +123,170 @@ def _qt_application() -> QApplication:
     return QApplication(sys.argv[:1])
 
 
-def build(options: AppOptions, clock: Clock | None = None) -> WorkBossApp:
-    """Open the profile's cache (backed up and upgraded) and build the main window.
+def system_zone() -> tzinfo:
+    """The system's zone as an IANA zone (Qt maps Windows zone names), so days and DST
+    follow the tablet's settings."""
+    name = bytes(QTimeZone.systemTimeZoneId().data()).decode()
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return datetime.now().astimezone().tzinfo or ZoneInfo("UTC")
 
-    Raises :class:`WorkBossError` when the cache cannot be opened; the file is untouched.
+
+def _language(code: str | None) -> None:
+    """Dates, times and numbers follow ``--lang`` (or the system locale)."""
+    if code is None:
+        return
+    locale = QLocale(code)
+    if locale.language() == QLocale.Language.C:
+        raise LanguageError(code)
+    QLocale.setDefault(locale)
+
+
+def _lock_profile(paths: ProfilePaths) -> QLockFile:
+    """One window per profile; a lock left by a crashed app is taken over (dead process)."""
+    lock = QLockFile(str(paths.folder / "app.lock"))
+    lock.setStaleLockTime(0)
+    if not lock.tryLock(200):
+        raise ProfileInUseError(paths.name)
+    return lock
+
+
+def ask_with_dialog(
+    url: str, call: SignInCall, email: str, may_work_offline: bool
+) -> tuple[SignIn, str] | bool | None:
+    dialog = SignInDialog(url, call, email=email, allow_offline=may_work_offline)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    if dialog.work_offline:
+        return False
+    assert dialog.signed_in is not None and dialog.password is not None
+    return dialog.signed_in, dialog.password
+
+
+def _client_factory(
+    cache: LocalCache, link: ServerLink, clock: Clock
+) -> Callable[[SyncListener], SyncClient]:
+    def make(listener: SyncListener) -> SyncClient:
+        attached = attach_cache(cache, clock)  # the worker's own engine and sessions
+        return build_sync_client(
+            attached,
+            link.url,
+            link.email,
+            link.password,
+            clock,
+            listener=listener,
+            own_cache=True,
+            token=link.token,
+            on_signed_in=link.on_signed_in(attached, clock),
+        )
+
+    return make
+
+
+def build(
+    options: AppOptions, clock: Clock | None = None, *, ask_sign_in: AskSignIn | None = None
+) -> WorkBossApp:
+    """Open the profile (locked, backed up, upgraded), connect, and build the window.
+
+    Raises :class:`WorkBossError` for anything a person can fix; their data is untouched.
     """
     qt_app = _qt_application()
     clock = clock or SystemClock()
+    _language(options.lang)
     data = DataPaths(options.data_dir) if options.data_dir else DataPaths.default()
-    paths = data.profile(options.profile)
+    paths = data.profile(options.profile).ensure()
+    lock = _lock_profile(paths)
+    try:
+        return _assemble(qt_app, options, clock, data, paths, lock, ask_sign_in)
+    except BaseException:
+        lock.unlock()
+        raise
+
+
+def _assemble(
+    qt_app: QApplication,
+    options: AppOptions,
+    clock: Clock,
+    data: DataPaths,
+    paths: ProfilePaths,
+    lock: QLockFile,
+    ask_sign_in: AskSignIn | None,
+) -> WorkBossApp:
     settings = load_settings(paths)
+    high_contrast = (
+        options.high_contrast
+        if options.high_contrast is not None
+        else bool(settings.extra.get("high_contrast", False))
+    )
+    apply_theme(qt_app, high_contrast=high_contrast)
     quota_mb = options.quota_mb or settings.storage_quota_mb
     cache = open_cache(paths, clock, quota_bytes=quota_mb * MB)
-    with cache.database.reader() as session:
-        summary = cache_summary(session)
-        usage = cache.quota.usage(session)
-    status = CacheStatus(
-        profile=paths.name,
-        database=paths.database,
-        schema_revision=cache.upgrade.to_revision,
-        jobs=summary.jobs,
-        customers=summary.customers,
-        waiting_to_sync=summary.waiting_to_sync,
-        used_bytes=usage.used_bytes,
-        limit_bytes=usage.limit_bytes,
-        storage_warning=usage.warning,
+    try:
+        link = connect(cache, data, options.server, clock, ask_sign_in or ask_with_dialog)
+    except BaseException:
+        cache.close()
+        raise
+    technician = link.technician
+    service = SyncService(
+        _client_factory(cache, link, clock),
+        initial_profile=options.network_profile,
+        watch_network=options.watch_network,
     )
-    window = MainWindow(status)
-    qt_app.aboutToQuit.connect(cache.close)
-    return WorkBossApp(qt_app, cache, window)
+    workday = Workday(
+        cache,
+        clock,
+        options.zone or system_zone(),
+        technician.id if technician else None,
+        notify_sync=service.notify_local_change,
+    )
+    window = MainWindow(
+        workday,
+        service,
+        technician_name=technician.display_name if technician else "",
+        profile=paths.name,
+        high_contrast=high_contrast,
+    )
+    if options.network_profile == "offline":
+        window.offline_button.blockSignals(True)
+        window.offline_button.setChecked(True)
+        window.offline_button.blockSignals(False)
+    importer = window.job_page.photos.importer
+    app = WorkBossApp(qt_app, cache, workday, service, window, link, lock, importer)
+    if options.watch_camera_inbox:
+        inbox = InboxBridge(paths.camera_inbox, importer, window.current_job_id, window)
+        inbox.message.connect(window.job_page.photos.show_message)
+        window.schedule.jobOpened.connect(inbox.attach_waiting)
+        inbox.start()
+        app.inbox = inbox
+
+    def remember_contrast(on: bool) -> None:
+        apply_theme(qt_app, high_contrast=on)
+        current = load_settings(paths)
+        save_settings(
+            paths,
+            ProfileSettings(current.storage_quota_mb, {**current.extra, "high_contrast": on}),
+        )
+
+    window.highContrastToggled.connect(remember_contrast)
+    qt_app.aboutToQuit.connect(app.close)
+    service.start()
+    return app
 
 
 def run(options: AppOptions) -> int:
-    """Build, show and run until the window closes; a cache that cannot open is explained."""
+    """Build, show and run until the window closes; a profile that cannot open is explained."""
     try:
         app = build(options)
+    except StartCancelledError:
+        return 0
     except WorkBossError as error:
         _qt_application()
         QMessageBox.critical(None, "WorkBoss Desktop", error.message)
         return 2
     app.window.show()
-    return app.qt_app.exec()
+    code = app.qt_app.exec()
+    if not app.close():
+        logging.shutdown()
+        os._exit(code)  # see WorkBossApp.close: the stuck thread must not be destroyed
+    return code

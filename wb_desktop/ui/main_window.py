@@ -161,7 +161,7 @@ class MainWindow(QMainWindow):
         self.schedule.reload()
         if self.job_page.job_id is not None:
             self.job_page.reload()
-        self.time_clock.reload()
+        self.time_clock.refresh()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.closing.emit()

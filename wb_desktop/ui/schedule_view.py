@@ -119,7 +119,7 @@ class JobCardDelegate(QStyledItemDelegate):
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
             index.data(ScheduleRole.TIME_WINDOW),
         )
-        chips_width = 260
+        chips_width = 170
         text_left = inner.left() + time_width
         text_width = max(40, inner.width() - time_width - chips_width)
         metrics = QFontMetrics(bold)
@@ -179,19 +179,22 @@ class DayNavigator(QWidget):
         self._day = today
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.previous_button = QPushButton(self.tr("◀ Previous"), self)
+        self.previous_button = QPushButton("◀", self)
+        self.previous_button.setAccessibleName(self.tr("Previous day"))
         self.today_button = QPushButton(self.tr("Today"), self)
-        self.next_button = QPushButton(self.tr("Next ▶"), self)
+        self.next_button = QPushButton("▶", self)
+        self.next_button.setAccessibleName(self.tr("Next day"))
         self.day_label = QLabel(self)
         self.day_label.setProperty("role", "heading")
         self.day_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.day_label.setMinimumHeight(TOUCH_TARGET_PX)
-        for button in (self.previous_button, self.today_button, self.next_button):
-            button.setMinimumSize(TOUCH_TARGET_PX * 2, TOUCH_TARGET_PX)
+        for button in (self.previous_button, self.next_button):
+            button.setMinimumSize(TOUCH_TARGET_PX + 8, TOUCH_TARGET_PX)
+        self.today_button.setMinimumSize(TOUCH_TARGET_PX * 2, TOUCH_TARGET_PX)
         layout.addWidget(self.previous_button)
         layout.addWidget(self.day_label, 1)
-        layout.addWidget(self.today_button)
         layout.addWidget(self.next_button)
+        layout.addWidget(self.today_button)
         self.previous_button.clicked.connect(lambda: self.set_day(self._day - timedelta(days=1)))
         self.next_button.clicked.connect(lambda: self.set_day(self._day + timedelta(days=1)))
         self.today_button.clicked.connect(lambda: self.set_day(self._today))

@@ -86,8 +86,14 @@ QPushButton, QToolButton {{
 }}
 QPushButton:pressed, QToolButton:pressed {{ background: {colours.border}; }}
 QPushButton:disabled, QToolButton:disabled {{ color: {colours.muted}; border-style: dashed; }}
+QPushButton:checked, QToolButton:checked {{
+    background: {colours.text}; color: {colours.window}; border-color: {colours.text};
+}}
 QPushButton[primary="true"] {{
     background: {colours.accent}; color: {colours.accent_text}; border-color: {colours.accent};
+}}
+QPushButton[primary="true"]:disabled {{
+    background: {colours.surface}; color: {colours.muted}; border-color: {colours.border};
 }}
 QPushButton:focus, QToolButton:focus, QLineEdit:focus, QPlainTextEdit:focus,
 QListView:focus, QTableView:focus {{ outline: none; border: 3px solid {colours.accent}; }}

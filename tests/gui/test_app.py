@@ -1,0 +1,109 @@
+"""Start-up through the real composition root: the embedded demo server, the cache reused
+on a second start without the network, one window per profile, and clear refusals."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from tests.gui.conftest import STOCKHOLM
+from wb_desktop.app import AppOptions, LanguageError, ProfileInUseError, WorkBossApp, build
+from wb_desktop.app_connect import ProfileServerMismatchError
+from wb_desktop.domain.clock import FixedClock
+from wb_desktop.sync.connectivity import OfflineReason, SyncActivity
+
+WAIT_MS = 20_000
+
+
+def options(data_dir: Path, **extra: object) -> AppOptions:
+    return AppOptions(
+        data_dir=data_dir,
+        zone=STOCKHOLM,
+        watch_network=False,
+        watch_camera_inbox=False,
+        **extra,  # type: ignore[arg-type]
+    )
+
+
+@pytest.fixture
+def started() -> Iterator[list[WorkBossApp]]:
+    """Apps a test built; closed (sync stopped, server stopped, lock released) afterwards."""
+    apps: list[WorkBossApp] = []
+    yield apps
+    for app in apps:
+        assert app.close()
+
+
+def start(
+    qtbot: QtBot, apps: list[WorkBossApp], opts: AppOptions, clock: FixedClock
+) -> WorkBossApp:
+    app = build(opts, clock=clock)
+    apps.append(app)
+    qtbot.addWidget(app.window)
+    app.window.show()
+    qtbot.waitExposed(app.window)
+    return app
+
+
+def test_first_start_runs_the_demo_server_and_shows_anna_a_full_schedule(
+    qtbot: QtBot, tmp_path: Path, clock: FixedClock, started: list[WorkBossApp]
+) -> None:
+    app = start(qtbot, started, options(tmp_path), clock)
+
+    assert app.link.demo is not None and app.link.url.startswith("http://127.0.0.1:")
+    assert app.window.technician_label.text() == "Anna Lindqvist"
+    assert "Anna Lindqvist" in app.window.windowTitle()
+    schedule = app.window.schedule.model
+    qtbot.waitUntil(lambda: schedule.rowCount() >= 3, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: app.service.view().activity is SyncActivity.IDLE, timeout=WAIT_MS)
+    assert app.service.last_sync() is not None
+    assert app.window.status.badge.online
+
+
+def test_a_second_start_reuses_the_cache_and_comes_up_without_the_network(
+    qtbot: QtBot, tmp_path: Path, clock: FixedClock, started: list[WorkBossApp]
+) -> None:
+    first = start(qtbot, started, options(tmp_path), clock)
+    qtbot.waitUntil(lambda: first.window.schedule.model.rowCount() >= 3, timeout=WAIT_MS)
+    jobs = first.window.schedule.model.job_ids()
+    assert first.close()
+
+    again = start(qtbot, started, options(tmp_path, network_profile="offline"), clock)
+
+    assert again.window.schedule.model.job_ids() == jobs  # painted from the cache at once
+    qtbot.waitUntil(
+        lambda: again.service.view().offline_reason is OfflineReason.SIMULATED, timeout=WAIT_MS
+    )
+    assert not again.window.status.badge.online
+    assert again.window.offline_button.isChecked()
+
+
+def test_one_window_per_profile(
+    qtbot: QtBot, tmp_path: Path, clock: FixedClock, started: list[WorkBossApp]
+) -> None:
+    start(qtbot, started, options(tmp_path), clock)
+
+    with pytest.raises(ProfileInUseError, match="already open with profile 'demo'"):
+        build(options(tmp_path), clock=clock)
+
+    other = start(qtbot, started, options(tmp_path, profile="erik"), clock)  # another is fine
+    assert other.window.isVisible()
+
+
+def test_a_profile_stays_with_its_server(
+    qtbot: QtBot, tmp_path: Path, clock: FixedClock, started: list[WorkBossApp]
+) -> None:
+    first = start(qtbot, started, options(tmp_path), clock)
+    assert first.close()
+
+    with pytest.raises(ProfileServerMismatchError, match="built-in demo server"):
+        build(options(tmp_path, server="http://127.0.0.1:9"), clock=clock)
+    start(qtbot, started, options(tmp_path), clock)  # the lock was released on the refusal
+
+
+def test_an_unknown_language_is_refused_clearly(tmp_path: Path, clock: FixedClock) -> None:
+    with pytest.raises(LanguageError, match="'xx-nope' is not a language code"):
+        build(options(tmp_path, lang="xx-nope"), clock=clock)

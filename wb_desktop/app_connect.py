@@ -1,0 +1,165 @@
+"""Deciding, at start-up, which server the app syncs with and as whom.
+
+No server given: the reference server runs inside the app with its demo week, and the app
+signs in as the first demo technician. ``--server URL``: the saved sign-in for that server
+if there is one (so a restart needs no network), else the sign-in dialog. A profile stays
+with the server and technician it was first signed in with. Qt-free: the dialog is passed in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+
+from wb_desktop.demo_server import DEMO_EMAIL, DEMO_PASSWORD, DemoServer, start_demo_server
+from wb_desktop.domain.clock import Clock
+from wb_desktop.domain.errors import WorkBossError
+from wb_desktop.paths import DataPaths
+from wb_desktop.saved_sign_in import SavedSignIn, load_sign_in, save_sign_in
+from wb_desktop.store.cache import LocalCache
+from wb_desktop.store.changes import LocalChanges
+from wb_desktop.store.models import TechnicianProfile
+from wb_desktop.sync.api import SignIn, SyncApi
+from wb_desktop.sync.auth import remember_technician
+from wb_desktop.sync.transport import RequestsTransport
+
+EMBEDDED_DEMO = "embedded-demo"  # what a demo profile records as its server
+SignInCall = Callable[[str, str], SignIn]
+
+
+class StartCancelledError(Exception):
+    """The person closed the sign-in dialog; the app ends without an error."""
+
+
+class ProfileServerMismatchError(WorkBossError):
+    def __init__(self, profile: str, saved: str, wanted: str) -> None:
+        shown = "the built-in demo server" if saved == EMBEDDED_DEMO else saved
+        asked = "the built-in demo server" if wanted == EMBEDDED_DEMO else wanted
+        super().__init__(
+            f"Profile '{profile}' is signed in to {shown}, not {asked}. Start with that server "
+            "again, or use another profile (--profile NAME) for this one; nothing was changed."
+        )
+
+
+@dataclass(frozen=True)
+class Technician:
+    id: str
+    display_name: str
+    email: str
+
+
+@dataclass
+class ServerLink:
+    """Everything the sync client needs; ``password`` is kept for this run only."""
+
+    url: str
+    server_key: str  # the url, or EMBEDDED_DEMO for the in-app server whose port changes
+    email: str
+    password: str | None
+    token: str | None
+    technician: Technician | None
+    demo: DemoServer | None = None
+
+    def on_signed_in(self, cache: LocalCache, clock: Clock) -> Callable[[SignIn], None]:
+        """What the sync worker does after each sign-in: keep the token for the next start."""
+
+        def keep(signed_in: SignIn) -> None:
+            if self.demo is None:
+                save_sign_in(
+                    cache.paths,
+                    SavedSignIn(self.server_key, signed_in.email, signed_in.token, clock.now()),
+                )
+
+        return keep
+
+
+AskSignIn = Callable[[str, SignInCall, str, bool], tuple[SignIn, str] | bool | None]
+"""(server url, sign-in call, email to prefill, may work offline) -> (answer, password), or
+None when cancelled, or False when the person chose to work offline."""
+
+
+def cached_technician(cache: LocalCache) -> tuple[Technician | None, str | None]:
+    with cache.database.reader() as session:
+        profile = session.scalars(select(TechnicianProfile)).first()
+        if profile is None:
+            return None, None
+        return Technician(profile.id, profile.display_name, profile.email), profile.server_url
+
+
+def connect(
+    cache: LocalCache,
+    data: DataPaths,
+    server_url: str | None,
+    clock: Clock,
+    ask_sign_in: AskSignIn,
+) -> ServerLink:
+    technician, saved_server = cached_technician(cache)
+    wanted = server_url.rstrip("/") if server_url else EMBEDDED_DEMO
+    if saved_server is not None and saved_server.rstrip("/") != wanted:
+        raise ProfileServerMismatchError(cache.paths.name, saved_server, wanted)
+    if server_url is None:
+        return _connect_demo(cache, data, clock, technician)
+    return _connect_server(cache, wanted, clock, technician, ask_sign_in)
+
+
+def _connect_demo(
+    cache: LocalCache, data: DataPaths, clock: Clock, technician: Technician | None
+) -> ServerLink:
+    demo = start_demo_server(data.root / "demo-server", clock)
+    link = ServerLink(demo.url, EMBEDDED_DEMO, DEMO_EMAIL, DEMO_PASSWORD, None, technician, demo)
+    if technician is None:  # first start: the server is in-process, so this is instant
+        try:
+            signed_in = _sign_in_call(demo.url)(DEMO_EMAIL, DEMO_PASSWORD)
+        except Exception:
+            demo.stop()
+            raise
+        _remember(cache, signed_in, EMBEDDED_DEMO, clock.now(), link)
+    return link
+
+
+def _connect_server(
+    cache: LocalCache, url: str, clock: Clock, technician: Technician | None, ask: AskSignIn
+) -> ServerLink:
+    saved = load_sign_in(cache.paths)
+    if saved is not None and saved.server_url == url and technician is not None:
+        return ServerLink(url, url, saved.email, None, saved.token, technician)
+    email = technician.email if technician is not None else ""
+    answer = ask(url, _sign_in_call(url), email, technician is not None)
+    if answer is None or answer is True:
+        raise StartCancelledError
+    if answer is False:
+        assert technician is not None
+        return ServerLink(url, url, technician.email, None, None, technician)
+    signed_in, password = answer
+    if technician is not None and signed_in.technician_id != technician.id:
+        raise WorkBossError(
+            f"This profile belongs to {technician.display_name}; {signed_in.display_name} "
+            "needs a profile of their own (--profile NAME). Nothing was changed."
+        )
+    link = ServerLink(url, url, signed_in.email, password, signed_in.token, technician)
+    _remember(cache, signed_in, url, clock.now(), link)
+    save_sign_in(cache.paths, SavedSignIn(url, signed_in.email, signed_in.token, clock.now()))
+    return link
+
+
+def _remember(
+    cache: LocalCache, signed_in: SignIn, server_key: str, now: datetime, link: ServerLink
+) -> None:
+    remember_technician(cache.database, signed_in, server_key, now)
+    link.technician = Technician(signed_in.technician_id, signed_in.display_name, signed_in.email)
+    # Notes the technician writes from now on carry their id.
+    cache.changes = LocalChanges(cache.changes.write_path, signed_in.technician_id)
+
+
+def _sign_in_call(url: str) -> SignInCall:
+    def call(email: str, password: str) -> SignIn:
+        transport = RequestsTransport(url)
+        try:
+            return SyncApi(transport).sign_in(email, password)
+        finally:
+            transport.close()
+
+    return call

@@ -1,0 +1,292 @@
+"""One job: what to do, for whom, where; its status steps, notes, photos, signature, time.
+
+Everything here works offline: a button writes to the local cache and returns at once, the
+page re-reads the job, and the sync badge shows what still waits for the office.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wb_desktop.domain.errors import WorkBossError
+from wb_desktop.domain.status import JobStatus, allowed_transitions
+from wb_desktop.store.job_views import JobBadge, JobDetail, job_detail
+from wb_desktop.ui.job_sections import CustomerCard, LineItemsModel, card, value_label
+from wb_desktop.ui.labels import badge_label, status_label
+from wb_desktop.ui.messages import user_message
+from wb_desktop.ui.notes_panel import NotesPanel
+from wb_desktop.ui.photos.strip import PhotoStrip
+from wb_desktop.ui.signature_dialog import SignatureDialog
+from wb_desktop.ui.theme import SPACING_PX, TOUCH_TARGET_PX
+from wb_desktop.ui.time_clock import JobTimeControls
+from wb_desktop.ui.workday import Workday
+
+STEPS = (JobStatus.EN_ROUTE, JobStatus.IN_PROGRESS, JobStatus.COMPLETE)
+_BADGE_ROLE = {
+    JobBadge.SYNCED: "ok",
+    JobBadge.WAITING: "warning",
+    JobBadge.FAILED: "error",
+    JobBadge.CONFLICT: "error",
+}
+
+
+def set_role(label: QLabel, role: str) -> None:
+    """Change a label's style role and make the style sheet notice."""
+    label.setProperty("role", role)
+    label.style().unpolish(label)
+    label.style().polish(label)
+
+
+class StatusSteps(QWidget):
+    """En route → In progress → Complete: only the next allowed step can be pressed."""
+
+    def __init__(self, workday: Workday, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._workday = workday
+        self._job_id: str | None = None
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.buttons: dict[JobStatus, QPushButton] = {}
+        for step in STEPS:
+            button = QPushButton(status_label(step), self)
+            button.setMinimumSize(TOUCH_TARGET_PX * 3, TOUCH_TARGET_PX + 8)
+            button.clicked.connect(lambda _checked=False, s=step: self.move_to(s))
+            layout.addWidget(button, 1)
+            self.buttons[step] = button
+        self.message = QLabel(self)
+        self.message.setProperty("role", "error")
+        self.message.setWordWrap(True)
+        self.message.hide()
+
+    def show_status(self, job_id: str, status: JobStatus) -> None:
+        if job_id != self._job_id:
+            self.message.hide()
+        self._job_id = job_id
+        allowed = allowed_transitions(status)
+        reached = STEPS.index(status) if status in STEPS else -1
+        for index, (step, button) in enumerate(self.buttons.items()):
+            button.setEnabled(step in allowed)
+            button.setProperty("primary", step in allowed)
+            done = index <= reached
+            button.setText(("✓ " if done else "") + status_label(step))
+            button.style().unpolish(button)
+            button.style().polish(button)
+
+    def move_to(self, status: JobStatus) -> None:
+        job_id = self._job_id
+        if job_id is None:
+            return
+        try:
+            self._workday.write(job_id, lambda changes: changes.jobs.set_status(job_id, status))
+        except WorkBossError as error:
+            self.message.setText(user_message(error))
+            self.message.show()
+            return
+        self.message.hide()
+
+
+class SignatureCard(QWidget):
+    def __init__(self, workday: Workday, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._workday = workday
+        self._job_id: str | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.preview = QLabel(self)
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview.setMinimumHeight(90)
+        self.signer_label = value_label(self)
+        self.sign_button = QPushButton(self.tr("Collect signature…"), self)
+        self.sign_button.setMinimumSize(TOUCH_TARGET_PX * 4, TOUCH_TARGET_PX)
+        self.sign_button.clicked.connect(self.collect)
+        layout.addWidget(self.preview)
+        layout.addWidget(self.signer_label)
+        layout.addWidget(self.sign_button, alignment=Qt.AlignmentFlag.AlignLeft)
+
+    def show_detail(self, detail: JobDetail) -> None:
+        self._job_id = detail.row.job_id
+        if detail.signature_path is None or detail.signed_at is None:
+            self.preview.clear()
+            self.preview.hide()
+            self.signer_label.setText(self.tr("Not signed yet."))
+            self.sign_button.setText(self.tr("Collect signature…"))
+            return
+        pixmap = QPixmap(str(self._workday.cache.paths.media / detail.signature_path))
+        self.preview.setPixmap(
+            pixmap.scaledToHeight(90, Qt.TransformationMode.SmoothTransformation)
+        )
+        self.preview.show()
+        when = QLocale().toString(
+            self._workday.local(detail.signed_at).time(), QLocale.FormatType.ShortFormat
+        )
+        self.signer_label.setText(
+            self.tr("Signed by %1 at %2")
+            .replace("%1", detail.signer_name or "")
+            .replace("%2", when)
+        )
+        self.sign_button.setText(self.tr("Sign again…"))
+
+    def collect(self) -> None:
+        if self._job_id is not None:
+            SignatureDialog(self._workday, self._job_id, self).exec()
+
+
+class JobPage(QWidget):
+    """The open job; :attr:`closed` asks the window to go back to the schedule."""
+
+    closed = Signal()
+
+    def __init__(self, workday: Workday, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._workday = workday
+        self._job_id: str | None = None
+        self.detail: JobDetail | None = None
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+
+        header = QHBoxLayout()
+        self.back_button = QPushButton(self.tr("◀ Schedule"), self)
+        self.back_button.setMinimumSize(TOUCH_TARGET_PX * 3, TOUCH_TARGET_PX)
+        self.back_button.clicked.connect(self.closed)
+        self.title_label = QLabel(self)
+        self.title_label.setProperty("role", "heading")
+        self.title_label.setWordWrap(True)
+        self.badge_label = QLabel(self)
+        header.addWidget(self.back_button)
+        header.addWidget(self.title_label, 1)
+        header.addWidget(self.badge_label)
+        outer.addLayout(header)
+        self.when_label = QLabel(self)
+        self.when_label.setProperty("role", "muted")
+        outer.addWidget(self.when_label)
+        self.gone_label = QLabel(self)
+        self.gone_label.setProperty("role", "warning")
+        self.gone_label.setWordWrap(True)
+        self.gone_label.hide()
+        outer.addWidget(self.gone_label)
+
+        self.steps = StatusSteps(workday, self)
+        outer.addWidget(self.steps)
+        outer.addWidget(self.steps.message)
+
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        body = QWidget(scroll)
+        grid = QGridLayout(body)
+        grid.setSpacing(SPACING_PX)
+        grid.setContentsMargins(0, 0, 0, 0)
+        self.customer = CustomerCard(body)
+        job_card, job_layout = card(self.tr("The job"), body)
+        self.address_label = value_label(job_card)
+        self.description_label = value_label(job_card)
+        self.lines_model = LineItemsModel(self)
+        self.lines_view = QTableView(job_card)
+        self.lines_view.setModel(self.lines_model)
+        self.lines_view.verticalHeader().hide()
+        self.lines_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.lines_view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        job_layout.addWidget(self.address_label)
+        job_layout.addWidget(self.description_label)
+        job_layout.addWidget(self.lines_view)
+        notes_card, notes_layout = card(self.tr("Notes"), body)
+        self.notes = NotesPanel(workday, notes_card)
+        notes_layout.addWidget(self.notes)
+        time_card, time_layout = card(self.tr("Time on this job"), body)
+        self.time = JobTimeControls(workday, time_card)
+        time_layout.addWidget(self.time)
+        photos_card = QFrame(body)  # the strip carries its own heading with the count
+        photos_card.setProperty("role", "card")
+        photos_layout = QVBoxLayout(photos_card)
+        photos_layout.setContentsMargins(16, 12, 16, 16)
+        self.photos = PhotoStrip(workday, photos_card)
+        photos_layout.addWidget(self.photos)
+        signature_card, signature_layout = card(self.tr("Customer signature"), body)
+        self.signature = SignatureCard(workday, signature_card)
+        signature_layout.addWidget(self.signature)
+
+        grid.addWidget(self.customer, 0, 0)
+        grid.addWidget(time_card, 0, 1)
+        grid.addWidget(job_card, 1, 0, 1, 2)
+        grid.addWidget(notes_card, 2, 0)
+        grid.addWidget(photos_card, 2, 1)
+        grid.addWidget(signature_card, 3, 0, 1, 2)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        grid.setRowStretch(4, 1)
+        scroll.setWidget(body)
+        outer.addWidget(scroll, 1)
+        workday.changed.connect(self._on_changed)
+
+    @property
+    def job_id(self) -> str | None:
+        return self._job_id
+
+    def show_job(self, job_id: str | None) -> None:
+        self._job_id = job_id
+        self.photos.show_job(job_id)
+        self.time.show_job(job_id)
+        self.reload()
+
+    def reload(self) -> None:
+        job_id = self._job_id
+        detail = self._workday.read(lambda s: job_detail(s, job_id)) if job_id else None
+        if job_id is not None and detail is None:
+            self.gone_label.setText(
+                self.tr("This job is no longer on your schedule (the office moved it).")
+            )
+            self.gone_label.show()
+            self.steps.setEnabled(False)
+            return
+        self.gone_label.hide()
+        self.steps.setEnabled(True)
+        self.detail = detail
+        if detail is None:
+            return
+        row = detail.row
+        self.title_label.setText(row.title)
+        self.badge_label.setText(badge_label(row.badge))
+        set_role(self.badge_label, _BADGE_ROLE[row.badge])
+        locale = QLocale()
+        start, end = self._workday.local(row.start), self._workday.local(row.end)
+        self.when_label.setText(
+            f"{locale.toString(start.date(), QLocale.FormatType.LongFormat)} · "
+            f"{locale.toString(start.time(), QLocale.FormatType.ShortFormat)}–"
+            f"{locale.toString(end.time(), QLocale.FormatType.ShortFormat)} · "
+            f"{status_label(row.status)}"
+        )
+        self.steps.show_status(row.job_id, row.status)
+        self.customer.show_detail(detail)
+        self.address_label.setText(row.address)
+        self.description_label.setText(detail.description or self.tr("No description."))
+        self.lines_model.set_lines(detail.lines)
+        self._fit_lines()
+        self.notes.show_notes(row.job_id, detail.notes)
+        self.signature.show_detail(detail)
+
+    def _fit_lines(self) -> None:
+        """Show every line without an inner scroll bar; the page itself scrolls."""
+        view = self.lines_view
+        rows = max(1, self.lines_model.rowCount())
+        view.setFixedHeight(
+            view.horizontalHeader().sizeHint().height()
+            + rows * view.verticalHeader().defaultSectionSize()
+            + 2 * view.frameWidth()
+        )
+
+    def _on_changed(self, job_id: str) -> None:
+        if self._job_id is not None and job_id in ("", self._job_id):
+            self.reload()
