@@ -26,10 +26,12 @@ from wb_desktop.app_connect import (
     SignInCall,
     StartCancelledError,
     connect,
+    sign_in_call,
 )
 from wb_desktop.domain.clock import Clock, SystemClock
 from wb_desktop.domain.errors import WorkBossError
 from wb_desktop.paths import DataPaths, ProfilePaths
+from wb_desktop.saved_sign_in import SavedSignIn, save_sign_in
 from wb_desktop.settings import ProfileSettings, load_settings, save_settings
 from wb_desktop.store.cache import LocalCache, attach_cache, open_cache
 from wb_desktop.sync.api import SignIn
@@ -269,9 +271,33 @@ def _assemble(
         )
 
     window.highContrastToggled.connect(remember_contrast)
+    window.signInRequested.connect(lambda: _sign_in_again(app, clock))
     qt_app.aboutToQuit.connect(app.close)
     service.start()
     return app
+
+
+def _sign_in_again(app: WorkBossApp, clock: Clock) -> None:
+    """The saved sign-in expired: ask, keep the new token, and hand it to the sync worker."""
+    link = app.link
+    email = link.technician.email if link.technician else link.email
+    dialog = SignInDialog(link.url, sign_in_call(link.url), email=email, parent=app.window)
+    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.signed_in is None:
+        return
+    signed_in = dialog.signed_in
+    if link.technician is not None and signed_in.technician_id != link.technician.id:
+        QMessageBox.warning(
+            app.window,
+            app.window.tr("Another technician"),
+            app.window.tr("This profile belongs to %1; sign in as them.").replace(
+                "%1", link.technician.display_name
+            ),
+        )
+        return
+    save_sign_in(
+        app.cache.paths, SavedSignIn(link.server_key, signed_in.email, signed_in.token, clock.now())
+    )
+    app.service.use_credentials(signed_in.email, dialog.password, signed_in.token)
 
 
 def run(options: AppOptions) -> int:

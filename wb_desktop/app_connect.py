@@ -112,7 +112,7 @@ def _connect_demo(
     link = ServerLink(demo.url, EMBEDDED_DEMO, DEMO_EMAIL, DEMO_PASSWORD, None, technician, demo)
     if technician is None:  # first start: the server is in-process, so this is instant
         try:
-            signed_in = _sign_in_call(demo.url)(DEMO_EMAIL, DEMO_PASSWORD)
+            signed_in = sign_in_call(demo.url)(DEMO_EMAIL, DEMO_PASSWORD)
         except Exception:
             demo.stop()
             raise
@@ -127,7 +127,7 @@ def _connect_server(
     if saved is not None and saved.server_url == url and technician is not None:
         return ServerLink(url, url, saved.email, None, saved.token, technician)
     email = technician.email if technician is not None else ""
-    answer = ask(url, _sign_in_call(url), email, technician is not None)
+    answer = ask(url, sign_in_call(url), email, technician is not None)
     if answer is None or answer is True:
         raise StartCancelledError
     if answer is False:
@@ -154,7 +154,7 @@ def _remember(
     cache.changes = LocalChanges(cache.changes.write_path, signed_in.technician_id)
 
 
-def _sign_in_call(url: str) -> SignInCall:
+def sign_in_call(url: str) -> SignInCall:
     def call(email: str, password: str) -> SignIn:
         transport = RequestsTransport(url)
         try:

@@ -40,6 +40,11 @@ class PasswordSignIn:
         self._lock = threading.Lock()
         self.signed_in: SignIn | None = None
 
+    def use(self, email: str, password: str | None, token: str | None) -> None:
+        """New credentials from a sign-in the person just did; the next request uses them."""
+        with self._lock:
+            self._email, self._password, self._token = email, password, token
+
     def __call__(self, renew: bool) -> str:
         with self._lock:
             if self._token is None or renew:

@@ -158,6 +158,13 @@ class SyncWorker(QObject):
         else:
             self._publish()
 
+    @Slot(str, str, str)
+    def use_credentials(self, email: str, password: str, token: str) -> None:
+        """After the technician signed in again: sync at once with the new sign-in."""
+        if self._live is not None:
+            self._live.client.sign_in.use(email, password or None, token or None)
+            self._reconnect(self._live)
+
     @Slot(object)
     def set_network_reachable(self, reachable: bool | None) -> None:
         was = self._network_reachable
@@ -268,6 +275,7 @@ class SyncService(QObject):
     _localChanged = Signal()
     _profileRequested = Signal(str)
     _reachabilityChanged = Signal(object)
+    _credentialsGiven = Signal(str, str, str)
     _stopRequested = Signal()
 
     def __init__(
@@ -311,6 +319,7 @@ class SyncService(QObject):
         self._localChanged.connect(worker.local_change, _QUEUED)
         self._profileRequested.connect(worker.set_profile, _QUEUED)
         self._reachabilityChanged.connect(worker.set_network_reachable, _QUEUED)
+        self._credentialsGiven.connect(worker.use_credentials, _QUEUED)
         self._stopRequested.connect(worker.stop_work, _QUEUED)
         worker.viewChanged.connect(self._on_view, _QUEUED)
         worker.lastSyncChanged.connect(self._on_last_sync, _QUEUED)
@@ -372,6 +381,10 @@ class SyncService(QObject):
     def set_profile(self, name: str) -> None:
         """Put the simulated network on the named profile (ValueError for an unknown name)."""
         self._profileRequested.emit(profile_named(name).name)
+
+    def use_credentials(self, email: str, password: str | None, token: str | None) -> None:
+        """Sign-in details the technician just gave (see :class:`PasswordSignIn`)."""
+        self._credentialsGiven.emit(email, password or "", token or "")
 
     def set_network_reachable(self, reachable: bool | None) -> None:
         """What the operating system says; None when it cannot tell."""

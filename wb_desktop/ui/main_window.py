@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wb_desktop.sync.engine import Failure, StepReport
 from wb_desktop.sync.service import SyncService
 from wb_desktop.ui.device_dialog import DeviceDialog, read_cache_status
 from wb_desktop.ui.job_page import JobPage
@@ -34,6 +36,7 @@ class MainWindow(QMainWindow):
     """Built by the composition root; it never builds collaborators itself."""
 
     highContrastToggled = Signal(bool)
+    signInRequested = Signal()
     closing = Signal()
 
     def __init__(
@@ -57,6 +60,7 @@ class MainWindow(QMainWindow):
         outer.setContentsMargins(SPACING_PX, SPACING_PX, SPACING_PX, 0)
         outer.setSpacing(SPACING_PX)
         outer.addLayout(self._top_bar(technician_name, high_contrast))
+        outer.addWidget(self._sign_in_banner())
 
         self.pages = QStackedWidget(central)
         self.schedule = ScheduleView(workday)
@@ -87,7 +91,7 @@ class MainWindow(QMainWindow):
         self._reload_timer.setSingleShot(True)
         self._reload_timer.setInterval(RELOAD_AFTER_SYNC_MS)
         self._reload_timer.timeout.connect(self.reload)
-        service.stepFinished.connect(lambda _report: self._reload_timer.start())
+        service.stepFinished.connect(self._after_step)
         service.recordStateChanged.connect(lambda *_: self._reload_timer.start())
         self.schedule.jobOpened.connect(self.open_job)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, service.sync_now)
@@ -121,6 +125,32 @@ class MainWindow(QMainWindow):
         for button in (self.offline_button, self.contrast_button, self.device_button):
             bar.addWidget(button)
         return bar
+
+    def _sign_in_banner(self) -> QFrame:
+        """Shown when the server wants a new sign-in; a banner, never a dialog that
+        interrupts the work, which keeps being saved on the tablet meanwhile."""
+        self.sign_in_banner = QFrame()
+        self.sign_in_banner.setProperty("role", "card")
+        row = QHBoxLayout(self.sign_in_banner)
+        text = QLabel(
+            self.tr(
+                "Sign in again to sync: the server no longer accepts this tablet's sign-in. "
+                "Your work is saved here and will sync after you sign in."
+            )
+        )
+        text.setWordWrap(True)
+        text.setProperty("role", "warning")
+        self.sign_in_button = self._bar_button(self.tr("Sign in…"))
+        self.sign_in_button.setProperty("primary", True)
+        self.sign_in_button.clicked.connect(self.signInRequested)
+        row.addWidget(text, 1)
+        row.addWidget(self.sign_in_button)
+        self.sign_in_banner.hide()
+        return self.sign_in_banner
+
+    def _after_step(self, report: StepReport) -> None:
+        self.sign_in_banner.setVisible(not report.ok and report.failure is Failure.AUTH)
+        self._reload_timer.start()
 
     def _bar_button(self, text: str, *, checkable: bool = False) -> QPushButton:
         button = QPushButton(text)
