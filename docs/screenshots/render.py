@@ -53,9 +53,10 @@ def photo(folder: Path, index: int) -> Path:
     image = QImage(1200, 900, QImage.Format.Format_RGB32)
     image.fill(Qt.GlobalColor.white)
     painter = QPainter(image)
-    painter.fillRect(0, 0, 1200, 900, [Qt.GlobalColor.darkCyan, Qt.GlobalColor.darkGray][index % 2])
+    colours = [Qt.GlobalColor.darkCyan, Qt.GlobalColor.darkGray, Qt.GlobalColor.darkYellow]
+    painter.fillRect(0, 0, 1200, 900, colours[index % 3])
     painter.setBrush(Qt.GlobalColor.lightGray)
-    painter.drawEllipse(QPoint(600, 450), 260, 260)
+    painter.drawEllipse(QPoint(600, 450), 260 - 40 * index, 260 - 40 * index)
     painter.end()
     path = folder / f"IMG_{index:04}.jpg"
     image.save(str(path), "JPEG", 85)

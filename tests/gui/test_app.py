@@ -13,6 +13,7 @@ from tests.gui.conftest import STOCKHOLM
 from wb_desktop.app import AppOptions, LanguageError, ProfileInUseError, WorkBossApp, build
 from wb_desktop.app_connect import ProfileServerMismatchError
 from wb_desktop.domain.clock import FixedClock
+from wb_desktop.scenario.office import Office
 from wb_desktop.sync.connectivity import OfflineReason, SyncActivity
 
 WAIT_MS = 20_000
@@ -107,3 +108,31 @@ def test_a_profile_stays_with_its_server(
 def test_an_unknown_language_is_refused_clearly(tmp_path: Path, clock: FixedClock) -> None:
     with pytest.raises(LanguageError, match="'xx-nope' is not a language code"):
         build(options(tmp_path, lang="xx-nope"), clock=clock)
+
+
+def test_closing_the_window_while_a_sync_runs_loses_nothing(
+    qtbot: QtBot, tmp_path: Path, clock: FixedClock, started: list[WorkBossApp]
+) -> None:
+    first = start(qtbot, started, options(tmp_path), clock)
+    qtbot.waitUntil(lambda: first.window.schedule.model.rowCount() > 0, timeout=WAIT_MS)
+    first.service.set_profile("offline")
+    job_id = first.window.schedule.model.job_ids()[0]
+    texts = [f"Reading {n}" for n in range(300)]
+    for text in texts:
+        first.workday.write(job_id, lambda c, t=text: c.jobs.add_note(job_id, t))
+    qtbot.waitUntil(lambda: first.service.view().pending >= len(texts), timeout=WAIT_MS)
+
+    first.service.set_profile("online")
+    qtbot.waitUntil(lambda: first.service.view().activity is SyncActivity.SYNCING, timeout=WAIT_MS)
+    assert first.close()  # mid-sync: the worker stops between batches
+
+    again = start(qtbot, started, options(tmp_path), clock)
+    qtbot.waitUntil(lambda: again.service.view().pending == 0, timeout=WAIT_MS)
+    assert again.link.demo is not None and again.workday.technician_id is not None
+    office = Office(again.link.url, again.link.demo.admin_token)
+    try:
+        view = office.office_view(again.workday.technician_id)
+    finally:
+        office.close()
+    on_server = sorted(n["text"] for n in view["notes"] if n["job_id"] == job_id)
+    assert on_server == sorted(texts)  # every note, exactly once
