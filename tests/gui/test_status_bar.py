@@ -121,7 +121,7 @@ def test_online_is_green_words_and_a_filled_icon(bar: WorkStatusBar) -> None:
         (
             OfflineReason.SIMULATED,
             "Offline — simulated network profile 'offline'",
-            "Offline — simulated (profile 'offline')",
+            "Offline — Work offline is on",
         ),
         (
             OfflineReason.CAPTIVE_PORTAL,
@@ -381,7 +381,7 @@ def test_the_real_service_offline_drives_the_bar(
     status_bar = WorkStatusBar(offline_service, clock.now, STOCKHOLM, high_contrast=False)
     qtbot.addWidget(status_bar)
     status_bar.show()
-    assert status_bar.badge.text_label.text() == "Offline — simulated (profile 'offline')"
+    assert status_bar.badge.text_label.text() == "Offline — Work offline is on"
     with qtbot.waitSignal(offline_service.stepFinished, timeout=10_000) as first:
         offline_service.start()
     assert first.args[0].failure is Failure.OFFLINE
@@ -395,7 +395,7 @@ def test_the_real_service_offline_drives_the_bar(
     with qtbot.waitSignal(offline_service.stepFinished, timeout=10_000) as tried:
         qtbot.mouseClick(status_bar.indicator.sync_now_button, Qt.MouseButton.LeftButton)
     assert (tried.args[0].ok, tried.args[0].failure) == (False, Failure.OFFLINE)
-    assert status_bar.badge.text_label.text() == "Offline — simulated (profile 'offline')"
+    assert status_bar.badge.text_label.text() == "Offline — Work offline is on"
     assert status_bar.indicator.pending_label.text() == "1 waiting to sync"
     assert not status_bar.indicator.progress_bar.isVisible()
     assert not status_bar.indicator.details_button.isVisible()

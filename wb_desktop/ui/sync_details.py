@@ -44,22 +44,13 @@ class SyncDetails:
     last_report: StepReport | None = None
 
 
-def simulated_profile_name(view: SyncView) -> str:
-    """The view names the simulated profile only inside its message; "offline" is the only
-    profile that simulates no link, so it is the fallback."""
-    found = _QUOTED.search(view.message)
-    return found.group(1) if found else "offline"
-
-
 def connection_words(view: SyncView) -> str:
     """Online, or offline and why, in the words of the connection badge."""
     if view.activity is not SyncActivity.OFFLINE:
         return _translate("Online")
     reason = view.offline_reason
-    if reason is OfflineReason.SIMULATED:
-        return _translate("Offline — simulated (profile '%1')").replace(
-            "%1", simulated_profile_name(view)
-        )
+    if reason is OfflineReason.SIMULATED:  # the "offline" profile: Work offline is on
+        return _translate("Offline — Work offline is on")
     if reason is OfflineReason.NO_NETWORK:
         return _translate("Offline — no network")
     if reason is OfflineReason.SERVER_UNREACHABLE:

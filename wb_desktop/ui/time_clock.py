@@ -260,13 +260,12 @@ class JobTimeControls(QWidget):
         self.notice_label = message_label(self, "muted")
         self.error_label = message_label(self, "error")
 
-        row = QHBoxLayout()  # the button gets the full width: its text changes length
-        row.addWidget(self.timer_label)
-        row.addWidget(self.total_label, 1)
-        layout = QVBoxLayout(self)
+        self.total_label.setWordWrap(True)
+        layout = QVBoxLayout(self)  # one column: the page is two cards wide on a tablet
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.button)
-        layout.addLayout(row)
+        layout.addWidget(self.timer_label)
+        layout.addWidget(self.total_label)
         layout.addWidget(self.closed_label)
         layout.addWidget(self.notice_label)
         layout.addWidget(self.error_label)

@@ -163,6 +163,7 @@ class PhotoStrip(QWidget):
         self.title_label.setProperty("role", "heading")
         self.status_label = QLabel(self)
         self.status_label.setProperty("role", "muted")
+        self.status_label.setWordWrap(True)
         self.add_button = QPushButton(self.tr("Add photos…"), self)
         self.add_button.setProperty("primary", "true")
         self.add_button.setMinimumHeight(TOUCH_TARGET_PX)
