@@ -6,7 +6,6 @@ It opens only when the technician taps "Details": a sync error never pops up on 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
@@ -28,7 +27,6 @@ from wb_desktop.ui.relative_time import local_timestamp, relative_time
 from wb_desktop.ui.theme import TOUCH_TARGET_PX
 
 _CONTEXT = "SyncStatus"
-_QUOTED = re.compile(r"'([^']+)'")
 
 
 def _translate(text: str, count: int = -1) -> str:
