@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
-from wb_desktop.demo_server import DEMO_EMAIL, DEMO_PASSWORD, DemoServer, start_demo_server
 from wb_desktop.domain.clock import Clock
 from wb_desktop.domain.errors import WorkBossError
 from wb_desktop.paths import DataPaths
@@ -25,6 +25,9 @@ from wb_desktop.store.models import TechnicianProfile
 from wb_desktop.sync.api import SignIn, SyncApi
 from wb_desktop.sync.auth import remember_technician
 from wb_desktop.sync.transport import RequestsTransport
+
+if TYPE_CHECKING:
+    from wb_desktop.demo_server import DemoServer
 
 EMBEDDED_DEMO = "embedded-demo"  # what a demo profile records as its server
 SignInCall = Callable[[str, str], SignIn]
@@ -108,6 +111,10 @@ def connect(
 def _connect_demo(
     cache: LocalCache, data: DataPaths, clock: Clock, technician: Technician | None
 ) -> ServerLink:
+    # Imported here: the server's web stack costs half a second, which a --server start
+    # need not pay.
+    from wb_desktop.demo_server import DEMO_EMAIL, DEMO_PASSWORD, start_demo_server
+
     demo = start_demo_server(data.root / "demo-server", clock)
     link = ServerLink(demo.url, EMBEDDED_DEMO, DEMO_EMAIL, DEMO_PASSWORD, None, technician, demo)
     if technician is None:  # first start: the server is in-process, so this is instant

@@ -13,7 +13,7 @@ from datetime import date, datetime, time, timedelta, tzinfo
 from decimal import Decimal
 from enum import StrEnum
 
-from sqlalchemy import Select, func, select, union_all
+from sqlalchemy import Select, case, func, select, union_all
 from sqlalchemy.orm import Session
 
 from wb_desktop.domain.status import JobStatus
@@ -146,33 +146,32 @@ def _schedule_row(row: Sequence[object], badge: JobBadge) -> ScheduleRow:
 
 
 def job_badges(session: Session, job_ids: list[str]) -> dict[str, JobBadge]:
-    """The worst sync state over each job and what hangs on it; SYNCED when all is synced."""
+    """The worst sync state over each job and what hangs on it; SYNCED when all is synced.
+
+    One grouped query: the database ranks and keeps the worst state per job, so a day with
+    thousands of unsynced notes costs one row per job, not one per note.
+    """
     badges = dict.fromkeys(job_ids, JobBadge.SYNCED)
     if not job_ids:
         return badges
     unsynced = [state.value for state in _BADGE_RANK]
-    parts = [
-        select(Job.id.label("job_id"), Job.sync_state.label("state")).where(Job.id.in_(job_ids))
-    ]
-    for model in (Note, Photo, Signature, TimeEntry, Document):
+    parts = []
+    for model in (Job, Note, Photo, Signature, TimeEntry, Document):
+        column = model.id if model is Job else model.job_id
         parts.append(
-            select(model.job_id.label("job_id"), model.sync_state.label("state")).where(
-                model.job_id.in_(job_ids), model.sync_state.in_(unsynced)
-            )
+            select(column.label("job_id"), model.sync_state.label("state"))
+            .where(column.in_(job_ids), model.sync_state.in_(unsynced))
+            .distinct()
         )
     states = union_all(*parts).subquery()
-    for job_id, state in session.execute(
-        select(states.c.job_id, states.c.state).where(states.c.state.in_(unsynced))
-    ):
-        rank = _BADGE_RANK[SyncState(state)]
-        current = badges[job_id]
-        if current is JobBadge.SYNCED or rank < _rank_of(current):
-            badges[job_id] = _RANK_BADGE[rank]
+    rank = case(
+        *((states.c.state == state.value, value) for state, value in _BADGE_RANK.items()),
+        else_=len(_RANK_BADGE),
+    )
+    worst = select(states.c.job_id, func.min(rank)).group_by(states.c.job_id)
+    for job_id, best_rank in session.execute(worst):
+        badges[job_id] = _RANK_BADGE[best_rank]
     return badges
-
-
-def _rank_of(badge: JobBadge) -> int:
-    return next(rank for rank, found in _RANK_BADGE.items() if found is badge)
 
 
 def days_with_jobs(

@@ -62,13 +62,22 @@ class Workday(QObject):
         with self.reader() as session:
             return query(session)
 
-    def write(self, job_id: str, action: Callable[[LocalChanges], ChangeReceipt]) -> ChangeReceipt:
+    def write(
+        self,
+        job_id: str,
+        action: Callable[[LocalChanges], ChangeReceipt],
+        *,
+        announce: bool = True,
+    ) -> ChangeReceipt:
         """Run one local change; raises its :class:`WorkBossError` unchanged (nothing saved).
 
         ``job_id`` names the job the change belongs to ("" for none), for the views.
+        ``announce=False`` is for a burst of writes (a photo import) that calls
+        :meth:`announce` once afterwards, so the views re-read once, not per write.
         """
         receipt = action(self.cache.changes)
-        self.announce(job_id)
+        if announce:
+            self.announce(job_id)
         if receipt.storage_warning:
             self.storageWarning.emit(receipt.storage_warning)
         return receipt

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import logging
+from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
@@ -28,6 +29,7 @@ from wb_desktop.ui.photos.decode import UndecodableImageError, decode_photo
 from wb_desktop.ui.photos.thumbnails import ThumbnailLoader
 from wb_desktop.ui.workday import Workday
 
+ANNOUNCE_MS = 250
 log = logging.getLogger(__name__)
 PARALLEL_DECODES = 2  # each decode can hold a 30 MB file and a full-size image
 
@@ -103,6 +105,18 @@ class PhotoImporter(QObject):
         self._relay.prepared.connect(self._on_prepared)
         self._batches: dict[int, _Batch] = {}
         self._batch_ids = itertools.count(1)
+        # Decoded photos are saved one per event-loop turn, so the window keeps painting
+        # between them, and the views hear about them at most every ANNOUNCE_MS.
+        self._ready: deque[tuple[int, PreparedPhoto | WorkBossError]] = deque()
+        self._touched: set[str] = set()
+        self._save_next = QTimer(self)
+        self._save_next.setSingleShot(True)
+        self._save_next.setInterval(0)
+        self._save_next.timeout.connect(self._save_one)
+        self._announce_timer = QTimer(self)
+        self._announce_timer.setSingleShot(True)
+        self._announce_timer.setInterval(ANNOUNCE_MS)
+        self._announce_timer.timeout.connect(self._announce)
 
     @property
     def busy(self) -> bool:
@@ -137,6 +151,16 @@ class PhotoImporter(QObject):
         self._relay.prepared.emit(batch_id, outcome)
 
     def _on_prepared(self, batch_id: int, outcome: PreparedPhoto | WorkBossError) -> None:
+        self._ready.append((batch_id, outcome))
+        if not self._save_next.isActive():
+            self._save_next.start()
+
+    def _save_one(self) -> None:
+        if not self._ready:
+            return
+        batch_id, outcome = self._ready.popleft()
+        if self._ready:
+            self._save_next.start()
         batch = self._batches.get(batch_id)
         if batch is None:
             return
@@ -149,7 +173,14 @@ class PhotoImporter(QObject):
             batch.remaining -= 1
             if batch.remaining == 0:
                 del self._batches[batch_id]
+                self._announce()
                 self.finished.emit(batch.job_id)
+
+    def _announce(self) -> None:
+        self._announce_timer.stop()
+        touched, self._touched = self._touched, set()
+        for job_id in sorted(touched):
+            self._workday.announce(job_id)
 
     def _attach(self, job_id: str, photo: PreparedPhoto) -> None:
         def add(changes: LocalChanges) -> ChangeReceipt:
@@ -163,7 +194,7 @@ class PhotoImporter(QObject):
             )
 
         try:
-            receipt = self._workday.write(job_id, add)
+            receipt = self._workday.write(job_id, add, announce=False)
         except WorkBossError as error:
             self.refused.emit(self.message_for(error))
             return
@@ -182,6 +213,9 @@ class PhotoImporter(QObject):
             return
         if self._thumbnails is not None:
             self._thumbnails.put(photo.sha256, photo.thumbnail)
+        self._touched.add(job_id)
+        if not self._announce_timer.isActive():
+            self._announce_timer.start()
         self.imported.emit(job_id, receipt.record_id)
 
     def message_for(self, error: WorkBossError) -> str:
