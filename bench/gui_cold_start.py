@@ -138,13 +138,13 @@ def child_app(data_dir: Path) -> None:
     from _gui_fixtures import FirstPaint
 
     import wb_desktop.app as wb_app
-    from wb_desktop import app_connect
+    from wb_desktop import demo_server
 
     wb_app._qt_application = timed(phases, "QApplication", wb_app._qt_application)
     wb_app.apply_theme = timed(phases, "theme", wb_app.apply_theme)
     wb_app.open_cache = timed(phases, "open cache", wb_app.open_cache)
     wb_app.connect = timed(phases, "connect", wb_app.connect)
-    app_connect.start_demo_server = timed(phases, "embedded server", app_connect.start_demo_server)
+    demo_server.start_demo_server = timed(phases, "embedded server", demo_server.start_demo_server)
     wb_app.MainWindow = timed(phases, "window build", wb_app.MainWindow)  # type: ignore[misc]
     mark = time.perf_counter()
     app = wb_app.build(wb_app.AppOptions(data_dir=data_dir, profile=PROFILE, zone=ZoneInfo(ZONE)))

@@ -16,7 +16,7 @@ from datetime import datetime, tzinfo
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from PySide6.QtCore import QCoreApplication, QLocale, QLockFile, QTimeZone
+from PySide6.QtCore import QCoreApplication, QLocale, QLockFile, QTimer, QTimeZone
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from wb_desktop import __version__
@@ -36,7 +36,7 @@ from wb_desktop.settings import ProfileSettings, load_settings, save_settings
 from wb_desktop.store.cache import LocalCache, attach_cache, open_cache
 from wb_desktop.sync.api import SignIn
 from wb_desktop.sync.client import SyncClient, build_sync_client
-from wb_desktop.sync.engine import SyncListener
+from wb_desktop.sync.engine import SyncListener, last_success, outbox_counts
 from wb_desktop.sync.service import SyncService
 from wb_desktop.ui.main_window import MainWindow
 from wb_desktop.ui.photos.importer import PhotoImporter
@@ -88,7 +88,7 @@ class WorkBossApp:
     lock: QLockFile
     importer: PhotoImporter
     inbox: InboxBridge | None = None
-    _closed: bool = field(default=False, repr=False)
+    closed: bool = field(default=False, repr=False)
     service_stopped: bool = field(default=False, repr=False)
 
     def close(self) -> bool:
@@ -98,9 +98,9 @@ class WorkBossApp:
         call), the service and its cache are left alone: everything saved is committed, so
         ending the process then is as safe as a crash, which the kill tests prove.
         """
-        if self._closed:
+        if self.closed:
             return self.service_stopped
-        self._closed = True
+        self.closed = True
         self.window.close()
         if self.inbox is not None:
             self.inbox.stop()
@@ -234,6 +234,8 @@ def _assemble(
         _client_factory(cache, link, clock),
         initial_profile=options.network_profile,
         watch_network=options.watch_network,
+        initial_counts=outbox_counts(cache.database),
+        initial_last_sync=last_success(cache.database),
     )
     workday = Workday(
         cache,
@@ -273,8 +275,23 @@ def _assemble(
     window.highContrastToggled.connect(remember_contrast)
     window.signInRequested.connect(lambda: _sign_in_again(app, clock))
     qt_app.aboutToQuit.connect(app.close)
-    service.start()
+    if link.needs_demo_server:
+        QTimer.singleShot(0, lambda: _start_demo_then_sync(app, clock))
+    else:
+        service.start()
     return app
+
+
+def _start_demo_then_sync(app: WorkBossApp, clock: Clock) -> None:
+    """After the first paint: the embedded server, then sync against it."""
+    if app.closed:
+        return
+    try:
+        app.link.start_demo(clock)
+    except Exception:  # the cached work stays usable; the indicator shows no sync
+        _log.exception("the embedded demo server did not start")
+        return
+    app.service.start()
 
 
 def _sign_in_again(app: WorkBossApp, clock: Clock) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
@@ -19,6 +20,7 @@ from wb_desktop.domain.clock import Clock
 from wb_desktop.domain.errors import WorkBossError
 from wb_desktop.paths import DataPaths
 from wb_desktop.saved_sign_in import SavedSignIn, load_sign_in, save_sign_in
+from wb_desktop.server.demo_data import DEMO_ACCOUNTS
 from wb_desktop.store.cache import LocalCache
 from wb_desktop.store.changes import LocalChanges
 from wb_desktop.store.models import TechnicianProfile
@@ -65,6 +67,22 @@ class ServerLink:
     token: str | None
     technician: Technician | None
     demo: DemoServer | None = None
+    demo_folder: Path | None = None  # where the embedded demo server keeps its data
+
+    @property
+    def needs_demo_server(self) -> bool:
+        """A demo profile whose server has not been started yet (see :meth:`start_demo`)."""
+        return self.demo_folder is not None and self.demo is None
+
+    def start_demo(self, clock: Clock) -> None:
+        """Start the embedded server. A later start of a signed-in profile does this after
+        the window has painted: the cached schedule needs no server, and the server's web
+        stack takes most of a second to import."""
+        from wb_desktop.demo_server import start_demo_server
+
+        assert self.demo_folder is not None
+        self.demo = start_demo_server(self.demo_folder, clock)
+        self.url = self.demo.url
 
     def on_signed_in(self, cache: LocalCache, clock: Clock) -> Callable[[SignIn], None]:
         """What the sync worker does after each sign-in: keep the token for the next start."""
@@ -111,17 +129,17 @@ def connect(
 def _connect_demo(
     cache: LocalCache, data: DataPaths, clock: Clock, technician: Technician | None
 ) -> ServerLink:
-    # Imported here: the server's web stack costs half a second, which a --server start
-    # need not pay.
-    from wb_desktop.demo_server import DEMO_EMAIL, DEMO_PASSWORD, start_demo_server
-
-    demo = start_demo_server(data.root / "demo-server", clock)
-    link = ServerLink(demo.url, EMBEDDED_DEMO, DEMO_EMAIL, DEMO_PASSWORD, None, technician, demo)
-    if technician is None:  # first start: the server is in-process, so this is instant
+    email, password = next(iter(DEMO_ACCOUNTS.items()))
+    folder = data.root / "demo-server"
+    link = ServerLink("", EMBEDDED_DEMO, email, password, None, technician)
+    link.demo_folder = folder
+    if technician is None:  # first start: sign in now (the server is in-process: instant)
+        link.start_demo(clock)
+        assert link.demo is not None
         try:
-            signed_in = sign_in_call(demo.url)(DEMO_EMAIL, DEMO_PASSWORD)
+            signed_in = sign_in_call(link.url)(email, password)
         except Exception:
-            demo.stop()
+            link.demo.stop()
             raise
         _remember(cache, signed_in, EMBEDDED_DEMO, clock.now(), link)
     return link

@@ -16,10 +16,8 @@ from wb_desktop.domain.clock import Clock
 from wb_desktop.server.app import create_app
 from wb_desktop.server.config import ServerConfig
 from wb_desktop.server.demo import load_demo
-from wb_desktop.server.demo_data import DEMO_ACCOUNTS, DEMO_TIMEZONE
+from wb_desktop.server.demo_data import DEMO_TIMEZONE
 from wb_desktop.server.runner import RunningServer, start_in_thread
-
-DEMO_EMAIL, DEMO_PASSWORD = next(iter(DEMO_ACCOUNTS.items()))
 
 
 @dataclass

@@ -127,6 +127,9 @@ def test_closing_the_window_while_a_sync_runs_loses_nothing(
     assert first.close()  # mid-sync: the worker stops between batches
 
     again = start(qtbot, started, options(tmp_path), clock)
+    qtbot.waitUntil(lambda: again.service.is_running(), timeout=WAIT_MS)
+    with qtbot.waitSignal(again.service.stepFinished, timeout=WAIT_MS):
+        again.service.sync_now()
     qtbot.waitUntil(lambda: again.service.view().pending == 0, timeout=WAIT_MS)
     assert again.link.demo is not None and again.workday.technician_id is not None
     office = Office(again.link.url, again.link.demo.admin_token)
@@ -136,3 +139,21 @@ def test_closing_the_window_while_a_sync_runs_loses_nothing(
         office.close()
     on_server = sorted(n["text"] for n in view["notes"] if n["job_id"] == job_id)
     assert on_server == sorted(texts)  # every note, exactly once
+
+
+def test_the_indicator_counts_waiting_work_from_the_cache_before_sync_starts(
+    qtbot: QtBot, tmp_path: Path, clock: FixedClock, started: list[WorkBossApp]
+) -> None:
+    first = start(qtbot, started, options(tmp_path), clock)
+    qtbot.waitUntil(lambda: first.window.schedule.model.rowCount() > 0, timeout=WAIT_MS)
+    first.service.set_profile("offline")
+    job_id = first.window.schedule.model.job_ids()[0]
+    first.workday.write(job_id, lambda c: c.jobs.add_note(job_id, "Waits for the office"))
+    assert first.close()
+
+    again = build(options(tmp_path, network_profile="offline"), clock=clock)
+    started.append(again)
+
+    assert not again.service.is_running()  # the demo server starts after the first paint
+    assert again.service.view().pending == 1
+    assert again.service.last_sync() is not None

@@ -84,6 +84,28 @@ class OutboxCounts:
         return self.queued == 0 and self.in_flight == 0
 
 
+def outbox_counts(database: Database) -> OutboxCounts:
+    """The outbox as the indicator counts it; also read by the app before sync starts."""
+    with database.reader() as session:
+        by_state = dict(
+            session.execute(select(OutboxOp.state, func.count()).group_by(OutboxOp.state)).all()
+        )
+        blocked = blocked_count(session)
+    queued = by_state.get(OutboxState.QUEUED, 0)
+    return OutboxCounts(
+        queued=queued - blocked,
+        in_flight=by_state.get(OutboxState.IN_FLIGHT, 0),
+        blocked=blocked,
+        dead=by_state.get(OutboxState.DEAD, 0),
+        by_state={str(state): count for state, count in by_state.items()},
+    )
+
+
+def last_success(database: Database) -> datetime | None:
+    with database.reader() as session:
+        return session.scalar(select(PullCursor.last_success_at).where(PullCursor.id == 1))
+
+
 class SyncListener(Protocol):
     """What the engine tells whoever shows it (the service turns these into Qt signals)."""
 
@@ -165,23 +187,10 @@ class SyncEngine:
             )
 
     def counts(self) -> OutboxCounts:
-        with self.database.reader() as session:
-            by_state = dict(
-                session.execute(select(OutboxOp.state, func.count()).group_by(OutboxOp.state)).all()
-            )
-            blocked = blocked_count(session)
-        queued = by_state.get(OutboxState.QUEUED, 0)
-        return OutboxCounts(
-            queued=queued - blocked,
-            in_flight=by_state.get(OutboxState.IN_FLIGHT, 0),
-            blocked=blocked,
-            dead=by_state.get(OutboxState.DEAD, 0),
-            by_state={str(state): count for state, count in by_state.items()},
-        )
+        return outbox_counts(self.database)
 
     def last_success(self) -> datetime | None:
-        with self.database.reader() as session:
-            return session.scalar(select(PullCursor.last_success_at).where(PullCursor.id == 1))
+        return last_success(self.database)
 
     def unresolved_conflicts(self) -> int:
         with self.database.reader() as session:

@@ -286,8 +286,12 @@ class SyncService(QObject):
         debounce_ms: int = 500,
         period_s: float = 60.0,
         watch_network: bool = True,
+        initial_counts: OutboxCounts | None = None,
+        initial_last_sync: datetime | None = None,
         parent: QObject | None = None,
     ) -> None:
+        """``initial_counts`` and ``initial_last_sync``: what the cache says before the worker
+        has reported, so the indicator never shows "All synced" while work waits."""
         super().__init__(parent)
         profile = profile_named(initial_profile)
         self._watch_network = watch_network
@@ -298,9 +302,9 @@ class SyncService(QObject):
             network_reachable=None,
             syncing=False,
             last_report=None,
-            counts=OutboxCounts(),
+            counts=initial_counts or OutboxCounts(),
         )
-        self._last_sync: datetime | None = None
+        self._last_sync: datetime | None = initial_last_sync
         self._last_error: str | None = None
         self._state = "new"
         self._thread = QThread(self)
