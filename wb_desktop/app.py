@@ -16,8 +16,16 @@ from datetime import datetime, tzinfo
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from PySide6.QtCore import QCoreApplication, QLocale, QLockFile, QTimer, QTimeZone
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QLocale,
+    QLockFile,
+    QObject,
+    QTimer,
+    QTimeZone,
+)
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from wb_desktop import __version__
 from wb_desktop.app_connect import (
@@ -47,6 +55,8 @@ from wb_desktop.ui.workday import Workday
 
 MB = 1024 * 1024
 STOP_TIMEOUT_MS = 20_000
+FIRST_PAINT_FALLBACK_MS = 1000
+AFTER_PAINT_MS = 100
 _log = logging.getLogger(__name__)
 
 
@@ -88,6 +98,7 @@ class WorkBossApp:
     lock: QLockFile
     importer: PhotoImporter
     inbox: InboxBridge | None = None
+    after_paint: QObject | None = None
     closed: bool = field(default=False, repr=False)
     service_stopped: bool = field(default=False, repr=False)
 
@@ -276,10 +287,35 @@ def _assemble(
     window.signInRequested.connect(lambda: _sign_in_again(app, clock))
     qt_app.aboutToQuit.connect(app.close)
     if link.needs_demo_server:
-        QTimer.singleShot(0, lambda: _start_demo_then_sync(app, clock))
+        app.after_paint = AfterFirstPaint(
+            window.schedule.list_view.viewport(), lambda: _start_demo_then_sync(app, clock)
+        )
     else:
         service.start()
     return app
+
+
+class AfterFirstPaint(QObject):
+    """Runs ``action`` once, just after ``widget`` first paints (or after a second, if it is
+    never shown), so slow start-up work does not delay the first picture."""
+
+    def __init__(self, widget: QWidget, action: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._action: Callable[[], None] | None = action
+        self._widget = widget
+        widget.installEventFilter(self)
+        QTimer.singleShot(FIRST_PAINT_FALLBACK_MS, self, self._run)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Paint and self._action is not None:
+            QTimer.singleShot(AFTER_PAINT_MS, self, self._run)  # let the first frame settle
+        return False
+
+    def _run(self) -> None:
+        action, self._action = self._action, None
+        if action is not None:
+            self._widget.removeEventFilter(self)
+            action()
 
 
 def _start_demo_then_sync(app: WorkBossApp, clock: Clock) -> None:
