@@ -52,10 +52,10 @@ from sqlalchemy import func, select
 
 from wb_desktop.app import AppOptions, WorkBossApp, build
 from wb_desktop.app_connect import SignInCall
-from wb_desktop.demo_server import DEMO_EMAIL, DEMO_PASSWORD, start_demo_server
+from wb_desktop.demo_server import start_demo_server
 from wb_desktop.domain.clock import FixedClock
 from wb_desktop.domain.records import UploadState
-from wb_desktop.server.demo_data import DEMO_TIMEZONE
+from wb_desktop.server.demo_data import DEMO_ACCOUNTS, DEMO_TIMEZONE
 from wb_desktop.store.models import Photo
 from wb_desktop.sync.api import SignIn
 from wb_desktop.sync.connectivity import OfflineReason, SyncActivity, SyncView
@@ -193,7 +193,8 @@ def separate_server(folder: Path) -> Iterator[str]:
 def sign_in_as_demo(
     _url: str, call: SignInCall, _email: str, _may_work_offline: bool
 ) -> tuple[SignIn, str]:
-    return call(DEMO_EMAIL, DEMO_PASSWORD), DEMO_PASSWORD
+    email, password = next(iter(DEMO_ACCOUNTS.items()))
+    return call(email, password), password
 
 
 def main(argv: list[str] | None = None) -> int:
