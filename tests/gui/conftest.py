@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
 
+from wb_desktop.app import WorkBossApp
 from wb_desktop.domain.clock import FixedClock
+from wb_desktop.scenario.office import Office
 from wb_desktop.store.cache import LocalCache
 from wb_desktop.store.seed import add_server_customer, add_server_job
 from wb_desktop.ui.workday import Workday
@@ -50,3 +53,13 @@ def week(cache: LocalCache, clock: FixedClock) -> Week:
 @pytest.fixture
 def workday(cache: LocalCache, clock: FixedClock) -> Workday:
     return Workday(cache, clock, STOCKHOLM, TECHNICIAN)
+
+
+def office_view(app: WorkBossApp) -> dict[str, Any]:
+    """What the office sees for the app's technician, through the embedded server's admin API."""
+    assert app.link.demo is not None and app.workday.technician_id is not None
+    office = Office(app.link.url, app.link.demo.admin_token)
+    try:
+        return office.office_view(app.workday.technician_id)
+    finally:
+        office.close()

@@ -9,11 +9,10 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from tests.gui.conftest import STOCKHOLM
+from tests.gui.conftest import STOCKHOLM, office_view
 from wb_desktop.app import AppOptions, LanguageError, ProfileInUseError, WorkBossApp, build
 from wb_desktop.app_connect import ProfileServerMismatchError
 from wb_desktop.domain.clock import FixedClock
-from wb_desktop.scenario.office import Office
 from wb_desktop.sync.connectivity import OfflineReason, SyncActivity
 
 WAIT_MS = 20_000
@@ -110,13 +109,20 @@ def test_an_unknown_language_is_refused_clearly(tmp_path: Path, clock: FixedCloc
         build(options(tmp_path, lang="xx-nope"), clock=clock)
 
 
-def test_closing_the_window_while_a_sync_runs_loses_nothing(
-    qtbot: QtBot, tmp_path: Path, clock: FixedClock, started: list[WorkBossApp]
-) -> None:
+def start_then_go_offline(
+    qtbot: QtBot, started: list[WorkBossApp], tmp_path: Path, clock: FixedClock
+) -> tuple[WorkBossApp, str]:
+    """A first start that synced its schedule, then offline; returns it and its first job."""
     first = start(qtbot, started, options(tmp_path), clock)
     qtbot.waitUntil(lambda: first.window.schedule.model.rowCount() > 0, timeout=WAIT_MS)
     first.service.set_profile("offline")
-    job_id = first.window.schedule.model.job_ids()[0]
+    return first, first.window.schedule.model.job_ids()[0]
+
+
+def test_closing_the_window_while_a_sync_runs_loses_nothing(
+    qtbot: QtBot, tmp_path: Path, clock: FixedClock, started: list[WorkBossApp]
+) -> None:
+    first, job_id = start_then_go_offline(qtbot, started, tmp_path, clock)
     texts = [f"Reading {n}" for n in range(300)]
     for text in texts:
         first.workday.write(job_id, lambda c, t=text: c.jobs.add_note(job_id, t))
@@ -131,12 +137,7 @@ def test_closing_the_window_while_a_sync_runs_loses_nothing(
     with qtbot.waitSignal(again.service.stepFinished, timeout=WAIT_MS):
         again.service.sync_now()
     qtbot.waitUntil(lambda: again.service.view().pending == 0, timeout=WAIT_MS)
-    assert again.link.demo is not None and again.workday.technician_id is not None
-    office = Office(again.link.url, again.link.demo.admin_token)
-    try:
-        view = office.office_view(again.workday.technician_id)
-    finally:
-        office.close()
+    view = office_view(again)
     on_server = sorted(n["text"] for n in view["notes"] if n["job_id"] == job_id)
     assert on_server == sorted(texts)  # every note, exactly once
 
@@ -144,10 +145,7 @@ def test_closing_the_window_while_a_sync_runs_loses_nothing(
 def test_the_indicator_counts_waiting_work_from_the_cache_before_sync_starts(
     qtbot: QtBot, tmp_path: Path, clock: FixedClock, started: list[WorkBossApp]
 ) -> None:
-    first = start(qtbot, started, options(tmp_path), clock)
-    qtbot.waitUntil(lambda: first.window.schedule.model.rowCount() > 0, timeout=WAIT_MS)
-    first.service.set_profile("offline")
-    job_id = first.window.schedule.model.job_ids()[0]
+    first, job_id = start_then_go_offline(qtbot, started, tmp_path, clock)
     first.workday.write(job_id, lambda c: c.jobs.add_note(job_id, "Waits for the office"))
     assert first.close()
 

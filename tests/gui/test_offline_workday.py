@@ -18,11 +18,10 @@ from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
-from tests.gui.conftest import STOCKHOLM
+from tests.gui.conftest import STOCKHOLM, office_view
 from wb_desktop.app import AppOptions, WorkBossApp, build
 from wb_desktop.domain.clock import FixedClock
 from wb_desktop.domain.status import JobStatus
-from wb_desktop.scenario.office import Office
 from wb_desktop.store.job_views import JobBadge
 from wb_desktop.sync.connectivity import OfflineReason, SyncActivity
 from wb_desktop.ui.schedule_model import ScheduleRole
@@ -150,12 +149,7 @@ def test_an_offline_workday_syncs_when_the_connection_returns(
     assert window.status.indicator.pending_label.text() == "All synced"
 
     # The office sees it all, once.
-    assert app.link.demo is not None and app.workday.technician_id is not None
-    office = Office(app.link.url, app.link.demo.admin_token)
-    try:
-        view = office.office_view(app.workday.technician_id)
-    finally:
-        office.close()
+    view = office_view(app)
     job = next(j for j in view["jobs"] if j["id"] == job_id)
     assert job["status"] == "complete"
     on_job = {
