@@ -8,12 +8,11 @@ expired token makes the next sync ask the technician to sign in again. Qt-free.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from wb_desktop.files import write_atomically
 from wb_desktop.paths import ProfilePaths
 
 FILE_NAME = "sign-in.json"
@@ -49,7 +48,6 @@ def load_sign_in(paths: ProfilePaths) -> SavedSignIn | None:
 def save_sign_in(paths: ProfilePaths, saved: SavedSignIn) -> None:
     """Write atomically, so a crash leaves the old file or the new one."""
     path = sign_in_file(paths)
-    path.parent.mkdir(parents=True, exist_ok=True)
     text = json.dumps(
         {
             "server_url": saved.server_url,
@@ -59,16 +57,7 @@ def save_sign_in(paths: ProfilePaths, saved: SavedSignIn) -> None:
         },
         indent=2,
     )
-    handle, temporary = tempfile.mkstemp(prefix=".sign-in.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as file:
-            file.write(text)
-            file.flush()
-            os.fsync(file.fileno())
-        Path(temporary).replace(path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_atomically(path, text.encode("utf-8"))
 
 
 def forget_sign_in(paths: ProfilePaths) -> None:

@@ -8,14 +8,13 @@ Qt-free: the CLI and headless runs read the same settings as the GUI.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from wb_desktop.domain.errors import ValidationError, WorkBossError
+from wb_desktop.files import write_atomically
 from wb_desktop.paths import ProfilePaths
 
 DEFAULT_STORAGE_QUOTA_MB = 100
@@ -102,18 +101,5 @@ def load_settings(paths: ProfilePaths) -> ProfileSettings:
 def save_settings(paths: ProfilePaths, settings: ProfileSettings) -> None:
     """Write the settings so that a crash leaves either the old file or the new one, whole."""
     path = paths.settings
-    path.parent.mkdir(parents=True, exist_ok=True)
     text = json.dumps(settings.to_json(), indent=2, sort_keys=True) + "\n"
-    handle, temporary_name = tempfile.mkstemp(
-        prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
-    )
-    temporary = Path(temporary_name)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as file:
-            file.write(text)
-            file.flush()
-            os.fsync(file.fileno())
-        temporary.replace(path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
+    write_atomically(path, text.encode("utf-8"))

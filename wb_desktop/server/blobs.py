@@ -6,7 +6,7 @@ import hashlib
 import os
 from pathlib import Path
 
-from wb_desktop.store.media_files import write_atomically
+from wb_desktop.files import write_atomically
 
 
 class BlobStore:

@@ -7,21 +7,10 @@ verified against its name. Writes go to a temporary name first, then are renamed
 from __future__ import annotations
 
 import hashlib
-import os
-import uuid
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-
-def write_atomically(target: Path, data: bytes) -> None:
-    """Write to a temporary name, fsync, then rename: a crash never leaves half a file."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_name(f".{uuid.uuid4().hex}.part")
-    with temporary.open("wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-    temporary.replace(target)
+from wb_desktop.files import write_atomically
 
 
 @dataclass(frozen=True)
