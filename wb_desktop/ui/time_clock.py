@@ -69,6 +69,17 @@ def message_label(parent: QWidget, role: str) -> QLabel:
     return label
 
 
+def timer_label(parent: QWidget, object_name: str, scale: float) -> QLabel:
+    """The big running hh:mm:ss, readable at arm's length."""
+    label = QLabel(parent)
+    label.setObjectName(object_name)
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * scale)
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
 def say(label: QLabel, text: str) -> None:
     label.setText(text)
     label.setVisible(bool(text))
@@ -100,7 +111,33 @@ def stopped_notice(workday: Workday, entry: TimeEntryView) -> str:
     )
 
 
-class TimeClockPanel(QWidget):
+class _Punching(QWidget):
+    """What both clock widgets do: write, and on a refusal re-read; stop a running job."""
+
+    _workday: Workday
+    error_label: QLabel
+    notice_label: QLabel
+
+    def refresh(self, _job_id: str = "") -> None:
+        raise NotImplementedError
+
+    def _punch(self, job_id: str, action: Callable[[LocalChanges], ChangeReceipt]) -> bool:
+        """A refusal may mean this view was out of date, so it re-reads (keeping the error)."""
+        if punch(self._workday, self.error_label, job_id, action):
+            return True
+        self.refresh()
+        return False
+
+    def _stop(self, entry: TimeEntryView) -> bool:
+        """Clock out of the running job entry and say so ("Stopped 'X' at 10:02")."""
+        job_id = entry.job_id or ""
+        if not self._punch(job_id, lambda changes: changes.time.clock_out(job_id)):
+            return False
+        say(self.notice_label, stopped_notice(self._workday, entry))
+        return True
+
+
+class TimeClockPanel(_Punching):
     """The day's clock: one big button, a running timer, today's total and entries."""
 
     def __init__(self, workday: Workday, parent: QWidget | None = None) -> None:
@@ -114,12 +151,7 @@ class TimeClockPanel(QWidget):
         heading.setProperty("role", "heading")
         self.state_label = QLabel(self)
         self.state_label.setWordWrap(True)
-        self.timer_label = QLabel(self)
-        self.timer_label.setObjectName("dayTimer")
-        font = self.timer_label.font()
-        font.setPointSizeF(font.pointSizeF() * 2.4)
-        font.setBold(True)
-        self.timer_label.setFont(font)
+        self.timer_label = timer_label(self, "dayTimer", 2.4)
         self.total_label = QLabel(self)
         self.day_button = QPushButton(self)
         self.day_button.setProperty("primary", True)
@@ -221,23 +253,12 @@ class TimeClockPanel(QWidget):
             zone = self._workday.zone
             self._punch("", lambda changes: changes.time.clock_in(zone=zone))
             return
-        job = current.job
-        if job is not None:
-            job_id = job.job_id or ""
-            if not self._punch(job_id, lambda changes: changes.time.clock_out(job_id)):
-                return
-            say(self.notice_label, stopped_notice(self._workday, job))
+        if current.job is not None and not self._stop(current.job):
+            return
         self._punch("", lambda changes: changes.time.clock_out(day=True))
 
-    def _punch(self, job_id: str, action: Callable[[LocalChanges], ChangeReceipt]) -> bool:
-        """A refusal may mean this view was out of date, so it re-reads (keeping the error)."""
-        if punch(self._workday, self.error_label, job_id, action):
-            return True
-        self.refresh()
-        return False
 
-
-class JobTimeControls(QWidget):
+class JobTimeControls(_Punching):
     """Start and stop work on one job; starting it stops the work on any other job."""
 
     def __init__(self, workday: Workday, parent: QWidget | None = None) -> None:
@@ -249,12 +270,7 @@ class JobTimeControls(QWidget):
         self.button = QPushButton(self)
         self.button.setMinimumHeight(TOUCH_TARGET_PX)
         self.button.clicked.connect(self.toggle)
-        self.timer_label = QLabel(self)
-        self.timer_label.setObjectName("jobTimer")
-        font = self.timer_label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        self.timer_label.setFont(font)
+        self.timer_label = timer_label(self, "jobTimer", 1.6)
         self.total_label = QLabel(self)
         self.closed_label = message_label(self, "warning")
         self.notice_label = message_label(self, "muted")
@@ -347,18 +363,7 @@ class JobTimeControls(QWidget):
         if current.job is not None and current.job.job_id == job_id:
             self._punch(job_id, lambda changes: changes.time.clock_out(job_id))
             return
-        other = current.job
-        if other is not None:
-            other_id = other.job_id or ""
-            if not self._punch(other_id, lambda changes: changes.time.clock_out(other_id)):
-                return
-            say(self.notice_label, stopped_notice(self._workday, other))
+        if current.job is not None and not self._stop(current.job):
+            return
         zone = self._workday.zone
         self._punch(job_id, lambda changes: changes.time.clock_in(job_id, zone=zone))
-
-    def _punch(self, job_id: str, action: Callable[[LocalChanges], ChangeReceipt]) -> bool:
-        """A refusal may mean this view was out of date, so it re-reads (keeping the error)."""
-        if punch(self._workday, self.error_label, job_id, action):
-            return True
-        self.refresh()
-        return False
