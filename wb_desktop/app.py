@@ -55,6 +55,7 @@ from wb_desktop.ui.workday import Workday
 
 MB = 1024 * 1024
 STOP_TIMEOUT_MS = 20_000
+IMPORT_WAIT_MS = 10_000
 FIRST_PAINT_FALLBACK_MS = 1000
 AFTER_PAINT_MS = 100
 _log = logging.getLogger(__name__)
@@ -121,9 +122,23 @@ class WorkBossApp:
             return False
         if self.link.demo is not None:
             self.link.demo.stop()
+        self._sweep_media()
         self.cache.close()
         self.lock.unlock()
         return True
+
+    def _sweep_media(self) -> None:
+        """Photos decoded but not attached before the close leave files no row refers to."""
+        if not self.importer.wait_for_done(IMPORT_WAIT_MS):
+            _log.warning("photo decoding still running at close; unattached files stay")
+            return
+        try:
+            removed = self.cache.sweep_media()
+        except OSError:
+            _log.exception("could not tidy the media folder")
+            return
+        if removed:
+            _log.info("removed %d media file(s) no record refers to", removed)
 
 
 def _qt_application() -> QApplication:

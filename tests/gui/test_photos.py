@@ -283,6 +283,32 @@ def test_dropping_files_on_the_strip_imports_them_and_shows_thumbnails(
     assert len(photos_on(cache, job_id)) == 2
 
 
+def test_a_second_import_keeps_the_tiles_already_shown(
+    qtbot: QtBot, workday: Workday, schedule: Schedule, picked: Path
+) -> None:
+    strip = make_strip(qtbot, workday)
+    strip.show_job(schedule.job_ids[0])
+    first = write(picked, "IMG_0401.jpg", jpeg_bytes(40, 30, "#aa3322"))
+    with qtbot.waitSignal(strip.importer.finished, timeout=WAIT_MS):
+        strip.add_files([first])
+    shown = strip.tiles
+
+    later = [write(picked, f"IMG_04{n}.jpg", jpeg_bytes(40, 30, f"#11{n}{n}44")) for n in (2, 3)]
+    with qtbot.waitSignal(strip.importer.finished, timeout=WAIT_MS):
+        strip.add_files(later)
+
+    assert len(strip.tiles) == 3
+    assert strip.tiles[0] is shown[0]
+    assert [tile.row.original_name for tile in strip.tiles] == [
+        "IMG_0401.jpg",
+        "IMG_042.jpg",
+        "IMG_043.jpg",
+    ]
+    qtbot.mouseClick(strip.tiles[2].button, Qt.MouseButton.LeftButton)
+    assert strip.viewer is not None and strip.viewer.index == 2
+    strip.viewer.close()
+
+
 def test_without_a_job_nothing_can_be_added(qtbot: QtBot, workday: Workday, picked: Path) -> None:
     strip = make_strip(qtbot, workday)
     assert not strip.add_button.isEnabled()

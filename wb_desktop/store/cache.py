@@ -13,7 +13,7 @@ from wb_desktop.store.changes import LocalChanges, WritePath
 from wb_desktop.store.database import DEFAULT_BUSY_TIMEOUT_MS, Database, translate_open_errors
 from wb_desktop.store.media_files import MediaFiles
 from wb_desktop.store.migrate import UpgradeResult, upgrade_database
-from wb_desktop.store.models import Device, PullCursor, TechnicianProfile
+from wb_desktop.store.models import Device, MediaFile, PullCursor, TechnicianProfile
 from wb_desktop.store.quota import DEFAULT_QUOTA_BYTES, StorageQuota, StorageUsage
 
 
@@ -33,6 +33,14 @@ class LocalCache:
     def storage_usage(self) -> StorageUsage:
         with self.database.reader() as session:
             return self.quota.usage(session)
+
+    def sweep_media(self) -> int:
+        """Remove media files no row refers to: photos staged but never attached (the app
+        closed first, or the attach was refused) and writes a crash cut off. Call it only
+        when neither an import nor a sync is running."""
+        with self.database.reader() as session:
+            registered = set(session.scalars(select(MediaFile.relative_path)))
+        return self.media.sweep(registered)
 
     def close(self) -> None:
         self.database.dispose()

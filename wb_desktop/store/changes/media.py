@@ -1,13 +1,16 @@
 """Attaching photos and signatures to jobs.
 
 The file is written content-addressed before the transaction and registered in
-``media_files`` inside it; if the transaction fails, a file this call created is removed, so
-the disk is as it was.
+``media_files`` inside it; if the transaction fails, a file no row refers to is removed, so
+the disk is as it was. A photo can be staged (checked and written) on any thread and
+attached later on the write path's thread, so a 10 MB write and its fsync never hold up
+the window.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -15,7 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from wb_desktop.domain.images import check_photo_bytes, check_signature_png
+from wb_desktop.domain.images import ImageFormat, check_photo_bytes, check_signature_png
 from wb_desktop.domain.records import (
     UploadState,
     clean_aware_time,
@@ -47,6 +50,16 @@ def register_file(session: Session, stored: StoredFile, kind: str, now: datetime
 MAX_FILE_NAME = 260
 
 
+@dataclass(frozen=True)
+class StagedPhoto:
+    """A checked photo whose file is already in the media folder, not yet on any job."""
+
+    data: bytes
+    stored: StoredFile
+    image: ImageFormat
+    original_name: str
+
+
 class MediaChanges:
     def __init__(self, write_path: WritePath) -> None:
         self._write = write_path
@@ -62,10 +75,30 @@ class MediaChanges:
         taken_at: datetime | None = None,
     ) -> ChangeReceipt:
         """Attach an image; the same image on the same job is stored once (no second op)."""
+        staged = self.stage_photo(data, original_name)
+        return self.attach_photo(job_id, staged, width=width, height=height, taken_at=taken_at)
+
+    def stage_photo(self, data: bytes, original_name: str = "") -> StagedPhoto:
+        """Check the bytes and write the content-addressed file; safe on any thread.
+
+        Touches no database row, so a photo staged and never attached leaves only an
+        unreferenced file, which :meth:`MediaFiles.sweep` removes."""
         name = clean_text(original_name, "original_name", MAX_FILE_NAME)
-        taken = clean_aware_time(taken_at, "taken_at")
         image = check_photo_bytes(data, name or "photo")
-        stored = self._write.media.put("photos", data, image.suffix)
+        return StagedPhoto(data, self._write.media.put("photos", data, image.suffix), image, name)
+
+    def attach_photo(
+        self,
+        job_id: str,
+        staged: StagedPhoto,
+        *,
+        width: int | None = None,
+        height: int | None = None,
+        taken_at: datetime | None = None,
+    ) -> ChangeReceipt:
+        """Put a staged photo on ``job_id``; a second time on the same job adds nothing."""
+        taken = clean_aware_time(taken_at, "taken_at")
+        stored, image = self._write.media.restore(staged.stored, staged.data), staged.image
 
         def mutate(session: Session, now: datetime) -> Change:
             job = load(session, Job, job_id, "job")
@@ -83,7 +116,7 @@ class MediaChanges:
                 content_type=image.content_type,
                 byte_size=stored.size,
                 stored_path=stored.relative_path,
-                original_name=name,
+                original_name=staged.original_name,
                 width=width,
                 height=height,
                 taken_at=taken,
@@ -151,5 +184,10 @@ class MediaChanges:
         try:
             return self._write.write(mutate)
         except BaseException:
-            self._write.media.discard(stored)
+            with self._write.database.reader() as session:
+                registered = session.scalar(
+                    select(MediaFile.sha256).where(MediaFile.sha256 == stored.sha256)
+                )
+            if registered is None:
+                self._write.media.discard(stored)
             raise

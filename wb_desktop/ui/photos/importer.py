@@ -1,18 +1,18 @@
 """Importing picked or dropped photos into a job.
 
-Reading, checking and decoding a 10 MB camera file takes long enough to freeze the window,
-so that runs in a thread pool; only the write, which must go through the one write path on
-the GUI thread, runs here. Each file succeeds or is refused on its own: one bad file in a
-batch never stops the others, and each refusal says which file and why.
+Reading, checking, decoding and storing a 10 MB camera file takes long enough to freeze the
+window, so that runs in a thread pool, file write and fsync included; only the small
+database write, which goes through the one write path on the GUI thread, runs here. Each
+file succeeds or is refused on its own: one bad file in a batch never stops the others,
+and each refusal says which file and why.
 """
 
 from __future__ import annotations
 
-import hashlib
 import itertools
 import logging
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from pathlib import Path
@@ -25,6 +25,7 @@ from wb_desktop.domain.images import MAX_PHOTO_BYTES
 from wb_desktop.media.exif import exif_taken_at
 from wb_desktop.media.reading import PhotoFileError, PhotoProblem, read_photo_file
 from wb_desktop.store.changes import ChangeReceipt, LocalChanges
+from wb_desktop.store.changes.media import StagedPhoto
 from wb_desktop.ui.photos.decode import UndecodableImageError, decode_photo
 from wb_desktop.ui.photos.thumbnails import ThumbnailLoader
 from wb_desktop.ui.workday import Workday
@@ -36,15 +37,26 @@ PARALLEL_DECODES = 2  # each decode can hold a 30 MB file and a full-size image
 
 @dataclass(frozen=True)
 class PreparedPhoto:
-    """A checked, decoded photo ready for the write path."""
+    """A checked, decoded photo whose file is stored, ready for the write path."""
 
     path: Path
-    data: bytes
-    sha256: str
+    staged: StagedPhoto
     width: int | None
     height: int | None
     taken_at: datetime | None
     thumbnail: QImage
+
+
+Stage = Callable[[bytes, str], StagedPhoto]
+
+
+class PhotoNotSavedError(WorkBossError):
+    """The tablet could not store the file (disk full, folder not writable)."""
+
+    def __init__(self, file_name: str, reason: str) -> None:
+        self.file_name = file_name
+        self.reason = reason
+        super().__init__(f"'{file_name}' could not be saved on this tablet: {reason}")
 
 
 class UnexpectedImportError(WorkBossError):
@@ -55,14 +67,18 @@ class UnexpectedImportError(WorkBossError):
         super().__init__(f"'{file_name}' could not be imported")
 
 
-def prepare_photo(path: Path, zone: tzinfo) -> PreparedPhoto:
-    """Read (never modify) ``path``, check it is a whole image and decode it; thread-safe."""
+def prepare_photo(path: Path, zone: tzinfo, stage: Stage) -> PreparedPhoto:
+    """Read (never modify) ``path``, check it is a whole image, decode it and store its
+    file with ``stage``; thread-safe."""
     source = read_photo_file(path)
     decoded = decode_photo(source.data, source.name, source.image_format)
+    try:
+        staged = stage(source.data, path.name)
+    except OSError as error:
+        raise PhotoNotSavedError(path.name, error.strerror or str(error)) from None
     return PreparedPhoto(
         path,
-        source.data,
-        hashlib.sha256(source.data).hexdigest(),
+        staged,
         decoded.width,
         decoded.height,
         exif_taken_at(source.data, zone),
@@ -131,18 +147,18 @@ class PhotoImporter(QObject):
             QTimer.singleShot(0, lambda: self.finished.emit(job_id))
             return
         self._batches[batch_id] = _Batch(job_id, len(files))
-        zone = self._workday.zone
+        zone, stage = self._workday.zone, self._workday.cache.changes.media.stage_photo
         for path in files:
-            self._pool.start(lambda path=path: self._prepare_in_worker(batch_id, path, zone))
+            self._pool.start(lambda path=path: self._prepare_in_worker(batch_id, path, zone, stage))
 
     def wait_for_done(self, msecs: int = -1) -> bool:
         """Block until queued decodes have run (shutdown); their results still arrive queued."""
         return self._pool.waitForDone(msecs)
 
-    def _prepare_in_worker(self, batch_id: int, path: Path, zone: tzinfo) -> None:
+    def _prepare_in_worker(self, batch_id: int, path: Path, zone: tzinfo, stage: Stage) -> None:
         outcome: PreparedPhoto | WorkBossError
         try:
-            outcome = prepare_photo(path, zone)
+            outcome = prepare_photo(path, zone, stage)
         except WorkBossError as error:
             outcome = error
         except Exception:
@@ -184,10 +200,9 @@ class PhotoImporter(QObject):
 
     def _attach(self, job_id: str, photo: PreparedPhoto) -> None:
         def add(changes: LocalChanges) -> ChangeReceipt:
-            return changes.media.add_photo(
+            return changes.media.attach_photo(
                 job_id,
-                photo.data,
-                original_name=photo.path.name,
+                photo.staged,
                 width=photo.width,
                 height=photo.height,
                 taken_at=photo.taken_at,
@@ -212,7 +227,7 @@ class PhotoImporter(QObject):
             )
             return
         if self._thumbnails is not None:
-            self._thumbnails.put(photo.sha256, photo.thumbnail)
+            self._thumbnails.put(photo.staged.stored.sha256, photo.thumbnail)
         self._touched.add(job_id)
         if not self._announce_timer.isActive():
             self._announce_timer.start()
@@ -226,6 +241,12 @@ class PhotoImporter(QObject):
             return self.tr(
                 "'%1' is damaged and cannot be shown; copy it from the camera again"
             ).replace("%1", error.file_name)
+        if isinstance(error, PhotoNotSavedError):
+            return (
+                self.tr("'%1' could not be saved on this tablet: %2")
+                .replace("%1", error.file_name)
+                .replace("%2", error.reason)
+            )
         if isinstance(error, UnexpectedImportError):
             return self.tr("'%1' could not be imported").replace("%1", error.file_name)
         if isinstance(error, ValidationError):

@@ -113,7 +113,10 @@ class PhotoTile(QFrame):
         self.button.setText(text)
 
     def update_badge(self, row: PhotoRow) -> None:
+        changed = row != self.row
         self.row = row
+        if not changed and self.badge.text():
+            return
         text, role = self._badge(row)
         self.badge.setText(text)
         self.badge.setProperty("role", role)
@@ -221,11 +224,7 @@ class PhotoStrip(QWidget):
         if self._job_id is not None:
             job_id, media = self._job_id, self._workday.cache.paths.media
             rows = self._workday.read(lambda session: photos_of_job(session, job_id, media))
-        if [r.id for r in rows] == [r.id for r in self._rows]:
-            for tile, row in zip(self._tiles, rows, strict=True):
-                tile.update_badge(row)
-        else:
-            self._rebuild(rows)
+        self._place_tiles(rows)
         self._rows = rows
         self.title_label.setText(self.tr("Photos (%1)").replace("%1", str(len(rows))))
         self.empty_label.setVisible(not rows)
@@ -279,22 +278,46 @@ class PhotoStrip(QWidget):
         else:
             event.ignore()
 
-    def _rebuild(self, rows: list[PhotoRow]) -> None:
+    def _place_tiles(self, rows: list[PhotoRow]) -> None:
+        """One tile per row in order: kept tiles get their new badge, new ones are added and
+        gone ones removed, so a photo arriving during an import of a hundred costs one tile,
+        not a hundred."""
+        kept = {tile.row.id: tile for tile in self._tiles}
+        wanted = {row.id for row in rows}
         for tile in self._tiles:
-            self._row_layout.removeWidget(tile)
-            tile.deleteLater()
-        self._tiles = []
-        previous: QWidget = self.add_button
+            if tile.row.id not in wanted:
+                self._row_layout.removeWidget(tile)
+                tile.deleteLater()
+        tiles: list[PhotoTile] = []
         for position, row in enumerate(rows):
-            tile = PhotoTile(row, self._row_widget)
-            tile.button.clicked.connect(lambda _=False, i=position: self.open_viewer(i))
-            self._row_layout.insertWidget(position, tile, 0, Qt.AlignmentFlag.AlignTop)
-            self.setTabOrder(previous, tile.button)
-            previous = tile.button
-            image = self.thumbnails.request(row.sha256, row.path)
-            if image is not None:
-                tile.set_thumbnail(image)
-            self._tiles.append(tile)
+            tile = kept.get(row.id)
+            if tile is None:
+                tile = self._new_tile(row)
+            else:
+                tile.update_badge(row)
+            if self._row_layout.indexOf(tile) != position:
+                self._row_layout.removeWidget(tile)
+                self._row_layout.insertWidget(position, tile, 0, Qt.AlignmentFlag.AlignTop)
+            tiles.append(tile)
+        if [t.row.id for t in tiles] != [t.row.id for t in self._tiles]:
+            previous: QWidget = self.add_button
+            for tile in tiles:
+                self.setTabOrder(previous, tile.button)
+                previous = tile.button
+        self._tiles = tiles
+
+    def _new_tile(self, row: PhotoRow) -> PhotoTile:
+        tile = PhotoTile(row, self._row_widget)
+        tile.button.clicked.connect(lambda _=False, photo_id=row.id: self._open_photo(photo_id))
+        image = self.thumbnails.request(row.sha256, row.path)
+        if image is not None:
+            tile.set_thumbnail(image)
+        return tile
+
+    def _open_photo(self, photo_id: str) -> None:
+        ids = [row.id for row in self._rows]
+        if photo_id in ids:
+            self.open_viewer(ids.index(photo_id))
 
     def _on_thumbnail(self, sha256: str, image: QImage) -> None:
         for tile in self._tiles:
