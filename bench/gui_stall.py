@@ -1,18 +1,18 @@
 """The GUI thread's longest stalls while a full sync of 10,000 ops and a 100-photo import run.
 
-Run: ``python bench/gui_stall.py [--ops N] [--photos N] [--explain] [--server-process]``. One
-process: the real app (embedded demo server, a fixed clock on the demo Wednesday) on a temp
-data dir. After its first sync it goes offline, 10,000 notes go through the write path (20 on
-the job that will be open, the rest on the day's other jobs) and 100 camera-sized JPEGs (1–3
-MB of random pixels) are written to a temp folder; none of that is timed. Then a 5 ms precise
-QTimer starts beating on the GUI thread, the app goes back online and syncs, and at the same
-moment the photos are imported into the open job; the event loop runs until the outbox is
-empty, the import has finished and every photo is uploaded. A stall is the gap between two
-beats minus the interval. Prints p50, p99 and max against the targets and how long the sync
-and the import took. ``--ops 0`` or ``--photos 0`` isolates one load; ``--server-process``
-runs the same demo server in a child process (its Python no longer shares the app's GIL);
-``--explain`` samples the GUI thread's stack and times each event Qt delivers on it, and
-prints where the stalls went (it slows the run).
+Run: ``python bench/gui_stall.py [--ops N] [--photos N] [--explain] [--server-thread]``. The
+real app (its demo server in a child process, as users get it; a fixed clock on the demo
+Wednesday) on a temp data dir. After its first sync it goes offline, 10,000 notes go through the
+write path (20 on the job that will be open, the rest on the day's other jobs) and 100 camera-
+sized JPEGs (1–3 MB of random pixels) are written to a temp folder; none of that is timed. Then
+a 5 ms precise QTimer starts beating on the GUI thread, the app goes back online and syncs, and
+at the same moment the photos are imported into the open job; the event loop runs until the
+outbox is empty, the import has finished and every photo is uploaded. A stall is the gap between
+two beats minus the interval. Prints p50, p99 and max against the targets and how long the sync
+and the import took. ``--ops 0`` or ``--photos 0`` isolates one load; ``--server-thread`` runs
+the demo server in a thread of the app's process, as before it got a process of its own;
+``--explain`` samples the GUI thread's stack and times each event Qt delivers on it, and prints
+where the stalls went (it slows the run).
 """
 
 from __future__ import annotations
@@ -20,14 +20,12 @@ from __future__ import annotations
 import argparse
 import platform
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from itertools import pairwise
@@ -52,7 +50,6 @@ from sqlalchemy import func, select
 
 from wb_desktop.app import AppOptions, WorkBossApp, build
 from wb_desktop.app_connect import SignInCall
-from wb_desktop.demo_server import start_demo_server
 from wb_desktop.domain.clock import FixedClock
 from wb_desktop.domain.records import UploadState
 from wb_desktop.server.demo_data import DEMO_ACCOUNTS, DEMO_TIMEZONE
@@ -166,30 +163,6 @@ def run_measured(
     return beat, timeline
 
 
-def serve(folder: Path) -> None:
-    """``--child-server``: the embedded demo server's own code, in a process of its own."""
-    demo = start_demo_server(folder, FixedClock(START))
-    print(f"URL {demo.url}", flush=True)
-    sys.stdin.read()  # until the parent closes this pipe
-    demo.stop()
-
-
-@contextmanager
-def separate_server(folder: Path) -> Iterator[str]:
-    command = [sys.executable, __file__, "--child-server", "--data-dir", str(folder)]
-    pipe = subprocess.PIPE
-    with subprocess.Popen(command, stdin=pipe, stdout=pipe, text=True) as child:
-        assert child.stdin is not None and child.stdout is not None
-        line = child.stdout.readline()
-        if not line.startswith("URL "):
-            raise SystemExit("the server child did not start")
-        try:
-            yield line.split()[1]
-        finally:
-            child.stdin.close()
-            child.wait(timeout=60)
-
-
 def sign_in_as_demo(
     _url: str, call: SignInCall, _email: str, _may_work_offline: bool
 ) -> tuple[SignIn, str]:
@@ -208,25 +181,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--explain", action="store_true", help="where the GUI thread's time went")
     parser.add_argument(
-        "--server-process", action="store_true", help="the demo server in a child process"
+        "--server-thread",
+        action="store_true",
+        help="the demo server in a thread of the app's process (as before it got its own)",
     )
     parser.add_argument("--data-dir", type=Path, help="where to put the temp dir (default: tmp)")
-    parser.add_argument("--child-server", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    if args.child_server:
-        serve(args.data_dir)
-        return 0
     qt_app = TimedApplication(sys.argv[:1]) if args.explain else None
     started = time.perf_counter()
     clock = FixedClock(START)
     with ExitStack() as stack:
         folder = Path(stack.enter_context(tempfile.TemporaryDirectory(dir=args.data_dir)))
-        url = (
-            stack.enter_context(separate_server(folder / "server")) if args.server_process else None
-        )
         options = AppOptions(
             data_dir=folder / "data",
-            server=url,
+            demo_server_in_child=not args.server_thread,
             zone=ZoneInfo(DEMO_TIMEZONE),
             watch_network=False,
             watch_camera_inbox=False,
@@ -277,7 +245,7 @@ def report(
     totals = Counter[str]()
     for _at, step in timeline.steps:
         totals.update(pushed=step.pushed, pulled=step.pulled, uploaded=step.uploaded)
-    mode = "; demo server in a child process" if args.server_process else "; embedded demo server"
+    mode = "; demo server in a thread" if args.server_thread else "; demo server in a child process"
     mode += ", --explain (sampler and event timing on: slower)" if args.explain else ""
     print(
         f"GUI-thread stalls, {INTERVAL_MS} ms precise heartbeat; Python "

@@ -58,6 +58,7 @@ STOP_TIMEOUT_MS = 20_000
 IMPORT_WAIT_MS = 10_000
 FIRST_PAINT_FALLBACK_MS = 1000
 AFTER_PAINT_MS = 100
+DEMO_POLL_MS = 50
 _log = logging.getLogger(__name__)
 
 
@@ -73,6 +74,7 @@ class AppOptions:
     watch_network: bool = True  # the operating system's reachability (off in tests)
     watch_camera_inbox: bool = True
     network_profile: str = "online"  # a simulated network to start on (QA, demos, tests)
+    demo_server_in_child: bool = True  # False: in a thread, to share a test's virtual clock
 
 
 class ProfileInUseError(WorkBossError):
@@ -120,8 +122,7 @@ class WorkBossApp:
         if not self.service_stopped:
             _log.warning("the sync thread did not stop within %s ms", STOP_TIMEOUT_MS)
             return False
-        if self.link.demo is not None:
-            self.link.demo.stop()
+        self.link.stop_demo()
         self._sweep_media()
         self.cache.close()
         self.lock.unlock()
@@ -251,7 +252,14 @@ def _assemble(
     quota_mb = options.quota_mb or settings.storage_quota_mb
     cache = open_cache(paths, clock, quota_bytes=quota_mb * MB)
     try:
-        link = connect(cache, data, options.server, clock, ask_sign_in or ask_with_dialog)
+        link = connect(
+            cache,
+            data,
+            options.server,
+            clock,
+            ask_sign_in or ask_with_dialog,
+            demo_in_child=options.demo_server_in_child,
+        )
     except BaseException:
         cache.close()
         raise
@@ -334,15 +342,34 @@ class AfterFirstPaint(QObject):
 
 
 def _start_demo_then_sync(app: WorkBossApp, clock: Clock) -> None:
-    """After the first paint: the embedded server, then sync against it."""
+    """After the first paint: start the embedded server, and sync once it answers; the
+    window stays live meanwhile, since the server starts in a child process."""
     if app.closed:
         return
     try:
-        app.link.start_demo(clock)
+        app.link.begin_demo(clock)
     except Exception:  # the cached work stays usable; the indicator shows no sync
         _log.exception("the embedded demo server did not start")
         return
-    app.service.start()
+    poll = QTimer(app.window)
+    poll.setInterval(DEMO_POLL_MS)
+
+    def check() -> None:
+        try:
+            ready = app.closed or app.link.demo_ready()
+        except Exception:
+            _log.exception("the embedded demo server did not start")
+            ready = True
+        if not ready:
+            return
+        poll.stop()
+        poll.deleteLater()
+        if not app.closed and app.link.demo is not None:
+            app.service.start()
+
+    poll.timeout.connect(check)
+    poll.start()
+    check()
 
 
 def _sign_in_again(app: WorkBossApp, clock: Clock) -> None:

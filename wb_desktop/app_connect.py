@@ -29,7 +29,7 @@ from wb_desktop.sync.auth import remember_technician
 from wb_desktop.sync.transport import RequestsTransport
 
 if TYPE_CHECKING:
-    from wb_desktop.demo_server import DemoServer
+    from wb_desktop.demo_server import DemoServer, PendingDemoServer
 
 EMBEDDED_DEMO = "embedded-demo"  # what a demo profile records as its server
 SignInCall = Callable[[str, str], SignIn]
@@ -69,20 +69,52 @@ class ServerLink:
     demo: DemoServer | None = None
     demo_folder: Path | None = None  # where the embedded demo server keeps its data
 
+    demo_in_child: bool = True  # False: in a thread, sharing a virtual clock (tests)
+    _pending_demo: PendingDemoServer | None = None
+
     @property
     def needs_demo_server(self) -> bool:
-        """A demo profile whose server has not been started yet (see :meth:`start_demo`)."""
-        return self.demo_folder is not None and self.demo is None
+        """A demo profile whose server has not been started yet (see :meth:`begin_demo`)."""
+        return self.demo_folder is not None and self.demo is None and self._pending_demo is None
 
-    def start_demo(self, clock: Clock) -> None:
-        """Start the embedded server. A later start of a signed-in profile does this after
-        the window has painted: the cached schedule needs no server, and the server's web
-        stack takes most of a second to import."""
-        from wb_desktop.demo_server import start_demo_server
+    def begin_demo(self, clock: Clock) -> None:
+        """Start the embedded server without waiting for it (:meth:`demo_ready` tells).
+
+        A later start of a signed-in profile does this after the window has painted: the
+        cached schedule needs no server, and the server's web stack takes a second to load.
+        """
+        from wb_desktop.demo_server import PendingDemoServer, start_demo_server
 
         assert self.demo_folder is not None
-        self.demo = start_demo_server(self.demo_folder, clock)
-        self.url = self.demo.url
+        if self.demo_in_child:
+            self._pending_demo = PendingDemoServer(self.demo_folder, clock)
+        else:
+            self._use_demo(start_demo_server(self.demo_folder, clock))
+
+    def demo_ready(self) -> bool:
+        """Whether the server started by :meth:`begin_demo` answers; never blocks. Raises
+        :class:`~wb_desktop.demo_server.DemoServerError` when it will not start."""
+        if self.demo is None and self._pending_demo is not None:
+            server = self._pending_demo.ready()
+            if server is not None:
+                self._use_demo(server)
+        return self.demo is not None
+
+    def start_demo(self, clock: Clock) -> None:
+        """Start the embedded server and wait until it answers."""
+        self.begin_demo(clock)
+        if self.demo is None and self._pending_demo is not None:
+            self._use_demo(self._pending_demo.wait())
+
+    def stop_demo(self) -> None:
+        if self.demo is not None:
+            self.demo.stop()
+        elif self._pending_demo is not None:
+            self._pending_demo.stop()
+        self._pending_demo = None
+
+    def _use_demo(self, server: DemoServer) -> None:
+        self.demo, self.url = server, server.url
 
     def on_signed_in(self, cache: LocalCache, clock: Clock) -> Callable[[SignIn], None]:
         """What the sync worker does after each sign-in: keep the token for the next start."""
@@ -116,30 +148,35 @@ def connect(
     server_url: str | None,
     clock: Clock,
     ask_sign_in: AskSignIn,
+    *,
+    demo_in_child: bool = True,
 ) -> ServerLink:
     technician, saved_server = cached_technician(cache)
     wanted = server_url.rstrip("/") if server_url else EMBEDDED_DEMO
     if saved_server is not None and saved_server.rstrip("/") != wanted:
         raise ProfileServerMismatchError(cache.paths.name, saved_server, wanted)
     if server_url is None:
-        return _connect_demo(cache, data, clock, technician)
+        return _connect_demo(cache, data, clock, technician, demo_in_child)
     return _connect_server(cache, wanted, clock, technician, ask_sign_in)
 
 
 def _connect_demo(
-    cache: LocalCache, data: DataPaths, clock: Clock, technician: Technician | None
+    cache: LocalCache,
+    data: DataPaths,
+    clock: Clock,
+    technician: Technician | None,
+    demo_in_child: bool,
 ) -> ServerLink:
     email, password = next(iter(DEMO_ACCOUNTS.items()))
     folder = data.root / "demo-server"
     link = ServerLink("", EMBEDDED_DEMO, email, password, None, technician)
-    link.demo_folder = folder
-    if technician is None:  # first start: sign in now (the server is in-process: instant)
+    link.demo_folder, link.demo_in_child = folder, demo_in_child
+    if technician is None:  # first start: nothing cached to show, so wait for the server
         link.start_demo(clock)
-        assert link.demo is not None
         try:
             signed_in = sign_in_call(link.url)(email, password)
         except Exception:
-            link.demo.stop()
+            link.stop_demo()
             raise
         _remember(cache, signed_in, EMBEDDED_DEMO, clock.now(), link)
     return link

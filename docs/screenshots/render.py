@@ -82,6 +82,7 @@ def main() -> int:
                 zone=ZoneInfo("Europe/Stockholm"),
                 watch_network=False,
                 watch_camera_inbox=False,
+                demo_server_in_child=False,
             ),
             clock=clock,
         )

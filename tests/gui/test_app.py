@@ -3,15 +3,19 @@ on a second start without the network, one window per profile, and clear refusal
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import requests
 from pytestqt.qtbot import QtBot
 
 from tests.gui.conftest import STOCKHOLM, office_view
 from wb_desktop.app import AppOptions, LanguageError, ProfileInUseError, WorkBossApp, build
 from wb_desktop.app_connect import ProfileServerMismatchError
+from wb_desktop.demo_server import PendingDemoServer
 from wb_desktop.domain.clock import FixedClock
 from wb_desktop.sync.connectivity import OfflineReason, SyncActivity
 
@@ -24,7 +28,7 @@ def options(data_dir: Path, **extra: object) -> AppOptions:
         zone=STOCKHOLM,
         watch_network=False,
         watch_camera_inbox=False,
-        **extra,  # type: ignore[arg-type]
+        **{"demo_server_in_child": False, **extra},  # type: ignore[arg-type]
     )
 
 
@@ -155,3 +159,31 @@ def test_the_indicator_counts_waiting_work_from_the_cache_before_sync_starts(
     assert not again.service.is_running()  # the demo server starts after the first paint
     assert again.service.view().pending == 1
     assert again.service.last_sync() is not None
+
+
+def test_the_demo_server_runs_in_a_child_process_that_ends_with_the_app(
+    qtbot: QtBot, tmp_path: Path, clock: FixedClock, started: list[WorkBossApp]
+) -> None:
+    first = start(qtbot, started, options(tmp_path, demo_server_in_child=True), clock)
+    assert first.link.demo is not None and first.link.demo.pid not in (None, os.getpid())
+    qtbot.waitUntil(lambda: first.window.schedule.model.rowCount() >= 3, timeout=WAIT_MS)
+    child = first.link.demo.pid
+    assert child in [process.pid for process in multiprocessing.active_children()]
+    assert first.close()
+    assert child not in [process.pid for process in multiprocessing.active_children()]
+
+    again = start(qtbot, started, options(tmp_path, demo_server_in_child=True), clock)
+    assert again.link.demo is None  # a signed-in profile paints first, then starts it
+    qtbot.waitUntil(lambda: again.link.demo is not None, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: again.service.last_sync() is not None, timeout=WAIT_MS)
+    assert again.window.status.badge.online
+
+
+def test_the_demo_server_child_ends_when_the_app_dies(tmp_path: Path, clock: FixedClock) -> None:
+    pending = PendingDemoServer(tmp_path / "server", clock)
+    server = pending.wait()
+    assert requests.get(f"{server.url}/health", timeout=10).ok
+
+    pending._pipe.close()  # what the child sees when the app's process is killed
+
+    assert pending.stopped(timeout_s=20)

@@ -43,7 +43,11 @@ def test_every_text_colour_is_readable_on_its_background(colours: Colours, minim
 def app(qtbot: QtBot, tmp_path: Path, clock: FixedClock) -> Iterator[WorkBossApp]:
     built = build(
         AppOptions(
-            data_dir=tmp_path, zone=STOCKHOLM, watch_network=False, watch_camera_inbox=False
+            data_dir=tmp_path,
+            zone=STOCKHOLM,
+            watch_network=False,
+            watch_camera_inbox=False,
+            demo_server_in_child=False,
         ),
         clock=clock,
     )

@@ -1,17 +1,16 @@
 """Importing picked or dropped photos into a job.
 
 Reading, checking, decoding and storing a 10 MB camera file takes long enough to freeze the
-window, so that runs in a thread pool, file write and fsync included; only the small
-database write, which goes through the one write path on the GUI thread, runs here. Each
-file succeeds or is refused on its own: one bad file in a batch never stops the others,
-and each refusal says which file and why.
+window, and the database write may wait for the sync worker's write lock, so all of it runs
+in a thread pool; the GUI thread only tells the views, in bursts. Each file succeeds or is
+refused on its own: one bad file in a batch never stops the others, and each refusal says
+which file and why.
 """
 
 from __future__ import annotations
 
 import itertools
 import logging
-from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
@@ -86,10 +85,54 @@ def prepare_photo(path: Path, zone: tzinfo, stage: Stage) -> PreparedPhoto:
     )
 
 
+@dataclass(frozen=True)
+class AttachedPhoto:
+    """A photo saved on its job by a worker; the GUI thread only has to tell the views."""
+
+    photo: PreparedPhoto
+    receipt: ChangeReceipt
+
+
+class PhotoNotAttachedError(WorkBossError):
+    """The database write failed for a reason no check foresaw; logged, nothing saved."""
+
+    def __init__(self, file_name: str) -> None:
+        self.file_name = file_name
+        super().__init__(f"'{file_name}' could not be saved; nothing was changed. Try again.")
+
+
+Outcome = AttachedPhoto | WorkBossError
+
+
+def import_photo(path: Path, job_id: str, zone: tzinfo, changes: LocalChanges) -> Outcome:
+    """Everything one file needs, on a worker thread: read, decode, store the file, attach.
+
+    The write path is safe on any thread (a session per write); doing the write here, not on
+    the GUI thread, means waiting for the sync worker's write lock never freezes the window.
+    """
+    try:
+        photo = prepare_photo(path, zone, changes.media.stage_photo)
+    except WorkBossError as error:
+        return error
+    except Exception:
+        log.exception("importing %s failed unexpectedly", path)
+        return UnexpectedImportError(path.name)
+    try:
+        receipt = changes.media.attach_photo(
+            job_id, photo.staged, width=photo.width, height=photo.height, taken_at=photo.taken_at
+        )
+    except WorkBossError as error:
+        return error
+    except Exception:
+        log.exception("saving %s failed unexpectedly", path)
+        return PhotoNotAttachedError(path.name)
+    return AttachedPhoto(photo, receipt)
+
+
 class _Relay(QObject):
     """Lives on the GUI thread; workers emit on it, so the slot runs there (queued)."""
 
-    prepared = Signal(int, object)  # batch id, PreparedPhoto or WorkBossError
+    done = Signal(int, object)  # batch id, Outcome
 
 
 @dataclass
@@ -99,7 +142,7 @@ class _Batch:
 
 
 class PhotoImporter(QObject):
-    """Imports files into a job: decode off the GUI thread, then one write per photo."""
+    """Imports files into a job, entirely off the GUI thread; the views hear of it in bursts."""
 
     started = Signal(str, int)  # job id, number of files in the batch
     imported = Signal(str, str)  # job id, photo id
@@ -118,17 +161,11 @@ class PhotoImporter(QObject):
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(PARALLEL_DECODES)
         self._relay = _Relay(self)
-        self._relay.prepared.connect(self._on_prepared)
+        self._relay.done.connect(self._on_done)
         self._batches: dict[int, _Batch] = {}
         self._batch_ids = itertools.count(1)
-        # Decoded photos are saved one per event-loop turn, so the window keeps painting
-        # between them, and the views hear about them at most every ANNOUNCE_MS.
-        self._ready: deque[tuple[int, PreparedPhoto | WorkBossError]] = deque()
+        # The views re-read at most every ANNOUNCE_MS during an import, not once per photo.
         self._touched: set[str] = set()
-        self._save_next = QTimer(self)
-        self._save_next.setSingleShot(True)
-        self._save_next.setInterval(0)
-        self._save_next.timeout.connect(self._save_one)
         self._announce_timer = QTimer(self)
         self._announce_timer.setSingleShot(True)
         self._announce_timer.setInterval(ANNOUNCE_MS)
@@ -147,36 +184,19 @@ class PhotoImporter(QObject):
             QTimer.singleShot(0, lambda: self.finished.emit(job_id))
             return
         self._batches[batch_id] = _Batch(job_id, len(files))
-        zone, stage = self._workday.zone, self._workday.cache.changes.media.stage_photo
+        zone, changes, relay = self._workday.zone, self._workday.cache.changes, self._relay
         for path in files:
-            self._pool.start(lambda path=path: self._prepare_in_worker(batch_id, path, zone, stage))
+            self._pool.start(
+                lambda path=path: relay.done.emit(
+                    batch_id, import_photo(path, job_id, zone, changes)
+                )
+            )
 
     def wait_for_done(self, msecs: int = -1) -> bool:
-        """Block until queued decodes have run (shutdown); their results still arrive queued."""
+        """Block until queued imports have run (shutdown); their results still arrive queued."""
         return self._pool.waitForDone(msecs)
 
-    def _prepare_in_worker(self, batch_id: int, path: Path, zone: tzinfo, stage: Stage) -> None:
-        outcome: PreparedPhoto | WorkBossError
-        try:
-            outcome = prepare_photo(path, zone, stage)
-        except WorkBossError as error:
-            outcome = error
-        except Exception:
-            log.exception("importing %s failed unexpectedly", path)
-            outcome = UnexpectedImportError(path.name)
-        self._relay.prepared.emit(batch_id, outcome)
-
-    def _on_prepared(self, batch_id: int, outcome: PreparedPhoto | WorkBossError) -> None:
-        self._ready.append((batch_id, outcome))
-        if not self._save_next.isActive():
-            self._save_next.start()
-
-    def _save_one(self) -> None:
-        if not self._ready:
-            return
-        batch_id, outcome = self._ready.popleft()
-        if self._ready:
-            self._save_next.start()
+    def _on_done(self, batch_id: int, outcome: Outcome) -> None:
         batch = self._batches.get(batch_id)
         if batch is None:
             return
@@ -184,7 +204,7 @@ class PhotoImporter(QObject):
             if isinstance(outcome, WorkBossError):
                 self.refused.emit(self.message_for(outcome))
             else:
-                self._attach(batch.job_id, outcome)
+                self._attached(batch.job_id, outcome)
         finally:
             batch.remaining -= 1
             if batch.remaining == 0:
@@ -198,34 +218,15 @@ class PhotoImporter(QObject):
         for job_id in sorted(touched):
             self._workday.announce(job_id)
 
-    def _attach(self, job_id: str, photo: PreparedPhoto) -> None:
-        def add(changes: LocalChanges) -> ChangeReceipt:
-            return changes.media.attach_photo(
-                job_id,
-                photo.staged,
-                width=photo.width,
-                height=photo.height,
-                taken_at=photo.taken_at,
-            )
-
-        try:
-            receipt = self._workday.write(job_id, add, announce=False)
-        except WorkBossError as error:
-            self.refused.emit(self.message_for(error))
-            return
-        except Exception:
-            log.exception("saving %s failed unexpectedly", photo.path)
-            self.refused.emit(
-                self.tr("'%1' could not be saved; nothing was changed. Try again.").replace(
-                    "%1", photo.path.name
-                )
-            )
-            return
+    def _attached(self, job_id: str, attached: AttachedPhoto) -> None:
+        photo, receipt = attached.photo, attached.receipt
         if not receipt.changed:
             self.refused.emit(
                 self.tr("'%1' is already attached to this job").replace("%1", photo.path.name)
             )
             return
+        if receipt.storage_warning:
+            self._workday.storageWarning.emit(receipt.storage_warning)
         if self._thumbnails is not None:
             self._thumbnails.put(photo.staged.stored.sha256, photo.thumbnail)
         self._touched.add(job_id)
@@ -246,6 +247,10 @@ class PhotoImporter(QObject):
                 self.tr("'%1' could not be saved on this tablet: %2")
                 .replace("%1", error.file_name)
                 .replace("%2", error.reason)
+            )
+        if isinstance(error, PhotoNotAttachedError):
+            return self.tr("'%1' could not be saved; nothing was changed. Try again.").replace(
+                "%1", error.file_name
             )
         if isinstance(error, UnexpectedImportError):
             return self.tr("'%1' could not be imported").replace("%1", error.file_name)
