@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
 from wb_desktop.sync.connectivity import SyncActivity, SyncView
 from wb_desktop.sync.engine import Failure, StepReport
 from wb_desktop.sync.service import SyncService
+from wb_desktop.ui.gps import GpsTracker
+from wb_desktop.ui.gps_indicator import GpsIndicator
 from wb_desktop.ui.relative_time import relative_time
 from wb_desktop.ui.sync_details import SyncDetails, SyncDetailsDialog, connection_words
 from wb_desktop.ui.theme import TOUCH_TARGET_PX, Colours, colours_for
@@ -276,7 +278,9 @@ class SyncIndicator(QWidget):
 
 class WorkStatusBar(QStatusBar):
     """The main window's status bar, wired to a :class:`SyncService` (or anything with its
-    signals and ``view``, ``last_sync``, ``sync_now``)."""
+    signals and ``view``, ``last_sync``, ``sync_now``).
+
+    The GPS indicator stays hidden until :meth:`attach_gps` gives it a tracker."""
 
     def __init__(
         self,
@@ -293,9 +297,12 @@ class WorkStatusBar(QStatusBar):
         row = QWidget(self)
         self.badge = ConnectionBadge(high_contrast=high_contrast, parent=row)
         self.indicator = SyncIndicator(now, zone, high_contrast=high_contrast, parent=row)
+        self.gps_indicator = GpsIndicator(high_contrast=high_contrast, parent=row)
+        self.gps_indicator.hide()
         layout = QHBoxLayout(row)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.badge)
+        layout.addWidget(self.gps_indicator)
         layout.addStretch(1)
         layout.addWidget(self.indicator)
         # Permanent, so a passing showMessage() never hides online/offline.
@@ -309,6 +316,12 @@ class WorkStatusBar(QStatusBar):
         self.indicator.syncNowRequested.connect(service.sync_now)
         self._on_view(service.view())
         self.indicator.set_last_sync(service.last_sync())
+
+    def attach_gps(self, tracker: GpsTracker) -> None:
+        """Show whether ``tracker`` records positions, and follow it from now on."""
+        self.gps_indicator.set_paused(tracker.paused)
+        tracker.pausedChanged.connect(self.gps_indicator.set_paused)
+        self.gps_indicator.show()
 
     def _on_view(self, view: SyncView) -> None:
         self.badge.set_view(view)

@@ -1,0 +1,121 @@
+"""GPS while online: a simulated position along the day's route, recorded every interval.
+
+The office follows the van only while the tablet reaches the server; offline the tracker
+records nothing and says "GPS paused", so no backlog of stale positions floods the office
+on reconnect. When the connection returns it records a position at once, and the next sync
+step sends it (the engine sends every unsent ping, see ``wb_desktop.sync.locations``).
+
+Online and offline follow what the status bar's badge shows: while a sync step runs the
+tracker keeps the last finished step's answer, so a retry while offline does not resume.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from sqlalchemy.exc import DBAPIError
+
+from wb_desktop.domain.route import HOME_BASE, Fix, GeoPoint, position_at
+from wb_desktop.store.locations import record_ping, tracked_day
+from wb_desktop.sync.connectivity import SyncActivity, SyncView
+from wb_desktop.sync.service import SyncService
+from wb_desktop.ui.workday import Workday
+
+_log = logging.getLogger(__name__)
+DEFAULT_INTERVAL_S = 30.0
+
+
+def _is_online(view: SyncView, previous: bool) -> bool:
+    if view.activity is SyncActivity.SYNCING:
+        return previous
+    return view.activity is not SyncActivity.OFFLINE
+
+
+class GpsTracker(QObject):
+    """Records a ping per tick while online; lives and ticks on the GUI thread.
+
+    A tick is one small read and one small insert in the local cache, cheap enough for the
+    GUI thread at one per ``interval_s``. Call :meth:`start` to begin; :meth:`stop` before
+    the cache closes."""
+
+    pausedChanged = Signal(bool)
+    positionChanged = Signal(float, float)  # latitude, longitude of the ping just recorded
+
+    def __init__(
+        self,
+        workday: Workday,
+        service: SyncService,
+        interval_s: float = DEFAULT_INTERVAL_S,
+        parent: QObject | None = None,
+        *,
+        home: GeoPoint = HOME_BASE,
+    ) -> None:
+        super().__init__(parent)
+        self._workday = workday
+        self._home = home
+        self._online = _is_online(service.view(), previous=True)
+        self.last_fix: Fix | None = None
+        self.timer = QTimer(self)
+        self.timer.setInterval(max(1, round(interval_s * 1000)))
+        self.timer.timeout.connect(self.tick)
+        service.viewChanged.connect(self._on_view)
+
+    @property
+    def paused(self) -> bool:
+        """True while offline: nothing is recorded."""
+        return not self._online
+
+    def is_running(self) -> bool:
+        return self.timer.isActive()
+
+    def start(self) -> None:
+        """Tick now and then every interval; calling it again changes nothing."""
+        if self.timer.isActive():
+            return
+        self.timer.start()
+        self.tick()
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+    @Slot()
+    def tick(self) -> str | None:
+        """Record one ping at the simulated position for now; the ping's id, or None when
+        paused or when the cache could not take it (the next tick tries again)."""
+        if self.paused:
+            return None
+        workday = self._workday
+        now = workday.clock.now()
+        try:
+            day = workday.read(
+                lambda session: tracked_day(
+                    session, workday.technician_id, workday.today(), workday.zone, self._home
+                )
+            )
+            fix = position_at(day.route, now)
+            ping_id = record_ping(
+                workday.cache.database,
+                recorded_at=now,
+                latitude=fix.latitude,
+                longitude=fix.longitude,
+                accuracy_m=fix.accuracy_m,
+                job_id=day.working_job_id,
+            )
+        except DBAPIError:
+            _log.warning("a GPS ping was skipped: the cache did not take it", exc_info=True)
+            return None
+        self.last_fix = fix
+        self.positionChanged.emit(fix.latitude, fix.longitude)
+        return ping_id
+
+    @Slot(object)
+    def _on_view(self, view: SyncView) -> None:
+        online = _is_online(view, self._online)
+        if online == self._online:
+            return
+        self._online = online
+        self.pausedChanged.emit(not online)
+        if online and self.timer.isActive():
+            self.timer.start()  # the next tick one interval after this one
+            self.tick()
