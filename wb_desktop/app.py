@@ -46,6 +46,7 @@ from wb_desktop.sync.api import SignIn
 from wb_desktop.sync.client import SyncClient, build_sync_client
 from wb_desktop.sync.engine import SyncListener, last_success, outbox_counts
 from wb_desktop.sync.service import SyncService
+from wb_desktop.ui.gps import GpsTracker
 from wb_desktop.ui.main_window import MainWindow
 from wb_desktop.ui.photos.importer import PhotoImporter
 from wb_desktop.ui.photos.inbox_bridge import InboxBridge
@@ -73,6 +74,7 @@ class AppOptions:
     high_contrast: bool | None = None  # default: the profile's setting
     watch_network: bool = True  # the operating system's reachability (off in tests)
     watch_camera_inbox: bool = True
+    gps: bool = True  # the simulated position along the day's route, sent while online
     network_profile: str = "online"  # a simulated network to start on (QA, demos, tests)
     demo_server_in_child: bool = True  # False: in a thread, to share a test's virtual clock
 
@@ -100,6 +102,7 @@ class WorkBossApp:
     link: ServerLink
     lock: QLockFile
     importer: PhotoImporter
+    gps: GpsTracker | None = None
     inbox: InboxBridge | None = None
     after_paint: QObject | None = None
     closed: bool = field(default=False, repr=False)
@@ -118,6 +121,8 @@ class WorkBossApp:
         self.window.close()
         if self.inbox is not None:
             self.inbox.stop()
+        if self.gps is not None:
+            self.gps.stop()
         self.service_stopped = self.service.stop(STOP_TIMEOUT_MS)
         if not self.service_stopped:
             _log.warning("the sync thread did not stop within %s ms", STOP_TIMEOUT_MS)
@@ -291,6 +296,10 @@ def _assemble(
         window.offline_button.blockSignals(False)
     importer = window.job_page.photos.importer
     app = WorkBossApp(qt_app, cache, workday, service, window, link, lock, importer)
+    if options.gps:
+        app.gps = GpsTracker(workday, service, parent=window)
+        window.status.attach_gps(app.gps)
+        app.gps.start()
     if options.watch_camera_inbox:
         inbox = InboxBridge(paths.camera_inbox, importer, window.current_job_id, window)
         inbox.message.connect(window.job_page.photos.show_message)

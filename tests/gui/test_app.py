@@ -82,6 +82,9 @@ def test_a_second_start_reuses_the_cache_and_comes_up_without_the_network(
         lambda: again.service.view().offline_reason is OfflineReason.SIMULATED, timeout=WAIT_MS
     )
     assert not again.window.status.badge.online
+    gps = again.window.status.gps_indicator
+    qtbot.waitUntil(lambda: gps.paused, timeout=WAIT_MS)
+    assert gps.isVisible() and gps.text_label.text() == "GPS paused"
     assert again.window.offline_button.isChecked()
 
 
