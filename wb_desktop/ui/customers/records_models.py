@@ -1,0 +1,138 @@
+"""A customer's jobs and documents as table models; a tapped row opens the job or document."""
+
+from __future__ import annotations
+
+from datetime import tzinfo
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from wb_desktop.store.customer_views import CustomerDocumentRow, CustomerJobRow
+from wb_desktop.ui.customers.texts import delivery_label, kind_label
+from wb_desktop.ui.formatting import format_date, format_money, format_time
+from wb_desktop.ui.labels import status_label, sync_state_label
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+
+
+class CustomerJobsModel(QAbstractTableModel):
+    class Column(IntEnum):
+        DATE = 0
+        TITLE = 1
+        STATUS = 2
+        SYNC = 3
+
+    def __init__(self, zone: tzinfo, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._zone = zone
+        self._jobs: list[CustomerJobRow] = []
+
+    def set_jobs(self, jobs: list[CustomerJobRow]) -> None:
+        self.beginResetModel()
+        self._jobs = list(jobs)
+        self.endResetModel()
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._jobs)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.Column)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if not 0 <= section < len(self.Column):
+            return None
+        return (self.tr("Date"), self.tr("Job"), self.tr("Status"), self.tr("Sync"))[section]
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._jobs):
+            return None
+        job = self._jobs[index.row()]
+        if role == RECORD_ID_ROLE:
+            return job.job_id
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _LEFT
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        column = self.Column(index.column())
+        if column is self.Column.DATE:
+            local = job.start.astimezone(self._zone)
+            return f"{format_date(local.date())} {format_time(local)}"
+        if column is self.Column.TITLE:
+            return job.title
+        if column is self.Column.STATUS:
+            return status_label(job.status)
+        return sync_state_label(job.sync_state)
+
+
+class CustomerDocumentsModel(QAbstractTableModel):
+    class Column(IntEnum):
+        REFERENCE = 0
+        KIND = 1
+        TOTAL = 2
+        DELIVERY = 3
+        SYNC = 4
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._documents: list[CustomerDocumentRow] = []
+
+    def set_documents(self, documents: list[CustomerDocumentRow]) -> None:
+        self.beginResetModel()
+        self._documents = list(documents)
+        self.endResetModel()
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._documents)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.Column)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if not 0 <= section < len(self.Column):
+            return None
+        return (
+            self.tr("Reference"),
+            self.tr("Kind"),
+            self.tr("Total"),
+            self.tr("Delivery"),
+            self.tr("Sync"),
+        )[section]
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._documents):
+            return None
+        document = self._documents[index.row()]
+        column = self.Column(index.column())
+        if role == RECORD_ID_ROLE:
+            return document.document_id
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _RIGHT if column is self.Column.TOTAL else _LEFT
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if column is self.Column.REFERENCE:
+            return document.reference
+        if column is self.Column.KIND:
+            return kind_label(document.kind)
+        if column is self.Column.TOTAL:
+            return format_money(document.total, document.currency)
+        if column is self.Column.DELIVERY:
+            return delivery_label(document.delivery_state)
+        return sync_state_label(document.sync_state)
