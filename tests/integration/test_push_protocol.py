@@ -15,6 +15,7 @@ from wb_desktop.paths import ProfilePaths
 from wb_desktop.server.demo_data import DEMO_ACCOUNTS
 from wb_desktop.server.models import AppliedOp, ConflictLogEntry, Note, OfficeDelivery
 from wb_desktop.server.models import Customer as ServerCustomer
+from wb_desktop.server.models import Document as ServerDocument
 
 ANNA, ERIK = sorted(DEMO_ACCOUNTS)[:2]
 
@@ -143,3 +144,30 @@ def test_malformed_payloads_are_rejected_readably_never_500(live_server, anna, b
     result = push_ops(live_server, session, cache, [broken])["results"][0]
     assert result["result"] == "rejected"
     assert "clock_out" in result["reason"]
+
+
+def test_an_estimate_becomes_one_invoice_and_the_office_knows_which(live_server, anna) -> None:
+    cache, session = anna
+    job = scheduled_job(cache)
+    lines = [{"description": "Survey", "quantity": "1", "unit_price": "900.00", "vat_rate": "25"}]
+    estimate = cache.changes.documents.create("estimate", job.customer_id, lines, job_id=job.id)
+    invoice = cache.changes.documents.convert_to_invoice(estimate.record_id)
+    ops = outbox_ops(cache)
+    assert ops[-1]["payload"]["converted_from_id"] == estimate.record_id
+
+    first = push_ops(live_server, session, cache, ops)
+    assert [r["result"] for r in first["results"]] == ["applied", "applied"]
+
+    second_copy = {
+        **ops[-1],
+        "op_id": str(uuid.uuid4()),
+        "seq": ops[-1]["seq"] + 1,
+        "record_id": str(uuid.uuid4()),
+    }
+    second_copy["payload"] = {**ops[-1]["payload"], "reference": "INV-OTHER-00001"}
+    again = push_ops(live_server, session, cache, [second_copy])  # as from another tablet
+    assert again["results"][0]["result"] == "rejected"
+    assert "was already made into invoice" in again["results"][0]["reason"]
+    with live_server.context.reader() as db:
+        stored = db.get(ServerDocument, invoice.record_id)
+        assert stored is not None and stored.converted_from_id == estimate.record_id

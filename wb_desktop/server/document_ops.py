@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from sqlalchemy import select
+
 from wb_desktop.domain.money import LineInput, price_document
 from wb_desktop.server.feed import customer_audience
 from wb_desktop.server.models import Customer, Document, OfficeDelivery
@@ -69,6 +71,7 @@ def document_create(ctx: OpContext) -> Outcome:
     kind = payload(ctx, "kind")
     if kind not in ("invoice", "estimate"):
         raise RejectedOpError("payload.kind must be invoice or estimate")
+    converted_from_id = _estimate_to_convert(ctx, kind, customer_id)
     document = Document(
         **stamp(ctx),
         technician_id=ctx.technician_id,
@@ -78,9 +81,31 @@ def document_create(ctx: OpContext) -> Outcome:
         customer_id=customer_id,
         notes=str(ctx.op.payload.get("notes") or "")[:5000],
         delivery_state="draft",
+        converted_from_id=converted_from_id,
         **_priced(ctx),
     )
     return ctx.create("document", document, [ctx.technician_id])
+
+
+def _estimate_to_convert(ctx: OpContext, kind: str, customer_id: str) -> str | None:
+    """The estimate an invoice is made from: the technician's own, for the same customer,
+    and not made into an invoice before (on this tablet or another)."""
+    estimate_id = ctx.op.payload.get("converted_from_id")
+    if estimate_id is None:
+        return None
+    if kind != "invoice":
+        raise RejectedOpError("only an invoice can be made from an estimate")
+    estimate = ctx.find(Document, estimate_id)
+    if estimate is None or estimate.technician_id != ctx.technician_id:
+        raise RejectedOpError(f"estimate {estimate_id} does not exist or is not yours")
+    if estimate.kind != "estimate" or estimate.customer_id != customer_id:
+        raise RejectedOpError(f"{estimate.reference} is not an estimate for this customer")
+    earlier = ctx.session.scalar(
+        select(Document.reference).where(Document.converted_from_id == estimate_id)
+    )
+    if earlier is not None:
+        raise RejectedOpError(f"{estimate.reference} was already made into invoice {earlier}")
+    return str(estimate_id)
 
 
 def _own_document(ctx: OpContext) -> Document:

@@ -206,6 +206,10 @@ class Document(Versioned, ServerBase):
     lines: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
     delivery_state: Mapped[str] = mapped_column(String(10), default="draft")
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # the estimate this invoice was made from; unique, so an estimate becomes one invoice
+    converted_from_id: Mapped[str | None] = mapped_column(
+        ForeignKey("documents.id"), index=True, unique=True
+    )
 
 
 class OfficeDelivery(ServerBase):

@@ -66,6 +66,13 @@ _SUFFIXES = {
 }
 
 
+# Columns only the tablet knows (where a file is, how far its upload got, when Send was
+# pressed); a pulled record never carries them, so the upsert must not overwrite them.
+LOCAL_ONLY_COLUMNS = frozenset(
+    {"id", "created_at", "stored_path", "png_path", "upload_state", "uploaded_bytes", "queued_at"}
+)
+
+
 class PullStoppedError(SyncProblem):
     """The pull stopped cleanly (quota, disk, unusable data); the cursor did not move."""
 
@@ -207,7 +214,7 @@ class Puller:
         statement = self._statements.get(kind.record_type)
         if statement is None:
             insert = sqlite_insert(kind.table)
-            kept = {"id", "created_at", "stored_path", "png_path", "upload_state", "uploaded_bytes"}
+            kept = LOCAL_ONLY_COLUMNS
             columns = [c.name for c in kind.table.columns if c.name not in kept]
             updates: dict[str, Any] = {name: insert.excluded[name] for name in columns}
             state = kind.table.c.sync_state

@@ -135,6 +135,7 @@ KINDS: dict[str, RecordKind] = {
                 "notes",
                 "delivery_state",
                 "sent_at",
+                "converted_from_id",
             ),
         ),
     )
