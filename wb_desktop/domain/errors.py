@@ -1,12 +1,18 @@
 """Typed, user-facing errors.
 
-Every refusal the technician can meet is one of these, so the UI can show the message as
-it is and tests can tell a refused transition from a malformed amount without parsing text.
+Every refusal the technician can meet is one of these, so the UI can show the message and
+tests can tell a refused transition from a malformed amount without parsing text. Messages
+are :class:`~wb_desktop.domain.text.Text`: English strings the UI can translate.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import ROUND_HALF_EVEN, Decimal
+
+from wb_desktop.domain.text import QT_TRANSLATE_NOOP, Text, Value
+
+KIB = 1024
 
 
 class WorkBossError(Exception):
@@ -46,6 +52,42 @@ class ValidationError(WorkBossError):
         return [p.field for p in self.problems]
 
 
+_ACTOR_REFUSALS = {
+    "technician": QT_TRANSLATE_NOOP(
+        "Domain", "A technician cannot move a job from '%1' to '%2'. Allowed next: %3."
+    ),
+    "office": QT_TRANSLATE_NOOP(
+        "Domain", "An office cannot move a job from '%1' to '%2'. Allowed next: %3."
+    ),
+}
+# The status codes as refusals name them, translated so that a Swedish refusal reads Swedish.
+_STATUS_WORDS = {
+    "scheduled": QT_TRANSLATE_NOOP("Domain", "scheduled"),
+    "en_route": QT_TRANSLATE_NOOP("Domain", "en_route"),
+    "in_progress": QT_TRANSLATE_NOOP("Domain", "in_progress"),
+    "complete": QT_TRANSLATE_NOOP("Domain", "complete"),
+    "cancelled": QT_TRANSLATE_NOOP("Domain", "cancelled"),
+}
+# What the local cache holds, as "No job with id ..." names it.
+_RECORD_WORDS = {
+    "job": QT_TRANSLATE_NOOP("Domain", "job"),
+    "customer": QT_TRANSLATE_NOOP("Domain", "customer"),
+    "invoice": QT_TRANSLATE_NOOP("Domain", "invoice"),
+    "estimate": QT_TRANSLATE_NOOP("Domain", "estimate"),
+    "document": QT_TRANSLATE_NOOP("Domain", "document"),
+    "note": QT_TRANSLATE_NOOP("Domain", "note"),
+    "photo": QT_TRANSLATE_NOOP("Domain", "photo"),
+    "signature": QT_TRANSLATE_NOOP("Domain", "signature"),
+    "time entry": QT_TRANSLATE_NOOP("Domain", "time entry"),
+    "payment": QT_TRANSLATE_NOOP("Domain", "payment"),
+}
+
+
+def _word(words: dict[str, str], code: str) -> Value:
+    """A known code as a translatable word; anything else as it is."""
+    return Text(words[code]) if code in words else code
+
+
 class StatusTransitionError(WorkBossError):
     """A job status change that the status machine does not allow."""
 
@@ -54,12 +96,19 @@ class StatusTransitionError(WorkBossError):
         self.requested = requested
         self.allowed = allowed
         self.actor = actor
-        options = ", ".join(allowed) if allowed else "none (the job is closed)"
-        article = "An" if actor[:1].lower() in "aeiou" else "A"
-        super().__init__(
-            f"{article} {actor} cannot move a job from '{current}' to '{requested}'. "
-            f"Allowed next: {options}."
+        options = (
+            Text.join(", ", [_word(_STATUS_WORDS, status) for status in allowed])
+            if allowed
+            else Text(QT_TRANSLATE_NOOP("Domain", "none (the job is closed)"))
         )
+        words = (_word(_STATUS_WORDS, current), _word(_STATUS_WORDS, requested), options)
+        if actor in _ACTOR_REFUSALS:
+            super().__init__(Text(_ACTOR_REFUSALS[actor], *words))
+            return
+        template = QT_TRANSLATE_NOOP(
+            "Domain", "The %1 cannot move a job from '%2' to '%3'. Allowed next: %4."
+        )
+        super().__init__(Text(template, actor, *words))
 
 
 class NotFoundError(WorkBossError):
@@ -68,7 +117,13 @@ class NotFoundError(WorkBossError):
     def __init__(self, record_type: str, record_id: str) -> None:
         self.record_type = record_type
         self.record_id = record_id
-        super().__init__(f"No {record_type} with id {record_id} in the local cache.")
+        super().__init__(
+            Text(
+                QT_TRANSLATE_NOOP("Domain", "No %1 with id %2 in the local cache."),
+                _word(_RECORD_WORDS, record_type),
+                record_id,
+            )
+        )
 
 
 class StateError(WorkBossError):
@@ -83,18 +138,35 @@ class QuotaExceededError(WorkBossError):
         self.needed_bytes = needed_bytes
         self.limit_bytes = limit_bytes
         super().__init__(
-            f"Storage full: {format_bytes(used_bytes)} of {format_bytes(limit_bytes)} used and "
-            f"this needs {format_bytes(needed_bytes)} more. Nothing was saved. Sync and free "
-            "space (synced photos can be removed from the device) or ask support to raise the "
-            "quota."
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "Domain",
+                    "Storage full: %1 of %2 used and this needs %3 more. Nothing was saved. Sync "
+                    "and free space (synced photos can be removed from the device) or ask "
+                    "support to raise the quota.",
+                ),
+                format_bytes(used_bytes),
+                format_bytes(limit_bytes),
+                format_bytes(needed_bytes),
+            )
         )
 
 
-def format_bytes(size: int) -> str:
+_UNITS = (
+    QT_TRANSLATE_NOOP("Domain", "%1 bytes"),
+    QT_TRANSLATE_NOOP("Domain", "%1 KB"),
+    QT_TRANSLATE_NOOP("Domain", "%1 MB"),
+    QT_TRANSLATE_NOOP("Domain", "%1 GB"),
+)
+
+
+def format_bytes(size: int) -> Text:
     """Human-readable size with one decimal, in binary units people call MB."""
-    value = float(size)
-    for unit in ("bytes", "KB", "MB", "GB"):
-        if abs(value) < 1024 or unit == "GB":
-            return f"{int(value)} {unit}" if unit == "bytes" else f"{value:.1f} {unit}"
-        value /= 1024
+    if abs(size) < KIB:
+        return Text(_UNITS[0], size)
+    value = Decimal(size)
+    for unit in _UNITS[1:]:
+        value /= KIB
+        if abs(value) < KIB or unit == _UNITS[-1]:
+            return Text(unit, value.quantize(Decimal("0.1"), rounding=ROUND_HALF_EVEN))
     raise AssertionError("unreachable")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from wb_desktop.domain.errors import ValidationError
+from wb_desktop.domain.text import QT_TRANSLATE_NOOP, Text
 
 MAX_PHOTO_BYTES = 30 * 1024 * 1024
 
@@ -36,19 +37,34 @@ def sniff_image(data: bytes) -> ImageFormat | None:
 def check_photo_bytes(data: bytes, name: str) -> ImageFormat:
     """The photo's format; refuses empty, oversized and non-image files with a clear reason."""
     if not data:
-        raise ValidationError.single("photo", f"'{name}' is empty")
+        raise ValidationError.single(
+            "photo", Text(QT_TRANSLATE_NOOP("Domain", "'%1' is empty"), name)
+        )
     if len(data) > MAX_PHOTO_BYTES:
         raise ValidationError.single(
-            "photo", f"'{name}' is larger than {MAX_PHOTO_BYTES // (1024 * 1024)} MB"
+            "photo",
+            Text(
+                QT_TRANSLATE_NOOP("Domain", "'%1' is larger than %2 MB"),
+                name,
+                MAX_PHOTO_BYTES // (1024 * 1024),
+            ),
         )
     found = sniff_image(data)
     if found is None:
         raise ValidationError.single(
-            "photo", f"'{name}' is not a photo (JPEG, PNG, WebP or HEIC expected)"
+            "photo",
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "Domain", "'%1' is not a photo (JPEG, PNG, WebP or HEIC expected)"
+                ),
+                name,
+            ),
         )
     return found
 
 
 def check_signature_png(data: bytes) -> None:
     if sniff_image(data) is not _PNG:
-        raise ValidationError.single("png", "the rendered signature must be a PNG image")
+        raise ValidationError.single(
+            "png", Text(QT_TRANSLATE_NOOP("Domain", "the rendered signature must be a PNG image"))
+        )

@@ -14,6 +14,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
 from wb_desktop.domain.errors import Problem, ValidationError
+from wb_desktop.domain.text import QT_TRANSLATE_NOOP, Text
 
 MINOR_UNITS: dict[str, int] = {
     "SEK": 2,
@@ -39,7 +40,14 @@ _PLAIN_NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?$")
 def parse_currency(value: Any, field: str = "currency") -> str:
     if not isinstance(value, str) or value.strip().upper() not in MINOR_UNITS:
         known = ", ".join(sorted(MINOR_UNITS))
-        raise ValidationError.single(field, f"'{value}' is not a supported currency ({known})")
+        raise ValidationError.single(
+            field,
+            Text(
+                QT_TRANSLATE_NOOP("Domain", "'%1' is not a supported currency (%2)"),
+                str(value),
+                known,
+            ),
+        )
     return value.strip().upper()
 
 
@@ -49,34 +57,60 @@ def parse_decimal(value: Any, field: str, max_decimals: int) -> Decimal:
     Floats are refused because 0.1 + 0.2 is not 0.3 in binary; the UI hands us text.
     """
     if isinstance(value, bool):
-        raise ValidationError.single(field, f"expected a number, got {value!r}")
+        raise ValidationError.single(
+            field, Text(QT_TRANSLATE_NOOP("Domain", "expected a number, got %1"), repr(value))
+        )
     if isinstance(value, float):
         raise ValidationError.single(
-            field, f"{value!r} must be given as text or a whole number, not a float"
+            field,
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "Domain", "%1 must be given as text or a whole number, not a float"
+                ),
+                repr(value),
+            ),
         )
     if isinstance(value, int):
         number = Decimal(value)
     elif isinstance(value, Decimal):
         if not value.is_finite():
-            raise ValidationError.single(field, f"'{value}' is not a finite number")
+            raise ValidationError.single(
+                field, Text(QT_TRANSLATE_NOOP("Domain", "'%1' is not a finite number"), str(value))
+            )
         number = value
     elif isinstance(value, str):
         text = value.strip()
         if not _PLAIN_NUMBER.match(text):
             raise ValidationError.single(
-                field, f"'{value}' is not a number (use digits and a point, like 1250.50)"
+                field,
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "Domain", "'%1' is not a number (use digits and a point, like 1250.50)"
+                    ),
+                    value,
+                ),
             )
         try:
             number = Decimal(text)
         except InvalidOperation:  # pragma: no cover - the pattern already ruled this out
-            raise ValidationError.single(field, f"'{value}' is not a number") from None
+            raise ValidationError.single(
+                field, Text(QT_TRANSLATE_NOOP("Domain", "'%1' is not a number"), value)
+            ) from None
     else:
-        raise ValidationError.single(field, f"expected a number, got {type(value).__name__}")
+        raise ValidationError.single(
+            field,
+            Text(QT_TRANSLATE_NOOP("Domain", "expected a number, got %1"), type(value).__name__),
+        )
     exponent = number.normalize().as_tuple().exponent
     assert isinstance(exponent, int)
     if -exponent > max_decimals:
         raise ValidationError.single(
-            field, f"'{value}' has too many decimals (at most {max_decimals})"
+            field,
+            Text(
+                QT_TRANSLATE_NOOP("Domain", "'%1' has too many decimals (at most %2)"),
+                str(value),
+                max_decimals,
+            ),
         )
     raw_exponent = number.as_tuple().exponent
     assert isinstance(raw_exponent, int)
@@ -93,18 +127,38 @@ def parse_amount(value: Any, currency: str = DEFAULT_CURRENCY, field: str = "amo
     decimals = MINOR_UNITS[parse_currency(currency)]
     amount = parse_decimal(value, field, decimals)
     if amount < 0:
-        raise ValidationError.single(field, f"'{value}' is negative; amounts must be 0 or more")
+        raise ValidationError.single(
+            field,
+            Text(
+                QT_TRANSLATE_NOOP("Domain", "'%1' is negative; amounts must be 0 or more"),
+                str(value),
+            ),
+        )
     if amount >= MAX_AMOUNT:
-        raise ValidationError.single(field, f"'{value}' is too large (limit {MAX_AMOUNT})")
+        raise ValidationError.single(
+            field,
+            Text(
+                QT_TRANSLATE_NOOP("Domain", "'%1' is too large (limit %2)"), str(value), MAX_AMOUNT
+            ),
+        )
     return amount.quantize(Decimal(1).scaleb(-decimals))
 
 
 def parse_quantity(value: Any, field: str = "quantity") -> Decimal:
     quantity = parse_decimal(value, field, QUANTITY_DECIMALS)
     if quantity <= 0:
-        raise ValidationError.single(field, f"'{value}' must be more than zero")
+        raise ValidationError.single(
+            field, Text(QT_TRANSLATE_NOOP("Domain", "'%1' must be more than zero"), str(value))
+        )
     if quantity > MAX_QUANTITY:
-        raise ValidationError.single(field, f"'{value}' is too large (limit {MAX_QUANTITY})")
+        raise ValidationError.single(
+            field,
+            Text(
+                QT_TRANSLATE_NOOP("Domain", "'%1' is too large (limit %2)"),
+                str(value),
+                MAX_QUANTITY,
+            ),
+        )
     return quantity
 
 
@@ -112,7 +166,12 @@ def parse_vat_rate(value: Any, field: str = "vat_rate") -> Decimal:
     """VAT as a percentage, e.g. 25 for Swedish standard rate."""
     rate = parse_decimal(value, field, VAT_DECIMALS)
     if not Decimal(0) <= rate <= Decimal(100):
-        raise ValidationError.single(field, f"'{value}' must be a percentage from 0 to 100")
+        raise ValidationError.single(
+            field,
+            Text(
+                QT_TRANSLATE_NOOP("Domain", "'%1' must be a percentage from 0 to 100"), str(value)
+            ),
+        )
     return rate
 
 
@@ -167,9 +226,19 @@ def price_line(line: LineInput, currency: str, index: int) -> PricedLine:
     problems: list[Problem] = []
     description = line.description.strip() if isinstance(line.description, str) else ""
     if not description:
-        problems.append(Problem(f"{prefix}.description", "a line needs a description"))
+        problems.append(
+            Problem(
+                f"{prefix}.description",
+                Text(QT_TRANSLATE_NOOP("Domain", "a line needs a description")),
+            )
+        )
     elif len(description) > MAX_DESCRIPTION:
-        problems.append(Problem(f"{prefix}.description", f"at most {MAX_DESCRIPTION} characters"))
+        problems.append(
+            Problem(
+                f"{prefix}.description",
+                Text(QT_TRANSLATE_NOOP("Domain", "at most %1 characters"), MAX_DESCRIPTION),
+            )
+        )
     values: dict[str, Decimal] = {}
     parsers = {
         "quantity": lambda v, f: parse_quantity(v, f),
@@ -200,9 +269,14 @@ def price_document(lines: Sequence[LineInput], currency: Any = DEFAULT_CURRENCY)
     """Validate every line and total them; an empty document is refused."""
     code = parse_currency(currency)
     if not lines:
-        raise ValidationError.single("lines", "an invoice or estimate needs at least one line")
+        raise ValidationError.single(
+            "lines",
+            Text(QT_TRANSLATE_NOOP("Domain", "an invoice or estimate needs at least one line")),
+        )
     if len(lines) > MAX_LINES:
-        raise ValidationError.single("lines", f"at most {MAX_LINES} lines")
+        raise ValidationError.single(
+            "lines", Text(QT_TRANSLATE_NOOP("Domain", "at most %1 lines"), MAX_LINES)
+        )
     problems: list[Problem] = []
     priced: list[PricedLine] = []
     for index, line in enumerate(lines):

@@ -15,6 +15,7 @@ from enum import StrEnum
 from typing import Any
 
 from wb_desktop.domain.errors import Problem, ValidationError
+from wb_desktop.domain.text import QT_TRANSLATE_NOOP, Text
 
 CUSTOMER_FIELDS = ("name", "phone", "email", "address", "notes")
 # The office owns these: on a same-field conflict the server's value wins (see DESIGN.md).
@@ -36,17 +37,27 @@ MAX_STROKES = 2_000
 MAX_POINTS = 100_000
 
 
+def at_most_characters(limit: int) -> Text:
+    """The refusal for text over ``limit`` characters, one wording for every field."""
+    return Text(QT_TRANSLATE_NOOP("Domain", "at most %1 characters"), limit)
+
+
 def _text(value: Any, field: str, problems: list[Problem], *, required: bool) -> str:
     if value is None:
         value = ""
     if not isinstance(value, str):
-        problems.append(Problem(field, f"expected text, got {type(value).__name__}"))
+        problems.append(
+            Problem(
+                field,
+                Text(QT_TRANSLATE_NOOP("Domain", "expected text, got %1"), type(value).__name__),
+            )
+        )
         return ""
     text = value.strip()
     if required and not text:
-        problems.append(Problem(field, "is required"))
+        problems.append(Problem(field, Text(QT_TRANSLATE_NOOP("Domain", "is required"))))
     elif len(text) > _LIMITS.get(field, MAX_NOTE_LENGTH):
-        problems.append(Problem(field, f"at most {_LIMITS.get(field, MAX_NOTE_LENGTH)} characters"))
+        problems.append(Problem(field, at_most_characters(_LIMITS.get(field, MAX_NOTE_LENGTH))))
     return text
 
 
@@ -55,7 +66,7 @@ def clean_text(value: Any, field: str, limit: int) -> str:
     problems: list[Problem] = []
     text = _text(value, field, problems, required=False)
     if not problems and len(text) > limit:
-        problems.append(Problem(field, f"at most {limit} characters"))
+        problems.append(Problem(field, at_most_characters(limit)))
     if problems:
         raise ValidationError(problems)
     return text
@@ -66,10 +77,21 @@ def clean_aware_time(value: Any, field: str) -> datetime | None:
     if value is None:
         return None
     if not isinstance(value, datetime):
-        raise ValidationError.single(field, f"expected a date and time, got {type(value).__name__}")
+        raise ValidationError.single(
+            field,
+            Text(
+                QT_TRANSLATE_NOOP("Domain", "expected a date and time, got %1"),
+                type(value).__name__,
+            ),
+        )
     if value.tzinfo is None or value.utcoffset() is None:
         raise ValidationError.single(
-            field, "has no time zone; convert camera (EXIF) local times before saving"
+            field,
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "Domain", "has no time zone; convert camera (EXIF) local times before saving"
+                )
+            ),
         )
     return value.astimezone(UTC)
 
@@ -79,20 +101,41 @@ def clean_customer_fields(fields: Mapping[str, Any], *, creating: bool) -> dict[
     problems: list[Problem] = []
     unknown = sorted(set(fields) - set(CUSTOMER_FIELDS))
     for name in unknown:
-        problems.append(Problem(name, f"is not a customer field ({', '.join(CUSTOMER_FIELDS)})"))
+        problems.append(
+            Problem(
+                name,
+                Text(
+                    QT_TRANSLATE_NOOP("Domain", "is not a customer field (%1)"),
+                    ", ".join(CUSTOMER_FIELDS),
+                ),
+            )
+        )
     if not creating and not fields:
-        problems.append(Problem("fields", "nothing to change"))
+        problems.append(Problem("fields", Text(QT_TRANSLATE_NOOP("Domain", "nothing to change"))))
     clean: dict[str, str] = {}
     for name in CUSTOMER_FIELDS:
         if name not in fields and not (creating and name == "name"):
             continue
         clean[name] = _text(fields.get(name), name, problems, required=name == "name")
     if clean.get("email") and not _EMAIL.match(clean["email"]):
-        problems.append(Problem("email", f"'{clean['email']}' is not an email address"))
+        problems.append(
+            Problem(
+                "email",
+                Text(QT_TRANSLATE_NOOP("Domain", "'%1' is not an email address"), clean["email"]),
+            )
+        )
     phone = clean.get("phone")
     if phone and (not _PHONE.match(phone) or sum(c.isdigit() for c in phone) < MIN_PHONE_DIGITS):
         problems.append(
-            Problem("phone", f"'{clean['phone']}' is not a phone number (digits, +, spaces, -)")
+            Problem(
+                "phone",
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "Domain", "'%1' is not a phone number (digits, +, spaces, -)"
+                    ),
+                    clean["phone"],
+                ),
+            )
         )
     if problems:
         raise ValidationError(problems)
@@ -101,10 +144,15 @@ def clean_customer_fields(fields: Mapping[str, Any], *, creating: bool) -> dict[
 
 def clean_note(text: Any) -> str:
     if not isinstance(text, str) or not text.strip():
-        raise ValidationError.single("text", "a note cannot be empty")
+        raise ValidationError.single(
+            "text", Text(QT_TRANSLATE_NOOP("Domain", "a note cannot be empty"))
+        )
     clean = text.strip()
     if len(clean) > MAX_NOTE_LENGTH:
-        raise ValidationError.single("text", f"a note is at most {MAX_NOTE_LENGTH} characters")
+        raise ValidationError.single(
+            "text",
+            Text(QT_TRANSLATE_NOOP("Domain", "a note is at most %1 characters"), MAX_NOTE_LENGTH),
+        )
     return clean
 
 
@@ -125,15 +173,24 @@ def clean_signature(signer_name: Any, strokes: Any) -> tuple[str, list[list[list
     name = _text(signer_name, "signer_name", problems, required=True)
     clean: list[list[list[float]]] = []
     if not isinstance(strokes, list):
-        problems.append(Problem("strokes", "expected a list of strokes"))
+        problems.append(
+            Problem("strokes", Text(QT_TRANSLATE_NOOP("Domain", "expected a list of strokes")))
+        )
         strokes = []
     if len(strokes) > MAX_STROKES:
-        problems.append(Problem("strokes", f"at most {MAX_STROKES} strokes"))
+        problems.append(
+            Problem("strokes", Text(QT_TRANSLATE_NOOP("Domain", "at most %1 strokes"), MAX_STROKES))
+        )
         strokes = []
     total_points = 0
     for s_index, stroke in enumerate(strokes):
         if not isinstance(stroke, list):
-            problems.append(Problem(f"strokes[{s_index}]", "expected a list of points"))
+            problems.append(
+                Problem(
+                    f"strokes[{s_index}]",
+                    Text(QT_TRANSLATE_NOOP("Domain", "expected a list of points")),
+                )
+            )
             continue
         points: list[list[float]] = []
         for p_index, point in enumerate(stroke):
@@ -142,7 +199,9 @@ def clean_signature(signer_name: Any, strokes: Any) -> tuple[str, list[list[list
                 problems.append(
                     Problem(
                         f"strokes[{s_index}][{p_index}]",
-                        "expected [x, y, pressure 0..1, time ms]",
+                        Text(
+                            QT_TRANSLATE_NOOP("Domain", "expected [x, y, pressure 0..1, time ms]")
+                        ),
                     )
                 )
                 break
@@ -151,9 +210,20 @@ def clean_signature(signer_name: Any, strokes: Any) -> tuple[str, list[list[list
         if points:
             clean.append(points)
     if total_points > MAX_POINTS:
-        problems.append(Problem("strokes", f"at most {MAX_POINTS} points in all"))
+        problems.append(
+            Problem(
+                "strokes", Text(QT_TRANSLATE_NOOP("Domain", "at most %1 points in all"), MAX_POINTS)
+            )
+        )
     if not problems and not any(_has_extent(stroke) for stroke in clean):
-        problems.append(Problem("strokes", "the signature is empty; ask the customer to sign"))
+        problems.append(
+            Problem(
+                "strokes",
+                Text(
+                    QT_TRANSLATE_NOOP("Domain", "the signature is empty; ask the customer to sign")
+                ),
+            )
+        )
     if problems:
         raise ValidationError(problems)
     return name, clean

@@ -10,6 +10,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from wb_desktop.domain.errors import StatusTransitionError, ValidationError
+from wb_desktop.domain.text import QT_TRANSLATE_NOOP, Text
 
 
 class JobStatus(StrEnum):
@@ -53,7 +54,12 @@ def parse_status(value: str | JobStatus) -> JobStatus:
     except ValueError:
         names = ", ".join(s.value for s in JobStatus)
         raise ValidationError.single(
-            "status", f"'{value}' is not a job status (expected one of: {names})"
+            "status",
+            Text(
+                QT_TRANSLATE_NOOP("Domain", "'%1' is not a job status (expected one of: %2)"),
+                str(value),
+                names,
+            ),
         ) from None
 
 
