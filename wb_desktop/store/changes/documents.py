@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from wb_desktop.domain.errors import StateError, ValidationError
 from wb_desktop.domain.money import DocumentTotals, LineInput, price_document
 from wb_desktop.domain.records import DeliveryState, DocumentKind, clean_text
+from wb_desktop.domain.text import QT_TRANSLATE_NOOP, Text
 from wb_desktop.store.changes.core import (
     Change,
     ChangeReceipt,
@@ -27,6 +28,18 @@ from wb_desktop.store.outbox import OpSpec
 RECORD = "document"
 MAX_DOCUMENT_NOTES = 5000
 _PREFIX = {DocumentKind.INVOICE: "INV", DocumentKind.ESTIMATE: "EST"}
+_NO_CUSTOMER = QT_TRANSLATE_NOOP("Domain", "pick the customer the invoice or estimate is for")
+_NOT_AN_ESTIMATE = QT_TRANSLATE_NOOP(
+    "Domain", "%1 is already an invoice; only an estimate can be converted into one."
+)
+_FINAL = {
+    DeliveryState.QUEUED: QT_TRANSLATE_NOOP(
+        "Domain", "%1 is queued and can no longer be edited; make a new one instead."
+    ),
+    DeliveryState.SENT: QT_TRANSLATE_NOOP(
+        "Domain", "%1 has been sent and can no longer be edited; make a new one instead."
+    ),
+}
 
 
 def parse_kind(kind: str | DocumentKind) -> DocumentKind:
@@ -77,32 +90,55 @@ class DocumentChanges:
         notes: str = "",
     ) -> ChangeReceipt:
         doc_kind = parse_kind(kind)
+        if not customer_id:
+            raise ValidationError.single("customer_id", Text(_NO_CUSTOMER))
         clean_notes = clean_text(notes, "notes", MAX_DOCUMENT_NOTES)
         totals = price_document(as_line_inputs(lines), currency)
 
         def mutate(session: Session, now: datetime) -> Change:
-            customer = load(session, Customer, customer_id, "customer")
-            if job_id is not None:
-                job = load(session, Job, job_id, "job")
-                if job.customer_id != customer.id:
-                    raise ValidationError.single("job_id", "the job belongs to another customer")
-            document = new_record(
-                Document,
+            document = _new_document(
+                session, now, doc_kind, customer_id, job_id, clean_notes, totals, None
+            )
+            return Change(RECORD, document.id, _create_spec(document))
+
+        return self._write.write(mutate)
+
+    def convert_to_invoice(self, estimate_id: str) -> ChangeReceipt:
+        """Make an invoice from an estimate: same customer, job, lines and notes.
+
+        Converting an estimate that already became an invoice makes nothing new: the receipt
+        names the existing invoice and ``changed`` is False, the way a second Send sends
+        nothing. A technician who taps Convert twice (or on a second tablet screen) wants
+        *the* invoice, not a second bill to the same customer.
+        """
+
+        def mutate(session: Session, now: datetime) -> Change:
+            estimate = load(session, Document, estimate_id, "estimate")
+            if estimate.kind is not DocumentKind.ESTIMATE:
+                raise StateError(Text(_NOT_AN_ESTIMATE, estimate.reference))
+            existing = session.scalar(
+                select(Document.id).where(
+                    Document.converted_from_id == estimate.id,
+                    Document.kind == DocumentKind.INVOICE,
+                )
+            )
+            if existing is not None:
+                return Change(RECORD, existing, None)
+            lines = [
+                LineInput(line.description, line.quantity, line.unit_price, line.vat_rate)
+                for line in estimate.lines
+            ]
+            document = _new_document(
+                session,
                 now,
-                kind=doc_kind,
-                reference=_next_reference(session, doc_kind),
-                job_id=job_id,
-                customer_id=customer.id,
-                notes=clean_notes,
-                delivery_state=DeliveryState.DRAFT,
+                DocumentKind.INVOICE,
+                estimate.customer_id,
+                estimate.job_id,
+                estimate.notes,
+                price_document(lines, estimate.currency),
+                estimate.id,
             )
-            _apply_totals(document, totals)
-            session.add(document)
-            parents = [("customer", customer.id)] + ([("job", job_id)] if job_id else [])
-            spec = OpSpec(
-                f"{RECORD}.create", RECORD, document.id, _snapshot(document), parents=tuple(parents)
-            )
-            return Change(RECORD, document.id, spec)
+            return Change(RECORD, document.id, _create_spec(document))
 
         return self._write.write(mutate)
 
@@ -122,10 +158,7 @@ class DocumentChanges:
         def mutate(session: Session, now: datetime) -> Change:
             document = load(session, Document, document_id, RECORD)
             if document.delivery_state is not DeliveryState.DRAFT:
-                raise StateError(
-                    f"{document.reference} is {document.delivery_state.value} and can no "
-                    "longer be edited; make a new one instead."
-                )
+                raise StateError(Text(_FINAL[document.delivery_state], document.reference))
             if lines is not None or currency is not None:
                 old_lines = [
                     LineInput(line.description, line.quantity, line.unit_price, line.vat_rate)
@@ -167,6 +200,50 @@ class DocumentChanges:
             return Change(RECORD, document.id, spec)
 
         return self._write.write(mutate)
+
+
+def _new_document(
+    session: Session,
+    now: datetime,
+    kind: DocumentKind,
+    customer_id: str,
+    job_id: str | None,
+    notes: str,
+    totals: DocumentTotals,
+    converted_from_id: str | None,
+) -> Document:
+    customer = load(session, Customer, customer_id, "customer")
+    if job_id is not None:
+        job = load(session, Job, job_id, "job")
+        if job.customer_id != customer.id:
+            raise ValidationError.single("job_id", "the job belongs to another customer")
+    document = new_record(
+        Document,
+        now,
+        kind=kind,
+        reference=_next_reference(session, kind),
+        job_id=job_id,
+        customer_id=customer.id,
+        notes=notes,
+        delivery_state=DeliveryState.DRAFT,
+        converted_from_id=converted_from_id,
+    )
+    _apply_totals(document, totals)
+    session.add(document)
+    return document
+
+
+def _create_spec(document: Document) -> OpSpec:
+    """The create op waits for a new customer, job or source estimate it refers to; an
+    invoice made from an estimate names it (the server keeps what it knows how to store)."""
+    parents = [("customer", document.customer_id)]
+    payload = _snapshot(document)
+    if document.job_id:
+        parents.append(("job", document.job_id))
+    if document.converted_from_id:
+        parents.append((RECORD, document.converted_from_id))
+        payload["converted_from_id"] = document.converted_from_id
+    return OpSpec(f"{RECORD}.create", RECORD, document.id, payload, parents=tuple(parents))
 
 
 def _next_reference(session: Session, kind: DocumentKind) -> str:

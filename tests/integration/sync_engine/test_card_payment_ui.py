@@ -1,0 +1,279 @@
+"""The offline invoicing day through the Invoices page, against the real reference server.
+
+Anna makes an invoice from a job while offline and sends it (queued); the card payment is
+refused offline with the reason beside it. Back online the invoice goes out and shows sent
+and synced, and she takes the card payment. A declined card says so; a payment whose answer
+is lost is retried with the same key and charged once, as the office's view confirms.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+from sqlalchemy import func, select
+
+from tests.gui.conftest import STOCKHOLM
+from tests.integration.conftest import LiveServer
+from tests.integration.sync_engine.conftest import ANNA, Technician
+from wb_desktop.app import AppOptions, WorkBossApp, build
+from wb_desktop.domain.clock import FixedClock
+from wb_desktop.domain.records import DeliveryState, DocumentKind
+from wb_desktop.domain.sync_state import SyncState
+from wb_desktop.scenario.office import Office
+from wb_desktop.server.demo_data import DEMO_ACCOUNTS
+from wb_desktop.server.models import Payment as ServerPayment
+from wb_desktop.store.cache import attach_cache
+from wb_desktop.store.document_views import DocumentRow, document_rows
+from wb_desktop.store.models import Document, Job
+from wb_desktop.sync.api import SignIn
+from wb_desktop.sync.client import SyncClient, build_sync_client
+from wb_desktop.sync.connectivity import SyncActivity
+from wb_desktop.sync.engine import SyncListener
+from wb_desktop.sync.payments import TEST_CARDS, PaymentOutcome, PaymentRefusedError
+from wb_desktop.sync.service import SyncService
+from wb_desktop.ui.documents import DocumentsPage
+from wb_desktop.ui.workday import Workday
+
+WAIT_MS = 20_000
+CLICK = Qt.MouseButton.LeftButton
+
+
+def sign_in_as_anna(
+    _url: str, call: Callable[[str, str], SignIn], _email: str, _offline: bool
+) -> tuple[SignIn, str]:
+    return call(ANNA, DEMO_ACCOUNTS[ANNA]), DEMO_ACCOUNTS[ANNA]
+
+
+@pytest.fixture
+def app(
+    qtbot: QtBot, tmp_path: Path, live_server: LiveServer, clock: FixedClock
+) -> Iterator[WorkBossApp]:
+    """The real app (composition root) signed in to the live server, schedule pulled."""
+    built = build(
+        AppOptions(
+            data_dir=tmp_path / "app",
+            server=live_server.url,
+            zone=STOCKHOLM,
+            watch_network=False,
+            watch_camera_inbox=False,
+        ),
+        clock=clock,
+        ask_sign_in=sign_in_as_anna,
+    )
+    qtbot.addWidget(built.window)
+    qtbot.waitUntil(lambda: built.workday.read(count_jobs) > 0, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: built.service.view().activity is SyncActivity.IDLE, timeout=WAIT_MS)
+    yield built
+    assert built.close()
+
+
+def count_jobs(session: Any) -> int:
+    return session.scalar(select(func.count()).select_from(Job)) or 0
+
+
+def first_job(workday: Workday) -> str:
+    return workday.read(
+        lambda session: session.scalars(select(Job.id).order_by(Job.scheduled_start)).first()
+    )
+
+
+def show_page(qtbot: QtBot, workday: Workday, service: SyncService) -> DocumentsPage:
+    page = DocumentsPage(workday, service)
+    qtbot.addWidget(page)
+    page.resize(1280, 800)
+    page.show()
+    qtbot.waitExposed(page)
+    return page
+
+
+def row_of(workday: Workday, document_id: str) -> DocumentRow:
+    return next(r for r in workday.read(document_rows) if r.id == document_id)
+
+
+def server_payments(server: LiveServer, document_id: str) -> list[str]:
+    with server.context.reader() as db:
+        return list(
+            db.scalars(select(ServerPayment.status).where(ServerPayment.document_id == document_id))
+        )
+
+
+def charge(qtbot: QtBot, page: DocumentsPage, service: SyncService, card: str) -> object:
+    panel = page.editor.payment
+    panel.card_edit.setText(card)
+    with qtbot.waitSignal(service.paymentFinished, timeout=WAIT_MS) as finished:
+        qtbot.mouseClick(panel.charge_button, CLICK)
+        assert panel.status_label.text() == "Charging…"  # the window never waits on it
+    return finished.args[1]
+
+
+def make_invoice(qtbot: QtBot, page: DocumentsPage, job_id: str) -> str:
+    assert page.open_for_job(job_id, DocumentKind.INVOICE)
+    qtbot.mouseClick(page.editor.send_button, CLICK)
+    assert page.editor.document_id is not None
+    return page.editor.document_id
+
+
+def test_the_offline_invoicing_day(
+    qtbot: QtBot, app: WorkBossApp, live_server: LiveServer, office: Office
+) -> None:
+    workday, service = app.workday, app.service
+    page = show_page(qtbot, workday, service)
+
+    # Offline: make the invoice from the job and send it.
+    qtbot.mouseClick(app.window.offline_button, CLICK)
+    qtbot.waitUntil(lambda: service.view().activity is SyncActivity.OFFLINE, timeout=WAIT_MS)
+    invoice = make_invoice(qtbot, page, first_job(workday))
+    editor = page.editor
+    assert editor.header.delivery_chip.text() == "Queued to send"
+    assert "Local only" in editor.header.sync_chip.text()
+    row = row_of(workday, invoice)
+    assert (row.delivery_state, row.sync_state) == (DeliveryState.QUEUED, SyncState.LOCAL_ONLY)
+
+    # The card payment is refused offline, with the reason in plain text.
+    panel = editor.payment
+    assert not panel.charge_button.isEnabled()
+    assert panel.status_label.text().startswith("Card payments need a connection")
+    with qtbot.waitSignal(service.paymentFinished, timeout=WAIT_MS) as refused:
+        service.take_payment(invoice, TEST_CARDS["approve"])
+    assert isinstance(refused.args[1], PaymentRefusedError)
+    assert server_payments(live_server, invoice) == []
+
+    # Back online: it goes out, and shows sent and synced.
+    qtbot.mouseClick(app.window.offline_button, CLICK)
+    qtbot.waitUntil(
+        lambda: (
+            (row_of(workday, invoice).delivery_state, row_of(workday, invoice).sync_state)
+            == (DeliveryState.SENT, SyncState.SYNCED)
+        ),
+        timeout=WAIT_MS,
+    )
+    qtbot.waitUntil(lambda: editor.header.delivery_chip.text() == "Sent", timeout=WAIT_MS)
+    assert "Synced" in editor.header.sync_chip.text()
+    view = office.office_view(office.technician_id(ANNA))
+    assert [d["delivery_state"] for d in view["documents"] if d["id"] == invoice] == ["sent"]
+    assert len([d for d in view["deliveries"] if d["document_id"] == invoice]) == 1
+
+    # Online, the payment goes through.
+    assert panel.charge_button.isEnabled()
+    outcome = charge(qtbot, page, service, TEST_CARDS["approve"])
+    assert isinstance(outcome, PaymentOutcome) and outcome.status.value == "approved"
+    qtbot.waitUntil(lambda: panel.status_label.text().startswith("Approved"), timeout=WAIT_MS)
+    assert "4242" in panel.status_label.text() and not panel.charge_button.isEnabled()
+    view = office.office_view(office.technician_id(ANNA))
+    assert [p["status"] for p in view["payments"] if p["document_id"] == invoice] == ["approved"]
+
+
+def test_a_declined_card_says_so_and_another_card_pays(
+    qtbot: QtBot, app: WorkBossApp, live_server: LiveServer
+) -> None:
+    page = show_page(qtbot, app.workday, app.service)
+    invoice = make_invoice(qtbot, page, first_job(app.workday))
+    panel = page.editor.payment
+    qtbot.waitUntil(panel.charge_button.isEnabled, timeout=WAIT_MS)
+
+    declined = charge(qtbot, page, app.service, TEST_CARDS["decline"])
+
+    assert isinstance(declined, PaymentOutcome) and declined.status.value == "declined"
+    assert panel.status_label.text() == "Declined: card declined. Try another card."
+    assert panel.card_edit.text() == "" and panel.charge_button.isEnabled()
+
+    charge(qtbot, page, app.service, TEST_CARDS["approve"])
+    qtbot.waitUntil(lambda: panel.status_label.text().startswith("Approved"), timeout=WAIT_MS)
+    assert sorted(server_payments(live_server, invoice)) == ["approved", "declined"]
+
+
+@pytest.fixture
+def short_timeout_service(anna: Technician) -> Iterator[SyncService]:
+    """Anna's sync service as the app builds it, with a payment call that gives up after half
+    a second: the live server holds the timeout card's reply for 1.5 s."""
+
+    def make_client(listener: SyncListener) -> SyncClient:
+        return build_sync_client(
+            attach_cache(anna.cache, anna.clock),
+            anna.server.url,
+            anna.email,
+            DEMO_ACCOUNTS[anna.email],
+            anna.clock,
+            sleep=lambda _s: None,
+            listener=listener,
+            own_cache=True,
+        )
+
+    service = SyncService(make_client, watch_network=False, payment_timeout_s=0.5)
+    yield service
+    assert service.stop()
+
+
+def test_a_lost_answer_is_retried_with_the_same_key_and_charged_once(
+    qtbot: QtBot,
+    anna: Technician,
+    short_timeout_service: SyncService,
+    office: Office,
+) -> None:
+    service = short_timeout_service
+    workday = Workday(anna.cache, anna.clock, STOCKHOLM, None, service.notify_local_change)
+    with qtbot.waitSignal(service.stepFinished, timeout=WAIT_MS):
+        service.start()
+    page = show_page(qtbot, workday, service)
+
+    # The timeout card: charged, the reply held past the timeout; the same key answers.
+    first = make_invoice(qtbot, page, first_job(workday))
+    qtbot.waitUntil(page.editor.payment.charge_button.isEnabled, timeout=WAIT_MS)
+    timed_out = charge(qtbot, page, service, TEST_CARDS["timeout"])
+    assert isinstance(timed_out, PaymentOutcome) and timed_out.attempts >= 2
+    assert timed_out.status.value == "approved"
+    assert server_payments(anna.server, first) == ["approved"]
+
+    # Every answer lost: the panel says so and "Try again" reuses the key.
+    second = make_invoice(qtbot, page, first_job(workday))
+    panel = page.editor.payment
+    qtbot.waitUntil(panel.charge_button.isEnabled, timeout=WAIT_MS)
+    office.add_fault(kind="drop_after_commit", route="/v1/payments", count=3)
+    unanswered = charge(qtbot, page, service, TEST_CARDS["approve"])
+    assert isinstance(unanswered, PaymentOutcome) and unanswered.status.value == "unknown"
+    assert panel.status_label.text() == "No answer — try again, the card will not be charged twice."
+    assert panel.charge_button.text() == "Try again"
+    assert server_payments(anna.server, second) == ["approved"]  # charged before the loss
+
+    with qtbot.waitSignal(service.paymentFinished, timeout=WAIT_MS) as retried:
+        qtbot.mouseClick(panel.charge_button, CLICK)
+    assert retried.args[1].status.value == "approved"
+    qtbot.waitUntil(lambda: panel.status_label.text().startswith("Approved"), timeout=WAIT_MS)
+    view = office.office_view(office.technician_id(ANNA))
+    assert [p["status"] for p in view["payments"] if p["document_id"] == second] == ["approved"]
+
+
+def test_the_link_from_invoice_to_estimate_survives_a_sync(anna: Technician) -> None:
+    job = first_job_of(anna)
+    lines = [{"description": "Survey", "quantity": "1", "unit_price": "900.00"}]
+    estimate = anna.cache.changes.documents.create(
+        "estimate", job.customer_id, lines, job_id=job.id
+    ).record_id
+    invoice = anna.cache.changes.documents.convert_to_invoice(estimate).record_id
+    assert anna.client.engine.step().ok
+    assert anna.client.engine.step().ok
+
+    anna.cache.changes.documents.send(invoice)
+    assert anna.client.engine.step().ok
+
+    again = anna.cache.changes.documents.convert_to_invoice(estimate)
+
+    assert not again.changed and again.record_id == invoice
+    with anna.cache.database.reader() as db:
+        stored = db.get(Document, invoice)
+        assert stored is not None
+        assert stored.converted_from_id == estimate  # the pull brought the office's copy back
+        assert stored.queued_at is not None  # a column only the tablet has survives the pull
+
+
+def first_job_of(anna: Technician) -> Job:
+    with anna.cache.database.reader() as db:
+        job = db.scalars(select(Job).order_by(Job.scheduled_start)).first()
+        assert job is not None
+        db.expunge(job)
+        return job
