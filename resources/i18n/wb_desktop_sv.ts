@@ -1,0 +1,1993 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="sv_SE" sourcelanguage="en">
+<context>
+    <name></name>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Dag</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Jobb</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>In</translation>
+    </message>
+    <message>
+        <source>Out</source>
+        <translation>Ut</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Tid</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Synk</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>pågår</translation>
+    </message>
+</context>
+<context>
+    <name>CardPaymentPanel</name>
+    <message>
+        <source>Card payment</source>
+        <translation>Kortbetalning</translation>
+    </message>
+    <message>
+        <source>Card number</source>
+        <translation>Kortnummer</translation>
+    </message>
+    <message>
+        <source>Charge</source>
+        <translation>Debitera</translation>
+    </message>
+    <message>
+        <source>Type the card number.</source>
+        <translation>Skriv kortnumret.</translation>
+    </message>
+    <message>
+        <source>A card number has only digits (spaces are fine).</source>
+        <translation>Ett kortnummer har bara siffror (mellanslag går bra).</translation>
+    </message>
+    <message>
+        <source>A card number has %1 to %2 digits; this one has %3.</source>
+        <translation>Ett kortnummer har %1 till %2 siffror; det här har %3.</translation>
+    </message>
+    <message>
+        <source>Charge %1</source>
+        <translation>Debitera %1</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Försök igen</translation>
+    </message>
+    <message>
+        <source>Charging…</source>
+        <translation>Debiterar…</translation>
+    </message>
+    <message>
+        <source>Approved — paid by card ending %1.</source>
+        <translation>Godkänd — betald med kort som slutar på %1.</translation>
+    </message>
+    <message>
+        <source>Card payments need a connection, and this tablet is offline. Send the invoice by email once you are back in range.</source>
+        <translation>Kortbetalning kräver uppkoppling, och surfplattan är offline. Skicka fakturan med e-post när du har täckning igen.</translation>
+    </message>
+    <message>
+        <source>Send the invoice first: a card payment is taken on the final amount.</source>
+        <translation>Skicka fakturan först: kortbetalningen dras på slutbeloppet.</translation>
+    </message>
+    <message>
+        <source>card declined</source>
+        <translation>kortet nekades</translation>
+    </message>
+    <message>
+        <source>unknown card</source>
+        <translation>okänt kort</translation>
+    </message>
+    <message>
+        <source>Approved — paid.</source>
+        <translation>Godkänd — betald.</translation>
+    </message>
+    <message>
+        <source>Declined: %1. Try another card.</source>
+        <translation>Nekad: %1. Prova ett annat kort.</translation>
+    </message>
+    <message>
+        <source>No answer — try again, the card will not be charged twice.</source>
+        <translation>Inget svar — försök igen, kortet debiteras inte två gånger.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionBadge</name>
+    <message>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerCard</name>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-post</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adress</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Anteckningar</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerDetailPane</name>
+    <message>
+        <source>Jobs</source>
+        <translation>Jobb</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s jobs</source>
+        <translation>Kundens jobb</translation>
+    </message>
+    <message>
+        <source>No jobs for this customer on this tablet.</source>
+        <translation>Inga jobb för den här kunden på surfplattan.</translation>
+    </message>
+    <message>
+        <source>Invoices and estimates</source>
+        <translation>Fakturor och offerter</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s documents</source>
+        <translation>Kundens dokument</translation>
+    </message>
+    <message>
+        <source>No invoices or estimates yet.</source>
+        <translation>Inga fakturor eller offerter än.</translation>
+    </message>
+    <message>
+        <source>Sync state</source>
+        <translation>Synkstatus</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Redigera</translation>
+    </message>
+    <message>
+        <source>The office owns the address.</source>
+        <translation>Kontoret äger adressen.</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-post</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adress</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Anteckningar</translation>
+    </message>
+    <message>
+        <source>The server refused a change: %1</source>
+        <translation>Servern avvisade en ändring: %1</translation>
+    </message>
+    <message>
+        <source>The office changed the %1 too; theirs was kept: “%2” (yours: “%3”).</source>
+        <translation>Kontoret ändrade också %1; kontorets behölls: ”%2” (din: ”%3”).</translation>
+    </message>
+    <message>
+        <source>The office changed the %1 too; yours was kept: “%3” (theirs: “%2”).</source>
+        <translation>Kontoret ändrade också %1; din behölls: ”%3” (kontorets: ”%2”).</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>namnet</translation>
+    </message>
+    <message>
+        <source>phone number</source>
+        <translation>telefonnumret</translation>
+    </message>
+    <message>
+        <source>email address</source>
+        <translation>e-postadressen</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>adressen</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>anteckningarna</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerDocumentsModel</name>
+    <message>
+        <source>Reference</source>
+        <translation>Referens</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Totalt</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>Leverans</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Synk</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerEditor</name>
+    <message>
+        <source>Name</source>
+        <translation>Namn</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-post</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adress</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Anteckningar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Spara</translation>
+    </message>
+    <message>
+        <source>The office owns the address. Your change is sent to the office; if the office changed it too, the office&apos;s address is kept.</source>
+        <translation>Kontoret äger adressen. Din ändring skickas till kontoret; om kontoret också har ändrat den behålls kontorets adress.</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerJobsModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Jobb</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Synk</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerTexts</name>
+    <message>
+        <source>Invoice</source>
+        <translation>Faktura</translation>
+    </message>
+    <message>
+        <source>Estimate</source>
+        <translation>Offert</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Utkast</translation>
+    </message>
+    <message>
+        <source>Queued to send</source>
+        <translation>I kö för att skickas</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Skickad</translation>
+    </message>
+    <message>
+        <source>A customer needs a name</source>
+        <translation>En kund måste ha ett namn</translation>
+    </message>
+    <message>
+        <source>This cannot be empty</source>
+        <translation>Det här får inte vara tomt</translation>
+    </message>
+    <message>
+        <source>At most %1 characters</source>
+        <translation>Högst %1 tecken</translation>
+    </message>
+    <message>
+        <source>“%1” is not an email address (like name@example.se)</source>
+        <translation>”%1” är ingen e-postadress (som namn@exempel.se)</translation>
+    </message>
+    <message>
+        <source>“%1” is not a phone number: use digits, +, spaces and -</source>
+        <translation>”%1” är inget telefonnummer: använd siffror, +, mellanslag och -</translation>
+    </message>
+</context>
+<context>
+    <name>CustomersPage</name>
+    <message>
+        <source>Customers</source>
+        <translation>Kunder</translation>
+    </message>
+    <message>
+        <source>Search by name, address or phone</source>
+        <translation>Sök på namn, adress eller telefon</translation>
+    </message>
+    <message>
+        <source>Search customers</source>
+        <translation>Sök kunder</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Rensa</translation>
+    </message>
+    <message>
+        <source>Pick a customer to see their details.</source>
+        <translation>Välj en kund för att se uppgifterna.</translation>
+    </message>
+    <message>
+        <source>No customers on this tablet yet.</source>
+        <translation>Inga kunder på surfplattan än.</translation>
+    </message>
+    <message>
+        <source>No customer matches “%1”.</source>
+        <translation>Ingen kund matchar ”%1”.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 customers</source>
+        <translation>%1 av %2 kunder</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s)</source>
+        <translation>
+            <numerusform>%n kund</numerusform>
+            <numerusform>%n kunder</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DayNavigator</name>
+    <message>
+        <source>Previous day</source>
+        <translation>Föregående dag</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>I dag</translation>
+    </message>
+    <message>
+        <source>Next day</source>
+        <translation>Nästa dag</translation>
+    </message>
+    <message>
+        <source>Today, %1</source>
+        <translation>I dag, %1</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceDialog</name>
+    <message>
+        <source>This device — %1</source>
+        <translation>Den här enheten — %1</translation>
+    </message>
+    <message>
+        <source>Local cache</source>
+        <translation>Lokal cache</translation>
+    </message>
+    <message>
+        <source>%1 jobs, %2 customers</source>
+        <translation>%1 jobb, %2 kunder</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting to sync</source>
+        <translation>
+            <numerusform>%n ändring väntar på synk</numerusform>
+            <numerusform>%n ändringar väntar på synk</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Databas</translation>
+    </message>
+    <message>
+        <source>Schema</source>
+        <translation>Schema</translation>
+    </message>
+    <message>
+        <source>Cached</source>
+        <translation>I cachen</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Synk</translation>
+    </message>
+    <message>
+        <source>Storage: %1 of %2</source>
+        <translation>Lagring: %1 av %2</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Stäng</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentEditor</name>
+    <message>
+        <source>Notes for the customer (optional)</source>
+        <translation>Meddelande till kunden (valfritt)</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Anteckningar</translation>
+    </message>
+    <message>
+        <source>Save draft</source>
+        <translation>Spara utkast</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Skicka</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>Ångra ändringarna</translation>
+    </message>
+    <message>
+        <source>Convert to invoice</source>
+        <translation>Gör om till faktura</translation>
+    </message>
+    <message>
+        <source>Queued to send</source>
+        <translation>I kö för att skickas</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Skickad</translation>
+    </message>
+    <message>
+        <source>Open invoice %1</source>
+        <translation>Öppna faktura %1</translation>
+    </message>
+    <message>
+        <source>Pick the customer this invoice is for.</source>
+        <translation>Välj kunden som fakturan gäller.</translation>
+    </message>
+    <message>
+        <source>Pick the customer this estimate is for.</source>
+        <translation>Välj kunden som offerten gäller.</translation>
+    </message>
+    <message>
+        <source>Pick a customer.</source>
+        <translation>Välj en kund.</translation>
+    </message>
+    <message>
+        <source>An invoice needs at least one line.</source>
+        <translation>En faktura måste ha minst en rad.</translation>
+    </message>
+    <message>
+        <source>An estimate needs at least one line.</source>
+        <translation>En offert måste ha minst en rad.</translation>
+    </message>
+    <message>
+        <source>Fix the marked lines before saving.</source>
+        <translation>Rätta de markerade raderna innan du sparar.</translation>
+    </message>
+    <message>
+        <source>Saved on this tablet.</source>
+        <translation>Sparad på surfplattan.</translation>
+    </message>
+    <message>
+        <source>Queued to send: it goes to the office as soon as the tablet is online.</source>
+        <translation>I kö för att skickas: den går till kontoret så snart surfplattan är online.</translation>
+    </message>
+    <message>
+        <source>Invoice %1 made from estimate %2.</source>
+        <translation>Faktura %1 skapad från offert %2.</translation>
+    </message>
+    <message>
+        <source>Estimate %2 already became invoice %1.</source>
+        <translation>Offert %2 har redan blivit faktura %1.</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentLabels</name>
+    <message>
+        <source>Invoice</source>
+        <translation>Faktura</translation>
+    </message>
+    <message>
+        <source>Estimate</source>
+        <translation>Offert</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Utkast</translation>
+    </message>
+    <message>
+        <source>Queued to send</source>
+        <translation>I kö för att skickas</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Skickad</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Betald</translation>
+    </message>
+    <message>
+        <source>Card declined</source>
+        <translation>Kort nekat</translation>
+    </message>
+    <message>
+        <source>Payment unconfirmed</source>
+        <translation>Betalning obekräftad</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentListView</name>
+    <message>
+        <source>Invoices and estimates</source>
+        <translation>Fakturor och offerter</translation>
+    </message>
+    <message>
+        <source>New invoice</source>
+        <translation>Ny faktura</translation>
+    </message>
+    <message>
+        <source>New estimate</source>
+        <translation>Ny offert</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alla</translation>
+    </message>
+    <message>
+        <source>Invoices</source>
+        <translation>Fakturor</translation>
+    </message>
+    <message>
+        <source>Estimates</source>
+        <translation>Offerter</translation>
+    </message>
+    <message>
+        <source>Search by customer or reference</source>
+        <translation>Sök på kund eller referens</translation>
+    </message>
+    <message>
+        <source>Nothing matches “%1”.</source>
+        <translation>Inget matchar ”%1”.</translation>
+    </message>
+    <message>
+        <source>No invoices or estimates yet. Make one from a job or with New invoice.</source>
+        <translation>Inga fakturor eller offerter än. Skapa en från ett jobb eller med Ny faktura.</translation>
+    </message>
+</context>
+<context>
+    <name>Domain</name>
+    <message>
+        <source>A technician cannot move a job from &apos;%1&apos; to &apos;%2&apos;. Allowed next: %3.</source>
+        <translation>En tekniker kan inte flytta ett jobb från ”%1” till ”%2”. Tillåtet härnäst: %3.</translation>
+    </message>
+    <message>
+        <source>An office cannot move a job from &apos;%1&apos; to &apos;%2&apos;. Allowed next: %3.</source>
+        <translation>Kontoret kan inte flytta ett jobb från ”%1” till ”%2”. Tillåtet härnäst: %3.</translation>
+    </message>
+    <message>
+        <source>scheduled</source>
+        <translation>planerat</translation>
+    </message>
+    <message>
+        <source>en_route</source>
+        <translation>på väg</translation>
+    </message>
+    <message>
+        <source>in_progress</source>
+        <translation>pågår</translation>
+    </message>
+    <message>
+        <source>complete</source>
+        <translation>klart</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>inställt</translation>
+    </message>
+    <message>
+        <source>job</source>
+        <translation>jobb</translation>
+    </message>
+    <message>
+        <source>customer</source>
+        <translation>kund</translation>
+    </message>
+    <message>
+        <source>invoice</source>
+        <translation>faktura</translation>
+    </message>
+    <message>
+        <source>estimate</source>
+        <translation>offert</translation>
+    </message>
+    <message>
+        <source>document</source>
+        <translation>dokument</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>anteckning</translation>
+    </message>
+    <message>
+        <source>photo</source>
+        <translation>foto</translation>
+    </message>
+    <message>
+        <source>signature</source>
+        <translation>underskrift</translation>
+    </message>
+    <message>
+        <source>time entry</source>
+        <translation>tidpost</translation>
+    </message>
+    <message>
+        <source>payment</source>
+        <translation>betalning</translation>
+    </message>
+    <message>
+        <source>none (the job is closed)</source>
+        <translation>inget (jobbet är avslutat)</translation>
+    </message>
+    <message>
+        <source>The %1 cannot move a job from &apos;%2&apos; to &apos;%3&apos;. Allowed next: %4.</source>
+        <translation>%1 kan inte flytta ett jobb från ”%2” till ”%3”. Tillåtet härnäst: %4.</translation>
+    </message>
+    <message>
+        <source>No %1 with id %2 in the local cache.</source>
+        <translation>Hittade inte %1 %2 i den lokala cachen.</translation>
+    </message>
+    <message>
+        <source>Storage full: %1 of %2 used and this needs %3 more. Nothing was saved. Sync and free space (synced photos can be removed from the device) or ask support to raise the quota.</source>
+        <translation>Lagringen är full: %1 av %2 används och det här behöver %3 till. Inget sparades. Synka och frigör utrymme (synkade foton kan tas bort från enheten) eller be supporten höja kvoten.</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 byte</translation>
+    </message>
+    <message>
+        <source>%1 KB</source>
+        <translation>%1 kB</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <source>%1 GB</source>
+        <translation>%1 GB</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is empty</source>
+        <translation>”%1” är tomt</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is larger than %2 MB</source>
+        <translation>”%1” är större än %2 MB</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a photo (JPEG, PNG, WebP or HEIC expected)</source>
+        <translation>”%1” är inget foto (JPEG, PNG, WebP eller HEIC väntades)</translation>
+    </message>
+    <message>
+        <source>the rendered signature must be a PNG image</source>
+        <translation>den ritade underskriften måste vara en PNG-bild</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a supported currency (%2)</source>
+        <translation>”%1” är ingen valuta som stöds (%2)</translation>
+    </message>
+    <message>
+        <source>expected a number, got %1</source>
+        <translation>ett tal väntades, fick %1</translation>
+    </message>
+    <message>
+        <source>%1 must be given as text or a whole number, not a float</source>
+        <translation>%1 måste anges som text eller heltal, inte som flyttal</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a finite number</source>
+        <translation>”%1” är inget ändligt tal</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a number (use digits and a point, like 1250.50)</source>
+        <translation>”%1” är inget tal (använd siffror och punkt, som 1250.50)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a number</source>
+        <translation>”%1” är inget tal</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has too many decimals (at most %2)</source>
+        <translation>”%1” har för många decimaler (högst %2)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is negative; amounts must be 0 or more</source>
+        <translation>”%1” är negativt; belopp måste vara 0 eller mer</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is too large (limit %2)</source>
+        <translation>”%1” är för stort (gräns %2)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be more than zero</source>
+        <translation>”%1” måste vara större än noll</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be a percentage from 0 to 100</source>
+        <translation>”%1” måste vara en procentsats från 0 till 100</translation>
+    </message>
+    <message>
+        <source>a line needs a description</source>
+        <translation>en rad måste ha en beskrivning</translation>
+    </message>
+    <message>
+        <source>at most %1 characters</source>
+        <translation>högst %1 tecken</translation>
+    </message>
+    <message>
+        <source>an invoice or estimate needs at least one line</source>
+        <translation>en faktura eller offert måste ha minst en rad</translation>
+    </message>
+    <message>
+        <source>at most %1 lines</source>
+        <translation>högst %1 rader</translation>
+    </message>
+    <message>
+        <source>expected text, got %1</source>
+        <translation>text väntades, fick %1</translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation>måste fyllas i</translation>
+    </message>
+    <message>
+        <source>expected a date and time, got %1</source>
+        <translation>datum och tid väntades, fick %1</translation>
+    </message>
+    <message>
+        <source>has no time zone; convert camera (EXIF) local times before saving</source>
+        <translation>saknar tidszon; konvertera kamerans lokala tider (EXIF) innan du sparar</translation>
+    </message>
+    <message>
+        <source>is not a customer field (%1)</source>
+        <translation>är inget kundfält (%1)</translation>
+    </message>
+    <message>
+        <source>nothing to change</source>
+        <translation>inget att ändra</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an email address</source>
+        <translation>”%1” är ingen e-postadress</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a phone number (digits, +, spaces, -)</source>
+        <translation>”%1” är inget telefonnummer (siffror, +, mellanslag, -)</translation>
+    </message>
+    <message>
+        <source>a note cannot be empty</source>
+        <translation>en anteckning får inte vara tom</translation>
+    </message>
+    <message>
+        <source>a note is at most %1 characters</source>
+        <translation>en anteckning är högst %1 tecken</translation>
+    </message>
+    <message>
+        <source>expected a list of strokes</source>
+        <translation>en lista med penndrag väntades</translation>
+    </message>
+    <message>
+        <source>at most %1 strokes</source>
+        <translation>högst %1 penndrag</translation>
+    </message>
+    <message>
+        <source>expected a list of points</source>
+        <translation>en lista med punkter väntades</translation>
+    </message>
+    <message>
+        <source>expected [x, y, pressure 0..1, time ms]</source>
+        <translation>[x, y, tryck 0..1, tid ms] väntades</translation>
+    </message>
+    <message>
+        <source>at most %1 points in all</source>
+        <translation>högst %1 punkter totalt</translation>
+    </message>
+    <message>
+        <source>the signature is empty; ask the customer to sign</source>
+        <translation>underskriften är tom; be kunden skriva under</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a job status (expected one of: %2)</source>
+        <translation>”%1” är ingen jobbstatus (väntade en av: %2)</translation>
+    </message>
+    <message>
+        <source>pick the customer the invoice or estimate is for</source>
+        <translation>välj kunden som fakturan eller offerten gäller</translation>
+    </message>
+    <message>
+        <source>%1 is already an invoice; only an estimate can be converted into one.</source>
+        <translation>%1 är redan en faktura; bara en offert kan göras om till faktura.</translation>
+    </message>
+    <message>
+        <source>%1 is queued and can no longer be edited; make a new one instead.</source>
+        <translation>%1 ligger i kö för att skickas och kan inte längre ändras; skapa en ny i stället.</translation>
+    </message>
+    <message>
+        <source>%1 has been sent and can no longer be edited; make a new one instead.</source>
+        <translation>%1 har skickats och kan inte längre ändras; skapa en ny i stället.</translation>
+    </message>
+    <message>
+        <source>Card payments need a connection, and this tablet is offline. Send the invoice by email once you are back in range.</source>
+        <translation>Kortbetalning kräver uppkoppling, och surfplattan är offline. Skicka fakturan med e-post när du har täckning igen.</translation>
+    </message>
+    <message>
+        <source>The payment service gave an answer this app does not understand. Try again — the card will not be charged twice.</source>
+        <translation>Betaltjänsten gav ett svar som appen inte förstår. Försök igen — kortet debiteras inte två gånger.</translation>
+    </message>
+    <message>
+        <source>Sync has not started yet; try the payment again in a moment.</source>
+        <translation>Synken har inte startat än; försök med betalningen igen om en stund.</translation>
+    </message>
+</context>
+<context>
+    <name>EditorHeader</name>
+    <message>
+        <source>◀ All documents</source>
+        <translation>◀ Alla dokument</translation>
+    </message>
+    <message>
+        <source>Customer:</source>
+        <translation>Kund:</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kund</translation>
+    </message>
+    <message>
+        <source>New invoice</source>
+        <translation>Ny faktura</translation>
+    </message>
+    <message>
+        <source>New estimate</source>
+        <translation>Ny offert</translation>
+    </message>
+    <message>
+        <source>Not saved yet</source>
+        <translation>Inte sparad än</translation>
+    </message>
+    <message>
+        <source>Pick a customer…</source>
+        <translation>Välj en kund…</translation>
+    </message>
+    <message>
+        <source>Job: %1</source>
+        <translation>Jobb: %1</translation>
+    </message>
+</context>
+<context>
+    <name>FiguresPanel</name>
+    <message>
+        <source>Jobs completed</source>
+        <translation>Avslutade jobb</translation>
+    </message>
+    <message>
+        <source>Your jobs marked complete</source>
+        <translation>Dina jobb markerade som klara</translation>
+    </message>
+    <message>
+        <source>Hours logged</source>
+        <translation>Loggade timmar</translation>
+    </message>
+    <message>
+        <source>From the time clock; a running clock counts</source>
+        <translation>Från stämpelklockan; en pågående tid räknas med</translation>
+    </message>
+    <message>
+        <source>Amount invoiced</source>
+        <translation>Fakturerat belopp</translation>
+    </message>
+    <message>
+        <source>Invoices you sent, including VAT</source>
+        <translation>Fakturor du har skickat, inklusive moms</translation>
+    </message>
+</context>
+<context>
+    <name>GpsIndicator</name>
+    <message>
+        <source>GPS paused</source>
+        <translation>GPS pausad</translation>
+    </message>
+    <message>
+        <source>Offline: your position is not recorded. It resumes when the connection returns.</source>
+        <translation>Offline: din position registreras inte. Det fortsätter när uppkopplingen är tillbaka.</translation>
+    </message>
+    <message>
+        <source>GPS on</source>
+        <translation>GPS på</translation>
+    </message>
+    <message>
+        <source>Your position is shared with the office while you are online.</source>
+        <translation>Din position delas med kontoret medan du är online.</translation>
+    </message>
+</context>
+<context>
+    <name>InboxBridge</name>
+    <message>
+        <source>Open a job to attach photo %1 from the camera inbox</source>
+        <translation>Öppna ett jobb för att bifoga foto %1 från kamerans inkorg</translation>
+    </message>
+</context>
+<context>
+    <name>JobPage</name>
+    <message>
+        <source>◀ Schedule</source>
+        <translation>◀ Schema</translation>
+    </message>
+    <message>
+        <source>The job</source>
+        <translation>Jobbet</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Anteckningar</translation>
+    </message>
+    <message>
+        <source>Time on this job</source>
+        <translation>Tid på jobbet</translation>
+    </message>
+    <message>
+        <source>Customer signature</source>
+        <translation>Kundens underskrift</translation>
+    </message>
+    <message>
+        <source>Create invoice</source>
+        <translation>Skapa faktura</translation>
+    </message>
+    <message>
+        <source>Create estimate</source>
+        <translation>Skapa offert</translation>
+    </message>
+    <message>
+        <source>This job is no longer on your schedule (the office moved it).</source>
+        <translation>Jobbet finns inte längre i ditt schema (kontoret har flyttat det).</translation>
+    </message>
+    <message>
+        <source>No description.</source>
+        <translation>Ingen beskrivning.</translation>
+    </message>
+</context>
+<context>
+    <name>JobTimeControls</name>
+    <message>
+        <source>Stop work on this job</source>
+        <translation>Avsluta arbetet på jobbet</translation>
+    </message>
+    <message>
+        <source>Start work on this job</source>
+        <translation>Börja arbeta på jobbet</translation>
+    </message>
+    <message>
+        <source>No job selected.</source>
+        <translation>Inget jobb valt.</translation>
+    </message>
+    <message>
+        <source>This job is no longer in the local cache.</source>
+        <translation>Jobbet finns inte längre i den lokala cachen.</translation>
+    </message>
+    <message>
+        <source>This job was cancelled, so no time can be logged on it.</source>
+        <translation>Jobbet är inställt, så ingen tid kan loggas på det.</translation>
+    </message>
+    <message>
+        <source>This job is complete, so no more time can be logged on it.</source>
+        <translation>Jobbet är klart, så ingen mer tid kan loggas på det.</translation>
+    </message>
+    <message>
+        <source>Logged on this job: %1</source>
+        <translation>Loggat på jobbet: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Scheduled</source>
+        <translation>Planerat</translation>
+    </message>
+    <message>
+        <source>En route</source>
+        <translation>På väg</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>Pågår</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>Klart</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Inställt</translation>
+    </message>
+    <message>
+        <source>Synced</source>
+        <translation>Synkad</translation>
+    </message>
+    <message>
+        <source>Not synced</source>
+        <translation>Ej synkad</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Avvisad</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>Konflikt</translation>
+    </message>
+    <message>
+        <source>Local only</source>
+        <translation>Endast lokalt</translation>
+    </message>
+</context>
+<context>
+    <name>LineInput</name>
+    <message>
+        <source>Type a number.</source>
+        <translation>Skriv ett tal.</translation>
+    </message>
+    <message>
+        <source>A quantity cannot be negative.</source>
+        <translation>Ett antal kan inte vara negativt.</translation>
+    </message>
+    <message>
+        <source>The quantity must be more than zero.</source>
+        <translation>Antalet måste vara större än noll.</translation>
+    </message>
+    <message numerus="yes">
+        <source>A quantity has at most %n decimals.</source>
+        <translation>
+            <numerusform>Ett antal har högst %n decimal.</numerusform>
+            <numerusform>Ett antal har högst %n decimaler.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The quantity is too large.</source>
+        <translation>Antalet är för stort.</translation>
+    </message>
+    <message>
+        <source>A price cannot be negative.</source>
+        <translation>Ett pris kan inte vara negativt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>A price has at most %n decimals.</source>
+        <translation>
+            <numerusform>Ett pris har högst %n decimal.</numerusform>
+            <numerusform>Ett pris har högst %n decimaler.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The price is too large.</source>
+        <translation>Priset är för stort.</translation>
+    </message>
+    <message>
+        <source>VAT is a percentage from 0 to 100.</source>
+        <translation>Momsen är en procentsats från 0 till 100.</translation>
+    </message>
+    <message numerus="yes">
+        <source>VAT has at most %n decimals.</source>
+        <translation>
+            <numerusform>Momsen har högst %n decimal.</numerusform>
+            <numerusform>Momsen har högst %n decimaler.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Describe the work or part.</source>
+        <translation>Beskriv arbetet eller delen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>A description has at most %n characters.</source>
+        <translation>
+            <numerusform>En beskrivning har högst %n tecken.</numerusform>
+            <numerusform>En beskrivning har högst %n tecken.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beskrivning</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Antal</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>À-pris</translation>
+    </message>
+    <message>
+        <source>VAT</source>
+        <translation>Moms</translation>
+    </message>
+    <message>
+        <source>“%1” is not a number; type digits, like %2.</source>
+        <translation>”%1” är inget tal; skriv siffror, som %2.</translation>
+    </message>
+</context>
+<context>
+    <name>LineItemsModel</name>
+    <message>
+        <source>Description</source>
+        <translation>Beskrivning</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Antal</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>À-pris</translation>
+    </message>
+    <message>
+        <source>VAT</source>
+        <translation>Moms</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Belopp</translation>
+    </message>
+</context>
+<context>
+    <name>LineRow</name>
+    <message>
+        <source>Description</source>
+        <translation>Beskrivning</translation>
+    </message>
+    <message>
+        <source>Work or part</source>
+        <translation>Arbete eller del</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Antal</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>À-pris</translation>
+    </message>
+    <message>
+        <source>VAT rate in percent</source>
+        <translation>Momssats i procent</translation>
+    </message>
+    <message>
+        <source>Remove line</source>
+        <translation>Ta bort raden</translation>
+    </message>
+</context>
+<context>
+    <name>LinesForm</name>
+    <message>
+        <source>+ Add line</source>
+        <translation>+ Lägg till rad</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beskrivning</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Antal</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>À-pris</translation>
+    </message>
+    <message>
+        <source>VAT %</source>
+        <translation>Moms %</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Belopp</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>WorkBoss — %1</source>
+        <translation>WorkBoss — %1</translation>
+    </message>
+    <message>
+        <source>Pick a job on the left to see its details.</source>
+        <translation>Välj ett jobb till vänster för att se detaljerna.</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Schema</translation>
+    </message>
+    <message>
+        <source>Time clock</source>
+        <translation>Stämpelklocka</translation>
+    </message>
+    <message>
+        <source>Invoices</source>
+        <translation>Fakturor</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>Kunder</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Rapporter</translation>
+    </message>
+    <message>
+        <source>Work offline</source>
+        <translation>Arbeta offline</translation>
+    </message>
+    <message>
+        <source>Stop syncing until you turn this off</source>
+        <translation>Sluta synka tills du stänger av det här</translation>
+    </message>
+    <message>
+        <source>Sunlight mode</source>
+        <translation>Solljusläge</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Enhet</translation>
+    </message>
+    <message>
+        <source>Sign in again to sync: the server no longer accepts this tablet&apos;s sign-in. Your work is saved here and will sync after you sign in.</source>
+        <translation>Logga in igen för att synka: servern godtar inte längre surfplattans inloggning. Ditt arbete är sparat här och synkas när du har loggat in.</translation>
+    </message>
+    <message>
+        <source>Sign in…</source>
+        <translation>Logga in…</translation>
+    </message>
+    <message>
+        <source>Another technician</source>
+        <translation>En annan tekniker</translation>
+    </message>
+    <message>
+        <source>This profile belongs to %1; sign in as them.</source>
+        <translation>Den här profilen tillhör %1; logga in som den personen.</translation>
+    </message>
+</context>
+<context>
+    <name>NotesPanel</name>
+    <message>
+        <source>Write a note for the office…</source>
+        <translation>Skriv en anteckning till kontoret…</translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation>Lägg till anteckning</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoImporter</name>
+    <message>
+        <source>&apos;%1&apos; is already attached to this job</source>
+        <translation>”%1” är redan bifogat till jobbet</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is damaged and cannot be shown; copy it from the camera again</source>
+        <translation>”%1” är skadat och kan inte visas; kopiera det från kameran igen</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; could not be saved on this tablet: %2</source>
+        <translation>”%1” kunde inte sparas på surfplattan: %2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; could not be saved; nothing was changed. Try again.</source>
+        <translation>”%1” kunde inte sparas; inget ändrades. Försök igen.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; could not be imported</source>
+        <translation>”%1” kunde inte importeras</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is no longer there; it may have been moved or deleted</source>
+        <translation>”%1” finns inte kvar; det kan ha flyttats eller tagits bort</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; cannot be read; check that it is not open in another app</source>
+        <translation>”%1” kan inte läsas; kontrollera att det inte är öppet i en annan app</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is empty; copy it from the camera again</source>
+        <translation>”%1” är tomt; kopiera det från kameran igen</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is larger than %2 MB</source>
+        <translation>”%1” är större än %2 MB</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a photo (JPEG, PNG, WebP or HEIC expected)</source>
+        <translation>”%1” är inget foto (JPEG, PNG, WebP eller HEIC väntades)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is cut off (truncated); copy it from the camera again</source>
+        <translation>”%1” är avkortat; kopiera det från kameran igen</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoStrip</name>
+    <message>
+        <source>Add photos…</source>
+        <translation>Lägg till foton…</translation>
+    </message>
+    <message>
+        <source>Photos (%1)</source>
+        <translation>Foton (%1)</translation>
+    </message>
+    <message>
+        <source>No photos yet. Tap “Add photos…” or drop pictures here.</source>
+        <translation>Inga foton än. Tryck på ”Lägg till foton…” eller släpp bilder här.</translation>
+    </message>
+    <message>
+        <source>Open a job to see and add its photos.</source>
+        <translation>Öppna ett jobb för att se och lägga till dess foton.</translation>
+    </message>
+    <message>
+        <source>Open a job before adding photos.</source>
+        <translation>Öppna ett jobb innan du lägger till foton.</translation>
+    </message>
+    <message>
+        <source>Add photos</source>
+        <translation>Lägg till foton</translation>
+    </message>
+    <message>
+        <source>Cannot
+show</source>
+        <translation>Kan inte
+visas</translation>
+    </message>
+    <message numerus="yes">
+        <source>Adding %n photo(s)…</source>
+        <translation>
+            <numerusform>Lägger till %n foto…</numerusform>
+            <numerusform>Lägger till %n foton…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PhotoTile</name>
+    <message>
+        <source>Photo</source>
+        <translation>Foto</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Laddar…</translation>
+    </message>
+    <message>
+        <source>! Upload refused</source>
+        <translation>! Uppladdning avvisad</translation>
+    </message>
+    <message>
+        <source>✓ Uploaded</source>
+        <translation>✓ Uppladdat</translation>
+    </message>
+    <message>
+        <source>↻ Waiting to upload</source>
+        <translation>↻ Väntar på uppladdning</translation>
+    </message>
+    <message>
+        <source>↑ Uploading %1 %</source>
+        <translation>↑ Laddar upp %1 %</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoViewer</name>
+    <message>
+        <source>Photo</source>
+        <translation>Foto</translation>
+    </message>
+    <message>
+        <source>◀ Previous</source>
+        <translation>◀ Föregående</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>Nästa ▶</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Stäng</translation>
+    </message>
+    <message>
+        <source>No photos</source>
+        <translation>Inga foton</translation>
+    </message>
+    <message>
+        <source>%1 of %2 — %3</source>
+        <translation>%1 av %2 — %3</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Laddar…</translation>
+    </message>
+    <message>
+        <source>This photo cannot be shown: its file is missing or damaged.</source>
+        <translation>Fotot kan inte visas: filen saknas eller är skadad.</translation>
+    </message>
+</context>
+<context>
+    <name>RelativeTime</name>
+    <message>
+        <source>just now</source>
+        <translation>nyss</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>för %n min sedan</numerusform>
+            <numerusform>för %n min sedan</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h ago</source>
+        <translation>
+            <numerusform>för %n h sedan</numerusform>
+            <numerusform>för %n h sedan</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>yesterday %1</source>
+        <translation>i går %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>Chart</source>
+        <translation>Diagram</translation>
+    </message>
+    <message>
+        <source>Worked out on this tablet from its own data, so reports work offline and include changes that have not synced yet.</source>
+        <translation>Beräknas på surfplattan från dess egna data, så rapporterna fungerar offline och tar med ändringar som inte har synkats än.</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Rapporter</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Dag</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Vecka</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Timmar</translation>
+    </message>
+    <message>
+        <source>Jobs completed</source>
+        <translation>Avslutade jobb</translation>
+    </message>
+    <message>
+        <source>Invoiced</source>
+        <translation>Fakturerat</translation>
+    </message>
+    <message>
+        <source>Today, %1</source>
+        <translation>I dag, %1</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>I dag</translation>
+    </message>
+    <message>
+        <source>Previous day</source>
+        <translation>Föregående dag</translation>
+    </message>
+    <message>
+        <source>Next day</source>
+        <translation>Nästa dag</translation>
+    </message>
+    <message>
+        <source>Week %1: %2 – %3</source>
+        <translation>Vecka %1: %2 – %3</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>Den här veckan</translation>
+    </message>
+    <message>
+        <source>Previous week</source>
+        <translation>Föregående vecka</translation>
+    </message>
+    <message>
+        <source>Next week</source>
+        <translation>Nästa vecka</translation>
+    </message>
+    <message>
+        <source>Hours logged</source>
+        <translation>Loggade timmar</translation>
+    </message>
+    <message>
+        <source>Amount invoiced (%1)</source>
+        <translation>Fakturerat belopp (%1)</translation>
+    </message>
+    <message>
+        <source>Bar chart: %1</source>
+        <translation>Stapeldiagram: %1</translation>
+    </message>
+    <message>
+        <source>The chart shows %1 only; amounts in %2 are in the figures above.</source>
+        <translation>Diagrammet visar bara %1; belopp i %2 finns i siffrorna ovan.</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>W%1</source>
+        <translation>v.%1</translation>
+    </message>
+    <message>
+        <source>Week %1</source>
+        <translation>Vecka %1</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleView</name>
+    <message>
+        <source>Jobs of the day</source>
+        <translation>Dagens jobb</translation>
+    </message>
+    <message>
+        <source>No jobs on this day.</source>
+        <translation>Inga jobb den här dagen.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in — WorkBoss Desktop</source>
+        <translation>Logga in — WorkBoss Desktop</translation>
+    </message>
+    <message>
+        <source>Sign in to %1 to sync your jobs.</source>
+        <translation>Logga in på %1 för att synka dina jobb.</translation>
+    </message>
+    <message>
+        <source>name@company.se</source>
+        <translation>namn@foretag.se</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-post</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Lösenord</translation>
+    </message>
+    <message>
+        <source>Work offline</source>
+        <translation>Arbeta offline</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Logga in</translation>
+    </message>
+    <message>
+        <source>Enter your email and password.</source>
+        <translation>Skriv din e-postadress och ditt lösenord.</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Loggar in…</translation>
+    </message>
+    <message>
+        <source>The email or password is not right. Check them and try again.</source>
+        <translation>E-postadressen eller lösenordet stämmer inte. Kontrollera dem och försök igen.</translation>
+    </message>
+    <message>
+        <source>Sign-in failed: %1</source>
+        <translation>Inloggningen misslyckades: %1</translation>
+    </message>
+    <message>
+        <source>Cannot reach the server at %1. Check the connection.</source>
+        <translation>Når inte servern på %1. Kontrollera uppkopplingen.</translation>
+    </message>
+    <message>
+        <source>The server refused the sign-in: %1</source>
+        <translation>Servern avvisade inloggningen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SignatureCanvas</name>
+    <message>
+        <source>Signature area</source>
+        <translation>Yta för underskrift</translation>
+    </message>
+    <message>
+        <source>The customer signs here with a finger, the pen or the mouse.</source>
+        <translation>Kunden skriver under här med fingret, pennan eller musen.</translation>
+    </message>
+    <message>
+        <source>Sign here</source>
+        <translation>Skriv under här</translation>
+    </message>
+</context>
+<context>
+    <name>SignatureCard</name>
+    <message>
+        <source>Collect signature…</source>
+        <translation>Samla in underskrift…</translation>
+    </message>
+    <message>
+        <source>Not signed yet.</source>
+        <translation>Inte underskrivet än.</translation>
+    </message>
+    <message>
+        <source>Signed by %1 at %2</source>
+        <translation>Underskrivet av %1 kl. %2</translation>
+    </message>
+    <message>
+        <source>Sign again…</source>
+        <translation>Skriv under igen…</translation>
+    </message>
+</context>
+<context>
+    <name>SignatureDialog</name>
+    <message>
+        <source>Customer signature</source>
+        <translation>Kundens underskrift</translation>
+    </message>
+    <message>
+        <source>Signer&apos;s name</source>
+        <translation>Namnförtydligande</translation>
+    </message>
+    <message>
+        <source>Full name of the person signing</source>
+        <translation>Fullständigt namn på den som skriver under</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Ångra</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Rensa</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Spara</translation>
+    </message>
+    <message>
+        <source>The signature was not saved: %1</source>
+        <translation>Underskriften sparades inte: %1</translation>
+    </message>
+    <message>
+        <source>Enter the name of the person signing.</source>
+        <translation>Skriv namnet på den som skriver under.</translation>
+    </message>
+    <message>
+        <source>The customer has not signed yet.</source>
+        <translation>Kunden har inte skrivit under än.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncDetailsDialog</name>
+    <message>
+        <source>Sync details</source>
+        <translation>Synkdetaljer</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Uppkoppling</translation>
+    </message>
+    <message>
+        <source>Waiting to sync</source>
+        <translation>Väntar på synk</translation>
+    </message>
+    <message>
+        <source>Refused by the server</source>
+        <translation>Avvisat av servern</translation>
+    </message>
+    <message>
+        <source>Last successful sync</source>
+        <translation>Senaste lyckade synk</translation>
+    </message>
+    <message>
+        <source>Last attempt</source>
+        <translation>Senaste försök</translation>
+    </message>
+    <message>
+        <source>Sent / received</source>
+        <translation>Skickat / mottaget</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Orsak</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Synka nu</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Stäng</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Aldrig</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>None yet since the app started</source>
+        <translation>Inget än sedan appen startade</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>Lyckades</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Avbröts</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Misslyckades: %1</translation>
+    </message>
+    <message>
+        <source>%1 sent, %2 received</source>
+        <translation>%1 skickade, %2 mottagna</translation>
+    </message>
+</context>
+<context>
+    <name>SyncIndicator</name>
+    <message>
+        <source>Details</source>
+        <translation>Detaljer</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Synka nu</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Synkar…</translation>
+    </message>
+    <message>
+        <source>Syncing… %1 of %2</source>
+        <translation>Synkar… %1 av %2</translation>
+    </message>
+    <message>
+        <source>Sync error — sign in again</source>
+        <translation>Synkfel — logga in igen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refused by the server</source>
+        <translation>
+            <numerusform>%n avvisad av servern</numerusform>
+            <numerusform>%n avvisade av servern</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sync error</source>
+        <translation>Synkfel</translation>
+    </message>
+    <message>
+        <source>All synced</source>
+        <translation>Allt synkat</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting to sync</source>
+        <translation>
+            <numerusform>%n väntar på synk</numerusform>
+            <numerusform>%n väntar på synk</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Never synced</source>
+        <translation>Aldrig synkad</translation>
+    </message>
+    <message>
+        <source>Last sync %1</source>
+        <translation>Senaste synk %1</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Offline — Work offline is on</source>
+        <translation>Offline — Arbeta offline är på</translation>
+    </message>
+    <message>
+        <source>Offline — no network</source>
+        <translation>Offline — inget nätverk</translation>
+    </message>
+    <message>
+        <source>Offline — server unreachable</source>
+        <translation>Offline — servern går inte att nå</translation>
+    </message>
+    <message>
+        <source>Offline — Wi-Fi login page</source>
+        <translation>Offline — inloggningssida för wifi</translation>
+    </message>
+    <message>
+        <source>no connection</source>
+        <translation>ingen uppkoppling</translation>
+    </message>
+    <message>
+        <source>the server does not answer</source>
+        <translation>servern svarar inte</translation>
+    </message>
+    <message>
+        <source>a Wi-Fi login page answered instead of the server</source>
+        <translation>en inloggningssida för wifi svarade i stället för servern</translation>
+    </message>
+    <message>
+        <source>the server reported an error</source>
+        <translation>servern rapporterade ett fel</translation>
+    </message>
+    <message>
+        <source>the server did not accept the sign-in — sign in again</source>
+        <translation>servern godtog inte inloggningen — logga in igen</translation>
+    </message>
+    <message>
+        <source>the sync stopped before it was done</source>
+        <translation>synken avbröts innan den var klar</translation>
+    </message>
+</context>
+<context>
+    <name>TimeClock</name>
+    <message>
+        <source>Stopped &apos;%1&apos; at %2</source>
+        <translation>Stoppade ”%1” kl. %2</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Dag</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Jobb</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>In</translation>
+    </message>
+    <message>
+        <source>Out</source>
+        <translation>Ut</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Tid</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Synk</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>pågår</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+</context>
+<context>
+    <name>TimeClockPanel</name>
+    <message>
+        <source>Time clock</source>
+        <translation>Stämpelklocka</translation>
+    </message>
+    <message>
+        <source>Clock out for the day</source>
+        <translation>Stämpla ut för dagen</translation>
+    </message>
+    <message>
+        <source>Clock in for the day</source>
+        <translation>Stämpla in för dagen</translation>
+    </message>
+    <message>
+        <source>Clocked in since %1</source>
+        <translation>Instämplad sedan %1</translation>
+    </message>
+    <message>
+        <source>Not clocked in for the day</source>
+        <translation>Inte instämplad i dag</translation>
+    </message>
+    <message>
+        <source>Worked today: %1</source>
+        <translation>Arbetat i dag: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TotalsCard</name>
+    <message>
+        <source>Subtotal (excl. VAT)</source>
+        <translation>Delsumma (exkl. moms)</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Totalt</translation>
+    </message>
+    <message>
+        <source>Lines with mistakes are not counted yet.</source>
+        <translation>Rader med fel räknas inte med än.</translation>
+    </message>
+    <message>
+        <source>VAT %1 %</source>
+        <translation>Moms %1 %</translation>
+    </message>
+</context>
+</TS>
