@@ -52,6 +52,7 @@ from wb_desktop.ui.photos.importer import PhotoImporter
 from wb_desktop.ui.photos.inbox_bridge import InboxBridge
 from wb_desktop.ui.sign_in_dialog import SignInDialog
 from wb_desktop.ui.theme import apply_theme
+from wb_desktop.ui.translations import install_translations
 from wb_desktop.ui.workday import Workday
 
 MB = 1024 * 1024
@@ -167,14 +168,12 @@ def system_zone() -> tzinfo:
         return datetime.now().astimezone().tzinfo or ZoneInfo("UTC")
 
 
-def _language(code: str | None) -> None:
-    """Dates, times and numbers follow ``--lang`` (or the system locale)."""
-    if code is None:
-        return
-    locale = QLocale(code)
-    if locale.language() == QLocale.Language.C:
+def _language(qt_app: QApplication, code: str | None) -> None:
+    """Words, dates, times, numbers and amounts follow ``--lang`` (or the system's
+    languages); before any widget is built, since widgets translate their text once."""
+    if code is not None and QLocale(code).language() == QLocale.Language.C:
         raise LanguageError(code)
-    QLocale.setDefault(locale)
+    install_translations(qt_app, code)
 
 
 def _lock_profile(paths: ProfilePaths) -> QLockFile:
@@ -227,7 +226,7 @@ def build(
     """
     qt_app = _qt_application()
     clock = clock or SystemClock()
-    _language(options.lang)
+    _language(qt_app, options.lang)
     data = DataPaths(options.data_dir) if options.data_dir else DataPaths.default()
     paths = data.profile(options.profile).ensure()
     lock = _lock_profile(paths)
@@ -392,10 +391,10 @@ def _sign_in_again(app: WorkBossApp, clock: Clock) -> None:
     if link.technician is not None and signed_in.technician_id != link.technician.id:
         QMessageBox.warning(
             app.window,
-            app.window.tr("Another technician"),
-            app.window.tr("This profile belongs to %1; sign in as them.").replace(
-                "%1", link.technician.display_name
-            ),
+            QCoreApplication.translate("MainWindow", "Another technician"),
+            QCoreApplication.translate(
+                "MainWindow", "This profile belongs to %1; sign in as them."
+            ).replace("%1", link.technician.display_name),
         )
         return
     save_sign_in(

@@ -6,10 +6,13 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Iterator
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 import requests
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tests.gui.conftest import STOCKHOLM, office_view
@@ -18,6 +21,8 @@ from wb_desktop.app_connect import ProfileServerMismatchError
 from wb_desktop.demo_server import PendingDemoServer
 from wb_desktop.domain.clock import FixedClock
 from wb_desktop.sync.connectivity import OfflineReason, SyncActivity
+from wb_desktop.ui.formatting import format_money
+from wb_desktop.ui.translations import remove_translations
 
 WAIT_MS = 20_000
 
@@ -190,3 +195,22 @@ def test_the_demo_server_child_ends_when_the_app_dies(tmp_path: Path, clock: Fix
     pending._pipe.close()  # what the child sees when the app's process is killed
 
     assert pending.stopped(timeout_s=20)
+
+
+def test_lang_sv_builds_the_window_in_swedish(
+    qtbot: QtBot, tmp_path: Path, clock: FixedClock, started: list[WorkBossApp]
+) -> None:
+    try:
+        app = start(qtbot, started, options(tmp_path, lang="sv"), clock)
+
+        window = app.window
+        assert [b.text() for b in (window.schedule_button, window.documents_button)] == [
+            "Schema",
+            "Fakturor",
+        ]
+        assert QLocale().name() == "sv_SE"
+        nbsp = "\N{NO-BREAK SPACE}"
+        assert format_money(Decimal("1234.5"), "SEK") == f"1{nbsp}234,50{nbsp}kr"
+    finally:
+        remove_translations(QApplication.instance())
+        QLocale.setDefault(QLocale.system())

@@ -148,6 +148,7 @@ class JobPage(QWidget):
     """The open job; :attr:`closed` asks the window to go back to the schedule."""
 
     closed = Signal()
+    documentRequested = Signal(str, str)  # job id, document kind ("invoice" or "estimate")
 
     def __init__(self, workday: Workday, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -202,6 +203,7 @@ class JobPage(QWidget):
         job_layout.addWidget(self.address_label)
         job_layout.addWidget(self.description_label)
         job_layout.addWidget(self.lines_view)
+        job_layout.addLayout(self._document_buttons(job_card))
         notes_card, notes_layout = card(self.tr("Notes"), body)
         self.notes = NotesPanel(workday, notes_card)
         notes_layout.addWidget(self.notes)
@@ -230,6 +232,22 @@ class JobPage(QWidget):
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
         workday.changed.connect(self._on_changed)
+
+    def _document_buttons(self, parent: QWidget) -> QHBoxLayout:
+        """Start an invoice or an estimate from this job's line items."""
+        row = QHBoxLayout()
+        self.invoice_button = QPushButton(self.tr("Create invoice"), parent)
+        self.estimate_button = QPushButton(self.tr("Create estimate"), parent)
+        for button, kind in ((self.invoice_button, "invoice"), (self.estimate_button, "estimate")):
+            button.setMinimumHeight(TOUCH_TARGET_PX)
+            button.clicked.connect(lambda _=False, kind=kind: self._request_document(kind))
+            row.addWidget(button)
+        row.addStretch(1)
+        return row
+
+    def _request_document(self, kind: str) -> None:
+        if self._job_id is not None:
+            self.documentRequested.emit(self._job_id, kind)
 
     @property
     def job_id(self) -> str | None:

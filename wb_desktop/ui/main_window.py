@@ -1,5 +1,6 @@
-"""The technician's window: the day's schedule beside the open job, the time clock, and a
-status bar that always says whether the tablet is online and what still waits to sync.
+"""The technician's window: the day's schedule beside the open job, the time clock,
+invoices and estimates, customers and reports, and a status bar that always says whether
+the tablet is online and what still waits to sync.
 """
 
 from __future__ import annotations
@@ -19,10 +20,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wb_desktop.domain.records import DocumentKind
 from wb_desktop.sync.engine import Failure, StepReport
 from wb_desktop.sync.service import SyncService
+from wb_desktop.ui.customers import CustomersPage
 from wb_desktop.ui.device_dialog import DeviceDialog, read_cache_status
+from wb_desktop.ui.documents import DocumentsPage
 from wb_desktop.ui.job_page import JobPage
+from wb_desktop.ui.reports import ReportsPage
 from wb_desktop.ui.schedule_view import ScheduleView
 from wb_desktop.ui.status_bar import WorkStatusBar
 from wb_desktop.ui.theme import SPACING_PX, TOUCH_TARGET_PX
@@ -79,8 +84,11 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setHandleWidth(SPACING_PX)
         self.time_clock = TimeClockPanel(workday)
-        self.pages.addWidget(self.splitter)
-        self.pages.addWidget(self.time_clock)
+        self.documents = DocumentsPage(workday, service)
+        self.customers = CustomersPage(workday)
+        self.reports = ReportsPage(workday)
+        for page in (self.splitter, self.time_clock, self.documents, self.customers, self.reports):
+            self.pages.addWidget(page)
         outer.addWidget(self.pages, 1)
         self.setCentralWidget(central)
 
@@ -94,6 +102,9 @@ class MainWindow(QMainWindow):
         service.stepFinished.connect(self._after_step)
         service.recordStateChanged.connect(lambda *_: self._reload_timer.start())
         self.schedule.jobOpened.connect(self.open_job)
+        self.job_page.documentRequested.connect(self.create_document)
+        self.customers.jobOpened.connect(self.open_job)
+        self.customers.documentOpened.connect(self.open_document)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, service.sync_now)
         self._profile = profile
         self.show_schedule()
@@ -106,13 +117,20 @@ class MainWindow(QMainWindow):
         bar.addSpacing(SPACING_PX * 2)
         self.schedule_button = self._bar_button(self.tr("Schedule"), checkable=True)
         self.time_button = self._bar_button(self.tr("Time clock"), checkable=True)
+        self.documents_button = self._bar_button(self.tr("Invoices"), checkable=True)
+        self.customers_button = self._bar_button(self.tr("Customers"), checkable=True)
+        self.reports_button = self._bar_button(self.tr("Reports"), checkable=True)
         group = QButtonGroup(self)
-        group.addButton(self.schedule_button)
-        group.addButton(self.time_button)
-        self.schedule_button.clicked.connect(self.show_schedule)
-        self.time_button.clicked.connect(self.show_time_clock)
-        bar.addWidget(self.schedule_button)
-        bar.addWidget(self.time_button)
+        for button, show in (
+            (self.schedule_button, self.show_schedule),
+            (self.time_button, self.show_time_clock),
+            (self.documents_button, self.show_documents),
+            (self.customers_button, self.show_customers),
+            (self.reports_button, self.show_reports),
+        ):
+            group.addButton(button)
+            button.clicked.connect(show)
+            bar.addWidget(button)
         bar.addStretch(1)
         self.offline_button = self._bar_button(self.tr("Work offline"), checkable=True)
         self.offline_button.setToolTip(self.tr("Stop syncing until you turn this off"))
@@ -166,6 +184,27 @@ class MainWindow(QMainWindow):
         self.time_button.setChecked(True)
         self.pages.setCurrentWidget(self.time_clock)
 
+    def show_documents(self) -> None:
+        self.documents_button.setChecked(True)
+        self.pages.setCurrentWidget(self.documents)
+
+    def show_customers(self) -> None:
+        self.customers_button.setChecked(True)
+        self.pages.setCurrentWidget(self.customers)
+
+    def show_reports(self) -> None:
+        self.reports_button.setChecked(True)
+        self.pages.setCurrentWidget(self.reports)
+
+    def create_document(self, job_id: str, kind: str) -> None:
+        """A new invoice or estimate from the job's line items, opened in the editor."""
+        self.show_documents()
+        self.documents.open_for_job(job_id, DocumentKind(kind))
+
+    def open_document(self, document_id: str) -> None:
+        self.show_documents()
+        self.documents.open_document(document_id)
+
     def open_job(self, job_id: str) -> None:
         self.show_schedule()
         self.schedule.select_job(job_id)
@@ -192,6 +231,8 @@ class MainWindow(QMainWindow):
         if self.job_page.job_id is not None:
             self.job_page.reload()
         self.time_clock.refresh()
+        self.customers.cache_changed()
+        self.reports.cache_changed()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.closing.emit()

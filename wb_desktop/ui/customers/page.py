@@ -61,7 +61,7 @@ class CustomersPage(QWidget):
         self.detail.jobOpened.connect(self.jobOpened)
         self.detail.documentOpened.connect(self.documentOpened)
         self._stale = True
-        workday.changed.connect(lambda _job_id: self._cache_changed())
+        workday.changed.connect(lambda _job_id: self.cache_changed())
         QWidget.setTabOrder(self.search_input, self.clear_button)
         QWidget.setTabOrder(self.clear_button, self.list_view)
         QWidget.setTabOrder(self.list_view, self.detail.edit_button)
@@ -125,7 +125,7 @@ class CustomersPage(QWidget):
         if shown is not None:
             self.show_customer(shown)
 
-    def _cache_changed(self) -> None:
+    def cache_changed(self) -> None:
         """Re-read at once on screen; off screen, only note it for the next show."""
         if self.isVisible():
             self.reload()

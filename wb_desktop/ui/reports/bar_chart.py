@@ -19,7 +19,7 @@ from wb_desktop.ui.schedule_view import current_colours
 from wb_desktop.ui.theme import SPACING_PX, TOUCH_TARGET_PX, Colours
 
 BAR_SHARE = 0.62  # of each bar's slot; the rest is the gap between bars
-MIN_CHART_HEIGHT_PX = 260
+MIN_CHART_HEIGHT_PX = 200  # the window must fit 1280 × 720 logical pixels (150 % on 1080p)
 TICK_COUNT = 4
 
 

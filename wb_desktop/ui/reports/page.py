@@ -95,7 +95,7 @@ class ReportsPage(QWidget):
         self.timer.setInterval(REFRESH_MS)
         self.timer.timeout.connect(self.refresh)
         self._stale = True
-        workday.changed.connect(lambda _job_id: self._cache_changed())
+        workday.changed.connect(lambda _job_id: self.cache_changed())
         buttons = [
             self.day_button,
             self.week_button,
@@ -305,7 +305,7 @@ class ReportsPage(QWidget):
             self._period = Period.containing(self._period.granularity, slots[index])
             self.refresh()
 
-    def _cache_changed(self) -> None:
+    def cache_changed(self) -> None:
         """Re-read at once on screen; off screen, only note it for the next show."""
         if self.isVisible():
             self.refresh()
