@@ -134,6 +134,30 @@
     </message>
 </context>
 <context>
+    <name>CustomerCounts</name>
+    <message numerus="yes">
+        <source>%n job(s)</source>
+        <translation>
+            <numerusform>%n job</numerusform>
+            <numerusform>%n jobs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open document(s)</source>
+        <translation>
+            <numerusform>%n open document</numerusform>
+            <numerusform>%n open documents</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting to sync</source>
+        <translation>
+            <numerusform>%n change waiting to sync</numerusform>
+            <numerusform>%n changes waiting to sync</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CustomerDetailPane</name>
     <message>
         <source>Jobs</source>
@@ -859,6 +883,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&apos;%1&apos; is not invoice or estimate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown keys: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the job belongs to another customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1 is queued and can no longer be edited; make a new one instead.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -871,11 +911,127 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The invoice has not reached the office yet; sync, then take the payment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only an invoice can be paid by card, not an estimate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This invoice is already paid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answer from the payment service; try again — the card will not be charged twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The payment service gave an answer this app does not understand. Try again — the card will not be charged twice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Sync has not started yet; try the payment again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a %1 id, got %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot clock in on job &apos;%1&apos;: it is complete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot clock in on job &apos;%1&apos;: it is cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot clock in on job &apos;%1&apos;: it is %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already clocked in %1 since %2; clock out of it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give a job or the day to clock out of, not both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the clock-out time is before the clock-in time; check the device clock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not clocked in for the day, so there is nothing to clock out of.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not clocked in, so there is nothing to clock out of.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not clocked in on &apos;%1&apos;, so there is nothing to clock out of.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not clocked in on &apos;%1&apos;: the open job entry is %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>for the day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on a job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Storage %1% full (%2 of %3). Sync soon; new photos are refused at 100 %.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline — simulated network profile &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline — no network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline — the server does not answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline — a Wi-Fi login page answered instead of the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 change was refused by the server — see details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 changes were refused by the server — see details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -134,6 +134,30 @@
     </message>
 </context>
 <context>
+    <name>CustomerCounts</name>
+    <message numerus="yes">
+        <source>%n job(s)</source>
+        <translation>
+            <numerusform>%n jobb</numerusform>
+            <numerusform>%n jobb</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open document(s)</source>
+        <translation>
+            <numerusform>%n öppet dokument</numerusform>
+            <numerusform>%n öppna dokument</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting to sync</source>
+        <translation>
+            <numerusform>%n ändring väntar på synk</numerusform>
+            <numerusform>%n ändringar väntar på synk</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CustomerDetailPane</name>
     <message>
         <source>Jobs</source>
@@ -859,6 +883,22 @@
         <translation>%1 är redan en faktura; bara en offert kan göras om till faktura.</translation>
     </message>
     <message>
+        <source>&apos;%1&apos; is not invoice or estimate</source>
+        <translation>”%1” är varken faktura eller offert</translation>
+    </message>
+    <message>
+        <source>unknown keys: %1</source>
+        <translation>okända nycklar: %1</translation>
+    </message>
+    <message>
+        <source>expected a line</source>
+        <translation>en rad väntades</translation>
+    </message>
+    <message>
+        <source>the job belongs to another customer</source>
+        <translation>jobbet tillhör en annan kund</translation>
+    </message>
+    <message>
         <source>%1 is queued and can no longer be edited; make a new one instead.</source>
         <translation>%1 ligger i kö för att skickas och kan inte längre ändras; skapa en ny i stället.</translation>
     </message>
@@ -871,12 +911,128 @@
         <translation>Kortbetalning kräver uppkoppling, och surfplattan är offline. Skicka fakturan med e-post när du har täckning igen.</translation>
     </message>
     <message>
+        <source>The invoice has not reached the office yet; sync, then take the payment.</source>
+        <translation>Fakturan har inte nått kontoret än; synka och ta sedan betalt.</translation>
+    </message>
+    <message>
+        <source>Only an invoice can be paid by card, not an estimate.</source>
+        <translation>Bara en faktura kan betalas med kort, inte en offert.</translation>
+    </message>
+    <message>
+        <source>This invoice is already paid.</source>
+        <translation>Fakturan är redan betald.</translation>
+    </message>
+    <message>
+        <source>no answer from the payment service; try again — the card will not be charged twice</source>
+        <translation>inget svar från betaltjänsten; försök igen — kortet debiteras inte två gånger</translation>
+    </message>
+    <message>
         <source>The payment service gave an answer this app does not understand. Try again — the card will not be charged twice.</source>
         <translation>Betaltjänsten gav ett svar som appen inte förstår. Försök igen — kortet debiteras inte två gånger.</translation>
     </message>
     <message>
         <source>Sync has not started yet; try the payment again in a moment.</source>
         <translation>Synken har inte startat än; försök med betalningen igen om en stund.</translation>
+    </message>
+    <message>
+        <source>expected a %1 id, got %2</source>
+        <translation>ett %1-id väntades, fick %2</translation>
+    </message>
+    <message>
+        <source>Cannot clock in on job &apos;%1&apos;: it is complete.</source>
+        <translation>Det går inte att stämpla in på jobbet ”%1”: det är klart.</translation>
+    </message>
+    <message>
+        <source>Cannot clock in on job &apos;%1&apos;: it is cancelled.</source>
+        <translation>Det går inte att stämpla in på jobbet ”%1”: det är inställt.</translation>
+    </message>
+    <message>
+        <source>Cannot clock in on job &apos;%1&apos;: it is %2.</source>
+        <translation>Det går inte att stämpla in på jobbet ”%1”: status är %2.</translation>
+    </message>
+    <message>
+        <source>Already clocked in %1 since %2; clock out of it first.</source>
+        <translation>Du är redan instämplad %1 sedan %2; stämpla ut först.</translation>
+    </message>
+    <message>
+        <source>give a job or the day to clock out of, not both</source>
+        <translation>ange ett jobb eller dagen att stämpla ut från, inte båda</translation>
+    </message>
+    <message>
+        <source>the clock-out time is before the clock-in time; check the device clock</source>
+        <translation>utstämplingen är före instämplingen; kontrollera klockan på enheten</translation>
+    </message>
+    <message>
+        <source>Not clocked in for the day, so there is nothing to clock out of.</source>
+        <translation>Du är inte instämplad för dagen, så det finns inget att stämpla ut från.</translation>
+    </message>
+    <message>
+        <source>Not clocked in, so there is nothing to clock out of.</source>
+        <translation>Du är inte instämplad, så det finns inget att stämpla ut från.</translation>
+    </message>
+    <message>
+        <source>Not clocked in on &apos;%1&apos;, so there is nothing to clock out of.</source>
+        <translation>Du är inte instämplad på ”%1”, så det finns inget att stämpla ut från.</translation>
+    </message>
+    <message>
+        <source>Not clocked in on &apos;%1&apos;: the open job entry is %2.</source>
+        <translation>Du är inte instämplad på ”%1”: den öppna jobbstämplingen är %2.</translation>
+    </message>
+    <message>
+        <source>for the day</source>
+        <translation>för dagen</translation>
+    </message>
+    <message>
+        <source>on a job</source>
+        <translation>på ett jobb</translation>
+    </message>
+    <message>
+        <source>on &apos;%1&apos;</source>
+        <translation>på ”%1”</translation>
+    </message>
+    <message>
+        <source>Storage %1% full (%2 of %3). Sync soon; new photos are refused at 100 %.</source>
+        <translation>Lagringen är %1 % full (%2 av %3). Synka snart; nya foton nekas vid 100 %.</translation>
+    </message>
+    <message>
+        <source>Offline — simulated network profile &apos;%1&apos;</source>
+        <translation>Offline — simulerad nätverksprofil &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Offline — no network</source>
+        <translation>Offline — inget nätverk</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Synkar…</translation>
+    </message>
+    <message>
+        <source>Offline — the server does not answer</source>
+        <translation>Offline — servern svarar inte</translation>
+    </message>
+    <message>
+        <source>Offline — a Wi-Fi login page answered instead of the server</source>
+        <translation>Offline — en inloggningssida för wifi svarade i stället för servern</translation>
+    </message>
+    <message>
+        <source>Sync error: %1</source>
+        <translation>Synkfel: %1</translation>
+    </message>
+    <message>
+        <source>1 change was refused by the server — see details</source>
+        <translation>1 ändring nekades av servern — se detaljer</translation>
+    </message>
+    <message>
+        <source>%1 changes were refused by the server — see details</source>
+        <translation>%1 ändringar nekades av servern — se detaljer</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>

@@ -124,6 +124,23 @@ def test_translated_text_is_one_literal_lupdate_can_read() -> None:
     assert built == []
 
 
+def test_plurals_with_a_literal_text_go_through_tr() -> None:
+    """lupdate reads ``QCoreApplication.translate(context, "%n …", disambiguation, n)`` as
+    nothing at all, so such a plural never reaches the catalogues; ``self.tr`` it is."""
+    unread: list[str] = []
+    for path, tree in _python_files():
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "translate"
+                and len(node.args) == 4
+                and isinstance(node.args[1], ast.Constant)
+            ):
+                unread.append(f"{path.relative_to(ROOT)}:{node.lineno}: {node.args[1].value!r}")
+    assert unread == []
+
+
 def test_core_messages_are_marked_for_the_domain_context() -> None:
     """The UI looks core messages up in TEXT_CONTEXT: a template marked under another
     context, or a Text made from an unmarked literal, would stay English."""

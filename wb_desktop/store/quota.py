@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from wb_desktop.domain.errors import QuotaExceededError, format_bytes
+from wb_desktop.domain.text import QT_TRANSLATE_NOOP, Text
 from wb_desktop.paths import ProfilePaths
 from wb_desktop.store.models import StorageTotals
 
@@ -37,9 +38,13 @@ class StorageUsage:
         """A message once usage passes 80 %, so the technician can sync before it is full."""
         if self.ratio < WARNING_RATIO:
             return None
-        return (
-            f"Storage {self.ratio:.0%} full ({format_bytes(self.used_bytes)} of "
-            f"{format_bytes(self.limit_bytes)}). Sync soon; new photos are refused at 100 %."
+        return Text(
+            QT_TRANSLATE_NOOP(
+                "Domain", "Storage %1% full (%2 of %3). Sync soon; new photos are refused at 100 %."
+            ),
+            round(self.ratio * 100),
+            format_bytes(self.used_bytes),
+            format_bytes(self.limit_bytes),
         )
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from wb_desktop.domain.text import QT_TRANSLATE_NOOP, Text
 from wb_desktop.sync.engine import Failure, OutboxCounts, StepReport
 
 
@@ -63,34 +64,57 @@ def decide_view(
     if simulated_offline:
         return view(
             SyncActivity.OFFLINE,
-            f"Offline — simulated network profile '{simulated_profile}'",
+            Text(
+                QT_TRANSLATE_NOOP("Domain", "Offline — simulated network profile '%1'"),
+                simulated_profile,
+            ),
             OfflineReason.SIMULATED,
         )
     if network_reachable is False:
-        return view(SyncActivity.OFFLINE, "Offline — no network", OfflineReason.NO_NETWORK)
+        return view(
+            SyncActivity.OFFLINE,
+            Text(QT_TRANSLATE_NOOP("Domain", "Offline — no network")),
+            OfflineReason.NO_NETWORK,
+        )
     if syncing:
-        return view(SyncActivity.SYNCING, "Syncing…")
+        return view(SyncActivity.SYNCING, Text(QT_TRANSLATE_NOOP("Domain", "Syncing…")))
     failure = last_report.failure if last_report is not None and not last_report.ok else None
     reason = (last_report.reason if last_report is not None else None) or ""
     if failure in (Failure.OFFLINE, Failure.UNREACHABLE):
         return view(
             SyncActivity.OFFLINE,
-            _with_detail("Offline — the server does not answer", reason),
+            _with_detail(
+                QT_TRANSLATE_NOOP("Domain", "Offline — the server does not answer"), reason
+            ),
             OfflineReason.SERVER_UNREACHABLE,
         )
     if failure is Failure.PORTAL:
         return view(
             SyncActivity.OFFLINE,
-            "Offline — a Wi-Fi login page answered instead of the server",
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "Domain", "Offline — a Wi-Fi login page answered instead of the server"
+                )
+            ),
             OfflineReason.CAPTIVE_PORTAL,
         )
     if failure in _ERROR_FAILURES:
-        return view(SyncActivity.ERROR, f"Sync error: {reason or failure}")
+        return view(
+            SyncActivity.ERROR,
+            Text(QT_TRANSLATE_NOOP("Domain", "Sync error: %1"), reason or str(failure)),
+        )
     if counts.dead > 0:
-        noun = "change was" if counts.dead == 1 else "changes were"
-        return view(SyncActivity.ERROR, f"{counts.dead} {noun} refused by the server — see details")
-    return view(SyncActivity.IDLE, "Online")
+        refused = (
+            QT_TRANSLATE_NOOP("Domain", "1 change was refused by the server — see details")
+            if counts.dead == 1
+            else QT_TRANSLATE_NOOP("Domain", "%1 changes were refused by the server — see details")
+        )
+        return view(SyncActivity.ERROR, Text(refused, counts.dead))
+    return view(SyncActivity.IDLE, Text(QT_TRANSLATE_NOOP("Domain", "Online")))
 
 
-def _with_detail(message: str, detail: str) -> str:
-    return f"{message} ({detail})" if detail else message
+def _with_detail(template: str, detail: str) -> Text:
+    """The sentence, with the engine's reason (English: it comes from the network) after it."""
+    if not detail:
+        return Text(template)
+    return Text(QT_TRANSLATE_NOOP("Domain", "%1 (%2)"), Text(template), detail)

@@ -14,19 +14,13 @@ from wb_desktop.domain.errors import WorkBossError
 from wb_desktop.domain.text import QT_TRANSLATE_NOOP, Text
 from wb_desktop.sync.client import SyncClient
 from wb_desktop.sync.payments import (
+    OFFLINE_MESSAGE,
     PAYMENT_TIMEOUT_S,
     PaymentDesk,
     PaymentOutcome,
     PaymentRefusedError,
 )
 
-# PaymentDesk.collect's own words for an offline tablet; the GUI answers with them at once
-# (tests/unit/test_document_convert.py checks that the two agree).
-OFFLINE_MESSAGE = QT_TRANSLATE_NOOP(
-    "Domain",
-    "Card payments need a connection, and this tablet is offline. "
-    "Send the invoice by email once you are back in range.",
-)
 UNEXPECTED_MESSAGE = QT_TRANSLATE_NOOP(
     "Domain",
     "The payment service gave an answer this app does not understand. Try again — the card "
@@ -41,6 +35,8 @@ _log = logging.getLogger(__name__)
 
 
 def offline_refusal() -> PaymentRefusedError:
+    """PaymentDesk.collect's own refusal for an offline tablet (the same OFFLINE_MESSAGE),
+    given at once without a trip to the sync worker."""
     return PaymentRefusedError(Text(OFFLINE_MESSAGE))
 
 

@@ -19,6 +19,7 @@ from wb_desktop.domain.clock import Clock
 from wb_desktop.domain.errors import NotFoundError, WorkBossError
 from wb_desktop.domain.records import DocumentKind, PaymentStatus
 from wb_desktop.domain.sync_state import SyncState
+from wb_desktop.domain.text import QT_TRANSLATE_NOOP, Text
 from wb_desktop.store.database import Database
 from wb_desktop.store.models import Document, OutboxOp, Payment
 from wb_desktop.store.outbox import UNFINISHED
@@ -32,6 +33,24 @@ TEST_CARDS = {
     "decline": "4000 0000 0000 0002",
     "timeout": "4000 0000 0000 0119",
 }
+# The one wording of the offline refusal: PaymentDesk raises it, and the sync service
+# answers with it at once (through payment_runner) without asking the desk.
+OFFLINE_MESSAGE = QT_TRANSLATE_NOOP(
+    "Domain",
+    "Card payments need a connection, and this tablet is offline. "
+    "Send the invoice by email once you are back in range.",
+)
+_NOT_AT_THE_OFFICE = QT_TRANSLATE_NOOP(
+    "Domain", "The invoice has not reached the office yet; sync, then take the payment."
+)
+_NOT_AN_INVOICE = QT_TRANSLATE_NOOP(
+    "Domain", "Only an invoice can be paid by card, not an estimate."
+)
+_ALREADY_PAID = QT_TRANSLATE_NOOP("Domain", "This invoice is already paid.")
+_NO_ANSWER = QT_TRANSLATE_NOOP(
+    "Domain",
+    "no answer from the payment service; try again — the card will not be charged twice",
+)
 
 
 class PaymentRefusedError(WorkBossError):
@@ -65,17 +84,12 @@ class PaymentDesk:
 
     def collect(self, document_id: str, card_number: str) -> PaymentOutcome:
         if not self.is_online():
-            raise PaymentRefusedError(
-                "Card payments need a connection, and this tablet is offline. "
-                "Send the invoice by email once you are back in range."
-            )
+            raise PaymentRefusedError(Text(OFFLINE_MESSAGE))
         card = TEST_CARDS.get(card_number, card_number)
         if not self._on_server(document_id):
             self.sync()  # the office must have the invoice before it can be paid
             if not self._on_server(document_id):
-                raise PaymentRefusedError(
-                    "The invoice has not reached the office yet; sync, then take the payment."
-                )
+                raise PaymentRefusedError(Text(_NOT_AT_THE_OFFICE))
         payment = self._open_payment(document_id, card)
         for attempt in range(1, ATTEMPTS + 1):
             try:
@@ -102,12 +116,7 @@ class PaymentDesk:
             reason = str(reply.get("reason") or "")
             self._set(payment.id, status, reason)
             return PaymentOutcome(payment.id, status, reason, attempt)
-        return PaymentOutcome(
-            payment.id,
-            PaymentStatus.UNKNOWN,
-            "no answer from the payment service; try again — the card will not be charged twice",
-            ATTEMPTS,
-        )
+        return PaymentOutcome(payment.id, PaymentStatus.UNKNOWN, Text(_NO_ANSWER), ATTEMPTS)
 
     def _on_server(self, document_id: str) -> bool:
         with self.database.reader() as session:
@@ -115,7 +124,7 @@ class PaymentDesk:
             if document is None:
                 raise NotFoundError("invoice", document_id)
             if document.kind is not DocumentKind.INVOICE:
-                raise PaymentRefusedError("Only an invoice can be paid by card, not an estimate.")
+                raise PaymentRefusedError(Text(_NOT_AN_INVOICE))
             waiting = session.scalar(
                 select(OutboxOp.op_id)
                 .where(OutboxOp.record_id == document_id, OutboxOp.kind == "document.create")
@@ -142,7 +151,7 @@ class PaymentDesk:
                 )
             )
             if paid is not None:
-                raise PaymentRefusedError("This invoice is already paid.")
+                raise PaymentRefusedError(Text(_ALREADY_PAID))
             document = session.get(Document, document_id)
             assert document is not None
             now = self.clock.now()

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from wb_desktop.domain.errors import format_bytes
 from wb_desktop.store.cache import LocalCache
 from wb_desktop.store.queries import cache_summary
+from wb_desktop.ui.messages import translated
 from wb_desktop.ui.theme import TOUCH_TARGET_PX
 
 
@@ -87,12 +88,12 @@ class DeviceDialog(QDialog):
         self.storage_bar.setValue(min(1000, status.used_bytes * 1000 // status.limit_bytes))
         self.storage_bar.setFormat(
             self.tr("Storage: %1 of %2")
-            .replace("%1", format_bytes(status.used_bytes))
-            .replace("%2", format_bytes(status.limit_bytes))
+            .replace("%1", translated(format_bytes(status.used_bytes)))
+            .replace("%2", translated(format_bytes(status.limit_bytes)))
         )
         self.storage_bar.setMinimumHeight(TOUCH_TARGET_PX)
         layout.addWidget(self.storage_bar)
-        self.storage_warning = QLabel(status.storage_warning or "", central)
+        self.storage_warning = QLabel(translated(status.storage_warning or ""), central)
         self.storage_warning.setObjectName("storageWarning")
         self.storage_warning.setWordWrap(True)
         self.storage_warning.setVisible(bool(status.storage_warning))

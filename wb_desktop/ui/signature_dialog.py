@@ -23,6 +23,7 @@ from wb_desktop.domain.errors import ValidationError, WorkBossError
 from wb_desktop.domain.records import MAX_SIGNER_NAME
 from wb_desktop.store.changes import ChangeReceipt
 from wb_desktop.store.models import Customer, Job
+from wb_desktop.ui.messages import translated
 from wb_desktop.ui.signature_canvas import SignatureCanvas
 from wb_desktop.ui.theme import SPACING_PX, TOUCH_TARGET_PX
 from wb_desktop.ui.workday import Workday
@@ -40,9 +41,9 @@ def _job_caption(session: Session, job_id: str) -> str:
 def _readable(error: WorkBossError) -> str:
     """The message without field names: the person signing never saw a field called that."""
     if isinstance(error, ValidationError):
-        text = "; ".join(problem.message for problem in error.problems)
+        text = "; ".join(translated(problem.message) for problem in error.problems)
     else:
-        text = error.message
+        text = translated(error.message)
     return text[:1].upper() + text[1:]
 
 

@@ -30,6 +30,7 @@ from wb_desktop.sync.engine import Failure, StepReport
 from wb_desktop.sync.service import SyncService
 from wb_desktop.ui.gps import GpsTracker
 from wb_desktop.ui.gps_indicator import GpsIndicator
+from wb_desktop.ui.messages import translated
 from wb_desktop.ui.relative_time import relative_time
 from wb_desktop.ui.sync_details import SyncDetails, SyncDetailsDialog, connection_words
 from wb_desktop.ui.theme import TOUCH_TARGET_PX, Colours, colours_for
@@ -110,7 +111,7 @@ class ConnectionBadge(QWidget):
         if view.activity is SyncActivity.SYNCING:
             return
         online = view.activity is not SyncActivity.OFFLINE
-        self._show(online=online, words=connection_words(view), detail=view.message)
+        self._show(online=online, words=connection_words(view), detail=translated(view.message))
 
     def _show(self, *, online: bool, words: str, detail: str) -> None:
         self.online = online
@@ -230,8 +231,8 @@ class SyncIndicator(QWidget):
         elif error:
             self.state_label.setText(self._error_words())
             _paint_label(self.state_label, self._colours.error)
-        self.state_label.setToolTip(view.message)
-        self.state_label.setAccessibleDescription(view.message)
+        self.state_label.setToolTip(translated(view.message))
+        self.state_label.setAccessibleDescription(translated(view.message))
         self._show_pending(view.pending)
         self._show_last_sync(self._details.last_sync)
         if self.details_dialog is not None:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from wb_desktop.sync.connectivity import OfflineReason, SyncActivity, SyncView
 from wb_desktop.sync.engine import Failure, StepReport
+from wb_desktop.ui.messages import translated
 from wb_desktop.ui.relative_time import local_timestamp, relative_time
 from wb_desktop.ui.theme import TOUCH_TARGET_PX
 
@@ -143,7 +144,7 @@ class SyncDetailsDialog(QDialog):
 
     def set_details(self, details: SyncDetails) -> None:
         view = details.view
-        self.message_label.setText(view.message)
+        self.message_label.setText(translated(view.message))
         self.message_label.setProperty(
             "role", "error" if view.activity is SyncActivity.ERROR else ""
         )

@@ -2,18 +2,21 @@
 
 Anna makes an invoice from a job while offline and sends it (queued); the card payment is
 refused offline with the reason beside it. Back online the invoice goes out and shows sent
-and synced, and she takes the card payment. A declined card says so; a payment whose answer
-is lost is retried with the same key and charged once, as the office's view confirms.
+and synced, and she takes the card payment; the same day in Swedish reads Swedish throughout.
+A declined card says so; a payment whose answer is lost is retried with the same key and
+charged once, as the office's view confirms.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
@@ -37,6 +40,8 @@ from wb_desktop.sync.engine import SyncListener
 from wb_desktop.sync.payments import TEST_CARDS, PaymentOutcome, PaymentRefusedError
 from wb_desktop.sync.service import SyncService
 from wb_desktop.ui.documents import DocumentsPage
+from wb_desktop.ui.messages import user_message
+from wb_desktop.ui.translations import remove_translations
 from wb_desktop.ui.workday import Workday
 
 WAIT_MS = 20_000
@@ -49,27 +54,76 @@ def sign_in_as_anna(
     return call(ANNA, DEMO_ACCOUNTS[ANNA]), DEMO_ACCOUNTS[ANNA]
 
 
+@dataclass(frozen=True)
+class Words:
+    """What Anna reads on the invoice during the day; the Swedish is the catalogue's."""
+
+    queued: str
+    local_only: str
+    sent: str
+    synced: str
+    offline: str  # the panel's reason and the core's refusal say the same
+    charging: str
+    approved: str
+
+
+ENGLISH = Words(
+    queued="Queued to send",
+    local_only="Local only",
+    sent="Sent",
+    synced="Synced",
+    offline="Card payments need a connection, and this tablet is offline. "
+    "Send the invoice by email once you are back in range.",
+    charging="Charging…",
+    approved="Approved — paid by card ending 4242.",
+)
+SWEDISH = Words(
+    queued="I kö för att skickas",
+    local_only="Endast lokalt",
+    sent="Skickad",
+    synced="Synkad",
+    offline="Kortbetalning kräver uppkoppling, och surfplattan är offline. "
+    "Skicka fakturan med e-post när du har täckning igen.",
+    charging="Debiterar…",
+    approved="Godkänd — betald med kort som slutar på 4242.",
+)
+
+
+@pytest.fixture
+def lang() -> str | None:
+    """The app's --lang; None is the system's choice (English here). Tests parametrize it."""
+    return None
+
+
 @pytest.fixture
 def app(
-    qtbot: QtBot, tmp_path: Path, live_server: LiveServer, clock: FixedClock
+    qtbot: QtBot, tmp_path: Path, live_server: LiveServer, clock: FixedClock, lang: str | None
 ) -> Iterator[WorkBossApp]:
-    """The real app (composition root) signed in to the live server, schedule pulled."""
-    built = build(
-        AppOptions(
-            data_dir=tmp_path / "app",
-            server=live_server.url,
-            zone=STOCKHOLM,
-            watch_network=False,
-            watch_camera_inbox=False,
-        ),
-        clock=clock,
-        ask_sign_in=sign_in_as_anna,
-    )
-    qtbot.addWidget(built.window)
-    qtbot.waitUntil(lambda: built.workday.read(count_jobs) > 0, timeout=WAIT_MS)
-    qtbot.waitUntil(lambda: built.service.view().activity is SyncActivity.IDLE, timeout=WAIT_MS)
-    yield built
-    assert built.close()
+    """The real app (composition root) signed in to the live server, schedule pulled.
+
+    Its language stays installed while the test runs; afterwards English sources and the
+    system's formats come back, so later tests read English."""
+    try:
+        built = build(
+            AppOptions(
+                data_dir=tmp_path / "app",
+                server=live_server.url,
+                zone=STOCKHOLM,
+                watch_network=False,
+                watch_camera_inbox=False,
+                lang=lang,
+            ),
+            clock=clock,
+            ask_sign_in=sign_in_as_anna,
+        )
+        qtbot.addWidget(built.window)
+        qtbot.waitUntil(lambda: built.workday.read(count_jobs) > 0, timeout=WAIT_MS)
+        qtbot.waitUntil(lambda: built.service.view().activity is SyncActivity.IDLE, timeout=WAIT_MS)
+        yield built
+        assert built.close()
+    finally:
+        remove_translations(QApplication.instance())
+        QLocale.setDefault(QLocale.system())
 
 
 def count_jobs(session: Any) -> int:
@@ -102,12 +156,14 @@ def server_payments(server: LiveServer, document_id: str) -> list[str]:
         )
 
 
-def charge(qtbot: QtBot, page: DocumentsPage, service: SyncService, card: str) -> object:
+def charge(
+    qtbot: QtBot, page: DocumentsPage, service: SyncService, card: str, words: Words = ENGLISH
+) -> object:
     panel = page.editor.payment
     panel.card_edit.setText(card)
     with qtbot.waitSignal(service.paymentFinished, timeout=WAIT_MS) as finished:
         qtbot.mouseClick(panel.charge_button, CLICK)
-        assert panel.status_label.text() == "Charging…"  # the window never waits on it
+        assert panel.status_label.text() == words.charging  # the window never waits on it
     return finished.args[1]
 
 
@@ -118,8 +174,9 @@ def make_invoice(qtbot: QtBot, page: DocumentsPage, job_id: str) -> str:
     return page.editor.document_id
 
 
+@pytest.mark.parametrize(("lang", "words"), [("en", ENGLISH), ("sv", SWEDISH)], ids=["en", "sv"])
 def test_the_offline_invoicing_day(
-    qtbot: QtBot, app: WorkBossApp, live_server: LiveServer, office: Office
+    qtbot: QtBot, app: WorkBossApp, live_server: LiveServer, office: Office, words: Words
 ) -> None:
     workday, service = app.workday, app.service
     page = show_page(qtbot, workday, service)
@@ -129,18 +186,19 @@ def test_the_offline_invoicing_day(
     qtbot.waitUntil(lambda: service.view().activity is SyncActivity.OFFLINE, timeout=WAIT_MS)
     invoice = make_invoice(qtbot, page, first_job(workday))
     editor = page.editor
-    assert editor.header.delivery_chip.text() == "Queued to send"
-    assert "Local only" in editor.header.sync_chip.text()
+    assert editor.header.delivery_chip.text() == words.queued
+    assert words.local_only in editor.header.sync_chip.text()
     row = row_of(workday, invoice)
     assert (row.delivery_state, row.sync_state) == (DeliveryState.QUEUED, SyncState.LOCAL_ONLY)
 
     # The card payment is refused offline, with the reason in plain text.
     panel = editor.payment
     assert not panel.charge_button.isEnabled()
-    assert panel.status_label.text().startswith("Card payments need a connection")
+    assert panel.status_label.text() == words.offline
     with qtbot.waitSignal(service.paymentFinished, timeout=WAIT_MS) as refused:
         service.take_payment(invoice, TEST_CARDS["approve"])
     assert isinstance(refused.args[1], PaymentRefusedError)
+    assert user_message(refused.args[1]) == words.offline
     assert server_payments(live_server, invoice) == []
 
     # Back online: it goes out, and shows sent and synced.
@@ -152,18 +210,18 @@ def test_the_offline_invoicing_day(
         ),
         timeout=WAIT_MS,
     )
-    qtbot.waitUntil(lambda: editor.header.delivery_chip.text() == "Sent", timeout=WAIT_MS)
-    assert "Synced" in editor.header.sync_chip.text()
+    qtbot.waitUntil(lambda: editor.header.delivery_chip.text() == words.sent, timeout=WAIT_MS)
+    assert words.synced in editor.header.sync_chip.text()
     view = office.office_view(office.technician_id(ANNA))
     assert [d["delivery_state"] for d in view["documents"] if d["id"] == invoice] == ["sent"]
     assert len([d for d in view["deliveries"] if d["document_id"] == invoice]) == 1
 
     # Online, the payment goes through.
     assert panel.charge_button.isEnabled()
-    outcome = charge(qtbot, page, service, TEST_CARDS["approve"])
+    outcome = charge(qtbot, page, service, TEST_CARDS["approve"], words)
     assert isinstance(outcome, PaymentOutcome) and outcome.status.value == "approved"
-    qtbot.waitUntil(lambda: panel.status_label.text().startswith("Approved"), timeout=WAIT_MS)
-    assert "4242" in panel.status_label.text() and not panel.charge_button.isEnabled()
+    qtbot.waitUntil(lambda: panel.status_label.text() == words.approved, timeout=WAIT_MS)
+    assert not panel.charge_button.isEnabled()
     view = office.office_view(office.technician_id(ANNA))
     assert [p["status"] for p in view["payments"] if p["document_id"] == invoice] == ["approved"]
 

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from wb_desktop.domain.clock import Clock
 from wb_desktop.domain.errors import NotFoundError, ValidationError
 from wb_desktop.domain.sync_state import state_after_local_change
+from wb_desktop.domain.text import QT_TRANSLATE_NOOP, Text
 from wb_desktop.store.database import Database
 from wb_desktop.store.media_files import MediaFiles
 from wb_desktop.store.models import SyncedRecord
@@ -27,6 +28,7 @@ from wb_desktop.store.outbox import OpSpec, Outbox, payload_text
 from wb_desktop.store.quota import StorageQuota
 
 ROW_OVERHEAD_BYTES = 512  # an allowance for indexes and page slack per written row
+_NOT_AN_ID = QT_TRANSLATE_NOOP("Domain", "expected a %1 id, got %2")
 R = TypeVar("R", bound=SyncedRecord)
 
 
@@ -96,9 +98,15 @@ class WritePath:
             )
 
 
+def _not_an_id(label: str, record_id: object) -> ValidationError:
+    """The record's name is one errors.py marks in the Domain context ("job", "customer"…),
+    so as a Text it is looked up and said in the technician's language too."""
+    return ValidationError.single(f"{label}_id", Text(_NOT_AN_ID, Text(label), repr(record_id)))
+
+
 def load(session: Session, model: type[R], record_id: Any, label: str) -> R:
     if not isinstance(record_id, str) or not record_id:
-        raise ValidationError.single(f"{label}_id", f"expected a {label} id, got {record_id!r}")
+        raise _not_an_id(label, record_id)
     record = session.get(model, record_id)
     if record is None:
         raise NotFoundError(label, record_id)
@@ -114,7 +122,7 @@ def _id_lookup(model: type[SyncedRecord]) -> Select[tuple[str]]:
 def require(session: Session, model: type[SyncedRecord], record_id: Any, label: str) -> str:
     """Check that a parent record exists without loading it (cheaper than :func:`load`)."""
     if not isinstance(record_id, str) or not record_id:
-        raise ValidationError.single(f"{label}_id", f"expected a {label} id, got {record_id!r}")
+        raise _not_an_id(label, record_id)
     found = (
         session.connection()
         .execute(_id_lookup(model), {"record_id": record_id})

@@ -32,6 +32,11 @@ _NO_CUSTOMER = QT_TRANSLATE_NOOP("Domain", "pick the customer the invoice or est
 _NOT_AN_ESTIMATE = QT_TRANSLATE_NOOP(
     "Domain", "%1 is already an invoice; only an estimate can be converted into one."
 )
+_NOT_A_KIND = QT_TRANSLATE_NOOP("Domain", "'%1' is not invoice or estimate")
+_UNKNOWN_KEYS = QT_TRANSLATE_NOOP("Domain", "unknown keys: %1")
+_NOT_A_LINE = QT_TRANSLATE_NOOP("Domain", "expected a line")
+_NOTHING_TO_CHANGE = QT_TRANSLATE_NOOP("Domain", "nothing to change")
+_OTHER_CUSTOMERS_JOB = QT_TRANSLATE_NOOP("Domain", "the job belongs to another customer")
 _FINAL = {
     DeliveryState.QUEUED: QT_TRANSLATE_NOOP(
         "Domain", "%1 is queued and can no longer be edited; make a new one instead."
@@ -46,7 +51,7 @@ def parse_kind(kind: str | DocumentKind) -> DocumentKind:
     try:
         return DocumentKind(kind)
     except ValueError:
-        raise ValidationError.single("kind", f"'{kind}' is not invoice or estimate") from None
+        raise ValidationError.single("kind", Text(_NOT_A_KIND, str(kind))) from None
 
 
 def as_line_inputs(lines: Sequence[Any]) -> list[LineInput]:
@@ -59,7 +64,7 @@ def as_line_inputs(lines: Sequence[Any]) -> list[LineInput]:
             unknown = set(line) - {"description", "quantity", "unit_price", "vat_rate"}
             if unknown:
                 raise ValidationError.single(
-                    f"lines[{index}]", f"unknown keys: {', '.join(sorted(unknown))}"
+                    f"lines[{index}]", Text(_UNKNOWN_KEYS, ", ".join(sorted(unknown)))
                 )
             # Missing keys become None, so price_document names them (lines[i].quantity).
             result.append(
@@ -71,7 +76,7 @@ def as_line_inputs(lines: Sequence[Any]) -> list[LineInput]:
                 )
             )
         else:
-            raise ValidationError.single(f"lines[{index}]", "expected a line")
+            raise ValidationError.single(f"lines[{index}]", Text(_NOT_A_LINE))
     return result
 
 
@@ -152,7 +157,7 @@ class DocumentChanges:
     ) -> ChangeReceipt:
         """Replace a draft's lines, currency or notes; a queued or sent document is final."""
         if lines is None and currency is None and notes is None:
-            raise ValidationError.single("fields", "nothing to change")
+            raise ValidationError.single("fields", Text(_NOTHING_TO_CHANGE))
         clean_notes = None if notes is None else clean_text(notes, "notes", MAX_DOCUMENT_NOTES)
 
         def mutate(session: Session, now: datetime) -> Change:
@@ -216,7 +221,7 @@ def _new_document(
     if job_id is not None:
         job = load(session, Job, job_id, "job")
         if job.customer_id != customer.id:
-            raise ValidationError.single("job_id", "the job belongs to another customer")
+            raise ValidationError.single("job_id", Text(_OTHER_CUSTOMERS_JOB))
     document = new_record(
         Document,
         now,

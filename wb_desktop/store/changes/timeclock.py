@@ -15,13 +15,35 @@ from sqlalchemy.orm import Session
 
 from wb_desktop.domain.errors import StateError, ValidationError
 from wb_desktop.domain.records import clean_text
-from wb_desktop.domain.status import is_open
+from wb_desktop.domain.status import JobStatus, is_open
+from wb_desktop.domain.text import QT_TRANSLATE_NOOP, Text
 from wb_desktop.store.changes.core import Change, ChangeReceipt, WritePath, load, new_record, touch
 from wb_desktop.store.models import Job, TimeEntry
 from wb_desktop.store.outbox import OpSpec
 
 RECORD = "time_entry"
 MAX_ENTRY_NOTE = 1000
+# Whole sentences per closed status, so each reads naturally once translated.
+_CLOSED_JOB = {
+    JobStatus.COMPLETE: QT_TRANSLATE_NOOP("Domain", "Cannot clock in on job '%1': it is complete."),
+    JobStatus.CANCELLED: QT_TRANSLATE_NOOP(
+        "Domain", "Cannot clock in on job '%1': it is cancelled."
+    ),
+}
+_CLOSED_JOB_OTHER = QT_TRANSLATE_NOOP("Domain", "Cannot clock in on job '%1': it is %2.")
+_ALREADY_IN = QT_TRANSLATE_NOOP("Domain", "Already clocked in %1 since %2; clock out of it first.")
+_JOB_AND_DAY = QT_TRANSLATE_NOOP("Domain", "give a job or the day to clock out of, not both")
+_OUT_BEFORE_IN = QT_TRANSLATE_NOOP(
+    "Domain", "the clock-out time is before the clock-in time; check the device clock"
+)
+_NOT_IN_FOR_DAY = QT_TRANSLATE_NOOP(
+    "Domain", "Not clocked in for the day, so there is nothing to clock out of."
+)
+_NOT_IN = QT_TRANSLATE_NOOP("Domain", "Not clocked in, so there is nothing to clock out of.")
+_NOT_IN_ON_JOB = QT_TRANSLATE_NOOP(
+    "Domain", "Not clocked in on '%1', so there is nothing to clock out of."
+)
+_OTHER_JOB_OPEN = QT_TRANSLATE_NOOP("Domain", "Not clocked in on '%1': the open job entry is %2.")
 
 
 @dataclass(frozen=True)
@@ -53,12 +75,22 @@ def open_entries(session: Session) -> OpenEntries:
     return OpenEntries(day=day, job=job)
 
 
-def describe_entry(session: Session, entry: TimeEntry) -> str:
+def describe_entry(session: Session, entry: TimeEntry) -> Text:
     """How a message names an entry: "on 'Boiler service'" or "for the day"."""
     if entry.job_id is None:
-        return "for the day"
+        return Text(QT_TRANSLATE_NOOP("Domain", "for the day"))
     job = session.get(Job, entry.job_id)
-    return f"on '{job.title}'" if job is not None else "on a job"
+    if job is None:
+        return Text(QT_TRANSLATE_NOOP("Domain", "on a job"))
+    return Text(QT_TRANSLATE_NOOP("Domain", "on '%1'"), job.title)
+
+
+def closed_job_refusal(job: Job) -> Text:
+    """Why no time can start on a job that is no longer open."""
+    template = _CLOSED_JOB.get(job.status)
+    if template is None:
+        return Text(_CLOSED_JOB_OTHER, job.title, job.status.value)
+    return Text(template, job.title)
 
 
 def clock_time(moment: datetime, zone: tzinfo | None) -> str:
@@ -82,16 +114,12 @@ class TimeClockChanges:
             current = open_entries(session)
             same_kind = current.day if job_id is None else current.job
             if same_kind is not None:
-                raise StateError(
-                    f"Already clocked in {describe_entry(session, same_kind)} since "
-                    f"{clock_time(same_kind.clock_in, zone)}; clock out of it first."
-                )
+                where = describe_entry(session, same_kind)
+                raise StateError(Text(_ALREADY_IN, where, clock_time(same_kind.clock_in, zone)))
             if job_id is not None:
                 job = load(session, Job, job_id, "job")
                 if not is_open(job.status):
-                    raise StateError(
-                        f"Cannot clock in on job '{job.title}': it is {job.status.value}."
-                    )
+                    raise StateError(closed_job_refusal(job))
             entry = new_record(TimeEntry, now, job_id=job_id, clock_in=now, note=clean_note)
             session.add(entry)
             parents = (("job", job_id),) if job_id else ()
@@ -113,17 +141,12 @@ class TimeClockChanges:
         A job that was completed while clocked in can still be clocked out of.
         """
         if day and job_id is not None:
-            raise ValidationError.single(
-                "job_id", "give a job or the day to clock out of, not both"
-            )
+            raise ValidationError.single("job_id", Text(_JOB_AND_DAY))
 
         def mutate(session: Session, now: datetime) -> Change:
             entry = self._entry_to_close(session, job_id, day=day)
             if now < entry.clock_in:
-                raise ValidationError.single(
-                    "clock_out",
-                    "the clock-out time is before the clock-in time; check the device clock",
-                )
+                raise ValidationError.single("clock_out", Text(_OUT_BEFORE_IN))
             entry.clock_out = now
             touch(entry, now)
             spec = OpSpec(
@@ -142,11 +165,11 @@ class TimeClockChanges:
         current = open_entries(session)
         if day:
             if current.day is None:
-                raise StateError("Not clocked in for the day, so there is nothing to clock out of.")
+                raise StateError(Text(_NOT_IN_FOR_DAY))
             return current.day
         if job_id is None:
             if current.any is None:
-                raise StateError("Not clocked in, so there is nothing to clock out of.")
+                raise StateError(Text(_NOT_IN))
             return current.any
         job = load(session, Job, job_id, "job")
         on_job = session.scalars(
@@ -157,10 +180,5 @@ class TimeClockChanges:
         if on_job is not None:
             return on_job
         if current.job is None:
-            raise StateError(
-                f"Not clocked in on '{job.title}', so there is nothing to clock out of."
-            )
-        raise StateError(
-            f"Not clocked in on '{job.title}': the open job entry is "
-            f"{describe_entry(session, current.job)}."
-        )
+            raise StateError(Text(_NOT_IN_ON_JOB, job.title))
+        raise StateError(Text(_OTHER_JOB_OPEN, job.title, describe_entry(session, current.job)))

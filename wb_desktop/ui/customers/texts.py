@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 
 from wb_desktop.domain.errors import Problem, ValidationError
 from wb_desktop.domain.records import DeliveryState, DocumentKind
@@ -47,19 +47,31 @@ def customer_sync_text(row: CustomerRow) -> str:
 def waiting_text(row: CustomerRow) -> str:
     if not row.waiting_ops:
         return ""
-    return QCoreApplication.translate(
-        "CustomerTexts", "%n change(s) waiting to sync", None, row.waiting_ops
-    )
+    return _COUNTS.waiting(row.waiting_ops)
 
 
 def counts_text(row: CustomerRow) -> str:
-    jobs = QCoreApplication.translate("CustomerTexts", "%n job(s)", None, row.job_count)
+    jobs = _COUNTS.jobs(row.job_count)
     if not row.open_documents:
         return jobs
-    documents = QCoreApplication.translate(
-        "CustomerTexts", "%n open document(s)", None, row.open_documents
-    )
-    return f"{jobs} · {documents}"
+    return f"{jobs} · {_COUNTS.open_documents(row.open_documents)}"
+
+
+class CustomerCounts(QObject):
+    """The plural texts, through ``tr``: lupdate reads plural forms only from tr() calls,
+    so ``QCoreApplication.translate(..., n)`` would leave them out of the catalogues."""
+
+    def jobs(self, count: int) -> str:
+        return self.tr("%n job(s)", "", count)
+
+    def open_documents(self, count: int) -> str:
+        return self.tr("%n open document(s)", "", count)
+
+    def waiting(self, count: int) -> str:
+        return self.tr("%n change(s) waiting to sync", "", count)
+
+
+_COUNTS = CustomerCounts()
 
 
 def field_message(problem: Problem, value: str) -> str:

@@ -25,6 +25,7 @@ from wb_desktop.media.exif import exif_taken_at
 from wb_desktop.media.reading import PhotoFileError, PhotoProblem, read_photo_file
 from wb_desktop.store.changes import ChangeReceipt, LocalChanges
 from wb_desktop.store.changes.media import StagedPhoto
+from wb_desktop.ui.messages import translated
 from wb_desktop.ui.photos.decode import UndecodableImageError, decode_photo
 from wb_desktop.ui.photos.thumbnails import ThumbnailLoader
 from wb_desktop.ui.workday import Workday
@@ -255,8 +256,8 @@ class PhotoImporter(QObject):
         if isinstance(error, UnexpectedImportError):
             return self.tr("'%1' could not be imported").replace("%1", error.file_name)
         if isinstance(error, ValidationError):
-            return "; ".join(problem.message for problem in error.problems)
-        return error.message
+            return "; ".join(translated(problem.message) for problem in error.problems)
+        return translated(error.message)
 
     def _file_problem_text(self, problem: PhotoProblem) -> str:
         limit = str(MAX_PHOTO_BYTES // (1024 * 1024))

@@ -1,0 +1,196 @@
+"""Refusals from the write path, the payment desk and the photo import read Swedish when the
+Swedish catalogue is installed, with Swedish numbers; their English (logs, the server, other
+tests) stays word for word what it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import timedelta
+from types import SimpleNamespace
+
+import pytest
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from tests.conftest import Schedule
+from wb_desktop.domain.clock import FixedClock
+from wb_desktop.domain.errors import NotFoundError, StateError, ValidationError, WorkBossError
+from wb_desktop.domain.status import JobStatus
+from wb_desktop.store.cache import LocalCache
+from wb_desktop.store.models import Job
+from wb_desktop.sync.payment_runner import offline_refusal, take_payment
+from wb_desktop.sync.payments import PaymentDesk, PaymentRefusedError
+from wb_desktop.ui.device_dialog import DeviceDialog, read_cache_status
+from wb_desktop.ui.messages import user_message
+from wb_desktop.ui.photos.importer import PhotoImporter
+from wb_desktop.ui.time_clock import JobTimeControls
+from wb_desktop.ui.translations import install_translations, remove_translations
+from wb_desktop.ui.workday import Workday
+
+LINE = {"description": "Heat pump service", "quantity": "1", "unit_price": "2450.00"}
+
+
+@pytest.fixture
+def swedish(qapp: QApplication) -> Iterator[QLocale]:
+    """Swedish for the test; English sources and the old default locale come back after."""
+    before = QLocale()
+    yield install_translations(qapp, "sv")
+    remove_translations(qapp)
+    QLocale.setDefault(before)
+
+
+def refusal(action: Callable[[], object]) -> WorkBossError:
+    with pytest.raises(WorkBossError) as caught:
+        action()
+    return caught.value
+
+
+def test_clock_refusals_read_swedish_and_name_the_job(
+    swedish: QLocale, cache: LocalCache, schedule: Schedule, clock: FixedClock
+) -> None:
+    boiler, leak = schedule.job_ids
+    time = cache.changes.time
+    nothing_open = refusal(time.clock_out)
+    time.clock_in(boiler)
+    clock.advance(timedelta(minutes=10))
+    twice = refusal(lambda: time.clock_in(leak))
+    wrong_job = refusal(lambda: time.clock_out(leak))
+    both = refusal(lambda: time.clock_out(boiler, day=True))
+
+    assert isinstance(twice, StateError)
+    assert user_message(nothing_open) == (
+        "Du är inte instämplad, så det finns inget att stämpla ut från."
+    )
+    assert user_message(twice) == (
+        "Du är redan instämplad på ”Boiler service” sedan 07:30 UTC; stämpla ut först."
+    )
+    assert user_message(wrong_job) == (
+        "Du är inte instämplad på ”Leaking tap”: den öppna jobbstämplingen är på ”Boiler service”."
+    )
+    assert user_message(both) == "Ange ett jobb eller dagen att stämpla ut från, inte båda."
+    assert str(twice) == (
+        "Already clocked in on 'Boiler service' since 07:30 UTC; clock out of it first."
+    )
+
+
+def test_day_refusals_read_swedish(swedish: QLocale, cache: LocalCache) -> None:
+    time = cache.changes.time
+    time.clock_in()
+    twice = refusal(time.clock_in)
+    time.clock_out(day=True)
+    out_again = refusal(lambda: time.clock_out(day=True))
+
+    assert user_message(twice) == (
+        "Du är redan instämplad för dagen sedan 07:30 UTC; stämpla ut först."
+    )
+    assert user_message(out_again) == (
+        "Du är inte instämplad för dagen, så det finns inget att stämpla ut från."
+    )
+
+
+def test_a_refused_clock_in_on_a_closed_job_is_shown_in_swedish(
+    swedish: QLocale, qtbot: QtBot, cache: LocalCache, workday: Workday, schedule: Schedule
+) -> None:
+    boiler = schedule.job_ids[0]
+    controls = JobTimeControls(workday)
+    qtbot.addWidget(controls)
+    controls.show()
+    controls.show_job(boiler)
+    with cache.database.writer() as session, session.begin():
+        session.get(Job, boiler).status = JobStatus.COMPLETE  # as a pull would, unannounced
+
+    qtbot.mouseClick(controls.button, Qt.MouseButton.LeftButton)
+
+    assert controls.error_label.isVisible()
+    assert controls.error_label.text() == (
+        "Det går inte att stämpla in på jobbet ”Boiler service”: det är klart."
+    )
+
+
+def test_document_refusals_read_swedish_with_swedish_numbers(
+    swedish: QLocale, cache: LocalCache, schedule: Schedule
+) -> None:
+    documents = cache.changes.documents
+    karin, oliver = schedule.customer_ids
+    too_precise = refusal(
+        lambda: documents.create("invoice", karin, [{**LINE, "unit_price": "12.345"}])
+    )
+    invoice = documents.create("invoice", karin, [LINE]).record_id
+
+    assert isinstance(too_precise, ValidationError)
+    assert too_precise.fields == ["lines[0].unit_price"]
+    assert user_message(too_precise) == "”12.345” har för många decimaler (högst 2)."
+    assert user_message(refusal(lambda: documents.edit(invoice))) == "Inget att ändra."
+    assert user_message(refusal(lambda: documents.create("quote", karin, [LINE]))) == (
+        "”quote” är varken faktura eller offert."
+    )
+    other_customers_job = refusal(
+        lambda: documents.create("invoice", oliver, [LINE], job_id=schedule.job_ids[0])
+    )
+    assert user_message(other_customers_job) == "Jobbet tillhör en annan kund."
+    assert user_message(refusal(lambda: documents.create("invoice", karin, [LINE, "x"]))) == (
+        "En rad väntades."
+    )
+    unknown_keys = refusal(lambda: documents.create("invoice", karin, [{**LINE, "n": 1}]))
+    assert user_message(unknown_keys) == "Okända nycklar: n."
+    assert str(other_customers_job) == "job_id: the job belongs to another customer"
+
+
+def test_a_missing_record_id_names_the_record_in_swedish(
+    swedish: QLocale, cache: LocalCache
+) -> None:
+    missing = refusal(lambda: cache.changes.time.clock_in(""))
+
+    assert user_message(missing) == "Ett jobb-id väntades, fick ''."
+    assert str(missing) == "job_id: expected a job id, got ''"
+
+
+def test_payment_refusals_read_swedish(
+    swedish: QLocale, cache: LocalCache, schedule: Schedule, clock: FixedClock
+) -> None:
+    karin = schedule.customer_ids[0]
+    desk = PaymentDesk(None, cache.database, clock, lambda: False, lambda: None)  # type: ignore[arg-type]
+    offline = refusal(lambda: desk.collect("any", "4242 4242 4242 4242"))
+    estimate = cache.changes.documents.create("estimate", karin, [LINE]).record_id
+    client = SimpleNamespace(api=None, engine=SimpleNamespace(database=cache.database, clock=clock))
+    not_an_invoice = take_payment(
+        client,  # type: ignore[arg-type]
+        estimate,
+        "4242 4242 4242 4242",
+        is_online=lambda: True,
+        sync=lambda: None,
+    )
+
+    assert isinstance(offline, PaymentRefusedError)
+    assert offline.message == offline_refusal().message  # one wording, two callers
+    assert user_message(offline) == (
+        "Kortbetalning kräver uppkoppling, och surfplattan är offline. "
+        "Skicka fakturan med e-post när du har täckning igen."
+    )
+    assert isinstance(not_an_invoice, PaymentRefusedError)
+    assert user_message(not_an_invoice) == "Bara en faktura kan betalas med kort, inte en offert."
+    assert str(offline).startswith("Card payments need a connection")
+
+
+def test_photo_refusals_from_the_core_read_swedish(
+    swedish: QLocale, workday: Workday, cache: LocalCache
+) -> None:
+    importer = PhotoImporter(workday)
+    empty = refusal(lambda: cache.changes.media.stage_photo(b"", "IMG_0001.jpg"))
+
+    assert importer.message_for(empty) == "”IMG_0001.jpg” är tomt"
+    assert importer.message_for(NotFoundError("job", "J-1")) == (
+        "Hittade inte jobb J-1 i den lokala cachen."
+    )
+
+
+def test_the_device_dialog_writes_sizes_the_swedish_way(
+    swedish: QLocale, qtbot: QtBot, cache: LocalCache
+) -> None:
+    dialog = DeviceDialog(read_cache_status(cache))
+    qtbot.addWidget(dialog)
+
+    assert dialog.storage_bar.format().startswith("Lagring: ")
+    assert dialog.storage_bar.format().endswith(" av 100,0 MB")
