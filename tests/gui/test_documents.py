@@ -328,6 +328,22 @@ def test_send_works_offline_once_and_the_document_becomes_final(
         assert db.scalar(sends) == 1
 
 
+def test_the_next_document_after_a_sent_one_can_be_edited(
+    qtbot: QtBot, workday: Workday, schedule: Schedule, offline: SyncService
+) -> None:
+    page = page_for(qtbot, workday, offline)
+    page.open_for_job(schedule.job_ids[0])
+    qtbot.mouseClick(page.editor.send_button, CLICK)
+    assert page.editor.lines.rows[0].quantity_edit.isReadOnly()
+
+    page.open_for_job(schedule.job_ids[1])
+
+    editor = page.editor
+    assert not editor.lines.rows[0].quantity_edit.isReadOnly()
+    assert editor.lines.add_button.isVisibleTo(editor)
+    assert not editor.notes_edit.isReadOnly()
+
+
 def test_an_estimate_becomes_an_invoice_and_a_second_tap_opens_that_invoice(
     qtbot: QtBot, workday: Workday, cache: LocalCache, schedule: Schedule, offline: SyncService
 ) -> None:

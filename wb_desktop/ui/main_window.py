@@ -27,6 +27,7 @@ from wb_desktop.ui.customers import CustomersPage
 from wb_desktop.ui.device_dialog import DeviceDialog, read_cache_status
 from wb_desktop.ui.documents import DocumentsPage
 from wb_desktop.ui.job_page import JobPage
+from wb_desktop.ui.messages import translated
 from wb_desktop.ui.reports import ReportsPage
 from wb_desktop.ui.schedule_view import ScheduleView
 from wb_desktop.ui.status_bar import WorkStatusBar
@@ -66,6 +67,8 @@ class MainWindow(QMainWindow):
         outer.setSpacing(SPACING_PX)
         outer.addLayout(self._top_bar(technician_name, high_contrast))
         outer.addWidget(self._sign_in_banner())
+        outer.addWidget(self._storage_banner())
+        workday.storageWarning.connect(self.show_storage_warning)
 
         self.pages = QStackedWidget(central)
         self.schedule = ScheduleView(workday)
@@ -165,6 +168,18 @@ class MainWindow(QMainWindow):
         row.addWidget(self.sign_in_button)
         self.sign_in_banner.hide()
         return self.sign_in_banner
+
+    def _storage_banner(self) -> QLabel:
+        """The quota's warning from 80 % on, in words, until the next warning replaces it."""
+        self.storage_label = QLabel()
+        self.storage_label.setProperty("role", "warning")
+        self.storage_label.setWordWrap(True)
+        self.storage_label.hide()
+        return self.storage_label
+
+    def show_storage_warning(self, text: str) -> None:
+        self.storage_label.setText(translated(text))
+        self.storage_label.show()
 
     def _after_step(self, report: StepReport) -> None:
         self.sign_in_banner.setVisible(not report.ok and report.failure is Failure.AUTH)

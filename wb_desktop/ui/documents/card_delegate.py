@@ -7,7 +7,8 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from wb_desktop.domain.records import PaymentStatus
+from wb_desktop.domain.records import DeliveryState, PaymentStatus
+from wb_desktop.domain.sync_state import SyncState
 from wb_desktop.store.document_views import DocumentRow
 from wb_desktop.ui.documents.labels import (
     delivery_colour,
@@ -23,7 +24,8 @@ from wb_desktop.ui.schedule_view import current_colours, paint_chip
 from wb_desktop.ui.theme import SPACING_PX, Colours
 
 CARD_HEIGHT_PX = 100
-CHIP_WIDTH_PX = 150
+MIN_CHIP_WIDTH_PX = 150
+CHIP_PADDING_PX = 28
 CHIP_HEIGHT_PX = 32
 LINE_PX = 26
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
@@ -56,7 +58,7 @@ class DocumentCardDelegate(QStyledItemDelegate):
         painter.setBrush(QColor(colours.surface))
         painter.drawRoundedRect(card, 8, 8)
         inner = card.adjusted(16, 8, -12, -8)
-        chips_left = inner.right() - 2 * CHIP_WIDTH_PX - SPACING_PX
+        chips_left = inner.right() - 2 * chip_width(option.font) - SPACING_PX
         total_width = 220
         text_width = max(60, chips_left - inner.left() - total_width - SPACING_PX)
         self._paint_texts(painter, option.font, row, inner, text_width, colours)
@@ -108,7 +110,7 @@ class DocumentCardDelegate(QStyledItemDelegate):
         inner: QRect,
         colours: Colours,
     ) -> None:
-        right = inner.right() - 2 * CHIP_WIDTH_PX - 2 * SPACING_PX
+        right = inner.right() - 2 * chip_width(font) - 2 * SPACING_PX
         bold = QFont(font)
         bold.setBold(True)
         bold.setPointSizeF(font.pointSizeF() * 1.15)
@@ -133,18 +135,31 @@ class DocumentCardDelegate(QStyledItemDelegate):
         bold.setBold(True)
         painter.setFont(bold)
         top = inner.top() + (inner.height() - CHIP_HEIGHT_PX) // 2
-        left = inner.right() - 2 * CHIP_WIDTH_PX - SPACING_PX
+        width = chip_width(font)
+        left = inner.right() - 2 * width - SPACING_PX
         paint_chip(
             painter,
-            QRect(left, top, CHIP_WIDTH_PX, CHIP_HEIGHT_PX),
+            QRect(left, top, width, CHIP_HEIGHT_PX),
             delivery_label(row.delivery_state),
             delivery_colour(row.delivery_state, colours),
             filled=True,
         )
         paint_chip(
             painter,
-            QRect(left + CHIP_WIDTH_PX + SPACING_PX, top, CHIP_WIDTH_PX, CHIP_HEIGHT_PX),
+            QRect(left + width + SPACING_PX, top, width, CHIP_HEIGHT_PX),
             sync_mark(row.sync_state) + sync_state_label(row.sync_state),
             sync_colour(row.sync_state, colours),
             filled=False,
         )
+
+
+def chip_width(font: QFont) -> int:
+    """Wide enough for the longest chip text in the language in use ("I kö för att skickas"
+    is longer than "Queued to send"), measured in the chips' bold font."""
+    bold = QFont(font)
+    bold.setBold(True)
+    metrics = QFontMetrics(bold)
+    texts = [delivery_label(state) for state in DeliveryState] + [
+        sync_mark(state) + sync_state_label(state) for state in SyncState
+    ]
+    return max(MIN_CHIP_WIDTH_PX, *(metrics.horizontalAdvance(t) + CHIP_PADDING_PX for t in texts))

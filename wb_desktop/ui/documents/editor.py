@@ -200,6 +200,8 @@ class DocumentEditor(QWidget):
         self._tried_to_save = False
         self.form_error_label.hide()
         self.discard_button.hide()
+        self.lines.set_read_only(False)  # a sent document shown before left it read-only
+        self.notes_edit.setReadOnly(False)
         self._say("")
 
     def _show_lines(self, lines: list[LineInput], notes: str) -> None:
