@@ -1,51 +1,44 @@
 """Render the technician app's main screens offscreen into PNGs for the README.
 
-Run: ``QT_QPA_PLATFORM=offscreen python docs/screenshots/render.py``. It starts the real app
-on a throwaway data dir with the embedded demo server and a fixed clock, does part of an
-offline workday with the real widgets, and grabs each screen; it never touches a profile.
+Run: ``python docs/screenshots/render.py``; it renders offscreen unless QT_QPA_PLATFORM says
+otherwise, so the pictures do not depend on the desktop it runs on. It starts the real app on
+throwaway data dirs with the embedded demo server and a fixed clock, plays part of a workday
+with the real widgets, and grabs each screen; it never touches a profile. The invoicing
+screens (see ``scenes.py``) come twice: in English, and in Swedish with the suffix "-sv".
 """
 
 from __future__ import annotations
 
+import os
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QEventLoop, QPoint, Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QWidget
+from scenes import (
+    ENGLISH,
+    SWEDISH,
+    Shots,
+    activity,
+    invoicing_day,
+    running_app,
+    set_offline,
+    settle,
+    until,
+)
 
-from wb_desktop.app import AppOptions, WorkBossApp, build
 from wb_desktop.domain.clock import FixedClock
 from wb_desktop.domain.status import JobStatus
+from wb_desktop.sync.connectivity import SyncActivity
 from wb_desktop.ui.signature_dialog import SignatureDialog
 
-HERE = Path(__file__).resolve().parent
-SIZE = (1366, 860)
 CLICK = Qt.MouseButton.LeftButton
-
-
-def spin(app: WorkBossApp, done: Callable[[], bool], seconds: float = 20.0) -> None:
-    end = time.monotonic() + seconds
-    while time.monotonic() < end and not done():
-        app.qt_app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
-
-
-def settle(app: WorkBossApp, seconds: float = 0.6) -> None:
-    spin(app, lambda: False, seconds)
-
-
-def save(widget: QWidget, name: str) -> None:
-    target = HERE / name
-    widget.grab().save(str(target))
-    print(target)
 
 
 def photo(folder: Path, index: int) -> Path:
@@ -72,32 +65,17 @@ def sign(dialog: SignatureDialog) -> None:
     dialog.name_edit.setText("Gustav Sjöberg")
 
 
-def main() -> int:
+def offline_workday(shots: Shots) -> None:
+    """The schedule online, then a job worked offline (status, time, note, photos and a
+    signature), the time clock, sunlight mode, and everything synced back online."""
     clock = FixedClock(datetime(2026, 11, 23, 9, 40, tzinfo=UTC))
-    with tempfile.TemporaryDirectory() as folder:
-        root = Path(folder)
-        app = build(
-            AppOptions(
-                data_dir=root / "data",
-                zone=ZoneInfo("Europe/Stockholm"),
-                watch_network=False,
-                watch_camera_inbox=False,
-                demo_server_in_child=False,
-            ),
-            clock=clock,
-        )
+    with running_app(ENGLISH, clock) as app:
         window = app.window
-        window.resize(*SIZE)
-        window.show()
-        spin(app, lambda: window.schedule.model.rowCount() >= 3)
-        spin(app, lambda: app.service.view().activity.value == "idle")
-        first = window.schedule.model.job_ids()[0]
-        window.open_job(first)
+        window.open_job(window.schedule.model.job_ids()[0])
         settle(app, 1.0)
-        save(window, "schedule-online.png")
+        shots.save(window, "schedule-online")
 
-        window.offline_button.click()
-        spin(app, lambda: app.service.view().activity.value == "offline")
+        set_offline(app, True)
         job_id = window.schedule.model.job_ids()[1]
         window.open_job(job_id)
         page = window.job_page
@@ -108,37 +86,47 @@ def main() -> int:
         page.time.button.click()
         page.notes.editor.setPlainText("Valve replaced; the old one was corroded. Pressure OK.")
         page.notes.add_button.click()
-        page.photos.add_files([photo(root, i) for i in range(3)])
-        spin(app, lambda: len(page.photos.tiles) == 3)
+        with tempfile.TemporaryDirectory() as camera_roll:
+            page.photos.add_files([photo(Path(camera_roll), i) for i in range(3)])
+            until(app, lambda: len(page.photos.tiles) == 3, "the three photos")
         dialog = SignatureDialog(app.workday, job_id, window)
         dialog.resize(760, 520)
         dialog.show()
         sign(dialog)
         settle(app, 0.3)
-        save(dialog, "signature.png")
+        shots.save(dialog, "signature")
         dialog.save_button.click()
         clock.advance(timedelta(minutes=47))
         window.time_clock.tick()
         page.time.tick()
         settle(app, 1.0)
         page.reload()
-        save(window, "job-offline.png")
+        shots.save(window, "job-offline")
 
         window.show_time_clock()
         settle(app, 0.5)
-        save(window, "time-clock.png")
+        shots.save(window, "time-clock")
         window.show_schedule()
 
         window.contrast_button.setChecked(True)
         settle(app, 0.8)
-        save(window, "sunlight-mode.png")
+        shots.save(window, "sunlight-mode")
         window.contrast_button.setChecked(False)
 
-        window.offline_button.click()
-        spin(app, lambda: app.service.view().pending == 0)
+        set_offline(app, False)
+        until(
+            app,
+            lambda: activity(app) is SyncActivity.IDLE and app.service.view().pending == 0,
+            "everything to sync",
+        )
         settle(app, 1.0)
-        save(window, "back-online.png")
-        app.close()
+        shots.save(window, "back-online")
+
+
+def main() -> int:
+    offline_workday(Shots())
+    invoicing_day(ENGLISH, Shots())
+    invoicing_day(SWEDISH, Shots("-sv"))
     return 0
 
 
