@@ -77,6 +77,21 @@ def paint_chip(painter: QPainter, rect: QRect, text: str, colour: str, *, filled
     painter.restore()
 
 
+def paint_card_frame(painter: QPainter, option: QStyleOptionViewItem, colours: Colours) -> QRect:
+    """A list row drawn as a card: rounded, with a thick accent border when selected (so the
+    selection reads without colour too). Returns the card's rectangle; the caller has saved
+    the painter and restores it after drawing the card's contents."""
+    selected = bool(option.state & QStyle.StateFlag.State_Selected)
+    card = option.rect.adjusted(6, 4, -6, -4)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(
+        QPen(QColor(colours.accent if selected else colours.border), 3 if selected else 1)
+    )
+    painter.setBrush(QColor(colours.surface))
+    painter.drawRoundedRect(card, 8, 8)
+    return card
+
+
 class JobCardDelegate(QStyledItemDelegate):
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
@@ -93,15 +108,8 @@ class JobCardDelegate(QStyledItemDelegate):
         if row is None:
             return
         colours = current_colours()
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        card = option.rect.adjusted(6, 4, -6, -4)
         painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(
-            QPen(QColor(colours.accent if selected else colours.border), 3 if selected else 1)
-        )
-        painter.setBrush(QColor(colours.surface))
-        painter.drawRoundedRect(card, 8, 8)
+        card = paint_card_frame(painter, option, colours)
         painter.fillRect(
             QRect(card.left(), card.top() + 8, 6, card.height() - 16),
             QColor(status_colour(row.status, colours)),

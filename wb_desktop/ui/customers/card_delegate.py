@@ -7,13 +7,19 @@ style, so hundreds of customers scroll smoothly on a tablet.
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
 from wb_desktop.store.customer_views import CustomerRow
 from wb_desktop.ui.customers.list_model import CustomerRole
 from wb_desktop.ui.customers.texts import counts_text, customer_badge, customer_sync_text
-from wb_desktop.ui.schedule_view import BADGE_MARKS, badge_colour, current_colours, paint_chip
+from wb_desktop.ui.schedule_view import (
+    BADGE_MARKS,
+    badge_colour,
+    current_colours,
+    paint_card_frame,
+    paint_chip,
+)
 from wb_desktop.ui.theme import SPACING_PX
 
 CUSTOMER_CARD_HEIGHT_PX = 100
@@ -38,15 +44,8 @@ class CustomerCardDelegate(QStyledItemDelegate):
         if row is None:
             return
         colours = current_colours()
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        card = option.rect.adjusted(6, 4, -6, -4)
         painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(
-            QPen(QColor(colours.accent if selected else colours.border), 3 if selected else 1)
-        )
-        painter.setBrush(QColor(colours.surface))
-        painter.drawRoundedRect(card, 8, 8)
+        card = paint_card_frame(painter, option, colours)
 
         inner = card.adjusted(16, 8, -12, -8)
         text_width = max(40, inner.width() - CHIP_WIDTH_PX - SPACING_PX)

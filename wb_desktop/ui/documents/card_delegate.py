@@ -4,8 +4,8 @@ the delivery chip (filled) and the sync chip (outlined) on the right."""
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
 from wb_desktop.domain.records import DeliveryState, PaymentStatus
 from wb_desktop.domain.sync_state import SyncState
@@ -20,7 +20,7 @@ from wb_desktop.ui.documents.labels import (
 )
 from wb_desktop.ui.documents.list_model import DocumentRole
 from wb_desktop.ui.labels import sync_state_label
-from wb_desktop.ui.schedule_view import current_colours, paint_chip
+from wb_desktop.ui.schedule_view import current_colours, paint_card_frame, paint_chip
 from wb_desktop.ui.theme import SPACING_PX, Colours
 
 CARD_HEIGHT_PX = 100
@@ -48,15 +48,8 @@ class DocumentCardDelegate(QStyledItemDelegate):
         if row is None:
             return
         colours = current_colours()
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        card = option.rect.adjusted(6, 4, -6, -4)
         painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(
-            QPen(QColor(colours.accent if selected else colours.border), 3 if selected else 1)
-        )
-        painter.setBrush(QColor(colours.surface))
-        painter.drawRoundedRect(card, 8, 8)
+        card = paint_card_frame(painter, option, colours)
         inner = card.adjusted(16, 8, -12, -8)
         chips_left = inner.right() - 2 * chip_width(option.font) - SPACING_PX
         total_width = 220
