@@ -48,6 +48,7 @@ from wb_desktop.sync.engine import SyncListener, last_success, outbox_counts
 from wb_desktop.sync.service import SyncService
 from wb_desktop.ui.gps import GpsTracker
 from wb_desktop.ui.main_window import MainWindow
+from wb_desktop.ui.messages import user_message
 from wb_desktop.ui.photos.importer import PhotoImporter
 from wb_desktop.ui.photos.inbox_bridge import InboxBridge
 from wb_desktop.ui.sign_in_dialog import SignInDialog
@@ -411,7 +412,7 @@ def run(options: AppOptions) -> int:
         return 0
     except WorkBossError as error:
         _qt_application()
-        QMessageBox.critical(None, "WorkBoss Desktop", error.message)
+        QMessageBox.critical(None, "WorkBoss Desktop", user_message(error))
         return 2
     app.window.show()
     code = app.qt_app.exec()
