@@ -112,14 +112,14 @@ def stopped_notice(workday: Workday, entry: TimeEntryView) -> str:
 
 
 class _Punching(QWidget):
-    """What both clock widgets do: write, and on a refusal re-read; stop a running job."""
+    """What both clock widgets do: write, and on a refusal re-read; stop a running job.
+
+    Each subclass builds these attributes and defines ``refresh``, its own re-read."""
 
     _workday: Workday
     error_label: QLabel
     notice_label: QLabel
-
-    def refresh(self, _job_id: str = "") -> None:
-        raise NotImplementedError
+    refresh: Callable[..., None]
 
     def _punch(self, job_id: str, action: Callable[[LocalChanges], ChangeReceipt]) -> bool:
         """A refusal may mean this view was out of date, so it re-reads (keeping the error)."""
