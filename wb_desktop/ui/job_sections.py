@@ -6,18 +6,14 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QLocale,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QVBoxLayout, QWidget
 
 from wb_desktop.store.job_views import JobDetail, LineRow
-
-ModelIndex = QModelIndex | QPersistentModelIndex
+from wb_desktop.ui.row_table_model import RowTableModel
 
 
 def card(title: str, parent: QWidget) -> tuple[QFrame, QVBoxLayout]:
@@ -71,7 +67,7 @@ class CustomerCard(QFrame):
         self.notes_label.setText(detail.customer_notes or "—")
 
 
-class LineItemsModel(QAbstractTableModel):
+class LineItemsModel(RowTableModel[LineRow]):
     """The office's planned work and parts on the job."""
 
     class Column(IntEnum):
@@ -83,43 +79,25 @@ class LineItemsModel(QAbstractTableModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._lines: list[LineRow] = []
         self._locale = QLocale()
 
     def set_lines(self, lines: list[LineRow]) -> None:
-        self.beginResetModel()
-        self._lines = list(lines)
-        self.endResetModel()
+        self.set_rows(lines)
 
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._lines)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.Column)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if not 0 <= section < len(self.Column):
-            return None
+    def headers(self) -> tuple[str, ...]:
         return (
             self.tr("Description"),
             self.tr("Qty"),
             self.tr("Unit price"),
             self.tr("VAT"),
             self.tr("Amount"),
-        )[section]
+        )
 
     def _number(self, value: Any, decimals: int) -> str:
         return self._locale.toString(float(value), "f", decimals)
 
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._lines):
-            return None
-        line = self._lines[index.row()]
-        column = self.Column(index.column())
+    def cell(self, line: LineRow, column_number: int, role: int) -> Any:
+        column = self.Column(column_number)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if column is self.Column.DESCRIPTION:
                 return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)

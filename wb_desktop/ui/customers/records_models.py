@@ -7,10 +7,7 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
 )
 
@@ -18,14 +15,14 @@ from wb_desktop.store.customer_views import CustomerDocumentRow, CustomerJobRow
 from wb_desktop.ui.customers.texts import delivery_label, kind_label
 from wb_desktop.ui.formatting import format_date, format_money, format_time
 from wb_desktop.ui.labels import status_label, sync_state_label
+from wb_desktop.ui.row_table_model import RowTableModel
 
-ModelIndex = QModelIndex | QPersistentModelIndex
 RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
 
-class CustomerJobsModel(QAbstractTableModel):
+class CustomerJobsModel(RowTableModel[CustomerJobRow]):
     class Column(IntEnum):
         DATE = 0
         TITLE = 1
@@ -35,39 +32,21 @@ class CustomerJobsModel(QAbstractTableModel):
     def __init__(self, zone: tzinfo, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._zone = zone
-        self._jobs: list[CustomerJobRow] = []
 
     def set_jobs(self, jobs: list[CustomerJobRow]) -> None:
-        self.beginResetModel()
-        self._jobs = list(jobs)
-        self.endResetModel()
+        self.set_rows(jobs)
 
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._jobs)
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Date"), self.tr("Job"), self.tr("Status"), self.tr("Sync"))
 
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.Column)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if not 0 <= section < len(self.Column):
-            return None
-        return (self.tr("Date"), self.tr("Job"), self.tr("Status"), self.tr("Sync"))[section]
-
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._jobs):
-            return None
-        job = self._jobs[index.row()]
+    def cell(self, job: CustomerJobRow, column_number: int, role: int) -> Any:
         if role == RECORD_ID_ROLE:
             return job.job_id
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _LEFT
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        column = self.Column(index.column())
+        column = self.Column(column_number)
         if column is self.Column.DATE:
             local = job.start.astimezone(self._zone)
             return f"{format_date(local.date())} {format_time(local)}"
@@ -78,7 +57,7 @@ class CustomerJobsModel(QAbstractTableModel):
         return sync_state_label(job.sync_state)
 
 
-class CustomerDocumentsModel(QAbstractTableModel):
+class CustomerDocumentsModel(RowTableModel[CustomerDocumentRow]):
     class Column(IntEnum):
         REFERENCE = 0
         KIND = 1
@@ -86,41 +65,20 @@ class CustomerDocumentsModel(QAbstractTableModel):
         DELIVERY = 3
         SYNC = 4
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._documents: list[CustomerDocumentRow] = []
-
     def set_documents(self, documents: list[CustomerDocumentRow]) -> None:
-        self.beginResetModel()
-        self._documents = list(documents)
-        self.endResetModel()
+        self.set_rows(documents)
 
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._documents)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.Column)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if not 0 <= section < len(self.Column):
-            return None
+    def headers(self) -> tuple[str, ...]:
         return (
             self.tr("Reference"),
             self.tr("Kind"),
             self.tr("Total"),
             self.tr("Delivery"),
             self.tr("Sync"),
-        )[section]
+        )
 
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._documents):
-            return None
-        document = self._documents[index.row()]
-        column = self.Column(index.column())
+    def cell(self, document: CustomerDocumentRow, column_number: int, role: int) -> Any:
+        column = self.Column(column_number)
         if role == RECORD_ID_ROLE:
             return document.document_id
         if role == Qt.ItemDataRole.TextAlignmentRole:
