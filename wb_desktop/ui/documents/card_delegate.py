@@ -3,7 +3,7 @@ the delivery chip (filled) and the sync chip (outlined) on the right."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QLocale, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
@@ -148,11 +148,20 @@ class DocumentCardDelegate(QStyledItemDelegate):
 
 def chip_width(font: QFont) -> int:
     """Wide enough for the longest chip text in the language in use ("I kö för att skickas"
-    is longer than "Queued to send"), measured in the chips' bold font."""
-    bold = QFont(font)
-    bold.setBold(True)
-    metrics = QFontMetrics(bold)
-    texts = [delivery_label(state) for state in DeliveryState] + [
-        sync_mark(state) + sync_state_label(state) for state in SyncState
-    ]
-    return max(MIN_CHIP_WIDTH_PX, *(metrics.horizontalAdvance(t) + CHIP_PADDING_PX for t in texts))
+    is longer than "Queued to send"), measured in the chips' bold font; once per font and
+    language, not for every row painted."""
+    key = (font.toString(), QLocale().name())
+    if key not in _CHIP_WIDTHS:
+        bold = QFont(font)
+        bold.setBold(True)
+        metrics = QFontMetrics(bold)
+        texts = [delivery_label(state) for state in DeliveryState] + [
+            sync_mark(state) + sync_state_label(state) for state in SyncState
+        ]
+        _CHIP_WIDTHS[key] = max(
+            MIN_CHIP_WIDTH_PX, *(metrics.horizontalAdvance(t) + CHIP_PADDING_PX for t in texts)
+        )
+    return _CHIP_WIDTHS[key]
+
+
+_CHIP_WIDTHS: dict[tuple[str, str], int] = {}
