@@ -12,15 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QSize, QStandardPaths, Qt
-from PySide6.QtGui import (
-    QDragEnterEvent,
-    QDropEvent,
-    QFont,
-    QFontMetrics,
-    QIcon,
-    QImage,
-    QPixmap,
-)
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -178,7 +170,6 @@ class PhotoStrip(QWidget):
         self.add_button = QPushButton(self.tr("Add photos…"), self)
         self.add_button.setProperty("primary", "true")
         self.add_button.setMinimumHeight(TOUCH_TARGET_PX)
-        self.add_button.setMinimumWidth(_bold_text_width(self.add_button) + 2 * TOUCH_TARGET_PX)
         self.add_button.clicked.connect(self.choose_files)
         header = QHBoxLayout()
         header.addWidget(self.title_label)
@@ -360,14 +351,6 @@ class PhotoStrip(QWidget):
     def _show_messages(self) -> None:
         self.message_label.setText("\n".join(self._refusals))
         self.message_label.setVisible(bool(self._refusals))
-
-
-def _bold_text_width(button: QPushButton) -> int:
-    """The label's width in bold, as Sunlight mode draws it; the button's own size hint is
-    taken before the theme's bold font and would cut the text."""
-    bold = QFont(button.font())
-    bold.setBold(True)
-    return QFontMetrics(bold).horizontalAdvance(button.text())
 
 
 def _dropped_files(event: QDropEvent | QDragEnterEvent) -> list[Path]:
