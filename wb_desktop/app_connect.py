@@ -18,6 +18,7 @@ from sqlalchemy import select
 
 from wb_desktop.domain.clock import Clock
 from wb_desktop.domain.errors import WorkBossError
+from wb_desktop.domain.text import QT_TRANSLATE_NOOP, Text
 from wb_desktop.paths import DataPaths
 from wb_desktop.saved_sign_in import SavedSignIn, load_sign_in, save_sign_in
 from wb_desktop.server.demo_data import DEMO_ACCOUNTS
@@ -41,11 +42,18 @@ class StartCancelledError(Exception):
 
 class ProfileServerMismatchError(WorkBossError):
     def __init__(self, profile: str, saved: str, wanted: str) -> None:
-        shown = "the built-in demo server" if saved == EMBEDDED_DEMO else saved
-        asked = "the built-in demo server" if wanted == EMBEDDED_DEMO else wanted
+        demo = Text(QT_TRANSLATE_NOOP("Domain", "the built-in demo server"))
         super().__init__(
-            f"Profile '{profile}' is signed in to {shown}, not {asked}. Start with that server "
-            "again, or use another profile (--profile NAME) for this one; nothing was changed."
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "Domain",
+                    "Profile '%1' is signed in to %2, not %3. Start with that server again, or"
+                    " use another profile (--profile NAME) for this one; nothing was changed.",
+                ),
+                profile,
+                demo if saved == EMBEDDED_DEMO else saved,
+                demo if wanted == EMBEDDED_DEMO else wanted,
+            )
         )
 
 
@@ -198,8 +206,15 @@ def _connect_server(
     signed_in, password = answer
     if technician is not None and signed_in.technician_id != technician.id:
         raise WorkBossError(
-            f"This profile belongs to {technician.display_name}; {signed_in.display_name} "
-            "needs a profile of their own (--profile NAME). Nothing was changed."
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "Domain",
+                    "This profile belongs to %1; %2 needs a profile of their own"
+                    " (--profile NAME). Nothing was changed.",
+                ),
+                technician.display_name,
+                signed_in.display_name,
+            )
         )
     link = ServerLink(url, url, signed_in.email, password, signed_in.token, technician)
     _remember(cache, signed_in, url, clock.now(), link)

@@ -13,6 +13,7 @@ from pathlib import Path
 import platformdirs
 
 from wb_desktop.domain.errors import ValidationError
+from wb_desktop.domain.text import QT_TRANSLATE_NOOP, Text
 
 APP_NAME = "WorkBoss Desktop"
 APP_AUTHOR = "WorkBoss"
@@ -32,8 +33,14 @@ def check_profile_name(name: str) -> str:
     if not _PROFILE_NAME.match(name) or name.lower().split(".")[0] in _WINDOWS_RESERVED:
         raise ValidationError.single(
             "profile",
-            f"'{name}' cannot be a profile name: use 1-64 letters, digits, '.', '_' or '-', "
-            "starting with a letter or digit",
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "Domain",
+                    "'%1' cannot be a profile name: use 1-64 letters, digits, '.', '_' or '-',"
+                    " starting with a letter or digit",
+                ),
+                name,
+            ),
         )
     return name
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from wb_desktop.domain.errors import ValidationError, WorkBossError
+from wb_desktop.domain.text import QT_TRANSLATE_NOOP, Text
 from wb_desktop.files import write_atomically
 from wb_desktop.paths import ProfilePaths
 
@@ -28,20 +29,41 @@ class SettingsError(WorkBossError):
     def __init__(self, path: Path, field: str | None, problem: str) -> None:
         self.path = path
         self.field = field
-        where = f"'{field}' in {path}" if field else str(path)
+        where = (
+            Text(QT_TRANSLATE_NOOP("Domain", "'%1' in %2"), field, str(path))
+            if field
+            else str(path)
+        )
         super().__init__(
-            f"Settings error: {where}: {problem}. Fix or remove the file (defaults are used "
-            "when it is missing); it was not changed."
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "Domain",
+                    "Settings error: %1: %2. Fix or remove the file (defaults are used when it is"
+                    " missing); it was not changed.",
+                ),
+                where,
+                problem,
+            )
         )
 
 
 def check_storage_quota_mb(value: object) -> int:
     """The one rule for the quota, shared by the settings file and ``--quota-mb``."""
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValueError(f"must be a whole number of MB, not {json.dumps(value)}")
+        raise ValueError(
+            Text(
+                QT_TRANSLATE_NOOP("Domain", "must be a whole number of MB, not %1"),
+                json.dumps(value),
+            )
+        )
     if not MIN_STORAGE_QUOTA_MB <= value <= MAX_STORAGE_QUOTA_MB:
         raise ValueError(
-            f"must be between {MIN_STORAGE_QUOTA_MB} and {MAX_STORAGE_QUOTA_MB} MB, not {value}"
+            Text(
+                QT_TRANSLATE_NOOP("Domain", "must be between %1 and %2 MB, not %3"),
+                MIN_STORAGE_QUOTA_MB,
+                MAX_STORAGE_QUOTA_MB,
+                value,
+            )
         )
     return value
 
@@ -61,7 +83,7 @@ class ProfileSettings:
         try:
             check_storage_quota_mb(self.storage_quota_mb)
         except ValueError as error:
-            raise ValidationError.single("storage_quota_mb", str(error)) from error
+            raise ValidationError.single("storage_quota_mb", error.args[0]) from error
 
     def to_json(self) -> dict[str, Any]:
         return {**self.extra, "storage_quota_mb": self.storage_quota_mb}
@@ -78,23 +100,37 @@ def load_settings(paths: ProfilePaths) -> ProfileSettings:
     except FileNotFoundError:
         return ProfileSettings()
     except OSError as error:
-        raise SettingsError(path, None, f"cannot be read ({error.strerror or error})") from error
+        raise SettingsError(
+            path,
+            None,
+            Text(QT_TRANSLATE_NOOP("Domain", "cannot be read (%1)"), error.strerror or str(error)),
+        ) from error
     try:
         document = json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError as error:
-        raise SettingsError(path, None, "is not UTF-8 text") from error
+        raise SettingsError(
+            path, None, Text(QT_TRANSLATE_NOOP("Domain", "is not UTF-8 text"))
+        ) from error
     except json.JSONDecodeError as error:
         raise SettingsError(
-            path, None, f"is not valid JSON ({error.msg} at line {error.lineno})"
+            path,
+            None,
+            Text(
+                QT_TRANSLATE_NOOP("Domain", "is not valid JSON (%1 at line %2)"),
+                error.msg,
+                error.lineno,
+            ),
         ) from error
     if not isinstance(document, dict):
-        raise SettingsError(path, None, "must hold a JSON object ({...})")
+        raise SettingsError(
+            path, None, Text(QT_TRANSLATE_NOOP("Domain", "must hold a JSON object ({...})"))
+        )
     values = dict(document)
     quota = values.pop("storage_quota_mb", DEFAULT_STORAGE_QUOTA_MB)
     try:
         check_storage_quota_mb(quota)
     except ValueError as error:
-        raise SettingsError(path, "storage_quota_mb", str(error)) from error
+        raise SettingsError(path, "storage_quota_mb", error.args[0]) from error
     return ProfileSettings(storage_quota_mb=quota, extra=values)
 
 

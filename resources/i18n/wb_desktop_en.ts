@@ -263,6 +263,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Sync</source>
         <translation type="unfinished"></translation>
     </message>
@@ -323,26 +327,6 @@
 </context>
 <context>
     <name>CustomerTexts</name>
-    <message>
-        <source>Invoice</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Estimate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Draft</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Queued to send</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sent</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>A customer needs a name</source>
         <translation type="unfinished"></translation>
@@ -1032,6 +1016,206 @@
     </message>
     <message>
         <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WorkBoss Desktop is already open with profile &apos;%1&apos;. Switch to that window, or start with another profile (--profile NAME).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the built-in demo server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile &apos;%1&apos; is signed in to %2, not %3. Start with that server again, or use another profile (--profile NAME) for this one; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This profile belongs to %1; %2 needs a profile of their own (--profile NAME). Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; cannot be a profile name: use 1-64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter or digit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings error: %1: %2. Fix or remove the file (defaults are used when it is missing); it was not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a whole number of MB, not %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be between %1 and %2 MB, not %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot be read (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not UTF-8 text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not valid JSON (%1 at line %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must hold a JSON object ({...})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a WorkBoss cache database (%2). It was left untouched. Move it aside (or restore a copy from the backups folder next to it) and start again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a WorkBoss cache database. It was left untouched. Move it aside (or restore a copy from the backups folder next to it) and start again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is in use by another program (is WorkBoss Desktop already open with this profile?). Close the other window or program and try again; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was written by a newer WorkBoss Desktop (schema revision %2), which this version does not know. Update WorkBoss Desktop; the file was left untouched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upgrading %1 failed: %2. The database was rolled back. A backup taken just before is at %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upgrading %1 failed: %2. The database was rolled back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cache migrations are missing from this installation of WorkBoss Desktop. Reinstall it (pip install --force-reinstall wb-desktop); no data was touched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it holds other tables (%1) but no cache schema</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>broken references found: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server speaks protocol %1; this app speaks %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a pulled change is not an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a pulled change has no record data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a push result is not an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the push reply does not answer the ops that were sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the network answered with a web page instead of the server (a Wi-Fi login page?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the reply is not JSON (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the reply is not valid JSON (truncated?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the reply is not a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the reply&apos;s &apos;%1&apos; is missing or not %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server refused it: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server answered %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the pull stopped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the pull stopped at unusable server data: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file of %1 %2 is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the downloaded file %1… is damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the pull stopped: cannot save a file (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1.%2 has an unusable value %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>offline (simulated network profile &apos;%1&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connecting timed out: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no reply in time: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connection failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the request failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file on this device is damaged (its hash changed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>upload refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync error: cannot start: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -263,6 +263,10 @@
         <translation>Leverans</translation>
     </message>
     <message>
+        <source>Payment</source>
+        <translation>Betalning</translation>
+    </message>
+    <message>
         <source>Sync</source>
         <translation>Synk</translation>
     </message>
@@ -323,26 +327,6 @@
 </context>
 <context>
     <name>CustomerTexts</name>
-    <message>
-        <source>Invoice</source>
-        <translation>Faktura</translation>
-    </message>
-    <message>
-        <source>Estimate</source>
-        <translation>Offert</translation>
-    </message>
-    <message>
-        <source>Draft</source>
-        <translation>Utkast</translation>
-    </message>
-    <message>
-        <source>Queued to send</source>
-        <translation>I kö för att skickas</translation>
-    </message>
-    <message>
-        <source>Sent</source>
-        <translation>Skickad</translation>
-    </message>
     <message>
         <source>A customer needs a name</source>
         <translation>En kund måste ha ett namn</translation>
@@ -1033,6 +1017,206 @@
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>WorkBoss Desktop is already open with profile &apos;%1&apos;. Switch to that window, or start with another profile (--profile NAME).</source>
+        <translation>WorkBoss Desktop är redan öppet med profilen &apos;%1&apos;. Byt till det fönstret, eller starta med en annan profil (--profile NAMN).</translation>
+    </message>
+    <message>
+        <source>the built-in demo server</source>
+        <translation>den inbyggda demoservern</translation>
+    </message>
+    <message>
+        <source>Profile &apos;%1&apos; is signed in to %2, not %3. Start with that server again, or use another profile (--profile NAME) for this one; nothing was changed.</source>
+        <translation>Profilen &apos;%1&apos; är inloggad på %2, inte %3. Starta med den servern igen, eller använd en annan profil (--profile NAMN) för den här; inget ändrades.</translation>
+    </message>
+    <message>
+        <source>This profile belongs to %1; %2 needs a profile of their own (--profile NAME). Nothing was changed.</source>
+        <translation>Den här profilen tillhör %1; %2 behöver en egen profil (--profile NAMN). Inget ändrades.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; cannot be a profile name: use 1-64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter or digit</source>
+        <translation>&apos;%1&apos; kan inte vara ett profilnamn: använd 1–64 bokstäver, siffror, &apos;.&apos;, &apos;_&apos; eller &apos;-&apos;, och börja med en bokstav eller siffra</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; in %2</source>
+        <translation>&apos;%1&apos; i %2</translation>
+    </message>
+    <message>
+        <source>Settings error: %1: %2. Fix or remove the file (defaults are used when it is missing); it was not changed.</source>
+        <translation>Fel i inställningarna: %1: %2. Rätta eller ta bort filen (standardvärden används när den saknas); den ändrades inte.</translation>
+    </message>
+    <message>
+        <source>must be a whole number of MB, not %1</source>
+        <translation>måste vara ett helt antal MB, inte %1</translation>
+    </message>
+    <message>
+        <source>must be between %1 and %2 MB, not %3</source>
+        <translation>måste vara mellan %1 och %2 MB, inte %3</translation>
+    </message>
+    <message>
+        <source>cannot be read (%1)</source>
+        <translation>kan inte läsas (%1)</translation>
+    </message>
+    <message>
+        <source>is not UTF-8 text</source>
+        <translation>är inte UTF-8-text</translation>
+    </message>
+    <message>
+        <source>is not valid JSON (%1 at line %2)</source>
+        <translation>är inte giltig JSON (%1 på rad %2)</translation>
+    </message>
+    <message>
+        <source>must hold a JSON object ({...})</source>
+        <translation>måste innehålla ett JSON-objekt ({...})</translation>
+    </message>
+    <message>
+        <source>%1 is not a WorkBoss cache database (%2). It was left untouched. Move it aside (or restore a copy from the backups folder next to it) and start again.</source>
+        <translation>%1 är inte en WorkBoss-cachedatabas (%2). Den lämnades orörd. Flytta undan den (eller återställ en kopia från mappen backups bredvid) och starta igen.</translation>
+    </message>
+    <message>
+        <source>%1 is not a WorkBoss cache database. It was left untouched. Move it aside (or restore a copy from the backups folder next to it) and start again.</source>
+        <translation>%1 är inte en WorkBoss-cachedatabas. Den lämnades orörd. Flytta undan den (eller återställ en kopia från mappen backups bredvid) och starta igen.</translation>
+    </message>
+    <message>
+        <source>%1 is in use by another program (is WorkBoss Desktop already open with this profile?). Close the other window or program and try again; nothing was changed.</source>
+        <translation>%1 används av ett annat program (är WorkBoss Desktop redan öppet med den här profilen?). Stäng det andra fönstret eller programmet och försök igen; inget ändrades.</translation>
+    </message>
+    <message>
+        <source>%1 was written by a newer WorkBoss Desktop (schema revision %2), which this version does not know. Update WorkBoss Desktop; the file was left untouched.</source>
+        <translation>%1 skrevs av en nyare WorkBoss Desktop (schemarevision %2) som den här versionen inte känner till. Uppdatera WorkBoss Desktop; filen lämnades orörd.</translation>
+    </message>
+    <message>
+        <source>Upgrading %1 failed: %2. The database was rolled back. A backup taken just before is at %3.</source>
+        <translation>Uppgraderingen av %1 misslyckades: %2. Databasen återställdes. En säkerhetskopia tagen strax innan finns i %3.</translation>
+    </message>
+    <message>
+        <source>Upgrading %1 failed: %2. The database was rolled back.</source>
+        <translation>Uppgraderingen av %1 misslyckades: %2. Databasen återställdes.</translation>
+    </message>
+    <message>
+        <source>The cache migrations are missing from this installation of WorkBoss Desktop. Reinstall it (pip install --force-reinstall wb-desktop); no data was touched.</source>
+        <translation>Cachens migreringar saknas i den här installationen av WorkBoss Desktop. Installera om den (pip install --force-reinstall wb-desktop); inga data rördes.</translation>
+    </message>
+    <message>
+        <source>it holds other tables (%1) but no cache schema</source>
+        <translation>den innehåller andra tabeller (%1) men inget cacheschema</translation>
+    </message>
+    <message>
+        <source>broken references found: %1</source>
+        <translation>trasiga referenser hittades: %1</translation>
+    </message>
+    <message>
+        <source>the server speaks protocol %1; this app speaks %2</source>
+        <translation>servern talar protokoll %1; den här appen talar %2</translation>
+    </message>
+    <message>
+        <source>a pulled change is not an object</source>
+        <translation>en hämtad ändring är inte ett objekt</translation>
+    </message>
+    <message>
+        <source>a pulled change has no record data</source>
+        <translation>en hämtad ändring saknar postdata</translation>
+    </message>
+    <message>
+        <source>a push result is not an object</source>
+        <translation>ett sändningsresultat är inte ett objekt</translation>
+    </message>
+    <message>
+        <source>the push reply does not answer the ops that were sent</source>
+        <translation>svaret på sändningen svarar inte på de ändringar som skickades</translation>
+    </message>
+    <message>
+        <source>the network answered with a web page instead of the server (a Wi-Fi login page?)</source>
+        <translation>nätverket svarade med en webbsida i stället för servern (en inloggningssida för wifi?)</translation>
+    </message>
+    <message>
+        <source>the reply is not JSON (%1)</source>
+        <translation>svaret är inte JSON (%1)</translation>
+    </message>
+    <message>
+        <source>the reply is not valid JSON (truncated?)</source>
+        <translation>svaret är inte giltig JSON (avkortat?)</translation>
+    </message>
+    <message>
+        <source>the reply is not a JSON object</source>
+        <translation>svaret är inte ett JSON-objekt</translation>
+    </message>
+    <message>
+        <source>the reply&apos;s &apos;%1&apos; is missing or not %2</source>
+        <translation>svarets &apos;%1&apos; saknas eller är inte %2</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>avbruten</translation>
+    </message>
+    <message>
+        <source>the server refused it: %1</source>
+        <translation>servern avvisade den: %1</translation>
+    </message>
+    <message>
+        <source>the server answered %1: %2</source>
+        <translation>servern svarade %1: %2</translation>
+    </message>
+    <message>
+        <source>the pull stopped: %1</source>
+        <translation>hämtningen avbröts: %1</translation>
+    </message>
+    <message>
+        <source>the pull stopped at unusable server data: %1</source>
+        <translation>hämtningen avbröts vid oanvändbara serverdata: %1</translation>
+    </message>
+    <message>
+        <source>the file of %1 %2 is missing</source>
+        <translation>filen för %1 %2 saknas</translation>
+    </message>
+    <message>
+        <source>the downloaded file %1… is damaged</source>
+        <translation>den hämtade filen %1… är skadad</translation>
+    </message>
+    <message>
+        <source>the pull stopped: cannot save a file (%1)</source>
+        <translation>hämtningen avbröts: kan inte spara en fil (%1)</translation>
+    </message>
+    <message>
+        <source>%1.%2 has an unusable value %3</source>
+        <translation>%1.%2 har ett oanvändbart värde %3</translation>
+    </message>
+    <message>
+        <source>offline (simulated network profile &apos;%1&apos;)</source>
+        <translation>offline (simulerad nätverksprofil &apos;%1&apos;)</translation>
+    </message>
+    <message>
+        <source>connecting timed out: %1</source>
+        <translation>anslutningen tog för lång tid: %1</translation>
+    </message>
+    <message>
+        <source>no reply in time: %1</source>
+        <translation>inget svar i tid: %1</translation>
+    </message>
+    <message>
+        <source>connection failed: %1</source>
+        <translation>anslutningen misslyckades: %1</translation>
+    </message>
+    <message>
+        <source>the request failed: %1</source>
+        <translation>begäran misslyckades: %1</translation>
+    </message>
+    <message>
+        <source>the file cannot be read: %1</source>
+        <translation>filen kan inte läsas: %1</translation>
+    </message>
+    <message>
+        <source>the file on this device is damaged (its hash changed)</source>
+        <translation>filen på den här enheten är skadad (dess hash har ändrats)</translation>
+    </message>
+    <message>
+        <source>upload refused: %1</source>
+        <translation>uppladdningen avvisades: %1</translation>
+    </message>
+    <message>
+        <source>Sync error: cannot start: %1</source>
+        <translation>Synkfel: kan inte starta: %1</translation>
     </message>
 </context>
 <context>

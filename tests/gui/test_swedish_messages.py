@@ -5,9 +5,12 @@ tests) stays word for word what it was.
 
 from __future__ import annotations
 
+import socket
 from collections.abc import Callable, Iterator
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from types import SimpleNamespace
+from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import QLocale, Qt
@@ -18,17 +21,27 @@ from tests.conftest import Schedule
 from wb_desktop.domain.clock import FixedClock
 from wb_desktop.domain.errors import NotFoundError, StateError, ValidationError, WorkBossError
 from wb_desktop.domain.status import JobStatus
+from wb_desktop.domain.text import QT_TRANSLATE_NOOP, Text
+from wb_desktop.settings import SettingsError, load_settings
 from wb_desktop.store.cache import LocalCache
+from wb_desktop.store.errors import DatabaseLockedError, SchemaTooNewError
 from wb_desktop.store.models import Job
+from wb_desktop.sync.api import ProtocolError
+from wb_desktop.sync.connectivity import decide_view
+from wb_desktop.sync.engine import Failure, OutboxCounts, StepReport
 from wb_desktop.sync.payment_runner import offline_refusal, take_payment
 from wb_desktop.sync.payments import PaymentDesk, PaymentRefusedError
+from wb_desktop.sync.transport import HttpRequest, RequestsTransport, TransportError
 from wb_desktop.ui.device_dialog import DeviceDialog, read_cache_status
-from wb_desktop.ui.messages import user_message
+from wb_desktop.ui.messages import translated, user_message
 from wb_desktop.ui.photos.importer import PhotoImporter
+from wb_desktop.ui.sign_in_dialog import explain_sign_in_failure
+from wb_desktop.ui.sync_details import SyncDetails, SyncDetailsDialog
 from wb_desktop.ui.time_clock import JobTimeControls
 from wb_desktop.ui.translations import install_translations, remove_translations
 from wb_desktop.ui.workday import Workday
 
+NOW = datetime(2026, 11, 23, 7, 30, tzinfo=UTC)
 LINE = {"description": "Heat pump service", "quantity": "1", "unit_price": "2450.00"}
 
 
@@ -194,3 +207,64 @@ def test_the_device_dialog_writes_sizes_the_swedish_way(
 
     assert dialog.storage_bar.format().startswith("Lagring: ")
     assert dialog.storage_bar.format().endswith(" av 100,0 MB")
+
+
+def test_a_sync_failure_reads_swedish_in_the_indicator_and_the_details(
+    swedish: QLocale, qtbot: QtBot
+) -> None:
+    """The engine's reason (here a refused connection on loopback) is translated inside the
+    indicator's sentence and in the details dialog; the system's own words stay as they are."""
+    with socket.socket() as unused:
+        unused.bind(("127.0.0.1", 0))
+        port = unused.getsockname()[1]
+    with pytest.raises(TransportError) as caught:
+        RequestsTransport(f"http://127.0.0.1:{port}").send(HttpRequest("GET", "/health"))
+    report = StepReport(ok=False, failure=Failure.UNREACHABLE, reason=caught.value.reason)
+    view = decide_view(
+        simulated_offline=False,
+        simulated_profile="online",
+        network_reachable=None,
+        syncing=False,
+        last_report=report,
+        counts=OutboxCounts(queued=2),
+    )
+    assert translated(view.message).startswith(
+        "Offline — servern svarar inte (anslutningen misslyckades: "
+    )
+    dialog = SyncDetailsDialog(
+        SyncDetails(view, None, report), lambda: NOW, ZoneInfo("Europe/Stockholm")
+    )
+    qtbot.addWidget(dialog)
+    assert dialog.reason_label.text().startswith("anslutningen misslyckades: ")
+    assert str(report.reason).startswith("connection failed: ")
+
+
+def test_a_sign_in_that_gets_a_web_page_reads_swedish(swedish: QLocale) -> None:
+    portal = ProtocolError(
+        Text(
+            QT_TRANSLATE_NOOP(
+                "Domain",
+                "the network answered with a web page instead of the server (a Wi-Fi login page?)",
+            )
+        )
+    )
+    assert explain_sign_in_failure(portal, "http://127.0.0.1:1") == (
+        "Inloggningen misslyckades: nätverket svarade med en webbsida i stället för servern"
+        " (en inloggningssida för wifi?)"
+    )
+
+
+def test_cache_and_settings_errors_read_swedish(swedish: QLocale, tmp_path: Path) -> None:
+    locked = DatabaseLockedError(tmp_path / "cache.sqlite3")
+    assert user_message(locked).startswith(f"{tmp_path / 'cache.sqlite3'} används av ett annat")
+    newer = SchemaTooNewError(tmp_path / "cache.sqlite3", "c9999")
+    assert "schemarevision c9999" in user_message(newer)
+    settings = tmp_path / "settings.json"
+    settings.write_text('{"storage_quota_mb": 0}', encoding="utf-8")
+    with pytest.raises(SettingsError) as caught:
+        load_settings(SimpleNamespace(settings=settings))  # type: ignore[arg-type]
+    assert user_message(caught.value) == (
+        f"Fel i inställningarna: 'storage_quota_mb' i {settings}: måste vara mellan 1 och"
+        " 100\u00a0000 MB, inte 0. Rätta eller ta bort filen (standardvärden används när den"
+        " saknas); den ändrades inte."
+    )

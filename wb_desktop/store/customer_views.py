@@ -19,9 +19,11 @@ from wb_desktop.domain.records import (
     OFFICE_OWNED_CUSTOMER_FIELDS,
     DeliveryState,
     DocumentKind,
+    PaymentStatus,
 )
 from wb_desktop.domain.status import JobStatus
 from wb_desktop.domain.sync_state import SyncState
+from wb_desktop.store.document_views import payment_ranks, ranked_payment
 from wb_desktop.store.models import ConflictRecord, Customer, Document, Job, OutboxOp, OutboxState
 
 CUSTOMER_RECORD = "customer"
@@ -72,6 +74,7 @@ class CustomerDocumentRow:
     delivery_state: DeliveryState
     sync_state: SyncState
     created_at: datetime
+    payment_status: PaymentStatus | None = None  # None: no card payment was tried
 
 
 @dataclass(frozen=True)
@@ -196,6 +199,7 @@ def customer_detail(session: Session, customer_id: str) -> CustomerDetail | None
             .order_by(Job.scheduled_start.desc(), Job.id)
         )
     ]
+    payments = payment_ranks().subquery("payments")
     documents = [
         CustomerDocumentRow(
             document_id=values[0],
@@ -206,6 +210,7 @@ def customer_detail(session: Session, customer_id: str) -> CustomerDetail | None
             delivery_state=DeliveryState(values[5]),
             sync_state=SyncState(values[6]),
             created_at=values[7],
+            payment_status=ranked_payment(values[8]),
         )
         for values in session.execute(
             select(
@@ -217,7 +222,9 @@ def customer_detail(session: Session, customer_id: str) -> CustomerDetail | None
                 Document.delivery_state,
                 Document.sync_state,
                 Document.created_at,
+                payments.c.rank,
             )
+            .outerjoin(payments, payments.c.document_id == Document.id)
             .where(Document.customer_id == customer_id)
             .order_by(Document.created_at.desc(), Document.reference)
         )

@@ -128,7 +128,8 @@ def _waiting_ops() -> Select:  # type: ignore[type-arg]
     )
 
 
-def _payment_ranks() -> Select:  # type: ignore[type-arg]
+def payment_ranks() -> Select:  # type: ignore[type-arg]
+    """Each document's most telling payment attempt as a rank; see :func:`ranked_payment`."""
     rank = case(
         *((Payment.status == status.value, value) for status, value in _PAYMENT_RANK.items()),
         else_=0,
@@ -136,6 +137,11 @@ def _payment_ranks() -> Select:  # type: ignore[type-arg]
     return select(Payment.document_id.label("document_id"), func.max(rank).label("rank")).group_by(
         Payment.document_id
     )
+
+
+def ranked_payment(rank: int | None) -> PaymentStatus | None:
+    """The payment state a rank from :func:`payment_ranks` stands for; None: never tried."""
+    return _RANK_PAYMENT.get(rank) if rank else None
 
 
 def _effective_state() -> tuple[Subquery, ColumnElement[str]]:
@@ -161,7 +167,7 @@ def _effective_state() -> tuple[Subquery, ColumnElement[str]]:
 
 def _rows_query() -> Select:  # type: ignore[type-arg]
     waiting, state = _effective_state()
-    payments = _payment_ranks().subquery("payments")
+    payments = payment_ranks().subquery("payments")
     return (
         select(
             Document.id,
@@ -222,7 +228,7 @@ def _row(values: tuple) -> DocumentRow:  # type: ignore[type-arg]
         created_at,
         queued_at,
         sent_at,
-        _RANK_PAYMENT.get(payment_rank) if payment_rank else None,
+        ranked_payment(payment_rank),
         converted_from_id,
     )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from wb_desktop.domain.errors import WorkBossError
+from wb_desktop.domain.text import QT_TRANSLATE_NOOP, Text
 
 
 class InstallationError(WorkBossError):
@@ -21,11 +22,21 @@ class CacheOpenError(WorkBossError):
 
 class NotADatabaseError(CacheOpenError):
     def __init__(self, path: Path, detail: str = "") -> None:
-        extra = f" ({detail})" if detail else ""
+        template = (
+            QT_TRANSLATE_NOOP(
+                "Domain",
+                "%1 is not a WorkBoss cache database (%2). It was left untouched. Move it aside"
+                " (or restore a copy from the backups folder next to it) and start again.",
+            )
+            if detail
+            else QT_TRANSLATE_NOOP(
+                "Domain",
+                "%1 is not a WorkBoss cache database. It was left untouched. Move it aside"
+                " (or restore a copy from the backups folder next to it) and start again.",
+            )
+        )
         super().__init__(
-            path,
-            f"{path} is not a WorkBoss cache database{extra}. It was left untouched. Move it "
-            "aside (or restore a copy from the backups folder next to it) and start again.",
+            path, Text(template, str(path), detail) if detail else Text(template, str(path))
         )
 
 
@@ -33,8 +44,15 @@ class DatabaseLockedError(CacheOpenError):
     def __init__(self, path: Path) -> None:
         super().__init__(
             path,
-            f"{path} is in use by another program (is WorkBoss Desktop already open with this "
-            "profile?). Close the other window or program and try again; nothing was changed.",
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "Domain",
+                    "%1 is in use by another program (is WorkBoss Desktop already open with this"
+                    " profile?). Close the other window or program and try again; nothing was"
+                    " changed.",
+                ),
+                str(path),
+            ),
         )
 
 
@@ -43,15 +61,38 @@ class SchemaTooNewError(CacheOpenError):
         self.revision = revision
         super().__init__(
             path,
-            f"{path} was written by a newer WorkBoss Desktop (schema revision {revision}), "
-            "which this version does not know. Update WorkBoss Desktop; the file was left "
-            "untouched.",
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "Domain",
+                    "%1 was written by a newer WorkBoss Desktop (schema revision %2), which this"
+                    " version does not know. Update WorkBoss Desktop; the file was left untouched.",
+                ),
+                str(path),
+                revision,
+            ),
         )
 
 
 class MigrationError(CacheOpenError):
     def __init__(self, path: Path, detail: str, backup: Path | None) -> None:
-        where = f" A backup taken just before is at {backup}." if backup else ""
-        super().__init__(
-            path, f"Upgrading {path} failed: {detail}. The database was rolled back.{where}"
+        message = (
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "Domain",
+                    "Upgrading %1 failed: %2. The database was rolled back. A backup taken just"
+                    " before is at %3.",
+                ),
+                str(path),
+                detail,
+                str(backup),
+            )
+            if backup
+            else Text(
+                QT_TRANSLATE_NOOP(
+                    "Domain", "Upgrading %1 failed: %2. The database was rolled back."
+                ),
+                str(path),
+                detail,
+            )
         )
+        super().__init__(path, message)

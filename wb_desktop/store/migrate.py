@@ -20,6 +20,7 @@ from sqlalchemy import Connection, Engine, inspect, text
 from sqlalchemy.exc import DBAPIError
 
 import wb_desktop
+from wb_desktop.domain.text import QT_TRANSLATE_NOOP, Text
 from wb_desktop.store.backup import backup_database
 from wb_desktop.store.database import (
     DEFAULT_BUSY_TIMEOUT_MS,
@@ -47,8 +48,13 @@ def migrations_dir() -> Path:
     if (source_tree / "env.py").is_file():
         return source_tree
     raise InstallationError(
-        "The cache migrations are missing from this installation of WorkBoss Desktop. "
-        "Reinstall it (pip install --force-reinstall wb-desktop); no data was touched."
+        Text(
+            QT_TRANSLATE_NOOP(
+                "Domain",
+                "The cache migrations are missing from this installation of WorkBoss Desktop."
+                " Reinstall it (pip install --force-reinstall wb-desktop); no data was touched.",
+            )
+        )
     )
 
 
@@ -106,7 +112,11 @@ def _guard_revision(path: Path, connection: Connection) -> str | None:
         tables = set(inspect(connection).get_table_names()) - {VERSION_TABLE}
         if tables:
             raise NotADatabaseError(
-                path, f"it holds other tables ({', '.join(sorted(tables)[:5])}) but no cache schema"
+                path,
+                Text(
+                    QT_TRANSLATE_NOOP("Domain", "it holds other tables (%1) but no cache schema"),
+                    ", ".join(sorted(tables)[:5]),
+                ),
             )
     elif revision not in known_revisions():
         raise SchemaTooNewError(path, revision)
@@ -215,7 +225,11 @@ def _run_upgrade(path: Path, engine: Engine, backup: Path | None) -> None:
             command.upgrade(alembic_config(connection), "head")
             broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
             if broken:
-                raise MigrationError(path, f"{len(broken)} broken references", backup)
+                raise MigrationError(
+                    path,
+                    Text(QT_TRANSLATE_NOOP("Domain", "broken references found: %1"), len(broken)),
+                    backup,
+                )
     except (DBAPIError, MigrationError):
         raise
     except Exception as error:  # a migration script's own failure

@@ -15,6 +15,7 @@ from email.utils import parsedate_to_datetime
 from typing import Any
 from urllib.parse import urlencode
 
+from wb_desktop.domain.text import QT_TRANSLATE_NOOP, Text
 from wb_desktop.sync.errors import SyncProblem
 from wb_desktop.sync.transport import HttpReply, HttpRequest, Transport
 
@@ -118,7 +119,13 @@ class SyncApi:
         protocol = _field(body, "protocol", int)
         if protocol != PROTOCOL_VERSION:
             raise IncompatibleServerError(
-                f"the server speaks protocol {protocol}; this app speaks {PROTOCOL_VERSION}"
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "Domain", "the server speaks protocol %1; this app speaks %2"
+                    ),
+                    protocol,
+                    PROTOCOL_VERSION,
+                )
             )
         return Health(protocol, str(body.get("version", "")))
 
@@ -142,11 +149,15 @@ class SyncApi:
         changes = []
         for entry in _field(body, "changes", list):
             if not isinstance(entry, dict):
-                raise ProtocolError("a pulled change is not an object")
+                raise ProtocolError(
+                    Text(QT_TRANSLATE_NOOP("Domain", "a pulled change is not an object"))
+                )
             data = entry.get("data")
             deleted = _field(entry, "deleted", bool)
             if not deleted and not isinstance(data, dict):
-                raise ProtocolError("a pulled change has no record data")
+                raise ProtocolError(
+                    Text(QT_TRANSLATE_NOOP("Domain", "a pulled change has no record data"))
+                )
             changes.append(
                 PulledChange(
                     _field(entry, "seq", int),
@@ -165,7 +176,9 @@ class SyncApi:
         answers = []
         for entry in _field(body, "results", list):
             if not isinstance(entry, dict):
-                raise ProtocolError("a push result is not an object")
+                raise ProtocolError(
+                    Text(QT_TRANSLATE_NOOP("Domain", "a push result is not an object"))
+                )
             answers.append(
                 OpAnswer(
                     _field(entry, "op_id", str),
@@ -179,7 +192,13 @@ class SyncApi:
             )
         sent = [op["op_id"] for op in ops]
         if [a.op_id for a in answers] != sent:
-            raise ProtocolError("the push reply does not answer the ops that were sent")
+            raise ProtocolError(
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "Domain", "the push reply does not answer the ops that were sent"
+                    )
+                )
+            )
         return answers
 
     def start_blob(self, sha256: str, content_type: str, size: int) -> BlobStatus:
@@ -239,22 +258,36 @@ def _object(reply: HttpReply) -> dict[str, Any]:
         shown = content_type or "no content type"
         if content_type == "text/html":
             raise ProtocolError(
-                "the network answered with a web page instead of the server (a Wi-Fi login page?)"
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "Domain",
+                        "the network answered with a web page instead of the server"
+                        " (a Wi-Fi login page?)",
+                    )
+                )
             )
-        raise ProtocolError(f"the reply is not JSON ({shown})")
+        raise ProtocolError(Text(QT_TRANSLATE_NOOP("Domain", "the reply is not JSON (%1)"), shown))
     try:
         body = json.loads(reply.body)
     except (ValueError, UnicodeDecodeError):
-        raise ProtocolError("the reply is not valid JSON (truncated?)") from None
+        raise ProtocolError(
+            Text(QT_TRANSLATE_NOOP("Domain", "the reply is not valid JSON (truncated?)"))
+        ) from None
     if not isinstance(body, dict):
-        raise ProtocolError("the reply is not a JSON object")
+        raise ProtocolError(Text(QT_TRANSLATE_NOOP("Domain", "the reply is not a JSON object")))
     return body
 
 
 def _field(body: Mapping[str, Any], key: str, kind: type) -> Any:
     value = body.get(key)
     if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-        raise ProtocolError(f"the reply's '{key}' is missing or not {kind.__name__}")
+        raise ProtocolError(
+            Text(
+                QT_TRANSLATE_NOOP("Domain", "the reply's '%1' is missing or not %2"),
+                key,
+                kind.__name__,
+            )
+        )
     return value
 
 

@@ -114,7 +114,8 @@ def decide_view(
 
 
 def _with_detail(template: str, detail: str) -> Text:
-    """The sentence, with the engine's reason (English: it comes from the network) after it."""
+    """The sentence, then the engine's reason: its words are translated, the operating
+    system's error text inside it stays as the system wrote it."""
     if not detail:
         return Text(template)
     return Text(QT_TRANSLATE_NOOP("Domain", "%1 (%2)"), Text(template), detail)

@@ -19,6 +19,7 @@ from sqlalchemy import func, select, update
 
 from wb_desktop.domain.clock import Clock
 from wb_desktop.domain.sync_state import SyncState
+from wb_desktop.domain.text import QT_TRANSLATE_NOOP, Text
 from wb_desktop.store.database import Database
 from wb_desktop.store.media_files import MediaFiles
 from wb_desktop.store.models import ConflictRecord, OutboxOp, OutboxState, PullCursor
@@ -169,7 +170,7 @@ class SyncEngine:
         except (TransportError, ProtocolError, ServerRefusedError, PullStoppedError) as error:
             return self._failed(report, error)
         except StepInterruptedError:
-            report.reason = "stopped"
+            report.reason = Text(QT_TRANSLATE_NOOP("Domain", "stopped"))
             return report
         self.backoff.reset()
         self._mark_success()
@@ -233,7 +234,10 @@ class SyncEngine:
             if refusal.transient or refusal.status in (401, 403):
                 raise
             if len(ops) == 1:
-                return self.pusher.reject(ops[0], f"the server refused it: {refusal.reason}")
+                return self.pusher.reject(
+                    ops[0],
+                    Text(QT_TRANSLATE_NOOP("Domain", "the server refused it: %1"), refusal.reason),
+                )
         half = len(ops) // 2
         first, second = self._push(ops[:half]), self._push(ops[half:])
         return PushSummary(
@@ -285,5 +289,7 @@ def _reason(error: Exception) -> str:
     if isinstance(error, TransportError | ProtocolError | PullStoppedError):
         return error.reason
     if isinstance(error, ServerRefusedError):
-        return f"the server answered {error.status}: {error.reason}"
+        return Text(
+            QT_TRANSLATE_NOOP("Domain", "the server answered %1: %2"), error.status, error.reason
+        )
     return str(error)

@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 from wb_desktop.domain.clock import Clock
 from wb_desktop.domain.errors import QuotaExceededError
 from wb_desktop.domain.sync_state import SyncState
+from wb_desktop.domain.text import QT_TRANSLATE_NOOP, Text
 from wb_desktop.store.changes.media import register_file
 from wb_desktop.store.database import Database
 from wb_desktop.store.media_files import MediaFiles, StoredFile
@@ -168,10 +169,17 @@ class Puller:
                 )
         except QuotaExceededError as refused:
             self._discard(downloads)
-            raise PullStoppedError(f"the pull stopped: {refused.message}") from None
+            raise PullStoppedError(
+                Text(QT_TRANSLATE_NOOP("Domain", "the pull stopped: %1"), refused.message)
+            ) from None
         except (RecordDataError, IntegrityError) as error:
             self._discard(downloads)
-            raise PullStoppedError(f"the pull stopped at unusable server data: {error}") from None
+            raise PullStoppedError(
+                Text(
+                    QT_TRANSLATE_NOOP("Domain", "the pull stopped at unusable server data: %1"),
+                    str(error),
+                )
+            ) from None
         except BaseException:
             self._discard(downloads)
             raise
@@ -232,7 +240,13 @@ class Puller:
         sha256 = data[kind.media_sha_key]
         relative = session.scalar(select(MediaFile.relative_path).where(MediaFile.sha256 == sha256))
         if relative is None:
-            raise PullStoppedError(f"the file of {kind.record_type} {data.get('id')} is missing")
+            raise PullStoppedError(
+                Text(
+                    QT_TRANSLATE_NOOP("Domain", "the file of %1 %2 is missing"),
+                    kind.record_type,
+                    str(data.get("id")),
+                )
+            )
         return media_columns(kind, relative, int(data.get("byte_size") or 0))
 
     def _download_missing(self, changes: list[PulledChange]) -> list[_Download]:
@@ -257,13 +271,23 @@ class Puller:
                     continue
                 content = self.api.blob_content(sha256)
                 if hashlib.sha256(content).hexdigest() != sha256:
-                    raise PullStoppedError(f"the downloaded file {sha256[:12]}… is damaged")
+                    raise PullStoppedError(
+                        Text(
+                            QT_TRANSLATE_NOOP("Domain", "the downloaded file %1… is damaged"),
+                            sha256[:12],
+                        )
+                    )
                 suffix = _SUFFIXES.get(str(data.get("content_type")), ".png")
                 try:
                     stored = self.media.put(MEDIA_KINDS[kind.record_type], content, suffix)
                 except OSError as error:
                     raise PullStoppedError(
-                        f"the pull stopped: cannot save a file ({error})"
+                        Text(
+                            QT_TRANSLATE_NOOP(
+                                "Domain", "the pull stopped: cannot save a file (%1)"
+                            ),
+                            str(error),
+                        )
                     ) from None
                 downloads.append(_Download(kind, stored))
         except BaseException:

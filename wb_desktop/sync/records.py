@@ -16,6 +16,7 @@ from sqlalchemy import Table
 
 from wb_desktop.domain.records import UploadState
 from wb_desktop.domain.sync_state import SyncState
+from wb_desktop.domain.text import QT_TRANSLATE_NOOP, Text
 from wb_desktop.store.models import (
     Customer,
     Document,
@@ -68,7 +69,12 @@ class RecordKind:
                 return Decimal(str(value))
         except (TypeError, ValueError, InvalidOperation):
             raise RecordDataError(
-                f"{self.record_type}.{column} has an unusable value {value!r}"
+                Text(
+                    QT_TRANSLATE_NOOP("Domain", "%1.%2 has an unusable value %3"),
+                    self.record_type,
+                    column,
+                    repr(value),
+                )
             ) from None
         return value
 

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 
+from wb_desktop.domain.text import QT_TRANSLATE_NOOP, Text
 from wb_desktop.sync.profiles import Behaviour, NetworkProfile
 from wb_desktop.sync.transport import (
     FailureKind,
@@ -109,7 +110,11 @@ class SimulatedTransport:
         profile = plan.profile
         if profile.behaviour is Behaviour.OFFLINE:
             raise TransportError(
-                FailureKind.OFFLINE, f"offline (simulated network profile '{profile.name}')"
+                FailureKind.OFFLINE,
+                Text(
+                    QT_TRANSLATE_NOOP("Domain", "offline (simulated network profile '%1')"),
+                    profile.name,
+                ),
             )
         if profile.behaviour is Behaviour.HALF_OPEN:
             self._pause(request.timeout_s)

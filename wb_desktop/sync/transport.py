@@ -15,6 +15,8 @@ from typing import Protocol
 
 import requests
 
+from wb_desktop.domain.text import QT_TRANSLATE_NOOP, Text
+
 DEFAULT_TIMEOUT_S = 15.0
 
 
@@ -88,14 +90,25 @@ class RequestsTransport:
             )
             body = reply.content
         except requests.ConnectTimeout as error:
-            raise TransportError(FailureKind.TIMEOUT, f"connecting timed out: {error}") from None
+            raise TransportError(
+                FailureKind.TIMEOUT,
+                Text(QT_TRANSLATE_NOOP("Domain", "connecting timed out: %1"), str(error)),
+            ) from None
         except requests.Timeout as error:
-            raise TransportError(FailureKind.TIMEOUT, f"no reply in time: {error}") from None
+            raise TransportError(
+                FailureKind.TIMEOUT,
+                Text(QT_TRANSLATE_NOOP("Domain", "no reply in time: %1"), str(error)),
+            ) from None
         except requests.ConnectionError as error:
             kind = FailureKind.REFUSED if _refused(error) else FailureKind.RESET
-            raise TransportError(kind, f"connection failed: {error}") from None
+            raise TransportError(
+                kind, Text(QT_TRANSLATE_NOOP("Domain", "connection failed: %1"), str(error))
+            ) from None
         except requests.RequestException as error:
-            raise TransportError(FailureKind.RESET, f"the request failed: {error}") from None
+            raise TransportError(
+                FailureKind.RESET,
+                Text(QT_TRANSLATE_NOOP("Domain", "the request failed: %1"), str(error)),
+            ) from None
         headers = {k.lower(): v for k, v in reply.headers.items()}
         return HttpReply(reply.status_code, headers, body)
 

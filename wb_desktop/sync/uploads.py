@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from wb_desktop.domain.records import UploadState
 from wb_desktop.domain.sync_state import SyncState
+from wb_desktop.domain.text import QT_TRANSLATE_NOOP, Text
 from wb_desktop.store.database import Database
 from wb_desktop.store.media_files import MediaFiles
 from wb_desktop.store.models import Photo, Signature
@@ -109,9 +110,17 @@ class Uploader:
         try:
             data = item.path.read_bytes()
         except OSError as error:
-            raise UploadRefusedError(f"the file cannot be read: {error}") from None
+            raise UploadRefusedError(
+                Text(QT_TRANSLATE_NOOP("Domain", "the file cannot be read: %1"), str(error))
+            ) from None
         if hashlib.sha256(data).hexdigest() != item.sha256:
-            raise UploadRefusedError("the file on this device is damaged (its hash changed)")
+            raise UploadRefusedError(
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "Domain", "the file on this device is damaged (its hash changed)"
+                    )
+                )
+            )
         try:
             status = self.api.start_blob(item.sha256, item.content_type, len(data))
         except ServerRefusedError as refusal:
@@ -148,7 +157,7 @@ class Uploader:
             record = session.get(model, item.record_id)
             if record is not None:
                 record.sync_state = SyncState.FAILED
-                record.sync_error = f"upload refused: {reason}"
+                record.sync_error = Text(QT_TRANSLATE_NOOP("Domain", "upload refused: %1"), reason)
 
 
 def _permanent_or(refusal: ServerRefusedError) -> Exception:

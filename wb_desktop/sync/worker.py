@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from wb_desktop.domain.sync_state import SyncState
+from wb_desktop.domain.text import QT_TRANSLATE_NOOP, Text
 from wb_desktop.sync.client import SyncClient
 from wb_desktop.sync.connectivity import SyncActivity, SyncView, decide_view
 from wb_desktop.sync.engine import Failure, StepReport, SyncListener
@@ -99,7 +100,13 @@ class SyncWorker(QObject):
         except Exception as error:
             _log.exception("the sync client could not be built")
             self.viewChanged.emit(
-                SyncView(SyncActivity.ERROR, None, f"Sync error: cannot start: {error}", 0, 0)
+                SyncView(
+                    SyncActivity.ERROR,
+                    None,
+                    Text(QT_TRANSLATE_NOOP("Domain", "Sync error: cannot start: %1"), str(error)),
+                    0,
+                    0,
+                )
             )
             return
         client.network.set_profile(self._profile)

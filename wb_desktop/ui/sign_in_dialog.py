@@ -16,8 +16,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wb_desktop.domain.errors import WorkBossError
 from wb_desktop.sync.api import ServerRefusedError, SignIn
+from wb_desktop.sync.errors import SyncProblem
 from wb_desktop.sync.transport import TransportError
+from wb_desktop.ui.messages import translated, user_message
 from wb_desktop.ui.theme import TOUCH_TARGET_PX
 
 SignInCall = Callable[[str, str], SignIn]  # (email, password) -> SignIn; may raise
@@ -40,6 +43,10 @@ def explain_sign_in_failure(error: Exception, server_url: str) -> str:
         return _t("Cannot reach the server at %1. Check the connection.").replace("%1", server_url)
     if isinstance(error, ServerRefusedError):
         return _t("The server refused the sign-in: %1").replace("%1", error.reason)
+    if isinstance(error, SyncProblem):
+        return _t("Sign-in failed: %1").replace("%1", translated(error.reason))
+    if isinstance(error, WorkBossError):
+        return _t("Sign-in failed: %1").replace("%1", user_message(error))
     return _t("Sign-in failed: %1").replace("%1", str(error))
 
 

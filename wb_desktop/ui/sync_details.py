@@ -185,4 +185,4 @@ class SyncDetailsDialog(QDialog):
             .replace("%1", str(report.pushed))
             .replace("%2", str(report.pulled))
         )
-        self.reason_label.setText(report.reason or "")
+        self.reason_label.setText(translated(report.reason or ""))
