@@ -122,7 +122,8 @@ def test_a_picked_customer_shows_contact_jobs_and_documents(
     assert detail.documents_model.rowCount() == 1
     assert detail.documents_model.index(0, 0).data().startswith("INV-")
     assert detail.documents_model.index(0, 3).data() == "Draft"
-    assert detail.documents_model.index(0, 4).data() == "Local only"
+    assert detail.documents_model.index(0, 4).data() == "—"  # no card payment tried
+    assert detail.documents_model.index(0, 5).data() == "Local only"
 
     with qtbot.waitSignal(page.jobOpened) as opened_job:
         click_row(qtbot, detail.jobs_table, 0, 1)

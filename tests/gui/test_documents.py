@@ -489,6 +489,7 @@ def test_charging_then_approved_declined_and_no_answer_each_end_clearly(
     answer(PaymentStatus.APPROVED)
     assert panel.status_label.text() == "Approved — paid."
     assert panel.status_label.property("role") == "ok" and not panel.charge_button.isEnabled()
+    assert panel.card_edit.isHidden() and panel.charge_button.isHidden()  # nothing to charge
 
 
 def test_every_control_is_a_touch_target(

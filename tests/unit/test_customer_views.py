@@ -9,8 +9,9 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import event
 
+from tests.unit.test_document_views import pay
 from wb_desktop.domain.errors import ValidationError
-from wb_desktop.domain.records import DeliveryState, DocumentKind
+from wb_desktop.domain.records import DeliveryState, DocumentKind, PaymentStatus
 from wb_desktop.domain.status import JobStatus
 from wb_desktop.domain.sync_state import SyncState
 from wb_desktop.store.customer_views import (
@@ -199,3 +200,18 @@ def test_the_list_is_one_query_however_many_customers(cache, clock) -> None:
     assert [sql for sql in statements if sql.lstrip().upper().startswith("SELECT")] == statements[
         -1:
     ]
+
+
+def test_detail_shows_each_documents_payment_state(cache, clock, schedule) -> None:
+    karin = schedule.customer_ids[0]
+    paid = cache.changes.documents.create("invoice", karin, [LINE]).record_id
+    untried = cache.changes.documents.create("invoice", karin, [LINE]).record_id
+    pay(cache, clock, paid, PaymentStatus.DECLINED)
+    pay(cache, clock, paid, PaymentStatus.APPROVED)
+
+    detail = read(cache, lambda s: customer_detail(s, karin))
+
+    assert {d.document_id: d.payment_status for d in detail.documents} == {
+        paid: PaymentStatus.APPROVED,
+        untried: None,
+    }

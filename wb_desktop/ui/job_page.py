@@ -30,7 +30,7 @@ from wb_desktop.ui.messages import user_message
 from wb_desktop.ui.notes_panel import NotesPanel
 from wb_desktop.ui.photos.strip import PhotoStrip
 from wb_desktop.ui.signature_dialog import SignatureDialog
-from wb_desktop.ui.theme import SPACING_PX, TOUCH_TARGET_PX
+from wb_desktop.ui.theme import SPACING_PX, TOUCH_TARGET_PX, repolish, set_role
 from wb_desktop.ui.time_clock import JobTimeControls
 from wb_desktop.ui.workday import Workday
 
@@ -41,13 +41,6 @@ _BADGE_ROLE = {
     JobBadge.FAILED: "error",
     JobBadge.CONFLICT: "error",
 }
-
-
-def set_role(label: QLabel, role: str) -> None:
-    """Change a label's style role and make the style sheet notice."""
-    label.setProperty("role", role)
-    label.style().unpolish(label)
-    label.style().polish(label)
 
 
 class StatusSteps(QWidget):
@@ -82,8 +75,7 @@ class StatusSteps(QWidget):
             button.setProperty("primary", step in allowed)
             done = index <= reached
             button.setText(("✓ " if done else "") + status_label(step))
-            button.style().unpolish(button)
-            button.style().polish(button)
+            repolish(button)
 
     def move_to(self, status: JobStatus) -> None:
         job_id = self._job_id

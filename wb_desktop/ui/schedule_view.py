@@ -192,6 +192,8 @@ class DayNavigator(QWidget):
         self.today_button = QPushButton(self.tr("Today"), self)
         self.next_button = QPushButton("▶", self)
         self.next_button.setAccessibleName(self.tr("Next day"))
+        for arrow in (self.previous_button, self.next_button):
+            arrow.setMinimumWidth(TOUCH_TARGET_PX)  # one character: padding alone is narrower
         self.day_label = QLabel(self)
         self.day_label.setProperty("role", "heading")
         self.day_label.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 TOUCH_TARGET_PX = 48
 SPACING_PX = 12
@@ -73,14 +73,20 @@ def colours_for(high_contrast: bool) -> Colours:
 
 
 def style_sheet(colours: Colours, high_contrast: bool) -> str:
-    """One application style sheet: minimum sizes for touch, visible focus, no hover states."""
+    """One application style sheet: minimum sizes for touch, visible focus, no hover states.
+
+    Buttons get a minimum *height* only: a style-sheet ``min-width`` becomes an explicit
+    minimum size, which layouts honour instead of the size hint, and so let a labelled
+    button shrink until its text is cut. Padding keeps a labelled button wider than a touch
+    target; the few with a one-character label set their minimum width in code.
+    """
     border = 3 if high_contrast else 1
     weight = 700 if high_contrast else 500
     return f"""
 QWidget {{ color: {colours.text}; }}
 QMainWindow, QDialog {{ background: {colours.window}; }}
 QPushButton, QToolButton {{
-    min-height: {TOUCH_TARGET_PX}px; min-width: {TOUCH_TARGET_PX}px; padding: 0 16px;
+    min-height: {TOUCH_TARGET_PX}px; padding: 0 16px;
     border: {border}px solid {colours.border}; border-radius: 6px;
     background: {colours.surface}; font-weight: {weight};
 }}
@@ -100,6 +106,9 @@ QListView:focus, QTableView:focus {{ outline: none; border: 3px solid {colours.a
 QLineEdit, QPlainTextEdit {{
     min-height: {TOUCH_TARGET_PX}px; padding: 4px 8px; background: {colours.surface};
     border: {border}px solid {colours.border}; border-radius: 4px;
+}}
+QLineEdit:read-only, QPlainTextEdit[readOnly="true"] {{
+    background: transparent; border-color: transparent;
 }}
 QListView, QTableView, QTreeView {{
     background: {colours.surface}; border: {border}px solid {colours.border};
@@ -138,3 +147,18 @@ def apply_theme(app: QApplication, *, high_contrast: bool) -> Colours:
     app.setStyleSheet(style_sheet(colours, high_contrast))
     app.setProperty("wb_high_contrast", high_contrast)
     return colours
+
+
+def repolish(widget: QWidget) -> None:
+    """Qt reads style-sheet selectors (``[role=…]``, ``:read-only``) only when it polishes a
+    widget, so a widget whose property or state changed must be polished again."""
+    style = widget.style()
+    style.unpolish(widget)
+    style.polish(widget)
+
+
+def set_role(widget: QWidget, role: str) -> None:
+    """Change a widget's style-sheet role (``error``, ``ok``, ``muted``…) and show it."""
+    if widget.property("role") != role:
+        widget.setProperty("role", role)
+        repolish(widget)

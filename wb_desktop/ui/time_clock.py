@@ -38,7 +38,7 @@ from wb_desktop.store.time_queries import (
     worked_within,
 )
 from wb_desktop.ui.messages import user_message
-from wb_desktop.ui.theme import TOUCH_TARGET_PX
+from wb_desktop.ui.theme import TOUCH_TARGET_PX, repolish, set_role
 from wb_desktop.ui.time_entries_model import (
     TimeEntriesModel,
     entry_name,
@@ -50,14 +50,6 @@ from wb_desktop.ui.workday import Workday
 
 TICK_MS = 1000
 DAY_BUTTON_HEIGHT_PX = TOUCH_TARGET_PX + 16
-
-
-def set_role(label: QLabel, role: str) -> None:
-    """Change a label's style-sheet role; Qt only re-reads a property on a re-polish."""
-    if label.property("role") != role:
-        label.setProperty("role", role)
-        label.style().unpolish(label)
-        label.style().polish(label)
 
 
 def message_label(parent: QWidget, role: str) -> QLabel:
@@ -317,8 +309,7 @@ class JobTimeControls(_Punching):
         enabled = time is not None and (running or time.can_clock_in)
         self.button.setEnabled(enabled)
         self.button.setProperty("primary", enabled and not running)  # a blue button invites
-        self.button.style().unpolish(self.button)
-        self.button.style().polish(self.button)
+        repolish(self.button)
         say(self.closed_label, self._closed_reason(time, running))
         set_role(self.timer_label, "" if running else "muted")
         if running and not self.timer.isActive():

@@ -30,7 +30,7 @@ from wb_desktop.ui.customers.records_models import (
 )
 from wb_desktop.ui.customers.texts import customer_badge, customer_sync_text, waiting_text
 from wb_desktop.ui.job_sections import card, value_label
-from wb_desktop.ui.theme import SPACING_PX, TOUCH_TARGET_PX
+from wb_desktop.ui.theme import SPACING_PX, TOUCH_TARGET_PX, set_role
 from wb_desktop.ui.workday import Workday
 
 MAX_TABLE_ROWS_SHOWN = 6
@@ -40,13 +40,6 @@ BADGE_ROLE = {
     JobBadge.FAILED: "error",
     JobBadge.CONFLICT: "error",
 }
-
-
-def set_role(label: QLabel, role: str) -> None:
-    """Change a label's style role and make the style sheet notice."""
-    label.setProperty("role", role)
-    label.style().unpolish(label)
-    label.style().polish(label)
 
 
 def records_table(parent: QWidget, name: str) -> QTableView:

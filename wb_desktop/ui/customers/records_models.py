@@ -12,7 +12,7 @@ from PySide6.QtCore import (
 )
 
 from wb_desktop.store.customer_views import CustomerDocumentRow, CustomerJobRow
-from wb_desktop.ui.customers.texts import delivery_label, kind_label
+from wb_desktop.ui.documents.labels import delivery_label, kind_label, payment_label
 from wb_desktop.ui.formatting import format_date, format_money, format_time
 from wb_desktop.ui.labels import status_label, sync_state_label
 from wb_desktop.ui.row_table_model import RowTableModel
@@ -63,7 +63,8 @@ class CustomerDocumentsModel(RowTableModel[CustomerDocumentRow]):
         KIND = 1
         TOTAL = 2
         DELIVERY = 3
-        SYNC = 4
+        PAYMENT = 4
+        SYNC = 5
 
     def set_documents(self, documents: list[CustomerDocumentRow]) -> None:
         self.set_rows(documents)
@@ -74,6 +75,7 @@ class CustomerDocumentsModel(RowTableModel[CustomerDocumentRow]):
             self.tr("Kind"),
             self.tr("Total"),
             self.tr("Delivery"),
+            self.tr("Payment"),
             self.tr("Sync"),
         )
 
@@ -93,4 +95,7 @@ class CustomerDocumentsModel(RowTableModel[CustomerDocumentRow]):
             return format_money(document.total, document.currency)
         if column is self.Column.DELIVERY:
             return delivery_label(document.delivery_state)
+        if column is self.Column.PAYMENT:
+            status = document.payment_status
+            return payment_label(status) if status is not None else "—"
         return sync_state_label(document.sync_state)

@@ -5,27 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QObject
 
 from wb_desktop.domain.errors import Problem, ValidationError
-from wb_desktop.domain.records import DeliveryState, DocumentKind
 from wb_desktop.domain.sync_state import SyncState
 from wb_desktop.store.customer_views import CustomerRow
 from wb_desktop.store.job_views import JobBadge
 from wb_desktop.ui.labels import sync_state_label
 from wb_desktop.ui.messages import user_message
-
-
-def kind_label(kind: DocumentKind) -> str:
-    return {
-        DocumentKind.INVOICE: QCoreApplication.translate("CustomerTexts", "Invoice"),
-        DocumentKind.ESTIMATE: QCoreApplication.translate("CustomerTexts", "Estimate"),
-    }[DocumentKind(kind)]
-
-
-def delivery_label(state: DeliveryState) -> str:
-    return {
-        DeliveryState.DRAFT: QCoreApplication.translate("CustomerTexts", "Draft"),
-        DeliveryState.QUEUED: QCoreApplication.translate("CustomerTexts", "Queued to send"),
-        DeliveryState.SENT: QCoreApplication.translate("CustomerTexts", "Sent"),
-    }[DeliveryState(state)]
 
 
 def customer_badge(row: CustomerRow) -> JobBadge:

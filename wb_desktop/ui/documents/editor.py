@@ -38,7 +38,7 @@ from wb_desktop.ui.documents.line_input import CheckedLine
 from wb_desktop.ui.documents.payment_panel import CardPaymentPanel
 from wb_desktop.ui.documents.totals import TotalsCard
 from wb_desktop.ui.messages import user_message
-from wb_desktop.ui.theme import SPACING_PX, TOUCH_TARGET_PX
+from wb_desktop.ui.theme import SPACING_PX, TOUCH_TARGET_PX, repolish
 from wb_desktop.ui.workday import Workday
 
 NEW_LINE = LineInput("", "1", "", "25")
@@ -200,8 +200,7 @@ class DocumentEditor(QWidget):
         self._tried_to_save = False
         self.form_error_label.hide()
         self.discard_button.hide()
-        self.lines.set_read_only(False)  # a sent document shown before left it read-only
-        self.notes_edit.setReadOnly(False)
+        self._set_editable(True)  # a sent document shown before left it read-only
         self._say("")
 
     def _show_lines(self, lines: list[LineInput], notes: str) -> None:
@@ -225,11 +224,15 @@ class DocumentEditor(QWidget):
         )
         if lines_too or (not self._dirty and lines != self._shown_lines):
             self._show_lines(list(lines), detail.notes)
-        editable = detail.is_draft
-        self.lines.set_read_only(not editable)
-        self.notes_edit.setReadOnly(not editable)
+        self._set_editable(detail.is_draft)
         self.payment.show_invoice(detail)
         self._show_actions()
+
+    def _set_editable(self, editable: bool) -> None:
+        self.lines.set_read_only(not editable)
+        self.notes_edit.setReadOnly(not editable)
+        repolish(self.notes_edit)
+        self.notes_edit.setVisible(editable or bool(self.notes_edit.toPlainText().strip()))
 
     def refresh(self) -> None:
         """Re-read the shown document's states (after a sync or a payment); typed but

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from wb_desktop.domain.money import LineInput
 from wb_desktop.ui.documents.line_input import CheckedLine, LineTexts, check_line, field_name
 from wb_desktop.ui.formatting import format_decimal, format_money, format_quantity
-from wb_desktop.ui.theme import SPACING_PX, TOUCH_TARGET_PX
+from wb_desktop.ui.theme import SPACING_PX, TOUCH_TARGET_PX, repolish
 
 VAT_CHOICES = ("25", "12", "6", "0")  # Swedish rates; any other can be typed
 COLUMN_WIDTHS = {"quantity": 90, "unit_price": 130, "vat_rate": 96, "amount": 130}
@@ -53,6 +53,10 @@ class LineRow(QWidget):
         line_edit = self.vat_combo.lineEdit()
         assert line_edit is not None
         line_edit.setInputMethodHints(NUMBER_HINTS)
+        self.vat_label = QLabel(self)  # what a sent line shows instead of the picker
+        self.vat_label.setMinimumWidth(COLUMN_WIDTHS["vat_rate"])
+        self.vat_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.vat_label.hide()
         self.amount_label = QLabel("—", self)
         self.amount_label.setMinimumWidth(COLUMN_WIDTHS["amount"])
         self.amount_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -75,6 +79,7 @@ class LineRow(QWidget):
             )
         ):
             grid.addWidget(widget, 0, column)
+        grid.addWidget(self.vat_label, 0, 3)
         grid.setColumnStretch(0, 1)
         grid.addWidget(self.error_label, 1, 0, 1, 6)
         for edit in (self.description_edit, self.quantity_edit, self.price_edit):
@@ -125,9 +130,13 @@ class LineRow(QWidget):
         self.error_label.setVisible(bool(messages))
 
     def set_read_only(self, read_only: bool) -> None:
+        """A sent line reads as text: no frames, no picker, no Remove."""
         for edit in (self.description_edit, self.quantity_edit, self.price_edit):
             edit.setReadOnly(read_only)
-        self.vat_combo.setEnabled(not read_only)
+            repolish(edit)  # the style sheet's read-only look follows the new state
+        self.vat_label.setText(self.vat_combo.currentText() + "\u00a0%")
+        self.vat_combo.setVisible(not read_only)
+        self.vat_label.setVisible(read_only)
         self.remove_button.setVisible(not read_only)
 
 

@@ -28,7 +28,7 @@ from wb_desktop.sync.payments import PaymentOutcome
 from wb_desktop.sync.service import SyncService
 from wb_desktop.ui.formatting import format_money
 from wb_desktop.ui.messages import user_message
-from wb_desktop.ui.theme import TOUCH_TARGET_PX
+from wb_desktop.ui.theme import TOUCH_TARGET_PX, set_role
 
 MIN_CARD_DIGITS, MAX_CARD_DIGITS = 12, 19
 _CARD_TEXT = re.compile(r"^[0-9 -]+$")
@@ -149,6 +149,7 @@ class CardPaymentPanel(QFrame):
         detail = self._detail
         enabled, text, role = False, "", "muted"
         button = self.tr("Charge")
+        paid = detail is not None and self._is_paid(detail)
         if detail is not None:
             button = self.tr("Charge %1").replace(
                 "%1", format_money(detail.row.total, detail.row.currency)
@@ -159,11 +160,19 @@ class CardPaymentPanel(QFrame):
         self.charge_button.setText(button)
         self.charge_button.setEnabled(enabled)
         self.card_edit.setEnabled(enabled)
+        self.charge_button.setVisible(not paid)  # nothing left to charge: only the outcome
+        self.card_edit.setVisible(not paid)
         self.status_label.setText(text)
         self.status_label.setVisible(bool(text))
-        self.status_label.setProperty("role", role)
-        self.status_label.style().unpolish(self.status_label)
-        self.status_label.style().polish(self.status_label)
+        set_role(self.status_label, role)
+
+    def _is_paid(self, detail: DocumentDetail) -> bool:
+        if detail.row.id in self._charging:
+            return False
+        if detail.approved_payment is not None:
+            return True
+        result = self._results.get(detail.row.id)
+        return isinstance(result, PaymentOutcome) and result.status is PaymentStatus.APPROVED
 
     def _state(self, detail: DocumentDetail) -> tuple[bool, str, str, bool]:
         """(enabled, message, label role, whether the button retries)."""

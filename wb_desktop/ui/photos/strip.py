@@ -33,7 +33,7 @@ from wb_desktop.store.models import Photo
 from wb_desktop.ui.photos.importer import PhotoImporter
 from wb_desktop.ui.photos.thumbnails import ThumbnailLoader
 from wb_desktop.ui.photos.viewer import PhotoViewer, ViewerPhoto
-from wb_desktop.ui.theme import SPACING_PX, TOUCH_TARGET_PX
+from wb_desktop.ui.theme import SPACING_PX, TOUCH_TARGET_PX, set_role
 from wb_desktop.ui.workday import Workday
 
 TILE_ICON_PX = 128
@@ -119,9 +119,7 @@ class PhotoTile(QFrame):
             return
         text, role = self._badge(row)
         self.badge.setText(text)
-        self.badge.setProperty("role", role)
-        self.badge.style().unpolish(self.badge)
-        self.badge.style().polish(self.badge)
+        set_role(self.badge, role)
 
     def _badge(self, row: PhotoRow) -> tuple[str, str]:
         """The words and colour role of the upload state; marks differ without colour too."""
