@@ -38,6 +38,7 @@ from wb_desktop.app_connect import (
 )
 from wb_desktop.domain.clock import Clock, SystemClock
 from wb_desktop.domain.errors import WorkBossError
+from wb_desktop.domain.text import QT_TRANSLATE_NOOP, Text
 from wb_desktop.paths import DataPaths, ProfilePaths
 from wb_desktop.saved_sign_in import SavedSignIn, save_sign_in
 from wb_desktop.settings import ProfileSettings, load_settings, save_settings
@@ -46,6 +47,7 @@ from wb_desktop.sync.api import SignIn
 from wb_desktop.sync.client import SyncClient, build_sync_client
 from wb_desktop.sync.engine import SyncListener, last_success, outbox_counts
 from wb_desktop.sync.service import SyncService
+from wb_desktop.ui.console.context import ConsoleContext
 from wb_desktop.ui.gps import GpsTracker
 from wb_desktop.ui.main_window import MainWindow
 from wb_desktop.ui.messages import user_message
@@ -79,13 +81,20 @@ class AppOptions:
     gps: bool = True  # the simulated position along the day's route, sent while online
     network_profile: str = "online"  # a simulated network to start on (QA, demos, tests)
     demo_server_in_child: bool = True  # False: in a thread, to share a test's virtual clock
+    admin_token: str | None = None  # opens a real server's admin API to the support console
 
 
 class ProfileInUseError(WorkBossError):
     def __init__(self, profile: str) -> None:
         super().__init__(
-            f"WorkBoss Desktop is already open with profile '{profile}'. Switch to that "
-            "window, or start with another profile (--profile NAME)."
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "Domain",
+                    "WorkBoss Desktop is already open with profile '%1'. Switch to that window,"
+                    " or start with another profile (--profile NAME).",
+                ),
+                profile,
+            )
         )
 
 
@@ -107,8 +116,23 @@ class WorkBossApp:
     gps: GpsTracker | None = None
     inbox: InboxBridge | None = None
     after_paint: QObject | None = None
+    admin_token: str | None = None  # given for a real server; the demo server has its own
     closed: bool = field(default=False, repr=False)
     service_stopped: bool = field(default=False, repr=False)
+
+    def console_context(self) -> ConsoleContext:
+        """What the support console works on: this session and the office behind it."""
+        token = self.link.demo.admin_token if self.link.demo is not None else self.admin_token
+        return ConsoleContext(
+            cache=self.cache,
+            workday=self.workday,
+            service=self.service,
+            clock=self.workday.clock,
+            zone=self.workday.zone,
+            server_url=self.link.url,
+            admin_token=token,
+            technician_id=self.workday.technician_id,
+        )
 
     def close(self) -> bool:
         """Stop sync, the inbox and the embedded server, then release the cache and lock.
@@ -296,6 +320,7 @@ def _assemble(
         window.offline_button.blockSignals(False)
     importer = window.job_page.photos.importer
     app = WorkBossApp(qt_app, cache, workday, service, window, link, lock, importer)
+    app.admin_token = options.admin_token
     if options.gps:
         app.gps = GpsTracker(workday, service, parent=window)
         window.status.attach_gps(app.gps)

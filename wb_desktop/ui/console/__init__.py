@@ -1,0 +1,1 @@
+"""The support and QA console: see, steer and reproduce what sync does."""
