@@ -36,6 +36,7 @@ from wb_desktop.app_connect import (
     connect,
     sign_in_call,
 )
+from wb_desktop.app_console import build_console
 from wb_desktop.domain.clock import Clock, SystemClock
 from wb_desktop.domain.errors import WorkBossError
 from wb_desktop.domain.text import QT_TRANSLATE_NOOP, Text
@@ -47,7 +48,9 @@ from wb_desktop.sync.api import SignIn
 from wb_desktop.sync.client import SyncClient, build_sync_client
 from wb_desktop.sync.engine import SyncListener, last_success, outbox_counts
 from wb_desktop.sync.service import SyncService
+from wb_desktop.sync.trace import TraceLog
 from wb_desktop.ui.console.context import ConsoleContext
+from wb_desktop.ui.console.window import ConsoleWindow
 from wb_desktop.ui.gps import GpsTracker
 from wb_desktop.ui.main_window import MainWindow
 from wb_desktop.ui.messages import user_message
@@ -60,6 +63,7 @@ from wb_desktop.ui.workday import Workday
 
 MB = 1024 * 1024
 STOP_TIMEOUT_MS = 20_000
+CONSOLE_RETRY_MS = 100
 IMPORT_WAIT_MS = 10_000
 FIRST_PAINT_FALLBACK_MS = 1000
 AFTER_PAINT_MS = 100
@@ -82,6 +86,7 @@ class AppOptions:
     network_profile: str = "online"  # a simulated network to start on (QA, demos, tests)
     demo_server_in_child: bool = True  # False: in a thread, to share a test's virtual clock
     admin_token: str | None = None  # opens a real server's admin API to the support console
+    open_console: bool = False  # open the support and QA console beside the window
 
 
 class ProfileInUseError(WorkBossError):
@@ -117,6 +122,7 @@ class WorkBossApp:
     inbox: InboxBridge | None = None
     after_paint: QObject | None = None
     admin_token: str | None = None  # given for a real server; the demo server has its own
+    console: ConsoleWindow | None = None  # built the first time support opens it
     closed: bool = field(default=False, repr=False)
     service_stopped: bool = field(default=False, repr=False)
 
@@ -134,6 +140,21 @@ class WorkBossApp:
             technician_id=self.workday.technician_id,
         )
 
+    def open_console(self) -> ConsoleWindow | None:
+        """Show the support console (built on first use). While the embedded demo server is
+        still starting, try again shortly: the console needs its address and admin token."""
+        if self.closed:
+            return None
+        if self.link.demo_folder is not None and self.link.demo is None:
+            QTimer.singleShot(CONSOLE_RETRY_MS, self.open_console)
+            return None
+        if self.console is None:
+            self.console = build_console(self.console_context(), self.cache.paths.name)
+        self.console.show()
+        self.console.raise_()
+        self.console.activateWindow()
+        return self.console
+
     def close(self) -> bool:
         """Stop sync, the inbox and the embedded server, then release the cache and lock.
 
@@ -144,6 +165,9 @@ class WorkBossApp:
         if self.closed:
             return self.service_stopped
         self.closed = True
+        if self.console is not None:
+            self.console.hide()
+            self.console.deleteLater()
         self.window.close()
         if self.inbox is not None:
             self.inbox.stop()
@@ -225,6 +249,8 @@ def ask_with_dialog(
 def _client_factory(
     cache: LocalCache, link: ServerLink, clock: Clock
 ) -> Callable[[SyncListener], SyncClient]:
+    trace = TraceLog(cache.paths.trace)
+
     def make(listener: SyncListener) -> SyncClient:
         attached = attach_cache(cache, clock)  # the worker's own engine and sessions
         return build_sync_client(
@@ -237,6 +263,7 @@ def _client_factory(
             own_cache=True,
             token=link.token,
             on_signed_in=link.on_signed_in(attached, clock),
+            trace=[trace.append],
         )
 
     return make
@@ -342,6 +369,7 @@ def _assemble(
 
     window.highContrastToggled.connect(remember_contrast)
     window.signInRequested.connect(lambda: _sign_in_again(app, clock))
+    window.consoleRequested.connect(app.open_console)
     qt_app.aboutToQuit.connect(app.close)
     if link.needs_demo_server:
         app.after_paint = AfterFirstPaint(
@@ -440,6 +468,8 @@ def run(options: AppOptions) -> int:
         QMessageBox.critical(None, "WorkBoss Desktop", user_message(error))
         return 2
     app.window.show()
+    if options.open_console:
+        app.open_console()
     code = app.qt_app.exec()
     if not app.close():
         logging.shutdown()

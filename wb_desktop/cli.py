@@ -96,6 +96,16 @@ def _gui_parser() -> argparse.ArgumentParser:
     group.add_argument(
         "--lang", default=argparse.SUPPRESS, metavar="CODE", help="user interface language"
     )
+    group.add_argument(
+        "--console", action="store_true", help="open the support and QA console as well"
+    )
+    group.add_argument(
+        "--admin-token",
+        default=argparse.SUPPRESS,
+        metavar="TOKEN",
+        help="the server's admin token, for the console's dispatcher and faults "
+        "(default: $WB_ADMIN_TOKEN; the built-in demo server needs none)",
+    )
     return gui
 
 
@@ -182,7 +192,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         check_profile_name(options.profile)
         if command == "gui":
-            return _run_gui(options, getattr(args, "server", None), getattr(args, "lang", None))
+            return _run_gui(options, args)
         if command == "storage":
             return _storage(options, as_json=args.json)
         return _DB_ACTIONS[args.db_action](options)
@@ -194,7 +204,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_ERROR
 
 
-def _run_gui(options: CommonOptions, server: str | None, lang: str | None) -> int:
+def _run_gui(options: CommonOptions, args: argparse.Namespace) -> int:
     from wb_desktop import app  # imported here so that headless commands never load Qt
 
     return app.run(
@@ -202,8 +212,10 @@ def _run_gui(options: CommonOptions, server: str | None, lang: str | None) -> in
             data_dir=options.data_dir,
             profile=options.profile,
             quota_mb=options.quota_mb,
-            server=server,
-            lang=lang,
+            server=getattr(args, "server", None),
+            lang=getattr(args, "lang", None),
+            open_console=bool(getattr(args, "console", False)),
+            admin_token=getattr(args, "admin_token", None) or os.environ.get("WB_ADMIN_TOKEN"),
         )
     )
 

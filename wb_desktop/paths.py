@@ -91,6 +91,16 @@ class ProfilePaths:
         """A folder the camera or phone sync drops photos into, watched while a job is open."""
         return self.folder / "camera-inbox"
 
+    @property
+    def trace(self) -> Path:
+        """The sync trace: one JSON object per request and reply (``sync.trace``)."""
+        return self.folder / "trace" / "sync-trace.jsonl"
+
+    @property
+    def logs(self) -> Path:
+        """The app's log files for this profile (what a diagnostics bundle takes along)."""
+        return self.folder / "logs"
+
     def database_files(self) -> list[Path]:
         """The database and its WAL and shared-memory companions."""
         db = self.database

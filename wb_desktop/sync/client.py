@@ -16,8 +16,10 @@ from wb_desktop.store.cache import LocalCache
 from wb_desktop.sync.api import SignIn, SyncApi
 from wb_desktop.sync.auth import PasswordSignIn
 from wb_desktop.sync.engine import SyncEngine, SyncListener
+from wb_desktop.sync.link_cut import UploadCutTransport
 from wb_desktop.sync.profiles import NetworkProfile, profile_named
 from wb_desktop.sync.simulated import SimulatedTransport
+from wb_desktop.sync.trace import TraceListener, TracingTransport
 from wb_desktop.sync.transport import RequestsTransport, Transport
 
 
@@ -28,6 +30,8 @@ class SyncClient:
     engine: SyncEngine
     sign_in: PasswordSignIn
     owned_cache: LocalCache | None = None  # a worker's own handle, closed with the client
+    tracing: TracingTransport | None = None  # add listeners to see every request
+    upload_cut: UploadCutTransport | None = None  # QA: drop the link mid-upload
 
     def close(self) -> None:
         close = getattr(self.network.inner, "close", None)
@@ -53,9 +57,14 @@ def build_sync_client(
     own_cache: bool = False,
     token: str | None = None,
     on_signed_in: Callable[[SignIn], None] | None = None,
+    trace: list[TraceListener] | None = None,
 ) -> SyncClient:
     """``own_cache``: the client closes the cache when it closes (a worker's attached one).
-    ``token`` and ``on_signed_in``: see :class:`PasswordSignIn`."""
+    ``token`` and ``on_signed_in``: see :class:`PasswordSignIn`. ``trace``: listeners that
+    get every request and reply (the trace file, the console's timeline).
+
+    The layers, outermost first: API → trace → QA's upload cut → simulated network → HTTP.
+    """
     network = SimulatedTransport(
         inner or RequestsTransport(server_url),
         profile or profile_named("online"),
@@ -63,7 +72,13 @@ def build_sync_client(
         sleep=sleep,
         time_scale=time_scale,
     )
-    api = SyncApi(network)
+    upload_cut = UploadCutTransport(
+        network, on_cut=lambda _fraction: network.set_profile(profile_named("offline"))
+    )
+    tracing = TracingTransport(
+        upload_cut, clock, lambda: network.profile.name, listeners=list(trace or [])
+    )
+    api = SyncApi(tracing)
     sign_in = PasswordSignIn(api, email, password, token=token, on_signed_in=on_signed_in)
     api.token_source = sign_in
     engine = SyncEngine(
@@ -76,4 +91,6 @@ def build_sync_client(
         rng=random.Random(seed),
         listener=listener,
     )
-    return SyncClient(api, network, engine, sign_in, cache if own_cache else None)
+    return SyncClient(
+        api, network, engine, sign_in, cache if own_cache else None, tracing, upload_cut
+    )

@@ -46,13 +46,17 @@ class NetworkProfile:
         parts = [f"{self.latency_ms:g} ms"]
         if self.jitter_ms:
             parts[0] += f" ± {self.jitter_ms:g}"
-        if self.down_kbps is not None:
-            parts.append(f"↓ {self.down_kbps:g} kbps ↑ {self.up_kbps:g} kbps")
+        if self.down_kbps is not None or self.up_kbps is not None:
+            parts.append(f"↓ {_rate(self.down_kbps)} ↑ {_rate(self.up_kbps)}")
         if self.loss_pct:
             parts.append(f"{self.loss_pct:g} % loss")
         if self.behaviour is Behaviour.FLAKY:
             parts.append("outages of random length")
         return ", ".join(parts)
+
+
+def _rate(kbps: float | None) -> str:
+    return "unlimited" if kbps is None else f"{kbps:g} kbps"
 
 
 PROFILES: dict[str, NetworkProfile] = {

@@ -17,7 +17,7 @@ from wb_desktop.sync.connectivity import SyncActivity, SyncView, decide_view
 from wb_desktop.sync.engine import OutboxCounts
 from wb_desktop.sync.payment_runner import not_started_refusal, offline_refusal
 from wb_desktop.sync.payments import PAYMENT_TIMEOUT_S, PaymentRefusedError
-from wb_desktop.sync.profiles import profile_named
+from wb_desktop.sync.profiles import NetworkProfile, profile_named
 from wb_desktop.sync.worker import ClientFactory, SyncWorker, simulated_offline
 
 _QUEUED = Qt.ConnectionType.QueuedConnection
@@ -57,15 +57,19 @@ class SyncService(QObject):
     errorOccurred = Signal(str)
     stepFinished = Signal(object)
     paymentFinished = Signal(str, object)  # document id, PaymentOutcome or WorkBossError
+    profileChanged = Signal(object)  # the NetworkProfile now in force (QA, the recorder)
+    traceEvent = Signal(object)  # a TraceEvent: one request and its reply (the console)
+    linkCut = Signal(float)  # a scheduled "drop the link at N % of an upload" happened
 
     # To the worker (queued: they run on the worker's thread).
     _syncRequested = Signal()
     _localChanged = Signal()
-    _profileRequested = Signal(str)
+    _profileRequested = Signal(object)
     _reachabilityChanged = Signal(object)
     _credentialsGiven = Signal(str, str, str)
     _paymentRequested = Signal(str, str)
     _stopRequested = Signal()
+    _uploadCutRequested = Signal(float)
 
     def __init__(
         self,
@@ -85,6 +89,7 @@ class SyncService(QObject):
         ``payment_timeout_s``: how long one card-payment call may wait for its answer."""
         super().__init__(parent)
         profile = profile_named(initial_profile)
+        self._profile = profile
         self._watch_network = watch_network
         self._network: QNetworkInformation | None = None
         self._view = decide_view(
@@ -117,6 +122,10 @@ class SyncService(QObject):
         self._syncRequested.connect(worker.sync_now, _QUEUED)
         self._localChanged.connect(worker.local_change, _QUEUED)
         self._profileRequested.connect(worker.set_profile, _QUEUED)
+        self._uploadCutRequested.connect(worker.arm_upload_cut, _QUEUED)
+        worker.traceEvent.connect(self.traceEvent, _QUEUED)
+        worker.linkCut.connect(self.linkCut, _QUEUED)
+        worker.profileForced.connect(self._on_profile_forced, _QUEUED)
         self._reachabilityChanged.connect(worker.set_network_reachable, _QUEUED)
         self._credentialsGiven.connect(worker.use_credentials, _QUEUED)
         self._paymentRequested.connect(worker.take_payment, _QUEUED)
@@ -179,9 +188,28 @@ class SyncService(QObject):
         """Call after every local write; bursts fold into one step after the debounce."""
         self._localChanged.emit()
 
-    def set_profile(self, name: str) -> None:
-        """Put the simulated network on the named profile (ValueError for an unknown name)."""
-        self._profileRequested.emit(profile_named(name).name)
+    def profile(self) -> NetworkProfile:
+        """The simulated network profile in force (as last asked for)."""
+        return self._profile
+
+    def set_profile(self, profile: str | NetworkProfile) -> None:
+        """Put the simulated network on a named profile (ValueError for an unknown name) or
+        on a custom one from the console's profile editor."""
+        chosen = profile_named(profile) if isinstance(profile, str) else profile
+        self._profile = chosen
+        self._profileRequested.emit(chosen)
+        self.profileChanged.emit(chosen)
+
+    def cut_link_at_upload(self, fraction: float | None) -> None:
+        """Drop the link when the next upload passes ``fraction`` (0–1) of its size; None
+        cancels. The link then stays offline until a profile is chosen again."""
+        if fraction is not None and not 0 < fraction < 1:
+            raise ValueError(f"the cut must be between 0 and 1 of the upload, not {fraction}")
+        self._uploadCutRequested.emit(fraction or 0.0)
+
+    def _on_profile_forced(self, profile: NetworkProfile) -> None:
+        self._profile = profile
+        self.profileChanged.emit(profile)
 
     def use_credentials(self, email: str, password: str | None, token: str | None) -> None:
         """Sign-in details the technician just gave (see :class:`PasswordSignIn`)."""

@@ -59,6 +59,10 @@ class SyncWorker(QObject):
     conflictDetected = Signal(str, str, str)
     stepFinished = Signal(object)
     paymentFinished = Signal(str, object)
+    traceEvent = Signal(object)  # a TraceEvent, from whichever thread sent the request
+    linkCut = Signal(float)  # QA's scheduled cut happened at this fraction of an upload
+    profileForced = Signal(object)  # the worker changed the profile itself (the cut)
+    _cutHappened = Signal(float)
 
     def __init__(
         self,
@@ -80,6 +84,7 @@ class SyncWorker(QObject):
         self._last_report: StepReport | None = None
         self._running = False
         self._wanted = False
+        self._cutHappened.connect(self._after_cut)
 
     # The engine's listener: called on this thread during a step.
     def progress(self, done: int, total: int) -> None:
@@ -110,6 +115,10 @@ class SyncWorker(QObject):
             )
             return
         client.network.set_profile(self._profile)
+        if client.tracing is not None:
+            client.tracing.listeners.append(self.traceEvent.emit)
+        if client.upload_cut is not None:
+            client.upload_cut.on_cut = self._on_cut
         self._live = live = _Live(
             client,
             debounce=self._timer(self._debounce_ms, self._request),
@@ -136,10 +145,10 @@ class SyncWorker(QObject):
             self._live.debounce.start()
             self._publish()
 
-    @Slot(str)
-    def set_profile(self, name: str) -> None:
+    @Slot(object)
+    def set_profile(self, profile: NetworkProfile) -> None:
         was_dead = self._profile.behaviour in _CARRIES_NOTHING
-        self._profile = profile_named(name)
+        self._profile = profile
         if self._live is None:
             return
         self._live.client.network.set_profile(self._profile)
@@ -147,6 +156,32 @@ class SyncWorker(QObject):
             self._reconnect(self._live)
         else:
             self._publish()
+
+    @Slot(float)
+    def arm_upload_cut(self, fraction: float) -> None:
+        """Drop the link once an upload passes ``fraction``; 0 or less disarms."""
+        cut = self._live.client.upload_cut if self._live is not None else None
+        if cut is None:
+            return
+        if fraction <= 0:
+            cut.disarm()
+        else:
+            cut.arm(fraction)
+
+    def _on_cut(self, fraction: float) -> None:
+        """Called by the upload's thread (maybe a pool thread): the link goes down at once,
+        the rest happens on the worker's thread."""
+        offline = profile_named("offline")
+        if self._live is not None:
+            self._live.client.network.set_profile(offline)
+        self._cutHappened.emit(fraction)
+
+    @Slot(float)
+    def _after_cut(self, fraction: float) -> None:
+        self._profile = profile_named("offline")
+        self.profileForced.emit(self._profile)
+        self.linkCut.emit(fraction)
+        self._publish()
 
     @Slot(str, str, str)
     def use_credentials(self, email: str, password: str, token: str) -> None:

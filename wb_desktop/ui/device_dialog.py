@@ -9,10 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
@@ -43,6 +44,8 @@ class CacheStatus:
 
 
 class DeviceDialog(QDialog):
+    consoleRequested = Signal()
+
     def __init__(self, status: CacheStatus, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("This device — %1").replace("%1", status.profile))
@@ -101,10 +104,21 @@ class DeviceDialog(QDialog):
         layout.addWidget(self.storage_warning)
 
         layout.addStretch(1)
+        self.console_button = QPushButton(self.tr("Support console…"), central)
+        self.console_button.setMinimumSize(TOUCH_TARGET_PX * 3, TOUCH_TARGET_PX)
+        self.console_button.setToolTip(
+            self.tr("For support and QA: the network, the outbox, the sync trace, scenarios")
+        )
+        self.console_button.clicked.connect(self.consoleRequested)
+        self.console_button.clicked.connect(self.close)
         self.close_button = QPushButton(self.tr("Close"), central)
         self.close_button.setMinimumSize(TOUCH_TARGET_PX * 3, TOUCH_TARGET_PX)
         self.close_button.clicked.connect(self.close)
-        layout.addWidget(self.close_button, alignment=Qt.AlignmentFlag.AlignRight)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.console_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.close_button)
+        layout.addLayout(buttons)
 
 
 def read_cache_status(cache: LocalCache) -> CacheStatus:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from wb_desktop.domain.records import DocumentKind
 from wb_desktop.sync.engine import Failure, StepReport
+from wb_desktop.sync.profiles import Behaviour, NetworkProfile
 from wb_desktop.sync.service import SyncService
 from wb_desktop.ui.customers import CustomersPage
 from wb_desktop.ui.device_dialog import DeviceDialog, read_cache_status
@@ -44,6 +45,7 @@ class MainWindow(QMainWindow):
     highContrastToggled = Signal(bool)
     signInRequested = Signal()
     closing = Signal()
+    consoleRequested = Signal()  # support opens the console (Device… or Ctrl+Shift+C)
 
     def __init__(
         self,
@@ -138,6 +140,9 @@ class MainWindow(QMainWindow):
         self.offline_button = self._bar_button(self.tr("Work offline"), checkable=True)
         self.offline_button.setToolTip(self.tr("Stop syncing until you turn this off"))
         self.offline_button.toggled.connect(self.set_work_offline)
+        self._service.profileChanged.connect(self._show_profile)
+        console_keys = QShortcut(QKeySequence("Ctrl+Shift+C"), self)
+        console_keys.activated.connect(self.consoleRequested)
         self.contrast_button = self._bar_button(self.tr("Sunlight mode"), checkable=True)
         self.contrast_button.setChecked(high_contrast)
         self.contrast_button.toggled.connect(self.highContrastToggled)
@@ -237,8 +242,16 @@ class MainWindow(QMainWindow):
         if not offline:
             self._service.sync_now()
 
+    def _show_profile(self, profile: NetworkProfile) -> None:
+        """The console (or a scheduled outage) changed the network: the toggle follows."""
+        self.offline_button.blockSignals(True)
+        self.offline_button.setChecked(profile.behaviour is Behaviour.OFFLINE)
+        self.offline_button.blockSignals(False)
+
     def show_device(self) -> None:
-        DeviceDialog(read_cache_status(self._workday.cache), self).exec()
+        dialog = DeviceDialog(read_cache_status(self._workday.cache), self)
+        dialog.consoleRequested.connect(self.consoleRequested)
+        dialog.exec()
 
     def reload(self) -> None:
         """Read the cache again after a sync: new assignments, badges, pulled changes."""

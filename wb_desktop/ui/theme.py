@@ -98,6 +98,14 @@ QPushButton:checked, QToolButton:checked {{
 QPushButton[primary="true"] {{
     background: {colours.accent}; color: {colours.accent_text}; border-color: {colours.accent};
 }}
+QPushButton[role="online"] {{
+    background: {colours.online}; color: {colours.accent_text}; border-color: {colours.online};
+    font-size: 14pt;
+}}
+QPushButton[role="offline"] {{
+    background: {colours.offline}; color: {colours.accent_text}; border-color: {colours.offline};
+    font-size: 14pt;
+}}
 QPushButton[primary="true"]:disabled {{
     background: {colours.surface}; color: {colours.muted}; border-color: {colours.border};
 }}

@@ -1,0 +1,108 @@
+"""The sync trace records every request without its body, and its file never grows past
+its limit."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from wb_desktop.domain.clock import FixedClock
+from wb_desktop.sync.trace import TraceEvent, TraceLog, TracingTransport
+from wb_desktop.sync.transport import FailureKind, HttpReply, HttpRequest, TransportError
+
+START = datetime(2026, 11, 23, 7, 30, tzinfo=UTC)
+
+
+class RecordedReplies:
+    """A fake network: answers from a list, or raises the error given for a path."""
+
+    def __init__(self, reply: HttpReply, failing: str | None = None) -> None:
+        self.reply = reply
+        self.failing = failing
+
+    def send(self, request: HttpRequest) -> HttpReply:
+        if self.failing and request.path.startswith(self.failing):
+            raise TransportError(FailureKind.RESET, "connection reset (simulated loss)")
+        return self.reply
+
+
+class Ticks:
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        self.now += 0.25
+        return self.now
+
+
+def tracing(inner: RecordedReplies) -> tuple[TracingTransport, list[TraceEvent]]:
+    events: list[TraceEvent] = []
+    transport = TracingTransport(
+        inner, FixedClock(START), lambda: "slow-3g", [events.append], monotonic=Ticks()
+    )
+    return transport, events
+
+
+def test_a_push_is_traced_with_its_op_ids_and_no_body() -> None:
+    transport, events = tracing(RecordedReplies(HttpReply(200, {}, b'{"results": []}')))
+    body = json.dumps({"device_id": "d", "ops": [{"op_id": "a1"}, {"op_id": "b2"}]}).encode()
+
+    transport.send(HttpRequest("POST", "/v1/push", body=body))
+
+    [event] = events
+    assert (event.method, event.route, event.status) == ("POST", "/v1/push", 200)
+    assert event.op_ids == ("a1", "b2") and event.profile == "slow-3g"
+    assert event.bytes_sent == len(body) and event.bytes_received == 15
+    assert event.duration_ms == pytest.approx(250.0) and event.at == START
+    assert "device_id" not in json.dumps(event.to_json())
+
+
+def test_a_failed_request_is_traced_and_still_fails() -> None:
+    transport, events = tracing(RecordedReplies(HttpReply(200, {}, b"{}"), failing="/v1/changes"))
+
+    with pytest.raises(TransportError):
+        transport.send(HttpRequest("GET", "/v1/changes?after=12&limit=500"))
+
+    [event] = events
+    assert event.route == "/v1/changes" and event.query == "after=12&limit=500"
+    assert event.status is None and not event.ok
+    assert event.error == "connection reset (simulated loss)"
+
+
+def test_a_broken_listener_does_not_fail_the_request() -> None:
+    def broken(_event: TraceEvent) -> None:
+        raise RuntimeError("listener bug")
+
+    transport = TracingTransport(
+        RecordedReplies(HttpReply(204, {}, b"")), FixedClock(START), lambda: "online", [broken]
+    )
+    assert transport.send(HttpRequest("GET", "/health")).status == 204
+
+
+def test_the_log_round_trips_and_rotates_at_its_limit(tmp_path: Path) -> None:
+    log = TraceLog(tmp_path / "trace" / "sync-trace.jsonl", max_bytes=600, keep=3)
+    event = TraceEvent(START, "GET", "/v1/changes", 200, 12.5, 0, 1234, "online", ("x",))
+
+    for _ in range(30):
+        log.append(event)
+
+    files = log.files()
+    assert [f.name for f in files] == [
+        "sync-trace.2.jsonl",
+        "sync-trace.1.jsonl",
+        "sync-trace.jsonl",
+    ]
+    assert all(f.stat().st_size <= 600 + 300 for f in files)
+    events = list(log.events())
+    assert events and all(e == event for e in events)
+
+
+def test_unreadable_lines_are_skipped(tmp_path: Path) -> None:
+    path = tmp_path / "sync-trace.jsonl"
+    good = TraceEvent(START, "GET", "/health", 200, 1.0, 0, 2, "online")
+    path.write_text("not json\n" + json.dumps(good.to_json()) + "\n{}\n", encoding="utf-8")
+
+    assert list(TraceLog(path).events()) == [good]
