@@ -11,7 +11,7 @@ import logging
 import os
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, tzinfo
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -40,7 +40,7 @@ from wb_desktop.app_console import build_console
 from wb_desktop.domain.clock import Clock, SystemClock
 from wb_desktop.domain.errors import WorkBossError
 from wb_desktop.domain.text import QT_TRANSLATE_NOOP, Text
-from wb_desktop.paths import DataPaths, ProfilePaths
+from wb_desktop.paths import DataPaths, ProfilePaths, check_profile_name
 from wb_desktop.saved_sign_in import SavedSignIn, save_sign_in
 from wb_desktop.settings import ProfileSettings, load_settings, save_settings
 from wb_desktop.store.cache import LocalCache, attach_cache, open_cache
@@ -59,6 +59,7 @@ from wb_desktop.ui.photos.inbox_bridge import InboxBridge
 from wb_desktop.ui.sign_in_dialog import SignInDialog
 from wb_desktop.ui.theme import apply_theme
 from wb_desktop.ui.translations import install_translations
+from wb_desktop.ui.window_placement import place_side_by_side
 from wb_desktop.ui.workday import Workday
 
 MB = 1024 * 1024
@@ -123,6 +124,9 @@ class WorkBossApp:
     after_paint: QObject | None = None
     admin_token: str | None = None  # given for a real server; the demo server has its own
     console: ConsoleWindow | None = None  # built the first time support opens it
+    options: AppOptions | None = None  # how it was built: other technicians' windows copy it
+    clock: Clock | None = None
+    technician_apps: list[WorkBossApp] = field(default_factory=list)
     closed: bool = field(default=False, repr=False)
     service_stopped: bool = field(default=False, repr=False)
 
@@ -149,11 +153,32 @@ class WorkBossApp:
             QTimer.singleShot(CONSOLE_RETRY_MS, self.open_console)
             return None
         if self.console is None:
-            self.console = build_console(self.console_context(), self.cache.paths.name)
+            self.console = build_console(
+                self.console_context(), self.cache.paths.name, self.open_technician
+            )
         self.console.show()
         self.console.raise_()
         self.console.activateWindow()
         return self.console
+
+    def open_technician(self, email: str, password: str) -> WorkBossApp:
+        """A second technician's window against this app's server, in this process: support
+        and QA watch two tablets side by side. Its profile is named after the technician."""
+        assert self.options is not None and self.clock is not None
+        profile = check_profile_name(email.split("@")[0])
+
+        def sign_in(_url: str, call: SignInCall, _email: str, _off: bool) -> tuple[SignIn, str]:
+            return call(email, password), password
+
+        other = build(
+            replace(self.options, profile=profile, server=self.link.url, open_console=False),
+            self.clock,
+            ask_sign_in=sign_in,
+        )
+        self.technician_apps.append(other)
+        place_side_by_side(self.window, other.window)
+        other.window.show()
+        return other
 
     def close(self) -> bool:
         """Stop sync, the inbox and the embedded server, then release the cache and lock.
@@ -165,6 +190,8 @@ class WorkBossApp:
         if self.closed:
             return self.service_stopped
         self.closed = True
+        for other in self.technician_apps:
+            other.close()
         if self.console is not None:
             self.console.hide()
             self.console.deleteLater()
@@ -348,6 +375,7 @@ def _assemble(
     importer = window.job_page.photos.importer
     app = WorkBossApp(qt_app, cache, workday, service, window, link, lock, importer)
     app.admin_token = options.admin_token
+    app.options, app.clock = options, clock
     if options.gps:
         app.gps = GpsTracker(workday, service, parent=window)
         window.status.attach_gps(app.gps)
