@@ -40,6 +40,7 @@ from wb_desktop.app_console import build_console
 from wb_desktop.domain.clock import Clock, SystemClock
 from wb_desktop.domain.errors import WorkBossError
 from wb_desktop.domain.text import QT_TRANSLATE_NOOP, Text
+from wb_desktop.logs import configure_logging
 from wb_desktop.paths import DataPaths, ProfilePaths, check_profile_name
 from wb_desktop.saved_sign_in import SavedSignIn, save_sign_in
 from wb_desktop.settings import ProfileSettings, load_settings, save_settings
@@ -127,6 +128,7 @@ class WorkBossApp:
     options: AppOptions | None = None  # how it was built: other technicians' windows copy it
     clock: Clock | None = None
     technician_apps: list[WorkBossApp] = field(default_factory=list)
+    log_handler: logging.Handler | None = None  # the profile's log file, for bundles
     closed: bool = field(default=False, repr=False)
     service_stopped: bool = field(default=False, repr=False)
 
@@ -193,7 +195,7 @@ class WorkBossApp:
         for other in self.technician_apps:
             other.close()
         if self.console is not None:
-            self.console.hide()
+            self.console.shutdown()
             self.console.deleteLater()
         self.window.close()
         if self.inbox is not None:
@@ -208,6 +210,9 @@ class WorkBossApp:
         self._sweep_media()
         self.cache.close()
         self.lock.unlock()
+        if self.log_handler is not None:
+            logging.getLogger().removeHandler(self.log_handler)
+            self.log_handler.close()
         return True
 
     def _sweep_media(self) -> None:
@@ -376,6 +381,7 @@ def _assemble(
     app = WorkBossApp(qt_app, cache, workday, service, window, link, lock, importer)
     app.admin_token = options.admin_token
     app.options, app.clock = options, clock
+    app.log_handler = configure_logging(paths)
     if options.gps:
         app.gps = GpsTracker(workday, service, parent=window)
         window.status.attach_gps(app.gps)

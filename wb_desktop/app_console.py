@@ -7,8 +7,13 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
+from wb_desktop.ui.console.conflicts_panel import ConflictsPanel
 from wb_desktop.ui.console.connectivity_panel import ConnectivityPanel
 from wb_desktop.ui.console.context import ConsoleContext
+from wb_desktop.ui.console.data_panel import DataPanel
+from wb_desktop.ui.console.diagnostics_panel import DiagnosticsPanel
+from wb_desktop.ui.console.dispatcher_panel import DispatcherPanel
+from wb_desktop.ui.console.outbox_panel import OutboxPanel
 from wb_desktop.ui.console.technicians_panel import OpenTechnician, TechniciansPanel
 from wb_desktop.ui.console.trace_panel import TracePanel
 from wb_desktop.ui.console.window import ConsoleWindow
@@ -23,9 +28,20 @@ def build_console(
 ) -> ConsoleWindow:
     """The console window with every panel, wired to each other where one feeds another."""
     connectivity = ConnectivityPanel(context)
+    data = DataPanel(context)
+    dispatcher = DispatcherPanel(context)
+    diagnostics = DiagnosticsPanel(context)
+    dispatcher.officeChanged.connect(lambda _step: data.refresh())
     panels: list[tuple[str, QWidget]] = [
         (_t("Connectivity"), connectivity),
+        (_t("Outbox"), OutboxPanel(context)),
         (_t("Sync trace"), TracePanel(context)),
+        (_t("Data side by side"), data),
+        (_t("Conflicts"), ConflictsPanel(context)),
+        (_t("Dispatcher"), dispatcher),
+        (_t("Diagnostics"), diagnostics),
         (_t("Technicians"), TechniciansPanel(context, open_technician)),
     ]
-    return ConsoleWindow(context, panels, profile=profile)
+    window = ConsoleWindow(context, panels, profile=profile)
+    window.before_shutdown(diagnostics.closing, data.wait, dispatcher.wait)
+    return window

@@ -160,6 +160,40 @@ def build_parser() -> argparse.ArgumentParser:
     )
     run.add_argument("--data-dir", type=_data_dir, help="keep the client's data in this folder")
     run.add_argument("--json", action="store_true", help="print one JSON object")
+
+    diagnostics = commands.add_parser("diagnostics", help="diagnostics bundles for support")
+    diagnostics_actions = diagnostics.add_subparsers(
+        dest="diagnostics_action", metavar="ACTION", required=True
+    )
+    export = diagnostics_actions.add_parser(
+        "export", parents=[common], help="write the profile's diagnostics bundle (a zip)"
+    )
+    export.add_argument(
+        "--redact",
+        action="store_true",
+        help="replace customer names, phones, emails and addresses; leave out photos",
+    )
+    export.add_argument("--output", type=Path, metavar="FILE", help="the zip to write")
+    bundle_open = diagnostics_actions.add_parser(
+        "open", parents=[common], help="open a bundle in a sandbox profile and summarise it"
+    )
+    bundle_open.add_argument("bundle", type=Path, metavar="BUNDLE", help="a diagnostics .zip")
+    bundle_open.add_argument(
+        "--sandbox",
+        type=_data_dir,
+        metavar="DIR",
+        help="folder to open sandboxes in (default: sandboxes/ in the data folder)",
+    )
+    bundle_open.add_argument(
+        "--replay", action="store_true", help="replay its pending outbox against --server"
+    )
+    bundle_open.add_argument("--server", metavar="URL", help="the reference server to replay to")
+    bundle_open.add_argument(
+        "--admin-token",
+        metavar="TOKEN",
+        default=os.environ.get("WB_ADMIN_TOKEN"),
+        help="the server's admin token (default: $WB_ADMIN_TOKEN)",
+    )
     return parser
 
 
@@ -181,6 +215,8 @@ def main(argv: list[str] | None = None) -> int:
             data_dir=args.data_dir,
             as_json=args.json,
         )
+    if command == "diagnostics":
+        return _diagnostics(args)
     if command != "gui" and (hasattr(args, "server") or hasattr(args, "lang")):
         print(f"{PROG}: --server and --lang apply only to the app (gui)", file=sys.stderr)
         return EXIT_ERROR
@@ -313,6 +349,26 @@ def _storage(options: CommonOptions, *, as_json: bool) -> int:
     if usage.warning:
         print(f"Warning:  {usage.warning}")
     return EXIT_OK
+
+
+def _diagnostics(args: argparse.Namespace) -> int:
+    from wb_desktop.support import command
+
+    try:
+        data = DataPaths(args.data_dir) if hasattr(args, "data_dir") else DataPaths.default()
+        if args.diagnostics_action == "export":
+            paths = data.profile(getattr(args, "profile", DEFAULT_PROFILE))
+            return command.export_command(paths, redact=args.redact, output=args.output)
+        return command.open_command(
+            args.bundle,
+            sandbox_root=args.sandbox or command.default_sandbox_root(data),
+            replay=args.replay,
+            server_url=args.server,
+            admin_token=args.admin_token,
+        )
+    except WorkBossError as error:
+        print(f"{PROG}: {error.message}", file=sys.stderr)
+        return EXIT_ERROR
 
 
 _DB_ACTIONS = {"upgrade": _db_upgrade, "current": _db_current, "check": _db_check}

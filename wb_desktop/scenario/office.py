@@ -29,6 +29,11 @@ class Office:
                 return str(technician["id"])
         raise OfficeError(f"the server has no technician {email}")
 
+    def technician_token(self, technician_id: str) -> str:
+        """An ordinary bearer token for the technician, to replay a diagnostics bundle."""
+        path = f"/v1/admin/technicians/{technician_id}/token"
+        return str(self._call("POST", path)["token"])
+
     def customers(self) -> list[dict[str, Any]]:
         return self._call("GET", "/v1/admin/customers")  # type: ignore[no-any-return]
 

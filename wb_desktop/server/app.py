@@ -15,7 +15,17 @@ from wb_desktop.server.context import ServerContext
 from wb_desktop.server.db import create_server_engine, migrate, session_factories
 from wb_desktop.server.errors import Problem
 from wb_desktop.server.faults import FaultMiddleware, FaultRegistry
-from wb_desktop.server.routes import admin, auth, blobs, faults, health, online, pull, push
+from wb_desktop.server.routes import (
+    admin,
+    auth,
+    blobs,
+    faults,
+    health,
+    online,
+    pull,
+    push,
+    support,
+)
 
 
 def _readable(error: RequestValidationError) -> str:
@@ -60,6 +70,7 @@ def create_app(config: ServerConfig, clock: Clock | None = None) -> FastAPI:
     app.include_router(online.router)
     app.include_router(admin.router)
     app.include_router(faults.router)
+    app.include_router(support.router)
     app.state.faults = FaultRegistry()
     app.add_middleware(FaultMiddleware, registry=app.state.faults)
     app.add_middleware(

@@ -6,6 +6,8 @@ it needs) and hands them in; the window only arranges them and remembers nothing
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
@@ -47,6 +49,16 @@ class ConsoleWindow(QMainWindow):
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
         self.resize(*DEFAULT_SIZE)
+        self._before_shutdown: list[Callable[[], object]] = []
+
+    def before_shutdown(self, *waits: Callable[[], object]) -> None:
+        """Calls that let a panel's background work finish before the app closes."""
+        self._before_shutdown.extend(waits)
+
+    def shutdown(self) -> None:
+        self.hide()
+        for wait in self._before_shutdown:
+            wait()
 
     def show_panel(self, panel: QWidget) -> None:
         self.tabs.setCurrentWidget(panel)

@@ -1,0 +1,421 @@
+"""Diagnostics bundles: what goes in, what redaction takes out, and bad bundles refused."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import zipfile
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import PNG_1X1, START, Schedule
+from wb_desktop.domain.clock import FixedClock
+from wb_desktop.store.cache import LocalCache
+from wb_desktop.store.locations import record_ping
+from wb_desktop.store.migrate import head_revision
+from wb_desktop.support.bundle import export_bundle, open_bundle
+from wb_desktop.support.errors import (
+    BundleSchemaTooNewError,
+    BundleTooNewError,
+    CorruptBundleDatabaseError,
+    DamagedBundleError,
+    MissingManifestError,
+    NoCacheToExportError,
+    NotAZipError,
+)
+from wb_desktop.support.manifest import FORMAT_VERSION
+
+STROKES = [[[10, 10, 0.5, 0], [80, 40, 0.6, 120]]]
+# The customers' real data, as the office typed it, and as the technician changed it.
+SECRETS = [
+    "Karin Lund",
+    "Storgatan 1, Uppsala",
+    "Oliver Smith",
+    "12 High St, Bath",
+    "Åsa Öberg-Nyström",
+    "+46 70 123 45 67",
+    "asa.oberg@example.se",
+    "Kvarngatan 7, Ystad",
+    "+44 7700 900123",
+    "oliver@smith.example",
+    "Karin Lund-Berg",
+]
+
+
+def _work_offline(cache: LocalCache, schedule: Schedule) -> None:
+    """A day of offline work that puts customer data into rows, notes and the outbox."""
+    karin, oliver = schedule.customer_ids
+    boiler, leak = schedule.job_ids
+    changes = cache.changes
+    changes.customers.create(
+        {
+            "name": "Åsa Öberg-Nyström",
+            "phone": "+46 70 123 45 67",
+            "email": "asa.oberg@example.se",
+            "address": "Kvarngatan 7, Ystad",
+        }
+    )
+    changes.customers.edit(oliver, {"phone": "+44 7700 900123", "email": "oliver@smith.example"})
+    changes.customers.edit(karin, {"name": "Karin Lund-Berg"})
+    changes.jobs.add_note(boiler, "Karin Lund asked to call +46 70 123 45 67 before arriving")
+    changes.jobs.add_note(leak, "Mail the report to OLIVER@SMITH.EXAMPLE, 12 High St, Bath")
+    changes.jobs.set_status(boiler, "en_route")
+    changes.media.add_photo(boiler, PNG_1X1, "karin-lund-kitchen.png")
+    changes.media.add_signature(boiler, "Karin Lund", STROKES, PNG_1X1)
+    record_ping(
+        cache.database,
+        recorded_at=START,
+        latitude=59.858563,
+        longitude=17.638927,
+        accuracy_m=5.0,
+        job_id=boiler,
+    )
+
+
+def _write_trace_and_logs(cache: LocalCache) -> None:
+    trace = cache.paths.trace
+    trace.parent.mkdir(parents=True, exist_ok=True)
+    record = {
+        "method": "GET",
+        "route": "/v1/changes",
+        "status": 200,
+        "request_headers": {"Authorization": "Bearer s3cret-token-value"},
+        "body": json.dumps(
+            {"changes": [{"data": {"name": "Oliver Smith", "address": "12 High St, Bath"}}]}
+        ),
+    }
+    trace.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    rotated = trace.with_name("sync-trace.1.jsonl")
+    rotated.write_text(json.dumps({"note": "Åsa Öberg-Nyström"}) + "\n", encoding="utf-8")
+    cache.paths.logs.mkdir(parents=True, exist_ok=True)
+    (cache.paths.logs / "wb-desktop.log").write_text(
+        "INFO pushed customer Karin Lund (karin? no: asa.oberg@example.se)\n"
+        "INFO sign-in password=hunter2 ok\n",
+        encoding="utf-8",
+    )
+
+
+def _members(bundle: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(bundle) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+def _export(cache: LocalCache, clock: FixedClock, tmp_path: Path, *, redact: bool) -> Path:
+    return export_bundle(
+        cache.paths, tmp_path / "bundle.zip", redact=redact, now=clock.now(), app_version="9.9.9"
+    )
+
+
+def test_export_holds_database_outbox_trace_logs_settings_and_manifest(
+    cache: LocalCache, schedule: Schedule, clock: FixedClock, tmp_path: Path
+) -> None:
+    _work_offline(cache, schedule)
+    _write_trace_and_logs(cache)
+    cache.paths.settings.write_text('{"storage_quota_mb": 200}\n', encoding="utf-8")
+
+    bundle = _export(cache, clock, tmp_path, redact=False)
+
+    members = _members(bundle)
+    manifest = json.loads(members["manifest.json"])
+    assert manifest["format_version"] == FORMAT_VERSION
+    assert manifest["app_version"] == "9.9.9"
+    assert manifest["schema_revision"] == head_revision()
+    assert manifest["profile"] == "anna"
+    assert manifest["device_id"] == cache.device_id
+    assert manifest["redacted"] is False
+    assert manifest["outbox"] == {"queued": 8}
+    listed = {entry["path"] for entry in manifest["files"]}
+    assert listed == set(members) - {"manifest.json"}
+    assert {
+        "database/cache.sqlite3",
+        "outbox.json",
+        "settings/settings.json",
+        "trace/sync-trace.jsonl",
+        "trace/sync-trace.1.jsonl",
+        "logs/wb-desktop.log",
+    } <= listed
+    assert {name.split("/")[1] for name in listed if name.startswith("media/")} == {
+        "photos",
+        "signatures",
+    }
+    ops = json.loads(members["outbox.json"])["ops"]
+    assert [op["seq"] for op in ops] == sorted(op["seq"] for op in ops)
+    assert {"op_id", "kind", "record_id", "state", "attempts", "last_error", "payload"} <= set(
+        ops[0]
+    )
+    assert ops[0]["kind"] == "customer.create"
+    assert ops[0]["payload"]["name"] == "Åsa Öberg-Nyström"
+    # Credentials never leave the tablet, even unredacted.
+    assert b"s3cret-token-value" not in members["trace/sync-trace.jsonl"]
+    assert b"hunter2" not in members["logs/wb-desktop.log"]
+
+
+def test_the_database_copy_includes_what_is_still_in_the_wal(
+    cache: LocalCache, schedule: Schedule, clock: FixedClock, tmp_path: Path
+) -> None:
+    wal = cache.paths.database.with_name("cache.sqlite3-wal")
+    cache.changes.jobs.add_note(schedule.job_ids[0], "written just now")
+    assert wal.exists() and wal.stat().st_size > 0  # the note is in the WAL, not the file
+
+    members = _members(_export(cache, clock, tmp_path, redact=False))
+
+    copy = tmp_path / "copy.sqlite3"
+    copy.write_bytes(members["database/cache.sqlite3"])
+    with closing(sqlite3.connect(copy)) as connection:
+        notes = [row[0] for row in connection.execute("SELECT text FROM notes")]
+        assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+    assert notes == ["written just now"]
+
+
+def test_redaction_leaves_no_customer_data_in_any_file(
+    cache: LocalCache, schedule: Schedule, clock: FixedClock, tmp_path: Path
+) -> None:
+    _work_offline(cache, schedule)
+    _write_trace_and_logs(cache)
+
+    bundle = _export(cache, clock, tmp_path, redact=True)
+
+    members = _members(bundle)
+    assert not [name for name in members if name.startswith("media/")]
+    for name, data in members.items():
+        lowered = data.lower()
+        for secret in SECRETS:
+            assert secret.encode("utf-8") not in data, (secret, name)
+            assert secret.lower().encode("utf-8") not in lowered, (secret, name)
+        assert b"karin-lund-kitchen" not in lowered, name
+    manifest = json.loads(members["manifest.json"])
+    assert manifest["redacted"] is True
+    assert {m["record_type"] for m in manifest["redacted_media"]} == {"photo", "signature"}
+
+
+def test_redaction_keeps_records_apart_with_stable_placeholders(
+    cache: LocalCache, schedule: Schedule, clock: FixedClock, tmp_path: Path
+) -> None:
+    _work_offline(cache, schedule)
+
+    members = _members(_export(cache, clock, tmp_path, redact=True))
+
+    copy = tmp_path / "copy.sqlite3"
+    copy.write_bytes(members["database/cache.sqlite3"])
+    with closing(sqlite3.connect(copy)) as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        customers = connection.execute(
+            "SELECT name, phone, email, address FROM customers ORDER BY name"
+        ).fetchall()
+        job_addresses = {row[0] for row in connection.execute("SELECT address FROM jobs")}
+        notes = {row[0] for row in connection.execute("SELECT text FROM notes")}
+        photo = connection.execute("SELECT original_name FROM photos").fetchone()[0]
+        signer = connection.execute("SELECT signer_name FROM signatures").fetchone()[0]
+        ping = connection.execute("SELECT latitude, longitude FROM location_pings").fetchone()
+        strokes = json.loads(connection.execute("SELECT strokes FROM signatures").fetchone()[0])
+    assert sorted(row[0] for row in customers) == ["Customer 1", "Customer 2", "Customer 3"]
+    by_number = {}
+    for name, phone, email, address in customers:
+        number = int(name.removeprefix("Customer "))
+        by_number[number] = (phone, email, address)
+        # One customer's fields share one number, so support can tell customers apart.
+        assert phone in ("", f"+46 00 000 00 {number:02d}")
+        assert email in ("", f"customer{number}@redacted.invalid")
+        assert address in ("", f"Address {number}")
+    assert job_addresses <= {row[3] for row in customers}
+    karin = next(n for n, (phone, email, address) in by_number.items() if address and not email)
+    oliver = next(n for n in by_number if f"Address {n}" in "".join(notes) and n != karin)
+    assert f"Mail the report to customer{oliver}@redacted.invalid, Address {oliver}" in notes
+    (asa,) = set(by_number) - {karin, oliver}
+    # The note names Karin as she was called before the edit: her number, second name.
+    assert f"Customer {karin} (2) asked to call +46 00 000 00 {asa:02d} before arriving" in notes
+    assert photo == "[redacted]"
+    assert ping == (59.86, 17.64)  # a job site's position is an address: kept to ~1 km
+    assert strokes != STROKES  # the signature's shape is gone, a plain line stands in
+    assert signer == f"Customer {karin} (2)"  # the signer is the customer, and reads so
+    ops = json.loads(members["outbox.json"])["ops"]
+    edit = next(
+        op for op in ops if op["kind"] == "customer.update" and "name" in op["payload"]["fields"]
+    )
+    fields, previous = edit["payload"]["fields"], edit["payload"]["previous"]
+    assert (fields["name"], previous["name"]) == (f"Customer {karin}", f"Customer {karin} (2)")
+
+
+def test_export_needs_a_cache(data_paths, clock: FixedClock, tmp_path: Path) -> None:
+    paths = data_paths.profile("nobody")
+    with pytest.raises(NoCacheToExportError):
+        export_bundle(paths, tmp_path / "b.zip", redact=True, now=clock.now(), app_version="1")
+    assert not (tmp_path / "b.zip").exists()
+
+
+# --- opening ------------------------------------------------------------------------------
+
+
+def test_open_unpacks_into_a_new_sandbox_profile(
+    cache: LocalCache, schedule: Schedule, clock: FixedClock, tmp_path: Path
+) -> None:
+    _work_offline(cache, schedule)
+    _write_trace_and_logs(cache)
+    bundle = _export(cache, clock, tmp_path, redact=False)
+    real_files = sorted(p for p in cache.paths.folder.rglob("*"))
+
+    sandbox = open_bundle(bundle, tmp_path / "sandboxes", now=clock.now())
+
+    assert sandbox.root.parent == tmp_path / "sandboxes"
+    assert sandbox.paths.folder == sandbox.root / "profiles" / "anna"
+    assert sandbox.paths.database.is_file()
+    assert sandbox.paths.trace.is_file()
+    assert (sandbox.paths.logs / "wb-desktop.log").is_file()
+    facts = sandbox.facts()
+    assert facts.device_id == cache.device_id
+    assert facts.outbox_by_state == {"queued": 8}
+    assert [a.record_type for a in facts.not_uploaded] == ["signature", "photo"]
+    assert all(sandbox.media_in_bundle(a.path) for a in facts.attachments)
+    assert len(sandbox.outbox()) == 8
+    assert sorted(p for p in cache.paths.folder.rglob("*")) == real_files
+    again = open_bundle(bundle, tmp_path / "sandboxes", now=clock.now())
+    assert again.root != sandbox.root
+
+
+def _listing(folder: Path) -> list[str]:
+    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*")) if folder.exists() else []
+
+
+@pytest.fixture
+def good_bundle(cache: LocalCache, schedule: Schedule, clock: FixedClock, tmp_path: Path) -> Path:
+    _work_offline(cache, schedule)
+    return _export(cache, clock, tmp_path, redact=True)
+
+
+@pytest.fixture
+def sandboxes(tmp_path: Path) -> Path:
+    root = tmp_path / "sandboxes"
+    (root / "earlier-session").mkdir(parents=True)
+    return root
+
+
+def _rewrite(bundle: Path, target: Path, change: dict[str, bytes | None]) -> Path:
+    """A copy of ``bundle`` with members replaced (bytes) or dropped (None)."""
+    with zipfile.ZipFile(bundle) as source, zipfile.ZipFile(target, "w") as out:
+        for name in source.namelist():
+            data = change.get(name, source.read(name))
+            if data is not None:
+                out.writestr(name, data)
+    return target
+
+
+def _refused(bundle: Path, sandboxes: Path, clock: FixedClock, error: type) -> str:
+    before = _listing(sandboxes)
+    with pytest.raises(error) as raised:
+        open_bundle(bundle, sandboxes, now=clock.now())
+    assert _listing(sandboxes) == before
+    return str(raised.value.message)
+
+
+def test_a_file_that_is_not_a_zip_is_refused(sandboxes: Path, clock: FixedClock, tmp_path: Path):
+    bundle = tmp_path / "notes.zip"
+    bundle.write_text("these are my notes, not a bundle", encoding="utf-8")
+    message = _refused(bundle, sandboxes, clock, NotAZipError)
+    assert "not a zip file" in message and str(bundle) in message
+
+
+def test_a_truncated_bundle_is_refused(
+    good_bundle: Path, sandboxes: Path, clock: FixedClock, tmp_path: Path
+):
+    cut = tmp_path / "cut.zip"
+    data = good_bundle.read_bytes()
+    cut.write_bytes(data[: len(data) // 2])
+    assert "cut short" in _refused(cut, sandboxes, clock, DamagedBundleError)
+
+
+def test_a_corrupted_member_is_refused(
+    good_bundle: Path, sandboxes: Path, clock: FixedClock, tmp_path: Path
+):
+    with zipfile.ZipFile(good_bundle) as archive:
+        info = archive.getinfo("database/cache.sqlite3")
+    data = bytearray(good_bundle.read_bytes())
+    start = info.header_offset + 30 + len(info.filename) + len(info.extra) + 200
+    data[start : start + 16] = bytes(16)  # flip compressed bytes: CRC or inflate fails
+    broken = tmp_path / "broken.zip"
+    broken.write_bytes(bytes(data))
+    _refused(broken, sandboxes, clock, DamagedBundleError)
+
+
+def test_a_zip_without_manifest_is_refused(
+    good_bundle: Path, sandboxes: Path, clock: FixedClock, tmp_path: Path
+):
+    bundle = _rewrite(good_bundle, tmp_path / "no-manifest.zip", {"manifest.json": None})
+    _refused(bundle, sandboxes, clock, MissingManifestError)
+
+
+def _manifest_with(bundle: Path, **changes: object) -> bytes:
+    with zipfile.ZipFile(bundle) as archive:
+        manifest = json.loads(archive.read("manifest.json"))
+    manifest.update(changes)
+    return json.dumps(manifest).encode()
+
+
+def test_a_bundle_from_a_newer_format_is_refused(
+    good_bundle: Path, sandboxes: Path, clock: FixedClock, tmp_path: Path
+):
+    newer = _manifest_with(good_bundle, format_version=FORMAT_VERSION + 1)
+    bundle = _rewrite(good_bundle, tmp_path / "newer.zip", {"manifest.json": newer})
+    message = _refused(bundle, sandboxes, clock, BundleTooNewError)
+    assert "newer WorkBoss Desktop" in message and f"format {FORMAT_VERSION + 1}" in message
+
+
+def test_a_bundle_from_a_newer_schema_is_refused(
+    good_bundle: Path, sandboxes: Path, clock: FixedClock, tmp_path: Path
+):
+    newer = _manifest_with(good_bundle, schema_revision="9999_from_the_future")
+    bundle = _rewrite(good_bundle, tmp_path / "newer.zip", {"manifest.json": newer})
+    assert "9999_from_the_future" in _refused(bundle, sandboxes, clock, BundleSchemaTooNewError)
+
+
+def _with_database(bundle: Path, target: Path, database: bytes) -> Path:
+    """A bundle whose database is replaced, with a manifest that vouches for it (so only
+    the database check can catch it)."""
+    import hashlib
+
+    with zipfile.ZipFile(bundle) as archive:
+        manifest = json.loads(archive.read("manifest.json"))
+    for entry in manifest["files"]:
+        if entry["path"] == "database/cache.sqlite3":
+            entry.update(size=len(database), sha256=hashlib.sha256(database).hexdigest())
+    changes = {"database/cache.sqlite3": database, "manifest.json": json.dumps(manifest).encode()}
+    return _rewrite(bundle, target, changes)
+
+
+def test_a_bundle_with_a_corrupt_database_is_refused(
+    good_bundle: Path, sandboxes: Path, clock: FixedClock, tmp_path: Path
+):
+    with zipfile.ZipFile(good_bundle) as archive:
+        database = bytearray(archive.read("database/cache.sqlite3"))
+    database[4096 + 8 : 4096 + 200] = b"\xff" * 192  # smash the second page's cells
+    bundle = _with_database(good_bundle, tmp_path / "corrupt.zip", bytes(database))
+    message = _refused(bundle, sandboxes, clock, CorruptBundleDatabaseError)
+    assert "corrupt" in message
+
+
+def test_a_bundle_whose_database_is_not_sqlite_is_refused(
+    good_bundle: Path, sandboxes: Path, clock: FixedClock, tmp_path: Path
+):
+    bundle = _with_database(good_bundle, tmp_path / "text.zip", b"hello, not a database" * 100)
+    assert "not an SQLite database" in _refused(
+        bundle, sandboxes, clock, CorruptBundleDatabaseError
+    )
+
+
+def test_a_member_that_escapes_the_sandbox_is_refused(
+    good_bundle: Path, sandboxes: Path, clock: FixedClock, tmp_path: Path
+):
+    bundle = _rewrite(good_bundle, tmp_path / "evil.zip", {})
+    with zipfile.ZipFile(bundle, "a") as archive:
+        archive.writestr("../../outside.txt", b"gotcha")
+    _refused(bundle, sandboxes, clock, DamagedBundleError)
+    assert not (tmp_path / "outside.txt").exists()
+
+
+def test_a_failed_open_creates_no_sandbox_root(clock: FixedClock, tmp_path: Path):
+    bundle = tmp_path / "notes.zip"
+    bundle.write_bytes(b"PK\x03\x04 and then nothing useful")
+    with pytest.raises(DamagedBundleError):
+        open_bundle(bundle, tmp_path / "new-root", now=clock.now())
+    assert not (tmp_path / "new-root").exists()
