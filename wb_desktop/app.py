@@ -40,6 +40,7 @@ from wb_desktop.app_console import build_console
 from wb_desktop.domain.clock import Clock, SystemClock
 from wb_desktop.domain.errors import WorkBossError
 from wb_desktop.domain.text import QT_TRANSLATE_NOOP, Text
+from wb_desktop.domain.virtual_clock import VirtualClock
 from wb_desktop.logs import configure_logging
 from wb_desktop.paths import DataPaths, ProfilePaths, check_profile_name
 from wb_desktop.saved_sign_in import SavedSignIn, save_sign_in
@@ -126,7 +127,8 @@ class WorkBossApp:
     admin_token: str | None = None  # given for a real server; the demo server has its own
     console: ConsoleWindow | None = None  # built the first time support opens it
     options: AppOptions | None = None  # how it was built: other technicians' windows copy it
-    clock: Clock | None = None
+    clock: Clock | None = None  # the device's base clock (another window gets its own skew)
+    virtual_clock: VirtualClock | None = None  # what this window and its sync read
     technician_apps: list[WorkBossApp] = field(default_factory=list)
     log_handler: logging.Handler | None = None  # the profile's log file, for bundles
     closed: bool = field(default=False, repr=False)
@@ -156,7 +158,10 @@ class WorkBossApp:
             return None
         if self.console is None:
             self.console = build_console(
-                self.console_context(), self.cache.paths.name, self.open_technician
+                self.console_context(),
+                self.cache.paths.name,
+                self.open_technician,
+                self.virtual_clock,
             )
         self.console.show()
         self.console.raise_()
@@ -309,13 +314,13 @@ def build(
     Raises :class:`WorkBossError` for anything a person can fix; their data is untouched.
     """
     qt_app = _qt_application()
-    clock = clock or SystemClock()
+    base = clock or SystemClock()
     _language(qt_app, options.lang)
     data = DataPaths(options.data_dir) if options.data_dir else DataPaths.default()
     paths = data.profile(options.profile).ensure()
     lock = _lock_profile(paths)
     try:
-        return _assemble(qt_app, options, clock, data, paths, lock, ask_sign_in)
+        return _assemble(qt_app, options, base, data, paths, lock, ask_sign_in)
     except BaseException:
         lock.unlock()
         raise
@@ -338,13 +343,14 @@ def _assemble(
     )
     apply_theme(qt_app, high_contrast=high_contrast)
     quota_mb = options.quota_mb or settings.storage_quota_mb
+    base, clock = clock, VirtualClock(clock)  # the console moves and skews the tablet's time
     cache = open_cache(paths, clock, quota_bytes=quota_mb * MB)
     try:
         link = connect(
             cache,
             data,
             options.server,
-            clock,
+            base,
             ask_sign_in or ask_with_dialog,
             demo_in_child=options.demo_server_in_child,
         )
@@ -380,7 +386,7 @@ def _assemble(
     importer = window.job_page.photos.importer
     app = WorkBossApp(qt_app, cache, workday, service, window, link, lock, importer)
     app.admin_token = options.admin_token
-    app.options, app.clock = options, clock
+    app.options, app.clock, app.virtual_clock = options, base, clock
     app.log_handler = configure_logging(paths)
     if options.gps:
         app.gps = GpsTracker(workday, service, parent=window)
@@ -407,7 +413,7 @@ def _assemble(
     qt_app.aboutToQuit.connect(app.close)
     if link.needs_demo_server:
         app.after_paint = AfterFirstPaint(
-            window.schedule.list_view.viewport(), lambda: _start_demo_then_sync(app, clock)
+            window.schedule.list_view.viewport(), lambda: _start_demo_then_sync(app, base)
         )
     else:
         service.start()

@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
+from wb_desktop.domain.virtual_clock import VirtualClock
 from wb_desktop.ui.console.conflicts_panel import ConflictsPanel
 from wb_desktop.ui.console.connectivity_panel import ConnectivityPanel
 from wb_desktop.ui.console.context import ConsoleContext
@@ -14,6 +15,7 @@ from wb_desktop.ui.console.data_panel import DataPanel
 from wb_desktop.ui.console.diagnostics_panel import DiagnosticsPanel
 from wb_desktop.ui.console.dispatcher_panel import DispatcherPanel
 from wb_desktop.ui.console.outbox_panel import OutboxPanel
+from wb_desktop.ui.console.scenario_panel import ScenarioPanel
 from wb_desktop.ui.console.technicians_panel import OpenTechnician, TechniciansPanel
 from wb_desktop.ui.console.trace_panel import TracePanel
 from wb_desktop.ui.console.window import ConsoleWindow
@@ -24,13 +26,20 @@ def _t(text: str) -> str:
 
 
 def build_console(
-    context: ConsoleContext, profile: str, open_technician: OpenTechnician
+    context: ConsoleContext,
+    profile: str,
+    open_technician: OpenTechnician,
+    virtual_clock: VirtualClock | None,
 ) -> ConsoleWindow:
     """The console window with every panel, wired to each other where one feeds another."""
     connectivity = ConnectivityPanel(context)
     data = DataPanel(context)
     dispatcher = DispatcherPanel(context)
     diagnostics = DiagnosticsPanel(context)
+    scenarios = ScenarioPanel(context, virtual_clock)
+    connectivity.faults.serverStep.connect(scenarios.record_server_step)
+    dispatcher.officeChanged.connect(scenarios.record_server_step)
+    context.service.paymentRequested.connect(scenarios.live.record_payment_request)
     dispatcher.officeChanged.connect(lambda _step: data.refresh())
     panels: list[tuple[str, QWidget]] = [
         (_t("Connectivity"), connectivity),
@@ -39,9 +48,10 @@ def build_console(
         (_t("Data side by side"), data),
         (_t("Conflicts"), ConflictsPanel(context)),
         (_t("Dispatcher"), dispatcher),
+        (_t("Scenarios"), scenarios),
         (_t("Diagnostics"), diagnostics),
         (_t("Technicians"), TechniciansPanel(context, open_technician)),
     ]
     window = ConsoleWindow(context, panels, profile=profile)
-    window.before_shutdown(diagnostics.closing, data.wait, dispatcher.wait)
+    window.before_shutdown(scenarios.close_replay, diagnostics.closing, data.wait, dispatcher.wait)
     return window

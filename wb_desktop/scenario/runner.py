@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from wb_desktop.domain.clock import FixedClock, SystemClock
+from wb_desktop.domain.clock import Clock, FixedClock, SystemClock
 from wb_desktop.domain.errors import WorkBossError
 from wb_desktop.scenario.checks import Expectations
 from wb_desktop.scenario.format import (
@@ -60,10 +60,16 @@ _KIND_OF = {
 
 @dataclass(frozen=True)
 class RunOptions:
+    """``start``: where the embedded server's virtual clock starts (default ``START``), so a
+    scenario recorded on another demo day meets the same jobs. ``clock``: real time against a
+    running server (default: the system clock; the console passes the app's clock)."""
+
     server_url: str | None = None
     admin_token: str | None = None
     data_dir: Path | None = None
     scenario_dir: Path | None = None
+    start: datetime | None = None
+    clock: Clock | None = None
 
 
 @dataclass
@@ -130,14 +136,19 @@ class ScenarioRun:
         return self.office.office_view(self.session.technician_id)
 
     def run(self) -> RunResult:
-        result = RunResult(self.scenario.name)
-        for step in self.scenario.steps:
-            kind = _KIND_OF[type(step)]
-            try:
-                message = self._run_step(step)
-                result.steps.append(StepResult(step.number, kind, True, message))
-            except (StepFailedError, WorkBossError, OfficeError, LookupError) as error:
-                result.steps.append(StepResult(step.number, kind, False, str(error)))
+        return self.finish([self.run_step(step) for step in self.scenario.steps])
+
+    def run_step(self, step: Step) -> StepResult:
+        """One step; a failure is its result, so the steps after it still run."""
+        kind = _KIND_OF[type(step)]
+        try:
+            return StepResult(step.number, kind, True, self._run_step(step))
+        except (StepFailedError, WorkBossError, OfficeError, LookupError) as error:
+            return StepResult(step.number, kind, False, str(error))
+
+    def finish(self, steps: list[StepResult]) -> RunResult:
+        """The result of the steps run so far, with the invariants and the server's summary."""
+        result = RunResult(self.scenario.name, list(steps))
         result.invariants = check_invariants(
             self.session.cache.database, self.ledger, self.office_view()
         )
@@ -296,6 +307,14 @@ def _embedded_server(clock: FixedClock, folder: Path) -> Iterator[tuple[str, str
 
 
 def run_scenario(scenario: Scenario, options: RunOptions) -> RunResult:
+    with open_run(scenario, options) as run:
+        return run.run()
+
+
+@contextmanager
+def open_run(scenario: Scenario, options: RunOptions) -> Iterator[ScenarioRun]:
+    """A run that is signed in and synced once, ready for its first step (the console steps
+    it one at a time); the server, the client and the scratch folder go at the end."""
     password = DEMO_ACCOUNTS.get(scenario.technician)
     if password is None:
         raise StepFailedError(f"{scenario.technician} is not a demo technician")
@@ -303,11 +322,15 @@ def run_scenario(scenario: Scenario, options: RunOptions) -> RunResult:
         folder = Path(scratch)
         data_dir = options.data_dir or folder / "client"
         if options.server_url is None:
-            clock: ScenarioClock = FixedClock(START)
-            with _embedded_server(clock, folder) as (url, token):
-                return _run(scenario, options, url, token, clock, data_dir, password, True)
-        clock = OffsetClock(SystemClock())
-        return _run(
+            clock: ScenarioClock = FixedClock(options.start or START)
+            with (
+                _embedded_server(clock, folder) as (url, token),
+                _session_run(scenario, options, url, token, clock, data_dir, password, True) as run,
+            ):
+                yield run
+            return
+        clock = OffsetClock(options.clock or SystemClock())
+        with _session_run(
             scenario,
             options,
             options.server_url,
@@ -316,10 +339,12 @@ def run_scenario(scenario: Scenario, options: RunOptions) -> RunResult:
             data_dir,
             password,
             False,
-        )
+        ) as run:
+            yield run
 
 
-def _run(
+@contextmanager
+def _session_run(
     scenario: Scenario,
     options: RunOptions,
     url: str,
@@ -328,7 +353,7 @@ def _run(
     data_dir: Path,
     password: str,
     virtual: bool,
-) -> RunResult:
+) -> Iterator[ScenarioRun]:
     session = TechnicianSession(
         profile_folder(data_dir, scenario.technician),
         url,
@@ -343,7 +368,7 @@ def _run(
         first = session.client.engine.step()
         if not first.ok:
             raise StepFailedError(f"the first sync failed: {first.reason}")
-        return ScenarioRun(scenario, session, office, virtual, options.scenario_dir).run()
+        yield ScenarioRun(scenario, session, office, virtual, options.scenario_dir)
     finally:
         session.close()
         if office is not None:

@@ -60,6 +60,7 @@ class SyncService(QObject):
     profileChanged = Signal(object)  # the NetworkProfile now in force (QA, the recorder)
     traceEvent = Signal(object)  # a TraceEvent: one request and its reply (the console)
     linkCut = Signal(float)  # a scheduled "drop the link at N % of an upload" happened
+    paymentRequested = Signal(str, str)  # document id, card number (the scenario recorder)
 
     # To the worker (queued: they run on the worker's thread).
     _syncRequested = Signal()
@@ -225,6 +226,7 @@ class SyncService(QObject):
         :attr:`paymentFinished` follows with the document id and a ``PaymentOutcome`` or the
         ``WorkBossError`` to show. Offline, the refusal comes at once, without waiting for a
         sync step the worker may be in."""
+        self.paymentRequested.emit(document_id, card_number)
         refusal: PaymentRefusedError | None = None
         if self._view.activity is SyncActivity.OFFLINE:
             refusal = offline_refusal()
