@@ -91,9 +91,13 @@ def extract(ts_file: Path, language: str, root: Path = ROOT) -> None:
 
 
 def release(ts_file: Path, qm_file: Path) -> None:
+    """Compile next to the target, then rename over it: a running app (or test) has the old
+    file mapped, and rewriting it in place would crash that process with a bus error."""
     qm_file.parent.mkdir(parents=True, exist_ok=True)
-    command = [str(qt_tool("lrelease")), "-silent", str(ts_file), "-qm", str(qm_file)]
+    fresh = qm_file.with_suffix(".qm.new")
+    command = [str(qt_tool("lrelease")), "-silent", str(ts_file), "-qm", str(fresh)]
     subprocess.run(command, check=True, capture_output=True, text=True)
+    fresh.replace(qm_file)
 
 
 def needs_work(code: str, messages: list[Message]) -> list[Message]:

@@ -82,3 +82,17 @@ def test_a_scenario_runs_against_a_running_server(live_server, tmp_path: Path) -
     )
     code, result = _run(path, server_url=live_server.url, admin_token=ADMIN_TOKEN)
     assert code == 0, result["steps"]
+
+
+def test_the_office_can_take_a_job_away_in_a_scenario(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path,
+        "name: unassigned\ntechnician: anna\nsteps:\n"
+        "  - sync: true\n"
+        "  - {server: unassign_job, job: 2}\n"
+        "  - sync: true\n"
+        "  - expect: {pending: 0}\n",
+    )
+    code, result = _run(path)
+    assert code == 0, result
+    assert result["steps"][1]["message"].endswith("unassigned")

@@ -117,6 +117,7 @@ def test_the_recorded_steps_are_valid_scenario_steps() -> None:
         edit_job_step(JOB, {"title": "Boiler", "scheduled_end": "2026-11-23T13:00:00+01:00"}),
         cancel_job_step(JOB),
         reassign_step(JOB, "sam@demo.workboss.se"),
+        reassign_step(JOB, None),
     ]
     assert "why" not in steps[0]
     assert (start + timedelta(hours=3)).isoformat() in steps[1]["why"]
@@ -130,11 +131,12 @@ def test_the_recorded_steps_are_valid_scenario_steps() -> None:
         "edit_job",
         "cancel_job",
         "assign_job",
+        "unassign_job",
     ]
     assert parsed[0].args["start"] == start
     assert parsed[0].args["customer"] == CUSTOMER
     assert parsed[4].args == {"job": JOB, "technician": "sam@demo.workboss.se"}
 
 
-def test_unassigning_names_no_technician() -> None:
-    assert reassign_step(JOB, None) == {"server": "assign_job", "job": JOB, "technician": None}
+def test_unassigning_is_a_step_of_its_own() -> None:
+    assert reassign_step(JOB, None) == {"server": "unassign_job", "job": JOB}

@@ -262,6 +262,7 @@ ACTION_EXAMPLES: list[tuple[dict[str, Any], dict[str, Any]]] = [
         {"fields": {"scheduled_end": "2026-11-21T17:00:00+01:00"}},
     ),
     ({"server": "cancel_job", "job": 2}, {}),
+    ({"server": "unassign_job", "job": 2}, {}),
     ({"server": "fault", "kind": "error_503"}, {}),
     (
         {"server": "fault", "kind": "rate_limit", "route": "/v1/push", "op_kind": "add_note",

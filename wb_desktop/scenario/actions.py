@@ -400,6 +400,7 @@ SERVER_ACTIONS: Mapping[str, tuple[Field, ...]] = MappingProxyType(
             ),
         ),
         "cancel_job": (_req("job", job_ref),),
+        "unassign_job": (_req("job", job_ref),),
         "fault": (
             _req("kind", one_of(*FAULT_KINDS)),
             _opt("route", route),

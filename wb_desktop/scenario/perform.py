@@ -257,6 +257,12 @@ class Performer:
         self.ledger.office_touched.add(job_id)
         return f"job {job_id} cancelled"
 
+    def _server_unassign_job(self, args: Mapping[str, Any]) -> str:
+        job_id = self._server_job_id(args["job"])
+        self.office.assign_job(job_id, None)
+        self.ledger.office_touched.add(job_id)
+        return f"job {job_id} unassigned"
+
     def _server_fault(self, args: Mapping[str, Any]) -> str:
         fault = self.office.add_fault(**dict(args))
         return f"fault {fault.get('id')} ({args['kind']})"

@@ -251,5 +251,7 @@ def cancel_job_step(job_id: str) -> dict[str, Any]:
 
 
 def reassign_step(job_id: str, technician_email: str | None) -> dict[str, Any]:
-    """``technician`` None means unassigned (the scenario format has no such step yet)."""
+    """``technician`` None: the office takes the job from whoever had it."""
+    if technician_email is None:
+        return {"server": "unassign_job", "job": job_id}
     return {"server": "assign_job", "job": job_id, "technician": technician_email}

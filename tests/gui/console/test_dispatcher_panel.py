@@ -182,7 +182,7 @@ def test_edit_cancel_and_reassign(qtbot: QtBot, console: ConsoleContext) -> None
 
     panel.reassign_combo.setCurrentIndex(panel.reassign_combo.findData("unassigned"))
     step = _step(qtbot, panel, panel.reassign_button.click)
-    assert step == {"server": "assign_job", "job": job["id"], "technician": None}
+    assert step == {"server": "unassign_job", "job": job["id"]}
 
 
 def test_render_the_dispatcher_panel(qtbot: QtBot, console: ConsoleContext) -> None:
