@@ -37,6 +37,118 @@
     </message>
 </context>
 <context>
+    <name>BundleSummaryView</name>
+    <message>
+        <source>Bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sandbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Made by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cache schema</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redacted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WorkBoss Desktop %1 (bundle format %2), %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (this app: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 &lt;%2&gt;, device %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody was signed in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes: customer data replaced by placeholders, photos left out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No: it holds customer data and photos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n op(s) refused by the server (dead):</source>
+        <translation>
+            <numerusform>%n op refused by the server (dead):</numerusform>
+            <numerusform>%n ops refused by the server (dead):</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No op was refused by the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attachment(s) the server does not have:</source>
+        <translation>
+            <numerusform>%n attachment the server does not have:</numerusform>
+            <numerusform>%n attachments the server does not have:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The server has every photo and signature.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>queued %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sending %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>accepted %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refused %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CancelConfirmation</name>
+    <message>
+        <source>Yes, cancel the job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CardPaymentPanel</name>
     <message>
         <source>Card payment</source>
@@ -108,9 +220,204 @@
     </message>
 </context>
 <context>
+    <name>ClockControls</name>
+    <message>
+        <source>Virtual clock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jump ahead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+5 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+1 day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minutes to jump ahead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jump</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device clock skew in minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device clock skew</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This app runs on the real clock, so time cannot be moved here. The app builds the console on a virtual clock to allow it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Real time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device time %1 · jumped %2 · skew %3 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsPanel</name>
+    <message>
+        <source>Conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the server&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) with open conflicts</source>
+        <translation>
+            <numerusform>%n record with open conflicts</numerusform>
+            <numerusform>%n records with open conflicts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a record in conflict first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No open conflicts: every change both sides made has been settled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3): the server&apos;s value won; decide which version to keep.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decided. The cache already holds that version; nothing to send.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decided: %1. It goes to the office with the next sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mine (lost)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Now in the cache</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ConnectionBadge</name>
     <message>
         <source>Online</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConsolePanels</name>
+    <message>
+        <source>Connectivity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync trace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data side by side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dispatcher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scenarios</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diagnostics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Technicians</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConsoleWindow</name>
+    <message>
+        <source>Support console — %1 — WorkBoss Desktop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile %1 · server %2 · admin API %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not available</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -391,6 +698,206 @@
     </message>
 </context>
 <context>
+    <name>DataPanel</name>
+    <message>
+        <source>Table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search both sides…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check convergence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This tablet&apos;s records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The office&apos;s records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not checked yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Differences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This tablet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Convergence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This server&apos;s admin API is not open to the app, so the office&apos;s side cannot be shown: start the server with --admin-token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No technician is signed in on this tablet yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rows</source>
+        <translation>
+            <numerusform>%n row</numerusform>
+            <numerusform>%n rows</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The first %1 of %2 rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The office has no outbox: these ops wait here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not loaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The office could not be asked: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n differences</source>
+        <translation>
+            <numerusform>%n difference</numerusform>
+            <numerusform>%n differences</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Converged: the tablet and the office agree on %n records</source>
+        <translation>
+            <numerusform>Converged: the tablet and the office agree on %n record</numerusform>
+            <numerusform>Converged: the tablet and the office agree on %n records</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Waiting to sync: changes in the outbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not pulled yet: the office has a newer version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No longer this technician&apos;s at the office; the next pull drops it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused by the server: see the outbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflict: waiting for a decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unexplained: nothing waiting to sync explains it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signatures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: all of them clear with the next sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 will clear with the next sync, %3 need a look.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DayNavigator</name>
     <message>
         <source>Previous day</source>
@@ -455,7 +962,296 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Support console…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For support and QA: the network, the outbox, the sync trace, scenarios</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DiagnosticsPanel</name>
+    <message>
+        <source>Diagnostics bundles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export this profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A zip with a copy of the cache, the outbox, the sync trace, the logs and the settings, for support. The saved sign-in is never included.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave out customer data (names, phones, emails, addresses, photos)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export bundle…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a bundle from a tablet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It opens in a sandbox of its own under %1; this profile is not touched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open bundle…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replay outbox against this server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replays as the bundle&apos;s technician against %1, with the same device and sequence numbers: ops the server already has come back as duplicates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replay needs the server&apos;s admin API, which this app cannot use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export diagnostics bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diagnostics bundles (*.zip)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open diagnostics bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diagnostics bundles (*.zip);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replaying…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bundle written to %1 (%2, customer data left out).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bundle written to %1 (%2). It holds customer data and photos.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pushed %1: %2 applied, %3 duplicates, %4 conflicts, %5 refused. Still waiting: %6; dead: %7.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last attempt failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This bundle was redacted: the server got placeholders, not customer data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something went wrong: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seq</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why it was refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File in bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No (left out)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partly uploaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DifferencesModel</name>
+    <message>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>whole record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>present</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DispatcherPanel</name>
+    <message>
+        <source>Show the jobs of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All technicians</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New job…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel job…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reassign to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reassign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This server&apos;s admin API is not open to the app: start it with --admin-token to dispatch jobs from here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The office&apos;s jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody (unassign)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing changed: there is nothing to send.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel “%1”? The technician&apos;s tablet hears it with its next pull.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The job is already %1&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The job is already unassigned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job reassigned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The office refused: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1218,6 +2014,166 @@
         <source>Sync error: cannot start: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>These conflicts are already resolved or no longer exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 of a %2 cannot be changed on this device; keep the server&apos;s value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A change was discarded by support and never sent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A job needs a title.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The title is over %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The description is over %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address is over %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick the customer the job is for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The job must end after it starts (it starts at %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>write it as “description; quantity; unit price; VAT %”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the description is too long</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VAT is at most 100 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most %1 line items.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%2” is not a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%2” is too small</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%2” has more than %3 decimals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line item %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The diagnostics bundle could not be written to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no cache database at %1, so there is nothing to export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a diagnostics bundle: it is not a zip file. Ask for the .zip that &apos;Export bundle&apos; wrote.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is damaged or incomplete (%2). Ask for the bundle again; a download or mail attachment may have been cut short.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a zip file but not a diagnostics bundle: it has no manifest.json.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was made by a newer WorkBoss Desktop (bundle format %2; this version reads up to %3). Update WorkBoss Desktop to open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 holds a cache at schema revision %2, which this version of WorkBoss Desktop does not know. Update WorkBoss Desktop to open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cache database in %1 is corrupt (%2). The bundle cannot be opened; ask for a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>manifest.json is not valid JSON (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>manifest.json does not describe a %1 bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>manifest.json has no whole-number format_version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>manifest.json is malformed (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bundle from %1 has no signed-in technician, so its outbox cannot be replayed as anyone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it holds an unexpected file, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is missing from it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it unpacks to more than 4 GB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not match its checksum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is not an SQLite database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its database is at revision %1, its manifest says %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a file in it is cut short</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is cut short: its zip directory is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the link dropped at %1 % of an upload (scheduled)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>EditorHeader</name>
@@ -1251,6 +2207,81 @@
     </message>
     <message>
         <source>Job: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FaultsCard</name>
+    <message>
+        <source>Server faults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Route (path prefix)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Or op kind (push)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latency (latency, hang)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry-After (rate_limit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add fault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear all faults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active server faults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This server&apos;s admin API is not open to the app: start it with --admin-token to set faults from here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A route starts with “/”, for example /v1/push.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fault added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every fault cleared.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No server faults: the server behaves.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1304,6 +2335,66 @@
     <name>InboxBridge</name>
     <message>
         <source>Open a job to attach photo %1 from the camera inbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>JobForm</name>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Empty: the customer&apos;s address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call-out; 1; 450.00
+Labour; 1.5; 650; 25</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line items (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit “%1”</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1581,6 +2672,17 @@
     </message>
 </context>
 <context>
+    <name>LiveRecorder</name>
+    <message>
+        <source>The custom network profile %1 is written as “%2”: scenarios name only the built-in profiles.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not recorded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>WorkBoss — %1</source>
@@ -1644,6 +2746,92 @@
     </message>
 </context>
 <context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Merge the two versions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick a side for each field, or type the value to keep. It is sent to the office.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep this merge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NetworkCard</name>
+    <message>
+        <source>Network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Online / offline switch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unlimited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jitter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use this profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline — tap to go online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Online — tap to go offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The jitter (%1 ms) cannot be larger than the latency (%2 ms).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>set in the console</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>NotesPanel</name>
     <message>
         <source>Write a note for the office…</source>
@@ -1651,6 +2839,324 @@
     </message>
     <message>
         <source>Add note</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OfficeJobsModel</name>
+    <message>
+        <source>Starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OutagesCard</name>
+    <message>
+        <source>Scheduled outages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan outage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planned outages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel planned outages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop the link at this point of the next upload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload cut at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline now — back online in %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline in %1 s for %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Armed: the link drops when the next upload reaches %1 %.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The link dropped at %1 % of an upload. It stays offline until you switch it back on; the upload then resumes where the server stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OutboxPanel</name>
+    <message>
+        <source>Outbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select an op to see its payload.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move back to queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why discard? (kept in the log)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 not yet accepted · %2 refused · %3 held back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None of the selected ops is waiting in the queue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n op(s) will be sent now.</source>
+        <translation>
+            <numerusform>%n op will be sent now.</numerusform>
+            <numerusform>%n ops will be sent now.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Only refused ops can go back to the queue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n op(s) back in the queue under a new id; they go with the next sync.</source>
+        <translation>
+            <numerusform>%n op back in the queue under a new id; it goes with the next sync.</numerusform>
+            <numerusform>%n ops back in the queue under new ids; they go with the next sync.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Discard %n change(s) for good?</source>
+        <translation>
+            <numerusform>Discard %n change for good?</numerusform>
+            <numerusform>Discard %n changes for good?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more change(s) cannot reach the office without them and will be discarded too.</source>
+        <translation>
+            <numerusform>%n more change cannot reach the office without them and will be discarded too.</numerusform>
+            <numerusform>%n more changes cannot reach the office without them and will be discarded too.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected op(s) are being sent or were accepted and stay.</source>
+        <translation>
+            <numerusform>%n selected op is being sent or was accepted and stays.</numerusform>
+            <numerusform>%n selected ops are being sent or were accepted and stay.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The office will never see them. Each one is logged with the reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select the ops to discard first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say why these changes are discarded: the log keeps it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None of the selected ops can be discarded: they are being sent or were accepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Discarded %n op(s); the log keeps what they were and why.</source>
+        <translation>
+            <numerusform>Discarded %n op; the log keeps what it was and why.</numerusform>
+            <numerusform>Discarded %n ops; the log keeps what they were and why.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the outbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON (*.json);;CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n op(s) to %1</source>
+        <translation>
+            <numerusform>Exported %n op to %1</numerusform>
+            <numerusform>Exported %n ops to %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The outbox could not be exported: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Op %1 · seq %2 · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2, based on version %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waits for: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Held back by refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Held back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not yet accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused (dead)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Held back by a refused op</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything, accepted ops too</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seq</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>after the refused op</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>next sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waits behind: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1803,6 +3309,75 @@ show</source>
     </message>
 </context>
 <context>
+    <name>RecordCard</name>
+    <message>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scenario name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>● Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>■ Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not recording.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the scenario a name first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This session cannot be recorded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the scenario</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scenarios (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Recording: %n step(s) so far.</source>
+        <translation>
+            <numerusform>Recording: %n step so far.</numerusform>
+            <numerusform>Recording: %n steps so far.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Recorded %n step(s). Save them as a scenario file.</source>
+        <translation>
+            <numerusform>Recorded %n step. Save it as a scenario file.</numerusform>
+            <numerusform>Recorded %n steps. Save them as a scenario file.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RelativeTime</name>
     <message>
         <source>just now</source>
@@ -1919,6 +3494,130 @@ show</source>
     </message>
     <message>
         <source>Week %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioPanel</name>
+    <message>
+        <source>Replay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No scenario open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replay against</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A fresh demo server (as “scenario run” does)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This session&apos;s server: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop replay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a scenario</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scenarios (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A replay is running; stop it before opening another scenario.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: step %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting the replay: signing in and syncing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invariants: lost %1 · duplicated %2 · out of order %3 · unaccounted %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passed: every step and every invariant held.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Failed: %n step(s) did not do what they say.</source>
+        <translation>
+            <numerusform>Failed: %n step did not do what it says.</numerusform>
+            <numerusform>Failed: %n steps did not do what they say.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Failed: every step held, but an invariant broke.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more (in the tooltip)</source>
+        <translation>
+            <numerusform>… and %n more (in the tooltip)</numerusform>
+            <numerusform>… and %n more (in the tooltip)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The replay could not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioStepsModel</name>
+    <message>
+        <source>#</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2245,6 +3944,45 @@ show</source>
     </message>
 </context>
 <context>
+    <name>TechniciansPanel</name>
+    <message>
+        <source>Technicians side by side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open another technician&apos;s window next to this one, signed in to the same server (%1). Each window has its own profile, cache and outbox.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filled in for the demo accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open their window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the technician&apos;s email and password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This window is already signed in as %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1&apos;s window is open on the right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TimeClock</name>
     <message>
         <source>Stopped &apos;%1&apos; at %2</source>
@@ -2311,6 +4049,25 @@ show</source>
     </message>
 </context>
 <context>
+    <name>TimelineStrip</name>
+    <message>
+        <source>Sync traffic over the last two minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>push</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pull</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TotalsCard</name>
     <message>
         <source>Subtotal (excl. VAT)</source>
@@ -2326,6 +4083,95 @@ show</source>
     </message>
     <message>
         <source>VAT %1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TracePanel</name>
+    <message>
+        <source>Filter by route, op id or error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failures only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported %1 requests to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the sync trace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 requests shown of %2; %3 failed. The full trace is in %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TraceTableModel</name>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ops</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dialog</name>
+    <message>
+        <source>Mine: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server&apos;s: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -37,6 +37,118 @@
     </message>
 </context>
 <context>
+    <name>BundleSummaryView</name>
+    <message>
+        <source>Bundle</source>
+        <translation>Paket</translation>
+    </message>
+    <message>
+        <source>Sandbox</source>
+        <translation>Sandlåda</translation>
+    </message>
+    <message>
+        <source>Made by</source>
+        <translation>Skapat av</translation>
+    </message>
+    <message>
+        <source>Cache schema</source>
+        <translation>Cacheschema</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>Tekniker</translation>
+    </message>
+    <message>
+        <source>Redacted</source>
+        <translation>Maskerat</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>Utkorg</translation>
+    </message>
+    <message>
+        <source>WorkBoss Desktop %1 (bundle format %2), %3</source>
+        <translation>WorkBoss Desktop %1 (paketformat %2), %3</translation>
+    </message>
+    <message>
+        <source>%1 (this app: %2)</source>
+        <translation>%1 (den här appen: %2)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>inget</translation>
+    </message>
+    <message>
+        <source>%1 &lt;%2&gt;, device %3</source>
+        <translation>%1 &lt;%2&gt;, enhet %3</translation>
+    </message>
+    <message>
+        <source>Nobody was signed in</source>
+        <translation>Ingen var inloggad</translation>
+    </message>
+    <message>
+        <source>Yes: customer data replaced by placeholders, photos left out</source>
+        <translation>Ja: kunddata ersatta med platshållare, foton utelämnade</translation>
+    </message>
+    <message>
+        <source>No: it holds customer data and photos</source>
+        <translation>Nej: det innehåller kunddata och foton</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n op(s) refused by the server (dead):</source>
+        <translation>
+            <numerusform>%n ändring avvisad av servern (död):</numerusform>
+            <numerusform>%n ändringar avvisade av servern (döda):</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No op was refused by the server.</source>
+        <translation>Servern avvisade ingen ändring.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attachment(s) the server does not have:</source>
+        <translation>
+            <numerusform>%n bilaga som servern inte har:</numerusform>
+            <numerusform>%n bilagor som servern inte har:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The server has every photo and signature.</source>
+        <translation>Servern har alla foton och underskrifter.</translation>
+    </message>
+    <message>
+        <source>queued %1</source>
+        <translation>%1 i kö</translation>
+    </message>
+    <message>
+        <source>sending %1</source>
+        <translation>%1 skickas</translation>
+    </message>
+    <message>
+        <source>accepted %1</source>
+        <translation>%1 godtagna</translation>
+    </message>
+    <message>
+        <source>refused %1</source>
+        <translation>%1 avvisade</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>tom</translation>
+    </message>
+</context>
+<context>
+    <name>CancelConfirmation</name>
+    <message>
+        <source>Yes, cancel the job</source>
+        <translation>Ja, ställ in jobbet</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>Behåll det</translation>
+    </message>
+</context>
+<context>
     <name>CardPaymentPanel</name>
     <message>
         <source>Card payment</source>
@@ -108,10 +220,205 @@
     </message>
 </context>
 <context>
+    <name>ClockControls</name>
+    <message>
+        <source>Virtual clock</source>
+        <translation>Virtuell klocka</translation>
+    </message>
+    <message>
+        <source>Jump ahead</source>
+        <translation>Hoppa framåt</translation>
+    </message>
+    <message>
+        <source>+5 min</source>
+        <translation>+5 min</translation>
+    </message>
+    <message>
+        <source>+1 h</source>
+        <translation>+1 h</translation>
+    </message>
+    <message>
+        <source>+1 day</source>
+        <translation>+1 dag</translation>
+    </message>
+    <message>
+        <source>Minutes to jump ahead</source>
+        <translation>Minuter att hoppa framåt</translation>
+    </message>
+    <message>
+        <source>Jump</source>
+        <translation>Hoppa</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Anpassat</translation>
+    </message>
+    <message>
+        <source>Device clock skew in minutes</source>
+        <translation>Enhetsklockans avvikelse i minuter</translation>
+    </message>
+    <message>
+        <source>Device clock skew</source>
+        <translation>Enhetsklockans avvikelse</translation>
+    </message>
+    <message>
+        <source>This app runs on the real clock, so time cannot be moved here. The app builds the console on a virtual clock to allow it.</source>
+        <translation>Den här appen går på den riktiga klockan, så tiden kan inte flyttas här. Appen måste bygga konsolen på en virtuell klocka för att det ska gå.</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Real time</source>
+        <translation>Verklig tid</translation>
+    </message>
+    <message>
+        <source>Device time %1 · jumped %2 · skew %3 min</source>
+        <translation>Enhetstid %1 · hoppat %2 · avvikelse %3 min</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsPanel</name>
+    <message>
+        <source>Conflicts</source>
+        <translation>Konflikter</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>Behåll min</translation>
+    </message>
+    <message>
+        <source>Keep the server&apos;s</source>
+        <translation>Behåll serverns</translation>
+    </message>
+    <message>
+        <source>Merge…</source>
+        <translation>Slå ihop…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) with open conflicts</source>
+        <translation>
+            <numerusform>%n post med öppna konflikter</numerusform>
+            <numerusform>%n poster med öppna konflikter</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a record in conflict first.</source>
+        <translation>Välj först en post med konflikt.</translation>
+    </message>
+    <message>
+        <source>No open conflicts: every change both sides made has been settled.</source>
+        <translation>Inga öppna konflikter: alla ändringar som båda sidor gjort är avgjorda.</translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3): the server&apos;s value won; decide which version to keep.</source>
+        <translation>%1 %2 (%3): serverns värde vann; bestäm vilken version som ska behållas.</translation>
+    </message>
+    <message>
+        <source>Decided. The cache already holds that version; nothing to send.</source>
+        <translation>Avgjort. Cachen har redan den versionen; inget att skicka.</translation>
+    </message>
+    <message>
+        <source>Decided: %1. It goes to the office with the next sync.</source>
+        <translation>Avgjort: %1. Det går till kontoret vid nästa synk.</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(tomt)</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>Fält</translation>
+    </message>
+    <message>
+        <source>Detected</source>
+        <translation>Upptäckt</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Fält</translation>
+    </message>
+    <message>
+        <source>Mine (lost)</source>
+        <translation>Min (förlorad)</translation>
+    </message>
+    <message>
+        <source>Server&apos;s</source>
+        <translation>Serverns</translation>
+    </message>
+    <message>
+        <source>Now in the cache</source>
+        <translation>Nu i cachen</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionBadge</name>
     <message>
         <source>Online</source>
         <translation>Online</translation>
+    </message>
+</context>
+<context>
+    <name>ConsolePanels</name>
+    <message>
+        <source>Connectivity</source>
+        <translation>Uppkoppling</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>Utkorg</translation>
+    </message>
+    <message>
+        <source>Sync trace</source>
+        <translation>Synkspårning</translation>
+    </message>
+    <message>
+        <source>Data side by side</source>
+        <translation>Data sida vid sida</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Konflikter</translation>
+    </message>
+    <message>
+        <source>Dispatcher</source>
+        <translation>Jobbfördelning</translation>
+    </message>
+    <message>
+        <source>Scenarios</source>
+        <translation>Scenarier</translation>
+    </message>
+    <message>
+        <source>Diagnostics</source>
+        <translation>Diagnostik</translation>
+    </message>
+    <message>
+        <source>Technicians</source>
+        <translation>Tekniker</translation>
+    </message>
+</context>
+<context>
+    <name>ConsoleWindow</name>
+    <message>
+        <source>Support console — %1 — WorkBoss Desktop</source>
+        <translation>Supportkonsol — %1 — WorkBoss Desktop</translation>
+    </message>
+    <message>
+        <source>Profile %1 · server %2 · admin API %3</source>
+        <translation>Profil %1 · server %2 · admin-API %3</translation>
+    </message>
+    <message>
+        <source>available</source>
+        <translation>tillgängligt</translation>
+    </message>
+    <message>
+        <source>not available</source>
+        <translation>inte tillgängligt</translation>
     </message>
 </context>
 <context>
@@ -391,6 +698,206 @@
     </message>
 </context>
 <context>
+    <name>DataPanel</name>
+    <message>
+        <source>Table</source>
+        <translation>Tabell</translation>
+    </message>
+    <message>
+        <source>Search both sides…</source>
+        <translation>Sök på båda sidor…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Uppdatera</translation>
+    </message>
+    <message>
+        <source>Check convergence</source>
+        <translation>Kontrollera samstämmighet</translation>
+    </message>
+    <message>
+        <source>This tablet&apos;s records</source>
+        <translation>Surfplattans poster</translation>
+    </message>
+    <message>
+        <source>The office&apos;s records</source>
+        <translation>Kontorets poster</translation>
+    </message>
+    <message>
+        <source>Not checked yet.</source>
+        <translation>Inte kontrollerat än.</translation>
+    </message>
+    <message>
+        <source>Differences</source>
+        <translation>Skillnader</translation>
+    </message>
+    <message>
+        <source>This tablet</source>
+        <translation>Surfplattan</translation>
+    </message>
+    <message>
+        <source>The office</source>
+        <translation>Kontoret</translation>
+    </message>
+    <message>
+        <source>Convergence</source>
+        <translation>Samstämmighet</translation>
+    </message>
+    <message>
+        <source>This server&apos;s admin API is not open to the app, so the office&apos;s side cannot be shown: start the server with --admin-token.</source>
+        <translation>Serverns admin-API är inte öppet för appen, så kontorets sida kan inte visas: starta servern med --admin-token.</translation>
+    </message>
+    <message>
+        <source>No technician is signed in on this tablet yet.</source>
+        <translation>Ingen tekniker är inloggad på surfplattan än.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rows</source>
+        <translation>
+            <numerusform>%n rad</numerusform>
+            <numerusform>%n rader</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The first %1 of %2 rows</source>
+        <translation>De första %1 av %2 raderna</translation>
+    </message>
+    <message>
+        <source>The office has no outbox: these ops wait here.</source>
+        <translation>Kontoret har ingen utkorg: de här ändringarna väntar här.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Laddar…</translation>
+    </message>
+    <message>
+        <source>Not loaded.</source>
+        <translation>Inte laddat.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Kontrollerar…</translation>
+    </message>
+    <message>
+        <source>The office could not be asked: %1</source>
+        <translation>Det gick inte att fråga kontoret: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n differences</source>
+        <translation>
+            <numerusform>%n skillnad</numerusform>
+            <numerusform>%n skillnader</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Converged: the tablet and the office agree on %n records</source>
+        <translation>
+            <numerusform>Samstämmiga: surfplattan och kontoret är överens om %n post</numerusform>
+            <numerusform>Samstämmiga: surfplattan och kontoret är överens om %n poster</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Waiting to sync: changes in the outbox</source>
+        <translation>Väntar på synk: ändringar i utkorgen</translation>
+    </message>
+    <message>
+        <source>Not pulled yet: the office has a newer version</source>
+        <translation>Inte hämtad än: kontoret har en nyare version</translation>
+    </message>
+    <message>
+        <source>No longer this technician&apos;s at the office; the next pull drops it</source>
+        <translation>Tillhör inte längre teknikern enligt kontoret; nästa hämtning tar bort den</translation>
+    </message>
+    <message>
+        <source>Refused by the server: see the outbox</source>
+        <translation>Avvisad av servern: se utkorgen</translation>
+    </message>
+    <message>
+        <source>Conflict: waiting for a decision</source>
+        <translation>Konflikt: väntar på beslut</translation>
+    </message>
+    <message>
+        <source>Unexplained: nothing waiting to sync explains it</source>
+        <translation>Oförklarad: inget som väntar på synk förklarar den</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Jobb</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kund</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Anteckning</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>Foto</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>Underskrift</translation>
+    </message>
+    <message>
+        <source>Time entry</source>
+        <translation>Tidpost</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Dokument</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Betalning</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>Jobb</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>Kunder</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Anteckningar</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>Foton</translation>
+    </message>
+    <message>
+        <source>Signatures</source>
+        <translation>Underskrifter</translation>
+    </message>
+    <message>
+        <source>Time entries</source>
+        <translation>Tidposter</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Dokument</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>Betalningar</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>Utkorg</translation>
+    </message>
+    <message>
+        <source>%1: all of them clear with the next sync.</source>
+        <translation>%1: alla försvinner vid nästa synk.</translation>
+    </message>
+    <message>
+        <source>%1: %2 will clear with the next sync, %3 need a look.</source>
+        <translation>%1: %2 försvinner vid nästa synk, %3 behöver granskas.</translation>
+    </message>
+</context>
+<context>
     <name>DayNavigator</name>
     <message>
         <source>Previous day</source>
@@ -455,8 +962,297 @@
         <translation>Lagring: %1 av %2</translation>
     </message>
     <message>
+        <source>Support console…</source>
+        <translation>Supportkonsol…</translation>
+    </message>
+    <message>
+        <source>For support and QA: the network, the outbox, the sync trace, scenarios</source>
+        <translation>För support och QA: nätverket, utkorgen, synkspårningen, scenarier</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>Stäng</translation>
+    </message>
+</context>
+<context>
+    <name>DiagnosticsPanel</name>
+    <message>
+        <source>Diagnostics bundles</source>
+        <translation>Diagnostikpaket</translation>
+    </message>
+    <message>
+        <source>Export this profile</source>
+        <translation>Exportera den här profilen</translation>
+    </message>
+    <message>
+        <source>A zip with a copy of the cache, the outbox, the sync trace, the logs and the settings, for support. The saved sign-in is never included.</source>
+        <translation>En zip-fil med en kopia av cachen, utkorgen, synkspårningen, loggarna och inställningarna, för supporten. Den sparade inloggningen tas aldrig med.</translation>
+    </message>
+    <message>
+        <source>Leave out customer data (names, phones, emails, addresses, photos)</source>
+        <translation>Utelämna kunddata (namn, telefonnummer, e-postadresser, adresser, foton)</translation>
+    </message>
+    <message>
+        <source>Export bundle…</source>
+        <translation>Exportera paket…</translation>
+    </message>
+    <message>
+        <source>Open a bundle from a tablet</source>
+        <translation>Öppna ett paket från en surfplatta</translation>
+    </message>
+    <message>
+        <source>It opens in a sandbox of its own under %1; this profile is not touched.</source>
+        <translation>Det öppnas i en egen sandlåda under %1; den här profilen påverkas inte.</translation>
+    </message>
+    <message>
+        <source>Open bundle…</source>
+        <translation>Öppna paket…</translation>
+    </message>
+    <message>
+        <source>Replay outbox against this server</source>
+        <translation>Spela upp utkorgen mot den här servern</translation>
+    </message>
+    <message>
+        <source>Replays as the bundle&apos;s technician against %1, with the same device and sequence numbers: ops the server already has come back as duplicates.</source>
+        <translation>Spelas upp som paketets tekniker mot %1, med samma enhet och sekvensnummer: ändringar som servern redan har kommer tillbaka som dubbletter.</translation>
+    </message>
+    <message>
+        <source>Replay needs the server&apos;s admin API, which this app cannot use.</source>
+        <translation>Uppspelning kräver serverns admin-API, som den här appen inte kan använda.</translation>
+    </message>
+    <message>
+        <source>Export diagnostics bundle</source>
+        <translation>Exportera diagnostikpaket</translation>
+    </message>
+    <message>
+        <source>Diagnostics bundles (*.zip)</source>
+        <translation>Diagnostikpaket (*.zip)</translation>
+    </message>
+    <message>
+        <source>Open diagnostics bundle</source>
+        <translation>Öppna diagnostikpaket</translation>
+    </message>
+    <message>
+        <source>Diagnostics bundles (*.zip);;All files (*)</source>
+        <translation>Diagnostikpaket (*.zip);;Alla filer (*)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Exporterar…</translation>
+    </message>
+    <message>
+        <source>Replaying…</source>
+        <translation>Spelar upp…</translation>
+    </message>
+    <message>
+        <source>Bundle written to %1 (%2, customer data left out).</source>
+        <translation>Paketet skrevs till %1 (%2, utan kunddata).</translation>
+    </message>
+    <message>
+        <source>Bundle written to %1 (%2). It holds customer data and photos.</source>
+        <translation>Paketet skrevs till %1 (%2). Det innehåller kunddata och foton.</translation>
+    </message>
+    <message>
+        <source>Pushed %1: %2 applied, %3 duplicates, %4 conflicts, %5 refused. Still waiting: %6; dead: %7.</source>
+        <translation>Skickade %1: %2 tillämpade, %3 dubbletter, %4 konflikter, %5 avvisade. Väntar fortfarande: %6; döda: %7.</translation>
+    </message>
+    <message>
+        <source>The last attempt failed: %1</source>
+        <translation>Senaste försöket misslyckades: %1</translation>
+    </message>
+    <message>
+        <source>This bundle was redacted: the server got placeholders, not customer data.</source>
+        <translation>Paketet var maskerat: servern fick platshållare, inte kunddata.</translation>
+    </message>
+    <message>
+        <source>The server refused: %1</source>
+        <translation>Servern avvisade: %1</translation>
+    </message>
+    <message>
+        <source>Something went wrong: %1</source>
+        <translation>Något gick fel: %1</translation>
+    </message>
+    <message>
+        <source>Seq</source>
+        <translation>Sekv</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Ändring</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <source>Why it was refused</source>
+        <translation>Varför den avvisades</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Upload</source>
+        <translation>Uppladdning</translation>
+    </message>
+    <message>
+        <source>Sync problem</source>
+        <translation>Synkproblem</translation>
+    </message>
+    <message>
+        <source>File in bundle</source>
+        <translation>Fil i paketet</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No (left out)</source>
+        <translation>Nej (utelämnad)</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>Underskrift</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>Foto</translation>
+    </message>
+    <message>
+        <source>None recorded</source>
+        <translation>Ingen registrerad</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Väntar</translation>
+    </message>
+    <message>
+        <source>Partly uploaded</source>
+        <translation>Delvis uppladdad</translation>
+    </message>
+</context>
+<context>
+    <name>DifferencesModel</name>
+    <message>
+        <source>Record</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Fält</translation>
+    </message>
+    <message>
+        <source>Here</source>
+        <translation>Här</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>Kontoret</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Varför</translation>
+    </message>
+    <message>
+        <source>whole record</source>
+        <translation>hela posten</translation>
+    </message>
+    <message>
+        <source>present</source>
+        <translation>finns</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>saknas</translation>
+    </message>
+</context>
+<context>
+    <name>DispatcherPanel</name>
+    <message>
+        <source>Show the jobs of</source>
+        <translation>Visa jobb för</translation>
+    </message>
+    <message>
+        <source>All technicians</source>
+        <translation>Alla tekniker</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Uppdatera</translation>
+    </message>
+    <message>
+        <source>New job…</source>
+        <translation>Nytt jobb…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Redigera…</translation>
+    </message>
+    <message>
+        <source>Cancel job…</source>
+        <translation>Ställ in jobb…</translation>
+    </message>
+    <message>
+        <source>Reassign to</source>
+        <translation>Flytta till</translation>
+    </message>
+    <message>
+        <source>Reassign</source>
+        <translation>Flytta</translation>
+    </message>
+    <message>
+        <source>This server&apos;s admin API is not open to the app: start it with --admin-token to dispatch jobs from here.</source>
+        <translation>Serverns admin-API är inte öppet för appen: starta servern med --admin-token för att fördela jobb härifrån.</translation>
+    </message>
+    <message>
+        <source>The office&apos;s jobs</source>
+        <translation>Kontorets jobb</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>Ej tilldelat</translation>
+    </message>
+    <message>
+        <source>Nobody (unassign)</source>
+        <translation>Ingen (ta bort tilldelning)</translation>
+    </message>
+    <message>
+        <source>Nothing changed: there is nothing to send.</source>
+        <translation>Inget ändrades: det finns inget att skicka.</translation>
+    </message>
+    <message>
+        <source>Job changed.</source>
+        <translation>Jobbet ändrades.</translation>
+    </message>
+    <message>
+        <source>Job created.</source>
+        <translation>Jobbet skapades.</translation>
+    </message>
+    <message>
+        <source>Cancel “%1”? The technician&apos;s tablet hears it with its next pull.</source>
+        <translation>Ställa in ”%1”? Teknikerns surfplatta får veta det vid nästa hämtning.</translation>
+    </message>
+    <message>
+        <source>Job cancelled.</source>
+        <translation>Jobbet ställdes in.</translation>
+    </message>
+    <message>
+        <source>The job is already %1&apos;s.</source>
+        <translation>Jobbet tillhör redan %1.</translation>
+    </message>
+    <message>
+        <source>The job is already unassigned.</source>
+        <translation>Jobbet är redan otilldelat.</translation>
+    </message>
+    <message>
+        <source>Job reassigned.</source>
+        <translation>Jobbet flyttades.</translation>
+    </message>
+    <message>
+        <source>The office refused: %1</source>
+        <translation>Kontoret avvisade: %1</translation>
     </message>
 </context>
 <context>
@@ -1218,6 +2014,166 @@
         <source>Sync error: cannot start: %1</source>
         <translation>Synkfel: kan inte starta: %1</translation>
     </message>
+    <message>
+        <source>These conflicts are already resolved or no longer exist.</source>
+        <translation>Konflikterna är redan lösta eller finns inte längre.</translation>
+    </message>
+    <message>
+        <source>The %1 of a %2 cannot be changed on this device; keep the server&apos;s value.</source>
+        <translation>Fältet %1 i en post av typen %2 kan inte ändras på den här enheten; behåll serverns värde.</translation>
+    </message>
+    <message>
+        <source>A change was discarded by support and never sent: %1</source>
+        <translation>En ändring kastades av supporten och skickades aldrig: %1</translation>
+    </message>
+    <message>
+        <source>A job needs a title.</source>
+        <translation>Ett jobb måste ha en rubrik.</translation>
+    </message>
+    <message>
+        <source>The title is over %1 characters.</source>
+        <translation>Rubriken är längre än %1 tecken.</translation>
+    </message>
+    <message>
+        <source>The description is over %1 characters.</source>
+        <translation>Beskrivningen är längre än %1 tecken.</translation>
+    </message>
+    <message>
+        <source>The address is over %1 characters.</source>
+        <translation>Adressen är längre än %1 tecken.</translation>
+    </message>
+    <message>
+        <source>Pick the customer the job is for.</source>
+        <translation>Välj kunden som jobbet gäller.</translation>
+    </message>
+    <message>
+        <source>The job must end after it starts (it starts at %1).</source>
+        <translation>Jobbet måste sluta efter att det börjar (det börjar %1).</translation>
+    </message>
+    <message>
+        <source>write it as “description; quantity; unit price; VAT %”</source>
+        <translation>skriv som ”beskrivning; antal; à-pris; moms %”</translation>
+    </message>
+    <message>
+        <source>the description is too long</source>
+        <translation>beskrivningen är för lång</translation>
+    </message>
+    <message>
+        <source>VAT is at most 100 %</source>
+        <translation>Momsen är högst 100 %</translation>
+    </message>
+    <message>
+        <source>At most %1 line items.</source>
+        <translation>Högst %1 rader.</translation>
+    </message>
+    <message>
+        <source>“%2” is not a number</source>
+        <translation>”%2” är inget tal</translation>
+    </message>
+    <message>
+        <source>“%2” is too small</source>
+        <translation>”%2” är för litet</translation>
+    </message>
+    <message>
+        <source>“%2” has more than %3 decimals</source>
+        <translation>”%2” har fler än %3 decimaler</translation>
+    </message>
+    <message>
+        <source>Line item %1: %2</source>
+        <translation>Rad %1: %2</translation>
+    </message>
+    <message>
+        <source>The diagnostics bundle could not be written to %1: %2</source>
+        <translation>Diagnostikpaketet kunde inte skrivas till %1: %2</translation>
+    </message>
+    <message>
+        <source>There is no cache database at %1, so there is nothing to export.</source>
+        <translation>Det finns ingen cachedatabas i %1, så det finns inget att exportera.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 kan inte läsas: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a diagnostics bundle: it is not a zip file. Ask for the .zip that &apos;Export bundle&apos; wrote.</source>
+        <translation>%1 är inget diagnostikpaket: det är ingen zip-fil. Be om den .zip-fil som ”Exportera paket” skrev.</translation>
+    </message>
+    <message>
+        <source>%1 is damaged or incomplete (%2). Ask for the bundle again; a download or mail attachment may have been cut short.</source>
+        <translation>%1 är skadat eller ofullständigt (%2). Be om paketet igen; en nedladdning eller e-postbilaga kan ha avbrutits.</translation>
+    </message>
+    <message>
+        <source>%1 is a zip file but not a diagnostics bundle: it has no manifest.json.</source>
+        <translation>%1 är en zip-fil men inget diagnostikpaket: det saknar manifest.json.</translation>
+    </message>
+    <message>
+        <source>%1 was made by a newer WorkBoss Desktop (bundle format %2; this version reads up to %3). Update WorkBoss Desktop to open it.</source>
+        <translation>%1 skapades av en nyare WorkBoss Desktop (paketformat %2; den här versionen läser upp till %3). Uppdatera WorkBoss Desktop för att öppna det.</translation>
+    </message>
+    <message>
+        <source>%1 holds a cache at schema revision %2, which this version of WorkBoss Desktop does not know. Update WorkBoss Desktop to open it.</source>
+        <translation>%1 innehåller en cache med schemarevision %2, som den här versionen av WorkBoss Desktop inte känner till. Uppdatera WorkBoss Desktop för att öppna det.</translation>
+    </message>
+    <message>
+        <source>The cache database in %1 is corrupt (%2). The bundle cannot be opened; ask for a new one.</source>
+        <translation>Cachedatabasen i %1 är skadad (%2). Paketet kan inte öppnas; be om ett nytt.</translation>
+    </message>
+    <message>
+        <source>manifest.json is not valid JSON (%1)</source>
+        <translation>manifest.json är inte giltig JSON (%1)</translation>
+    </message>
+    <message>
+        <source>manifest.json does not describe a %1 bundle</source>
+        <translation>manifest.json beskriver inte ett %1-paket</translation>
+    </message>
+    <message>
+        <source>manifest.json has no whole-number format_version</source>
+        <translation>manifest.json saknar format_version som heltal</translation>
+    </message>
+    <message>
+        <source>manifest.json is malformed (%1)</source>
+        <translation>manifest.json är felformaterad (%1)</translation>
+    </message>
+    <message>
+        <source>The bundle from %1 has no signed-in technician, so its outbox cannot be replayed as anyone.</source>
+        <translation>Paketet från %1 har ingen inloggad tekniker, så dess utkorg kan inte spelas upp som någon.</translation>
+    </message>
+    <message>
+        <source>it holds an unexpected file, %1</source>
+        <translation>det innehåller en oväntad fil, %1</translation>
+    </message>
+    <message>
+        <source>%1 is missing from it</source>
+        <translation>%1 saknas i det</translation>
+    </message>
+    <message>
+        <source>it unpacks to more than 4 GB</source>
+        <translation>det blir större än 4 GB uppackat</translation>
+    </message>
+    <message>
+        <source>%1 does not match its checksum</source>
+        <translation>%1 stämmer inte med sin kontrollsumma</translation>
+    </message>
+    <message>
+        <source>it is not an SQLite database</source>
+        <translation>det är ingen SQLite-databas</translation>
+    </message>
+    <message>
+        <source>its database is at revision %1, its manifest says %2</source>
+        <translation>databasen har revision %1, manifestet anger %2</translation>
+    </message>
+    <message>
+        <source>a file in it is cut short</source>
+        <translation>en fil i det är avkortad</translation>
+    </message>
+    <message>
+        <source>the file is cut short: its zip directory is missing</source>
+        <translation>filen är avkortad: zip-katalogen saknas</translation>
+    </message>
+    <message>
+        <source>the link dropped at %1 % of an upload (scheduled)</source>
+        <translation>förbindelsen bröts vid %1 % av en uppladdning (planerat)</translation>
+    </message>
 </context>
 <context>
     <name>EditorHeader</name>
@@ -1252,6 +2208,81 @@
     <message>
         <source>Job: %1</source>
         <translation>Jobb: %1</translation>
+    </message>
+</context>
+<context>
+    <name>FaultsCard</name>
+    <message>
+        <source>Server faults</source>
+        <translation>Serverfel</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>ingen gräns</translation>
+    </message>
+    <message>
+        <source>Fault</source>
+        <translation>Fel</translation>
+    </message>
+    <message>
+        <source>Route (path prefix)</source>
+        <translation>Rutt (sökvägsprefix)</translation>
+    </message>
+    <message>
+        <source>Or op kind (push)</source>
+        <translation>Eller op-typ (push)</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>Sannolikhet</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Antal</translation>
+    </message>
+    <message>
+        <source>Latency (latency, hang)</source>
+        <translation>Latens (latency, hang)</translation>
+    </message>
+    <message>
+        <source>Retry-After (rate_limit)</source>
+        <translation>Retry-After (rate_limit)</translation>
+    </message>
+    <message>
+        <source>Add fault</source>
+        <translation>Lägg till fel</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Uppdatera</translation>
+    </message>
+    <message>
+        <source>Clear all faults</source>
+        <translation>Rensa alla fel</translation>
+    </message>
+    <message>
+        <source>Active server faults</source>
+        <translation>Aktiva serverfel</translation>
+    </message>
+    <message>
+        <source>This server&apos;s admin API is not open to the app: start it with --admin-token to set faults from here.</source>
+        <translation>Serverns admin-API är inte öppet för appen: starta servern med --admin-token för att ställa in fel härifrån.</translation>
+    </message>
+    <message>
+        <source>A route starts with “/”, for example /v1/push.</source>
+        <translation>En rutt börjar med ”/”, till exempel /v1/push.</translation>
+    </message>
+    <message>
+        <source>Fault added.</source>
+        <translation>Felet lades till.</translation>
+    </message>
+    <message>
+        <source>Every fault cleared.</source>
+        <translation>Alla fel rensades.</translation>
+    </message>
+    <message>
+        <source>No server faults: the server behaves.</source>
+        <translation>Inga serverfel: servern fungerar normalt.</translation>
     </message>
 </context>
 <context>
@@ -1305,6 +2336,67 @@
     <message>
         <source>Open a job to attach photo %1 from the camera inbox</source>
         <translation>Öppna ett jobb för att bifoga foto %1 från kamerans inkorg</translation>
+    </message>
+</context>
+<context>
+    <name>JobForm</name>
+    <message>
+        <source>Customer</source>
+        <translation>Kund</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>Tekniker</translation>
+    </message>
+    <message>
+        <source>Empty: the customer&apos;s address</source>
+        <translation>Tomt: kundens adress</translation>
+    </message>
+    <message>
+        <source>Call-out; 1; 450.00
+Labour; 1.5; 650; 25</source>
+        <translation>Utryckning; 1; 450.00
+Arbete; 1.5; 650; 25</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Spara</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Stäng</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Rubrik</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beskrivning</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adress</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Börjar</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>Slutar</translation>
+    </message>
+    <message>
+        <source>Line items (optional)</source>
+        <translation>Rader (valfritt)</translation>
+    </message>
+    <message>
+        <source>New job</source>
+        <translation>Nytt jobb</translation>
+    </message>
+    <message>
+        <source>Edit “%1”</source>
+        <translation>Redigera ”%1”</translation>
     </message>
 </context>
 <context>
@@ -1581,6 +2673,17 @@
     </message>
 </context>
 <context>
+    <name>LiveRecorder</name>
+    <message>
+        <source>The custom network profile %1 is written as “%2”: scenarios name only the built-in profiles.</source>
+        <translation>Den anpassade nätverksprofilen %1 skrivs som ”%2”: scenarier anger bara de inbyggda profilerna.</translation>
+    </message>
+    <message>
+        <source>Not recorded: %1</source>
+        <translation>Inte inspelat: %1</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>WorkBoss — %1</source>
@@ -1644,6 +2747,92 @@
     </message>
 </context>
 <context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Merge the two versions</source>
+        <translation>Slå ihop de två versionerna</translation>
+    </message>
+    <message>
+        <source>Pick a side for each field, or type the value to keep. It is sent to the office.</source>
+        <translation>Välj sida för varje fält, eller skriv värdet som ska behållas. Det skickas till kontoret.</translation>
+    </message>
+    <message>
+        <source>Keep this merge</source>
+        <translation>Behåll sammanslagningen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkCard</name>
+    <message>
+        <source>Network</source>
+        <translation>Nätverk</translation>
+    </message>
+    <message>
+        <source>Online / offline switch</source>
+        <translation>Växla online/offline</translation>
+    </message>
+    <message>
+        <source>Network profile</source>
+        <translation>Nätverksprofil</translation>
+    </message>
+    <message>
+        <source>Custom…</source>
+        <translation>Anpassad…</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>unlimited</source>
+        <translation>obegränsad</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>Latens</translation>
+    </message>
+    <message>
+        <source>Jitter</source>
+        <translation>Jitter</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>Nedladdning</translation>
+    </message>
+    <message>
+        <source>Upload</source>
+        <translation>Uppladdning</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>Paketförlust</translation>
+    </message>
+    <message>
+        <source>Use this profile</source>
+        <translation>Använd profilen</translation>
+    </message>
+    <message>
+        <source>Offline — tap to go online</source>
+        <translation>Offline — tryck för att gå online</translation>
+    </message>
+    <message>
+        <source>Online — tap to go offline</source>
+        <translation>Online — tryck för att gå offline</translation>
+    </message>
+    <message>
+        <source>The jitter (%1 ms) cannot be larger than the latency (%2 ms).</source>
+        <translation>Jittret (%1 ms) kan inte vara större än latensen (%2 ms).</translation>
+    </message>
+    <message>
+        <source>set in the console</source>
+        <translation>inställd i konsolen</translation>
+    </message>
+</context>
+<context>
     <name>NotesPanel</name>
     <message>
         <source>Write a note for the office…</source>
@@ -1652,6 +2841,324 @@
     <message>
         <source>Add note</source>
         <translation>Lägg till anteckning</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeJobsModel</name>
+    <message>
+        <source>Starts</source>
+        <translation>Börjar</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>Slutar</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Rubrik</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kund</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>Tekniker</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>Ej tilldelat</translation>
+    </message>
+</context>
+<context>
+    <name>OutagesCard</name>
+    <message>
+        <source>Scheduled outages</source>
+        <translation>Planerade avbrott</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Plan outage</source>
+        <translation>Planera avbrott</translation>
+    </message>
+    <message>
+        <source>Offline in</source>
+        <translation>Offline om</translation>
+    </message>
+    <message>
+        <source>for</source>
+        <translation>i</translation>
+    </message>
+    <message>
+        <source>Planned outages</source>
+        <translation>Planerade avbrott</translation>
+    </message>
+    <message>
+        <source>Cancel planned outages</source>
+        <translation>Avbryt planerade avbrott</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>Drop the link at this point of the next upload</source>
+        <translation>Bryt förbindelsen vid den här punkten i nästa uppladdning</translation>
+    </message>
+    <message>
+        <source>Upload cut at</source>
+        <translation>Bryt uppladdning vid</translation>
+    </message>
+    <message>
+        <source>Offline now — back online in %1 s</source>
+        <translation>Offline nu — online igen om %1 s</translation>
+    </message>
+    <message>
+        <source>Offline in %1 s for %2 s</source>
+        <translation>Offline om %1 s i %2 s</translation>
+    </message>
+    <message>
+        <source>Armed: the link drops when the next upload reaches %1 %.</source>
+        <translation>Aktiverat: förbindelsen bryts när nästa uppladdning når %1 %.</translation>
+    </message>
+    <message>
+        <source>The link dropped at %1 % of an upload. It stays offline until you switch it back on; the upload then resumes where the server stopped.</source>
+        <translation>Förbindelsen bröts vid %1 % av en uppladdning. Den förblir offline tills du slår på den igen; uppladdningen fortsätter sedan där servern slutade.</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxPanel</name>
+    <message>
+        <source>Outbox</source>
+        <translation>Utkorg</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Visa</translation>
+    </message>
+    <message>
+        <source>Select an op to see its payload.</source>
+        <translation>Välj en op för att se dess innehåll.</translation>
+    </message>
+    <message>
+        <source>Retry now</source>
+        <translation>Försök igen nu</translation>
+    </message>
+    <message>
+        <source>Move back to queue</source>
+        <translation>Flytta tillbaka till kön</translation>
+    </message>
+    <message>
+        <source>Why discard? (kept in the log)</source>
+        <translation>Varför kasta? (sparas i loggen)</translation>
+    </message>
+    <message>
+        <source>Discard…</source>
+        <translation>Kasta…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportera…</translation>
+    </message>
+    <message>
+        <source>%1 not yet accepted · %2 refused · %3 held back</source>
+        <translation>%1 inte godtagna än · %2 avvisade · %3 tillbakahållna</translation>
+    </message>
+    <message>
+        <source>None of the selected ops is waiting in the queue.</source>
+        <translation>Ingen av de valda ändringarna väntar i kön.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n op(s) will be sent now.</source>
+        <translation>
+            <numerusform>%n ändring skickas nu.</numerusform>
+            <numerusform>%n ändringar skickas nu.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Only refused ops can go back to the queue.</source>
+        <translation>Bara avvisade ändringar kan flyttas tillbaka till kön.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n op(s) back in the queue under a new id; they go with the next sync.</source>
+        <translation>
+            <numerusform>%n ändring är tillbaka i kön med ett nytt id; den skickas vid nästa synk.</numerusform>
+            <numerusform>%n ändringar är tillbaka i kön med nya id; de skickas vid nästa synk.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Discard %n change(s) for good?</source>
+        <translation>
+            <numerusform>Kasta %n ändring för gott?</numerusform>
+            <numerusform>Kasta %n ändringar för gott?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more change(s) cannot reach the office without them and will be discarded too.</source>
+        <translation>
+            <numerusform>%n ändring till kan inte nå kontoret utan dem och kastas också.</numerusform>
+            <numerusform>%n ändringar till kan inte nå kontoret utan dem och kastas också.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected op(s) are being sent or were accepted and stay.</source>
+        <translation>
+            <numerusform>%n vald ändring skickas eller har godtagits och blir kvar.</numerusform>
+            <numerusform>%n valda ändringar skickas eller har godtagits och blir kvar.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The office will never see them. Each one is logged with the reason.</source>
+        <translation>Kontoret kommer aldrig att se dem. Var och en loggas med orsaken.</translation>
+    </message>
+    <message>
+        <source>Select the ops to discard first.</source>
+        <translation>Välj först de ändringar som ska kastas.</translation>
+    </message>
+    <message>
+        <source>Say why these changes are discarded: the log keeps it.</source>
+        <translation>Ange varför ändringarna kastas: loggen sparar det.</translation>
+    </message>
+    <message>
+        <source>None of the selected ops can be discarded: they are being sent or were accepted.</source>
+        <translation>Ingen av de valda ändringarna kan kastas: de skickas eller har godtagits.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Discarded %n op(s); the log keeps what they were and why.</source>
+        <translation>
+            <numerusform>Kastade %n ändring; loggen sparar vad den var och varför.</numerusform>
+            <numerusform>Kastade %n ändringar; loggen sparar vad de var och varför.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>Kasta ändringar</translation>
+    </message>
+    <message>
+        <source>Export the outbox</source>
+        <translation>Exportera utkorgen</translation>
+    </message>
+    <message>
+        <source>JSON (*.json);;CSV (*.csv)</source>
+        <translation>JSON (*.json);;CSV (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n op(s) to %1</source>
+        <translation>
+            <numerusform>Exporterade %n ändring till %1</numerusform>
+            <numerusform>Exporterade %n ändringar till %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The outbox could not be exported: %1</source>
+        <translation>Utkorgen kunde inte exporteras: %1</translation>
+    </message>
+    <message>
+        <source>Op %1 · seq %2 · %3</source>
+        <translation>Op %1 · sekv %2 · %3</translation>
+    </message>
+    <message>
+        <source>%1 %2, based on version %3</source>
+        <translation>%1 %2, baserad på version %3</translation>
+    </message>
+    <message>
+        <source>Waits for: %1</source>
+        <translation>Väntar på: %1</translation>
+    </message>
+    <message>
+        <source>Held back by refused: %1</source>
+        <translation>Hålls tillbaka av avvisade: %1</translation>
+    </message>
+    <message>
+        <source>Last error: %1</source>
+        <translation>Senaste fel: %1</translation>
+    </message>
+    <message>
+        <source>Held back</source>
+        <translation>Tillbakahållen</translation>
+    </message>
+    <message>
+        <source>Not yet accepted</source>
+        <translation>Inte godtagna än</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>I kö</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Skickas</translation>
+    </message>
+    <message>
+        <source>Refused (dead)</source>
+        <translation>Avvisade (döda)</translation>
+    </message>
+    <message>
+        <source>Held back by a refused op</source>
+        <translation>Hålls tillbaka av en avvisad op</translation>
+    </message>
+    <message>
+        <source>Everything, accepted ops too</source>
+        <translation>Allt, även godtagna</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Avvisad</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Godtagen</translation>
+    </message>
+    <message>
+        <source>Seq</source>
+        <translation>Sekv</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Försök</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Senaste fel</translation>
+    </message>
+    <message>
+        <source>Next retry</source>
+        <translation>Nästa försök</translation>
+    </message>
+    <message>
+        <source>after the refused op</source>
+        <translation>efter den avvisade op:en</translation>
+    </message>
+    <message>
+        <source>next sync</source>
+        <translation>nästa synk</translation>
+    </message>
+    <message>
+        <source>Waits behind: %1</source>
+        <translation>Väntar bakom: %1</translation>
     </message>
 </context>
 <context>
@@ -1804,6 +3311,75 @@ visas</translation>
     </message>
 </context>
 <context>
+    <name>RecordCard</name>
+    <message>
+        <source>Record</source>
+        <translation>Inspelning</translation>
+    </message>
+    <message>
+        <source>Recorded session</source>
+        <translation>Inspelad session</translation>
+    </message>
+    <message>
+        <source>Scenario name</source>
+        <translation>Scenarionamn</translation>
+    </message>
+    <message>
+        <source>● Record</source>
+        <translation>● Spela in</translation>
+    </message>
+    <message>
+        <source>■ Stop</source>
+        <translation>■ Stoppa</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>Spara som…</translation>
+    </message>
+    <message>
+        <source>Not recording.</source>
+        <translation>Spelar inte in.</translation>
+    </message>
+    <message>
+        <source>Give the scenario a name first.</source>
+        <translation>Ge scenariot ett namn först.</translation>
+    </message>
+    <message>
+        <source>This session cannot be recorded: %1</source>
+        <translation>Den här sessionen kan inte spelas in: %1</translation>
+    </message>
+    <message>
+        <source>Save the scenario</source>
+        <translation>Spara scenariot</translation>
+    </message>
+    <message>
+        <source>Scenarios (%1)</source>
+        <translation>Scenarier (%1)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Kan inte skriva %1: %2</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>Sparat i %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Recording: %n step(s) so far.</source>
+        <translation>
+            <numerusform>Spelar in: %n steg hittills.</numerusform>
+            <numerusform>Spelar in: %n steg hittills.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Recorded %n step(s). Save them as a scenario file.</source>
+        <translation>
+            <numerusform>Spelade in %n steg. Spara det som en scenariofil.</numerusform>
+            <numerusform>Spelade in %n steg. Spara dem som en scenariofil.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RelativeTime</name>
     <message>
         <source>just now</source>
@@ -1921,6 +3497,130 @@ visas</translation>
     <message>
         <source>Week %1</source>
         <translation>Vecka %1</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioPanel</name>
+    <message>
+        <source>Replay</source>
+        <translation>Uppspelning</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>Öppna…</translation>
+    </message>
+    <message>
+        <source>No scenario open.</source>
+        <translation>Inget scenario öppet.</translation>
+    </message>
+    <message>
+        <source>Replay against</source>
+        <translation>Spela upp mot</translation>
+    </message>
+    <message>
+        <source>A fresh demo server (as “scenario run” does)</source>
+        <translation>En ny demoserver (som ”scenario run” gör)</translation>
+    </message>
+    <message>
+        <source>This session&apos;s server: %1</source>
+        <translation>Sessionens server: %1</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>Nästa steg</translation>
+    </message>
+    <message>
+        <source>Run all</source>
+        <translation>Kör alla</translation>
+    </message>
+    <message>
+        <source>Stop replay</source>
+        <translation>Stoppa uppspelningen</translation>
+    </message>
+    <message>
+        <source>Open a scenario</source>
+        <translation>Öppna ett scenario</translation>
+    </message>
+    <message>
+        <source>Scenarios (%1)</source>
+        <translation>Scenarier (%1)</translation>
+    </message>
+    <message>
+        <source>A replay is running; stop it before opening another scenario.</source>
+        <translation>En uppspelning pågår; stoppa den innan du öppnar ett annat scenario.</translation>
+    </message>
+    <message>
+        <source>%1: step %2: %3</source>
+        <translation>%1: steg %2: %3</translation>
+    </message>
+    <message>
+        <source>%1 — %2 (%3)</source>
+        <translation>%1 — %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Starting the replay: signing in and syncing…</source>
+        <translation>Startar uppspelningen: loggar in och synkar…</translation>
+    </message>
+    <message>
+        <source>Invariants: lost %1 · duplicated %2 · out of order %3 · unaccounted %4</source>
+        <translation>Invarianter: förlorade %1 · dubblerade %2 · i fel ordning %3 · oförklarade %4</translation>
+    </message>
+    <message>
+        <source>Passed: every step and every invariant held.</source>
+        <translation>Godkänt: alla steg och alla invarianter höll.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Failed: %n step(s) did not do what they say.</source>
+        <translation>
+            <numerusform>Misslyckades: %n steg gjorde inte vad det anger.</numerusform>
+            <numerusform>Misslyckades: %n steg gjorde inte vad de anger.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Failed: every step held, but an invariant broke.</source>
+        <translation>Misslyckades: alla steg höll, men en invariant bröts.</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more (in the tooltip)</source>
+        <translation>
+            <numerusform>… och %n till (i verktygstipset)</numerusform>
+            <numerusform>… och %n till (i verktygstipset)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The replay could not start: %1</source>
+        <translation>Uppspelningen kunde inte starta: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioStepsModel</name>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Steg</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Utfall</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meddelande</translation>
+    </message>
+    <message>
+        <source>running…</source>
+        <translation>kör…</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>ok</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>misslyckades</translation>
     </message>
 </context>
 <context>
@@ -2246,6 +3946,45 @@ visas</translation>
     </message>
 </context>
 <context>
+    <name>TechniciansPanel</name>
+    <message>
+        <source>Technicians side by side</source>
+        <translation>Tekniker sida vid sida</translation>
+    </message>
+    <message>
+        <source>Open another technician&apos;s window next to this one, signed in to the same server (%1). Each window has its own profile, cache and outbox.</source>
+        <translation>Öppna en annan teknikers fönster bredvid det här, inloggat på samma server (%1). Varje fönster har egen profil, cache och utkorg.</translation>
+    </message>
+    <message>
+        <source>Filled in for the demo accounts</source>
+        <translation>Ifyllt för demokontona</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>Tekniker</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Lösenord</translation>
+    </message>
+    <message>
+        <source>Open their window</source>
+        <translation>Öppna teknikerns fönster</translation>
+    </message>
+    <message>
+        <source>Type the technician&apos;s email and password.</source>
+        <translation>Skriv teknikerns e-postadress och lösenord.</translation>
+    </message>
+    <message>
+        <source>This window is already signed in as %1.</source>
+        <translation>Det här fönstret är redan inloggat som %1.</translation>
+    </message>
+    <message>
+        <source>%1&apos;s window is open on the right.</source>
+        <translation>Fönstret för %1 är öppet till höger.</translation>
+    </message>
+</context>
+<context>
     <name>TimeClock</name>
     <message>
         <source>Stopped &apos;%1&apos; at %2</source>
@@ -2312,6 +4051,25 @@ visas</translation>
     </message>
 </context>
 <context>
+    <name>TimelineStrip</name>
+    <message>
+        <source>Sync traffic over the last two minutes</source>
+        <translation>Synktrafik de senaste två minuterna</translation>
+    </message>
+    <message>
+        <source>push</source>
+        <translation>sändning</translation>
+    </message>
+    <message>
+        <source>pull</source>
+        <translation>hämtning</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>övrigt</translation>
+    </message>
+</context>
+<context>
     <name>TotalsCard</name>
     <message>
         <source>Subtotal (excl. VAT)</source>
@@ -2328,6 +4086,95 @@ visas</translation>
     <message>
         <source>VAT %1 %</source>
         <translation>Moms %1 %</translation>
+    </message>
+</context>
+<context>
+    <name>TracePanel</name>
+    <message>
+        <source>Filter by route, op id or error</source>
+        <translation>Filtrera på rutt, op-id eller fel</translation>
+    </message>
+    <message>
+        <source>Any method</source>
+        <translation>Alla metoder</translation>
+    </message>
+    <message>
+        <source>Failures only</source>
+        <translation>Bara fel</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportera…</translation>
+    </message>
+    <message>
+        <source>Exported %1 requests to %2</source>
+        <translation>Exporterade %1 anrop till %2</translation>
+    </message>
+    <message>
+        <source>Export the sync trace</source>
+        <translation>Exportera synkspårningen</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Kan inte skriva %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 requests shown of %2; %3 failed. The full trace is in %4</source>
+        <translation>%1 av %2 anrop visas; %3 misslyckades. Hela spårningen finns i %4</translation>
+    </message>
+</context>
+<context>
+    <name>TraceTableModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Tid</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Metod</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>Rutt</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Skickat</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Mottaget</translation>
+    </message>
+    <message>
+        <source>Ops</source>
+        <translation>Op</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fel</translation>
+    </message>
+</context>
+<context>
+    <name>dialog</name>
+    <message>
+        <source>Mine: %1</source>
+        <translation>Min: %1</translation>
+    </message>
+    <message>
+        <source>Server&apos;s: %1</source>
+        <translation>Serverns: %1</translation>
     </message>
 </context>
 </TS>
