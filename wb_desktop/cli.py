@@ -187,6 +187,12 @@ def build_parser() -> argparse.ArgumentParser:
     bundle_open.add_argument(
         "--replay", action="store_true", help="replay its pending outbox against --server"
     )
+    bundle_open.add_argument(
+        "--scenario",
+        type=Path,
+        metavar="FILE",
+        help="also write its pending outbox as a regression scenario (.yaml or .json)",
+    )
     bundle_open.add_argument("--server", metavar="URL", help="the reference server to replay to")
     bundle_open.add_argument(
         "--admin-token",
@@ -363,6 +369,7 @@ def _diagnostics(args: argparse.Namespace) -> int:
             args.bundle,
             sandbox_root=args.sandbox or command.default_sandbox_root(data),
             replay=args.replay,
+            scenario=args.scenario,
             server_url=args.server,
             admin_token=args.admin_token,
         )

@@ -1013,6 +1013,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Save as a scenario…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ops waiting in this outbox as a regression scenario for QA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Replays as the bundle&apos;s technician against %1, with the same device and sequence numbers: ops the server already has come back as duplicates.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1062,6 +1070,18 @@
     </message>
     <message>
         <source>This bundle was redacted: the server got placeholders, not customer data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scenario saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not in it: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as a scenario</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1013,6 +1013,14 @@
         <translation>Spela upp utkorgen mot den här servern</translation>
     </message>
     <message>
+        <source>Save as a scenario…</source>
+        <translation>Spara som scenario…</translation>
+    </message>
+    <message>
+        <source>The ops waiting in this outbox as a regression scenario for QA</source>
+        <translation>Ändringarna som väntar i den här utkorgen, som ett regressionsscenario för QA</translation>
+    </message>
+    <message>
         <source>Replays as the bundle&apos;s technician against %1, with the same device and sequence numbers: ops the server already has come back as duplicates.</source>
         <translation>Spelas upp som paketets tekniker mot %1, med samma enhet och sekvensnummer: ändringar som servern redan har kommer tillbaka som dubbletter.</translation>
     </message>
@@ -1063,6 +1071,18 @@
     <message>
         <source>This bundle was redacted: the server got placeholders, not customer data.</source>
         <translation>Paketet var maskerat: servern fick platshållare, inte kunddata.</translation>
+    </message>
+    <message>
+        <source>Scenario saved: %1</source>
+        <translation>Scenariot sparat: %1</translation>
+    </message>
+    <message>
+        <source>Not in it: %1</source>
+        <translation>Inte med: %1</translation>
+    </message>
+    <message>
+        <source>Save as a scenario</source>
+        <translation>Spara som scenario</translation>
     </message>
     <message>
         <source>The server refused: %1</source>

@@ -18,11 +18,14 @@ from wb_desktop.cli import main
 from wb_desktop.domain.clock import FixedClock
 from wb_desktop.domain.status import JobStatus
 from wb_desktop.paths import ProfilePaths
+from wb_desktop.scenario.format import load_scenario
 from wb_desktop.scenario.office import Office, OfficeError
+from wb_desktop.scenario.runner import RunOptions, run_scenario
 from wb_desktop.server.demo_data import DEMO_ACCOUNTS
 from wb_desktop.store.cache import LocalCache, open_cache
 from wb_desktop.store.models import Customer, Job
 from wb_desktop.support.bundle import export_bundle, open_bundle
+from wb_desktop.support.bundle_scenario import scenario_from_bundle
 from wb_desktop.support.replay import replay_outbox
 from wb_desktop.sync.auth import remember_technician
 from wb_desktop.sync.client import build_sync_client
@@ -180,6 +183,8 @@ def test_the_command_line_opens_and_replays_a_bundle(
             str(bundle),
             "--sandbox",
             str(tmp_path / "sandboxes"),
+            "--scenario",
+            str(tmp_path / "regression.yaml"),
             "--replay",
             "--server",
             live_server.url,
@@ -194,6 +199,8 @@ def test_the_command_line_opens_and_replays_a_bundle(
     assert "Outbox:      queued 5" in printed
     assert "Not on the server (attachments): 1" in printed
     assert "pushed 5: applied 5, duplicates 0" in printed
+    assert f"Scenario: {tmp_path / 'regression.yaml'}" in printed
+    assert "import_photo" in (tmp_path / "regression.yaml").read_text(encoding="utf-8")
     assert printed.rstrip().endswith("DRAINED")
 
 
@@ -205,3 +212,28 @@ def test_the_token_route_knows_only_real_technicians(office: Office) -> None:
         f"{office.url}/v1/me", headers={"Authorization": f"Bearer {token}"}, timeout=10
     )
     assert me.json()["email"] == ANNA
+
+
+def test_a_bundle_becomes_a_regression_scenario_that_passes(
+    offline_tablet: tuple[LocalCache, str, str], clock: FixedClock, tmp_path: Path
+) -> None:
+    """What waited in the tablet's outbox, as a scenario QA can put in scenarios/: it runs
+    headless on a fresh demo server and every invariant holds."""
+    cache, _job_id, customer_name = offline_tablet
+    bundle = export_bundle(
+        cache.paths, tmp_path / "anna.zip", redact=True, now=clock.now(), app_version="test"
+    )
+    sandbox = open_bundle(bundle, tmp_path / "sandboxes", now=clock.now())
+
+    path, skipped = scenario_from_bundle(sandbox, tmp_path / "from-bundle.yaml")
+
+    text = path.read_text(encoding="utf-8")
+    assert customer_name not in text and "555 12 34" not in text  # redacted stays redacted
+    assert skipped == []
+    scenario = load_scenario(path)
+    kinds = [getattr(step, "action", None) for step in scenario.steps]
+    assert kinds.count("add_note") == 2 and "import_photo" in kinds and "set_status" in kinds
+    result = run_scenario(
+        scenario, RunOptions(data_dir=tmp_path / "run", scenario_dir=tmp_path)  # the demo week
+    )
+    assert result.passed, [s for s in result.steps if not s.ok]

@@ -19,6 +19,7 @@ from wb_desktop.paths import ProfilePaths
 from wb_desktop.scenario.office import Office, OfficeError
 from wb_desktop.store.migrate import head_revision
 from wb_desktop.support.bundle import export_bundle, open_bundle
+from wb_desktop.support.bundle_scenario import scenario_from_bundle
 from wb_desktop.support.cache_facts import CacheFacts
 from wb_desktop.support.replay import ReplaySummary, replay_outbox
 from wb_desktop.support.sandbox import SandboxProfile, default_sandbox_root
@@ -63,6 +64,7 @@ def open_command(
     replay: bool,
     server_url: str | None,
     admin_token: str | None,
+    scenario: Path | None = None,
     clock: Clock | None = None,
     out: TextIO | None = None,
     err: TextIO | None = None,
@@ -78,6 +80,11 @@ def open_command(
     try:
         sandbox = open_bundle(bundle, sandbox_root, now=clock.now())
         print(render_summary(sandbox, sandbox.facts()), file=out)
+        if scenario is not None:
+            written, skipped = scenario_from_bundle(sandbox, scenario)
+            print(f"Scenario: {written}", file=out)
+            for reason in skipped:
+                print(f"  not in the scenario: {reason}", file=out)
         if not replay:
             return EXIT_OK
         assert server_url is not None and admin_token is not None
@@ -85,7 +92,7 @@ def open_command(
     except WorkBossError as error:
         print(f"{PROG}: {error.message}", file=err)
         return EXIT_ERROR
-    except OfficeError as error:
+    except (OfficeError, ValueError) as error:  # ValueError: ScenarioError included
         print(f"{PROG}: {error}", file=err)
         return EXIT_ERROR
     print(render_replay(summary, server_url), file=out)

@@ -87,6 +87,10 @@ def test_export_open_and_replay_a_redacted_bundle(
         == "No (left out)"
     )
     assert panel.replay_button.isEnabled()
+    scenario = panel.save_scenario(tmp_path / "from-bundle.yaml")
+    assert scenario is not None and "Scenario saved" in panel.replay_status.text()
+    recorded = scenario.read_text(encoding="utf-8")
+    assert NOTE in recorded and customer not in recorded
     panel.grab().save("/tmp/diagnostics_panel.png")
 
     with qtbot.waitSignal(panel.replayFinished, timeout=SYNC_WAIT_MS) as replayed:

@@ -26,6 +26,7 @@ from wb_desktop import __version__
 from wb_desktop.domain.errors import WorkBossError, format_bytes
 from wb_desktop.scenario.office import OfficeError
 from wb_desktop.support.bundle import export_bundle, open_bundle
+from wb_desktop.support.bundle_scenario import scenario_from_bundle
 from wb_desktop.support.cache_facts import CacheFacts
 from wb_desktop.support.command import default_bundle_name
 from wb_desktop.support.replay import ReplaySummary, replay_outbox
@@ -163,8 +164,14 @@ class DiagnosticsPanel(QWidget):
 
         self.replay_button = _button(self.tr("Replay outbox against this server"), card)
         self.replay_button.clicked.connect(self.replay)
+        self.scenario_button = _button(self.tr("Save as a scenario…"), card)
+        self.scenario_button.setToolTip(
+            self.tr("The ops waiting in this outbox as a regression scenario for QA")
+        )
+        self.scenario_button.clicked.connect(self._choose_scenario_file)
         row = QHBoxLayout()
         row.addWidget(self.replay_button)
+        row.addWidget(self.scenario_button)
         row.addStretch(1)
         layout.addLayout(row)
         self.replay_note = wrapped_label(
@@ -311,6 +318,30 @@ class DiagnosticsPanel(QWidget):
         self.summary.show_facts(facts)
         self.replayFinished.emit(summary)
 
+    def save_scenario(self, target: Path) -> Path | None:
+        """Write the opened bundle's waiting ops as a scenario file (fast: no network)."""
+        if self.sandbox is None:
+            return None
+        try:
+            written, skipped = scenario_from_bundle(self.sandbox, target)
+        except (WorkBossError, ValueError, OSError) as error:
+            self._show_problem(self.replay_error, error, self.replay_status)
+            return None
+        lines = [self.tr("Scenario saved: %1").replace("%1", str(written))]
+        lines += [self.tr("Not in it: %1").replace("%1", reason) for reason in skipped]
+        self.replay_error.hide()
+        self.replay_status.setText("\n".join(lines))
+        self.replay_status.show()
+        set_role(self.replay_status, "ok" if not skipped else "warning")
+        return written
+
+    def _choose_scenario_file(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save as a scenario"), "from-bundle.yaml", "YAML (*.yaml);;JSON (*.json)"
+        )
+        if name:
+            self.save_scenario(Path(name))
+
     def _show_problem(self, label: QLabel, error: Exception, status: QLabel | None = None) -> None:
         if isinstance(error, WorkBossError):
             message = user_message(error)
@@ -330,6 +361,7 @@ class DiagnosticsPanel(QWidget):
         self.open_button.setEnabled(not running)
         can_replay = self.sandbox is not None and self._context.has_admin
         self.replay_button.setEnabled(can_replay and not running)
+        self.scenario_button.setEnabled(self.sandbox is not None and not running)
 
     def closing(self) -> None:
         """Let running calls finish before the window goes (their callbacks touch widgets)."""
