@@ -12,13 +12,14 @@ from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import create_engine, select
+from sqlalchemy import ColumnElement, and_, create_engine, or_, select, union
 from sqlalchemy.orm import Session
 
+from wb_desktop.domain.records import UploadState
 from wb_desktop.scenario.op_steps import References, Step, steps_for_ops
 from wb_desktop.scenario.recorder import ScenarioRecorder
 from wb_desktop.store.media_files import MediaFiles
-from wb_desktop.store.models import Job, OutboxOp, OutboxState
+from wb_desktop.store.models import Job, OutboxOp, OutboxState, Photo, Signature
 from wb_desktop.support.sandbox import SandboxProfile
 
 DEMO_IMAGES = 9
@@ -38,13 +39,8 @@ def scenario_from_bundle(
     engine = create_engine(f"sqlite:///{sandbox.paths.database}")
     try:
         with Session(engine) as session:
-            ops = list(
-                session.scalars(
-                    select(OutboxOp)
-                    .where(OutboxOp.state != OutboxState.DONE)
-                    .order_by(OutboxOp.seq)
-                )
-            )
+            query = select(OutboxOp).where(_not_at_the_office()).order_by(OutboxOp.seq)
+            ops = list(session.scalars(query))
             refs = References(
                 technician_id=manifest.technician.id,
                 zone=zone,
@@ -63,8 +59,9 @@ def scenario_from_bundle(
         started_at=made,
         description=(
             f"Made from the diagnostics bundle {sandbox.source.name} ({manifest.profile}, "
-            f"{manifest.created_at}): the {len(ops)} op(s) waiting in its outbox, done "
-            "offline, then synced. Add the fault you found before the sync step."
+            f"{manifest.created_at}): the {len(ops)} change(s) the office did not have "
+            "(ops waiting in its outbox, photos not uploaded), done offline, then synced. "
+            "Add the fault you found before the sync step."
         ),
     )
     recorder.network("offline")
@@ -74,6 +71,22 @@ def scenario_from_bundle(
     recorder.sync()
     recorder.expect({"pending": 0, "dead": 0, "uploads_waiting": 0})
     return recorder.save(target), list(refs.skipped)
+
+
+def _not_at_the_office() -> ColumnElement[bool]:
+    """Ops not yet accepted, and the creates of photos and signatures whose bytes never
+    reached the server (their op went through; the upload did not: "photos never arrived")."""
+    not_uploaded = [
+        select(model.id).where(model.upload_state != UploadState.UPLOADED)
+        for model in (Photo, Signature)
+    ]
+    return or_(
+        OutboxOp.state != OutboxState.DONE,
+        and_(
+            OutboxOp.kind.in_(("photo.create", "signature.create")),
+            OutboxOp.record_id.in_(union(*not_uploaded)),
+        ),
+    )
 
 
 def _by_job(step: Step, session: Session, refs: References) -> Step:
