@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from fastapi import APIRouter
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
 
 from wb_desktop.server.auth import new_token, token_digest, verify_password
 from wb_desktop.server.context import Context, Me
@@ -44,17 +45,7 @@ def sign_in(body: SignInRequest, context: Context) -> SignInReply:
         )
         if technician is None or not verify_password(body.password, technician.password_hash):
             raise unauthorized("wrong email or password")
-        session.execute(delete(AuthToken).where(AuthToken.expires_at <= now))
-        token = new_token()
-        expires = now + context.config.token_ttl
-        session.add(
-            AuthToken(
-                token_hash=token_digest(token),
-                technician_id=technician.id,
-                issued_at=now,
-                expires_at=expires,
-            )
-        )
+        token, expires = issue_token(session, technician.id, now, context.config.token_ttl)
         return SignInReply(
             token=token,
             expires_at=expires,
@@ -69,3 +60,22 @@ def me(technician: Me) -> TechnicianOut:
     return TechnicianOut(
         id=technician.id, email=technician.email, display_name=technician.display_name
     )
+
+
+def issue_token(
+    session: Session, technician_id: str, now: datetime, ttl: timedelta
+) -> tuple[str, datetime]:
+    """A new bearer token for the technician (only its digest is stored), and when it
+    expires; expired tokens are swept on the way."""
+    session.execute(delete(AuthToken).where(AuthToken.expires_at <= now))
+    token = new_token()
+    expires = now + ttl
+    session.add(
+        AuthToken(
+            token_hash=token_digest(token),
+            technician_id=technician_id,
+            issued_at=now,
+            expires_at=expires,
+        )
+    )
+    return token, expires

@@ -12,12 +12,11 @@ from datetime import datetime
 
 from fastapi import APIRouter, Depends
 from pydantic import BaseModel
-from sqlalchemy import delete
 
-from wb_desktop.server.auth import new_token, token_digest
 from wb_desktop.server.context import Context, require_admin
 from wb_desktop.server.errors import not_found
-from wb_desktop.server.models import AuthToken, Technician
+from wb_desktop.server.models import Technician
+from wb_desktop.server.routes.auth import issue_token
 
 router = APIRouter(prefix="/v1/admin", tags=["support"], dependencies=[Depends(require_admin)])
 
@@ -38,17 +37,7 @@ def technician_token(technician_id: str, context: Context) -> TechnicianToken:
         technician = session.get(Technician, technician_id)
         if technician is None:
             raise not_found(f"technician {technician_id}")
-        session.execute(delete(AuthToken).where(AuthToken.expires_at <= now))
-        token = new_token()
-        expires = now + context.config.token_ttl
-        session.add(
-            AuthToken(
-                token_hash=token_digest(token),
-                technician_id=technician.id,
-                issued_at=now,
-                expires_at=expires,
-            )
-        )
+        token, expires = issue_token(session, technician.id, now, context.config.token_ttl)
         return TechnicianToken(
             token=token,
             expires_at=expires,
