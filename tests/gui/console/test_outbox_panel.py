@@ -150,8 +150,8 @@ def test_discarding_a_new_customer_names_what_goes_with_it(
     with console.cache.database.reader() as session:
         plan = plan_discard(session, [created.op_id])
     question = panel.discard_question(plan)
-    assert "Discard 1 change(s) for good?" in question
-    assert "1 more change(s) cannot reach the office" in question
+    assert "Discard 1 change for good?" in question
+    assert "1 more change cannot reach the office" in question
 
     assert panel.discard_selected(confirm=False) is None  # no reason given
     assert panel.message_label.property("role") == "error"
