@@ -234,6 +234,7 @@ def test_a_bundle_becomes_a_regression_scenario_that_passes(
     kinds = [getattr(step, "action", None) for step in scenario.steps]
     assert kinds.count("add_note") == 2 and "import_photo" in kinds and "set_status" in kinds
     result = run_scenario(
-        scenario, RunOptions(data_dir=tmp_path / "run", scenario_dir=tmp_path)  # the demo week
+        scenario,
+        RunOptions(data_dir=tmp_path / "run", scenario_dir=tmp_path),  # the demo week
     )
     assert result.passed, [s for s in result.steps if not s.ok]
