@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QItemSelectionModel, QTimer, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QAbstractItemModel, QItemSelectionModel, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -33,10 +32,9 @@ from wb_desktop.ui.console.conflicts_model import (
 )
 from wb_desktop.ui.console.context import ConsoleContext
 from wb_desktop.ui.console.merge_dialog import MergeDialog
+from wb_desktop.ui.console.shown_refresh import ShownRefresh
 from wb_desktop.ui.messages import user_message
 from wb_desktop.ui.theme import TOUCH_TARGET_PX, set_role
-
-REFRESH_MS = 250
 
 
 def _table(parent: QWidget, model: QAbstractItemModel, fitted: tuple[int, ...]) -> QTableView:
@@ -62,7 +60,6 @@ class ConflictsPanel(QWidget):
     def __init__(self, context: ConsoleContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._context = context
-        self._stale = True
         heading = QLabel(self.tr("Conflicts"), self)
         heading.setProperty("role", "heading")
         self.summary_label = QLabel(self)
@@ -89,10 +86,7 @@ class ConflictsPanel(QWidget):
         self.setTabOrder(self.keep_mine_button, self.keep_server_button)
         self.setTabOrder(self.keep_server_button, self.merge_button)
 
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(REFRESH_MS)
-        self._timer.timeout.connect(self.refresh)
+        self._refresher = ShownRefresh(self, self.refresh)
         self.record_table.selectionModel().selectionChanged.connect(self._show_selected)
         self.keep_mine_button.clicked.connect(lambda: self.resolve_selected(Choice.KEEP_MINE))
         self.keep_server_button.clicked.connect(lambda: self.resolve_selected(Choice.KEEP_SERVER))
@@ -132,20 +126,12 @@ class ConflictsPanel(QWidget):
     # --- reading ---------------------------------------------------------------------------
 
     def schedule_refresh(self) -> None:
-        if not self.isVisible():
-            self._stale = True
-        elif not self._timer.isActive():
-            self._timer.start()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
+        """Read again soon; a hidden panel reads when it is shown again."""
+        self._refresher.request()
 
     def refresh(self) -> None:
         """Read the open conflicts now, keeping the selected record selected (or the first)."""
-        self._stale = False
-        self._timer.stop()
+        self._refresher.reading()
         current = self.current_conflict()
         with self._context.cache.database.reader() as session:
             rows = open_conflicts(session)

@@ -11,8 +11,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QTimer, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -48,9 +47,8 @@ from wb_desktop.ui.console.outbox_model import (
     StateFilter,
     filter_label,
 )
+from wb_desktop.ui.console.shown_refresh import ShownRefresh
 from wb_desktop.ui.theme import TOUCH_TARGET_PX, set_role
-
-REFRESH_MS = 250  # signals arrive in bursts during a sync; read the outbox at most this often
 
 
 class OutboxPanel(QWidget):
@@ -62,7 +60,6 @@ class OutboxPanel(QWidget):
         super().__init__(parent)
         self._context = context
         self._calls = BackgroundCalls(self)
-        self._stale = True
         heading = QLabel(self.tr("Outbox"), self)
         heading.setProperty("role", "heading")
         self.summary_label = QLabel(self)
@@ -115,10 +112,7 @@ class OutboxPanel(QWidget):
         self.setTabOrder(self.reason_edit, self.discard_button)
         self.setTabOrder(self.discard_button, self.export_button)
 
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(REFRESH_MS)
-        self._timer.timeout.connect(self.refresh)
+        self._refresher = ShownRefresh(self, self.refresh)
         self.filter_combo.currentIndexChanged.connect(lambda _i: self.refresh())
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.retry_button.clicked.connect(lambda: self.retry_selected())
@@ -161,20 +155,11 @@ class OutboxPanel(QWidget):
 
     def schedule_refresh(self) -> None:
         """Read again soon; a hidden panel reads when it is shown again."""
-        if not self.isVisible():
-            self._stale = True
-        elif not self._timer.isActive():
-            self._timer.start()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
+        self._refresher.request()
 
     def refresh(self) -> None:
         """Read the outbox now, keeping the selected ops selected."""
-        self._stale = False
-        self._timer.stop()
+        self._refresher.reading()
         keep = set(self.selected_op_ids())
         choice = self.state_filter()
         with self._context.cache.database.reader() as session:
