@@ -41,23 +41,34 @@ class TraceTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._zone = zone
         self._events: list[TraceEvent] = []
+        self._failed = 0  # kept as rows come and go: the summary reads it per request
 
     def events(self) -> list[TraceEvent]:
         return list(self._events)
 
+    def recent(self, count: int) -> list[TraceEvent]:
+        """The newest ``count`` events, without copying the whole table (called per request)."""
+        return self._events[-count:]
+
+    def failures(self) -> int:
+        return self._failed
+
     def set_events(self, events: list[TraceEvent]) -> None:
         self.beginResetModel()
         self._events = events[-MAX_ROWS:]
+        self._failed = sum(1 for event in self._events if not event.ok)
         self.endResetModel()
 
     def append(self, event: TraceEvent) -> None:
         if len(self._events) >= MAX_ROWS:
             self.beginRemoveRows(QModelIndex(), 0, 0)
+            self._failed -= not self._events[0].ok
             del self._events[0]
             self.endRemoveRows()
         row = len(self._events)
         self.beginInsertRows(QModelIndex(), row, row)
         self._events.append(event)
+        self._failed += not event.ok
         self.endInsertRows()
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's default

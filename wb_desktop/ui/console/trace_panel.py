@@ -32,6 +32,7 @@ from wb_desktop.ui.console.trace_model import EVENT_ROLE, TraceFilter, TraceTabl
 from wb_desktop.ui.theme import TOUCH_TARGET_PX, set_role
 
 TIMELINE_TICK_MS = 1000
+TIMELINE_EVENTS = 500  # more than two minutes of traffic ever holds
 METHODS = ("", "GET", "POST", "PATCH", "PUT", "DELETE")
 
 
@@ -86,7 +87,7 @@ class TracePanel(QWidget):
         self._ticker.timeout.connect(self.timeline.update)
         self._ticker.start()
         self.model.set_events(list(self._log.events()))
-        self.timeline.set_events(self.model.events())
+        self.timeline.set_events(self.model.recent(TIMELINE_EVENTS))
         self._show_summary()
 
     def add_event(self, event: TraceEvent) -> None:
@@ -94,7 +95,7 @@ class TracePanel(QWidget):
             self.table.verticalScrollBar().value() >= self.table.verticalScrollBar().maximum()
         )
         self.model.append(event)
-        self.timeline.set_events(self.model.events()[-500:])
+        self.timeline.set_events(self.model.recent(TIMELINE_EVENTS))
         self._show_summary()
         if at_bottom:
             self.table.scrollToBottom()
@@ -142,12 +143,11 @@ class TracePanel(QWidget):
         self._show_summary()
 
     def _show_summary(self) -> None:
-        events = self.model.events()
-        failed = sum(1 for e in events if not e.ok)
+        total, failed = self.model.rowCount(), self.model.failures()
         self.summary_label.setText(
             self.tr("%1 requests shown of %2; %3 failed. The full trace is in %4")
             .replace("%1", str(self.filtered.rowCount()))
-            .replace("%2", str(len(events)))
+            .replace("%2", str(total))
             .replace("%3", str(failed))
             .replace("%4", str(self._log.path))
         )
