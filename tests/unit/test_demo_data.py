@@ -24,6 +24,7 @@ from wb_desktop.server.demo_data import (
     DEMO_TIMEZONE,
     DemoData,
     build_demo_data,
+    demo_days,
 )
 
 TZ = ZoneInfo(DEMO_TIMEZONE)
@@ -38,6 +39,11 @@ WEEKS = [
     date(2024, 12, 31),  # ISO week spanning New Year
 ]
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+# One whole week, Monday 30 March to Sunday 5 April 2026: the demo must work on each day.
+EVERY_DAY = [date(2026, 3, 30) + timedelta(days=n) for n in range(7)]
+SATURDAY, SUNDAY = date(2026, 4, 4), date(2026, 4, 5)
+OPEN = {"scheduled", "en_route", "in_progress"}
+STARTABLE = {"scheduled", "en_route"}
 
 
 def digest(data: DemoData) -> str:
@@ -49,12 +55,23 @@ def local(moment: datetime) -> datetime:
     return moment.astimezone(TZ)
 
 
+def day_of(job) -> date:
+    return local(job.scheduled_start).date()
+
+
+def annas_jobs(data: DemoData) -> list:
+    anna = data.technicians[0]
+    assert anna.display_name == "Anna Lindqvist"
+    return [job for job in data.jobs if job.technician_id == anna.id]
+
+
 def monday_of(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
-def test_same_inputs_give_equal_data():
-    first, second = build_demo_data(7, WEDNESDAY), build_demo_data(7, WEDNESDAY)
+@pytest.mark.parametrize("week_of", [WEDNESDAY, SATURDAY, SUNDAY])
+def test_same_inputs_give_equal_data(week_of):
+    first, second = build_demo_data(7, week_of), build_demo_data(7, week_of)
     assert first == second
     assert digest(first) == digest(second)
 
@@ -129,12 +146,15 @@ def test_a_working_week_of_jobs_per_technician(week_of):
     monday = monday_of(week_of)
     per_day: dict[tuple[str, date], int] = defaultdict(int)
     for job in data.jobs:
-        per_day[job.technician_id, local(job.scheduled_start).date()] += 1
+        per_day[job.technician_id, day_of(job)] += 1
     expected_days = {monday + timedelta(days=n) for n in range(5)}
-    assert {day for _, day in per_day} == expected_days
+    if week_of.weekday() >= 5:  # the on-call shift today and the next week's Mon–Fri
+        expected_days |= {week_of} | {monday + timedelta(days=7 + n) for n in range(5)}
+    assert {day for _, day in per_day} == expected_days == set(demo_days(week_of))
     assert {tech for tech, _ in per_day} == {t.id for t in data.technicians}
-    assert len(per_day) == 15
-    assert all(3 <= count <= 5 for count in per_day.values())
+    assert len(per_day) == 3 * len(expected_days)
+    for (_, day), count in per_day.items():
+        assert (2 <= count <= 3) if day.weekday() >= 5 else (3 <= count <= 5)
 
 
 @pytest.mark.parametrize("week_of", WEEKS)
@@ -172,7 +192,7 @@ def test_no_overlapping_jobs_per_technician(seed):
             assert previous_end <= next_start
 
 
-@pytest.mark.parametrize("week_of", [date(2026, 3, 30), WEDNESDAY, date(2026, 4, 3)])
+@pytest.mark.parametrize("week_of", EVERY_DAY, ids=lambda day: f"{day:%a}")
 def test_statuses_follow_the_day(week_of):
     data = build_demo_data(1, week_of)
     allowed = {s.value for s in JobStatus}
@@ -199,24 +219,79 @@ def test_statuses_follow_the_day(week_of):
 
 def test_history_is_mostly_complete_with_a_rare_cancellation():
     statuses = [
-        j.status for seed in range(1, 6) for j in build_demo_data(seed, date(2026, 4, 5)).jobs
+        j.status
+        for seed in range(1, 6)
+        for j in build_demo_data(seed, SUNDAY).jobs
+        if day_of(j) < SUNDAY
     ]
     assert set(statuses) == {"complete", "cancelled"}
     assert statuses.count("cancelled") < len(statuses) / 10
 
 
-@pytest.mark.parametrize("week_of", [date(2026, 4, 4), date(2026, 4, 5)])
-def test_a_weekend_week_of_makes_the_whole_week_history(week_of):
-    data = build_demo_data(1, week_of)
-    assert {local(j.scheduled_start).date() for j in data.jobs} == {
-        date(2026, 3, 30) + timedelta(days=n) for n in range(5)
-    }
-    assert {j.status for j in data.jobs} <= {"complete", "cancelled"}
+@pytest.mark.parametrize("seed", [1, 2, 3, 4, 5])
+@pytest.mark.parametrize("today", EVERY_DAY, ids=lambda day: f"{day:%a}")
+def test_anna_has_open_work_today_on_any_day(today, seed):
+    """Issue 16/7: whatever day the demo first starts, the offline workday can be walked."""
+    jobs = annas_jobs(build_demo_data(seed, today))
+    todays = [job.status for job in jobs if day_of(job) == today]
+    assert todays, "Anna's schedule today is not empty"
+    assert set(todays) <= OPEN
+    assert set(todays) & STARTABLE, "Anna has a job today she can start"
+    assert {job.status for job in jobs if day_of(job) < today} <= {"complete", "cancelled"}
+    assert {job.status for job in jobs if day_of(job) > today} <= {"scheduled"}
 
 
+@pytest.mark.parametrize("today", EVERY_DAY, ids=lambda day: f"{day:%a}")
+def test_open_work_reaches_the_next_working_days(today):
+    """A weekday plans the rest of its week; a weekend plans the whole following Mon–Fri."""
+    later = {day_of(job) for job in build_demo_data(1, today).jobs if day_of(job) > today}
+    if today.weekday() >= 5:
+        expected = {date(2026, 4, 6) + timedelta(days=n) for n in range(5)}
+    else:
+        expected = {today + timedelta(days=n) for n in range(1, 5 - today.weekday())}
+    assert later == expected
+
+
+@pytest.mark.parametrize("today", [SATURDAY, SUNDAY], ids=["Sat", "Sun"])
+def test_a_weekend_is_an_on_call_shift_between_a_done_week_and_a_planned_one(today):
+    data = build_demo_data(1, today)
+    done_week = {date(2026, 3, 30) + timedelta(days=n) for n in range(5)}
+    next_week = {date(2026, 4, 6) + timedelta(days=n) for n in range(5)}
+    assert {day_of(j) for j in data.jobs} == done_week | {today} | next_week
+    assert {j.status for j in data.jobs if day_of(j) in done_week} <= {"complete", "cancelled"}
+    assert {j.status for j in data.jobs if day_of(j) in next_week} == {"scheduled"}
+    call_outs = [j for j in data.jobs if day_of(j) == today]
+    for technician in data.technicians:
+        mine = [j for j in call_outs if j.technician_id == technician.id]
+        assert 2 <= len(mine) <= 3
+        assert all(j.scheduled_end - j.scheduled_start <= timedelta(minutes=90) for j in mine)
+    assert all(j.title.startswith(("Call-out:", "Jour:")) for j in call_outs)
+    assert not any(
+        j.title.startswith(("Call-out:", "Jour:")) for j in data.jobs if j not in call_outs
+    )
+    statuses = [j.status for j in call_outs]
+    assert statuses.count("in_progress") == statuses.count("en_route") == 1
+    labour = {j.line_items[0].description: j.line_items[0].unit_price for j in call_outs}
+    assert set(labour.values()) == {Decimal("975.00")}
+    assert set(labour) <= {"Call-out labour, per hour", "Jourarbete, per timme"}
+    photographed = {p.job_id for p in data.photos}
+    assert photographed and {day_of(j) for j in data.jobs if j.id in photographed} <= done_week
+
+
+def test_a_saturday_and_a_sunday_are_different_days_of_the_same_week():
+    saturday, sunday = build_demo_data(1, SATURDAY), build_demo_data(1, SUNDAY)
+    assert saturday.customers == sunday.customers
+    done = [(j.id, j.status) for j in saturday.jobs if day_of(j) < SATURDAY]
+    assert done == [(j.id, j.status) for j in sunday.jobs if day_of(j) < SATURDAY]
+    assert saturday.photos == sunday.photos
+    on_call = {j.id for j in saturday.jobs if day_of(j) == SATURDAY}
+    assert on_call.isdisjoint(j.id for j in sunday.jobs)
+
+
+@pytest.mark.parametrize("week_of", [WEDNESDAY, SUNDAY])
 @pytest.mark.parametrize("seed", [1, 2, 3])
-def test_jobs_reference_their_customer_and_a_technician(seed):
-    data = build_demo_data(seed, WEDNESDAY)
+def test_jobs_reference_their_customer_and_a_technician(seed, week_of):
+    data = build_demo_data(seed, week_of)
     customers = {c.id: c for c in data.customers}
     technicians = {t.id for t in data.technicians}
     ids = [c.id for c in data.customers] + [j.id for j in data.jobs] + [p.id for p in data.photos]
@@ -229,8 +304,9 @@ def test_jobs_reference_their_customer_and_a_technician(seed):
         assert job.title and job.description
 
 
-def test_line_items_are_valid_money():
-    jobs = build_demo_data(1, WEDNESDAY).jobs
+@pytest.mark.parametrize("week_of", [WEDNESDAY, SATURDAY])
+def test_line_items_are_valid_money(week_of):
+    jobs = build_demo_data(1, week_of).jobs
     for job in jobs:
         assert 1 <= len(job.line_items) <= 4
         assert [item.position for item in job.line_items] == list(range(len(job.line_items)))
@@ -246,7 +322,7 @@ def test_line_items_are_valid_money():
             for i in job.line_items
         ]
         assert price_document(lines).total > 0
-    labour = [j.line_items[0] for j in jobs]
+    labour = [j.line_items[0] for j in jobs if day_of(j).weekday() < 5]
     assert all(item.unit_price == Decimal("650.00") for item in labour)
     assert any(len(j.line_items) > 1 for j in jobs)
 

@@ -1,4 +1,9 @@
-"""Loading the demo data into an empty server: accounts, customers, a week of jobs, photos."""
+"""Loading the demo data into an empty server: accounts, customers, jobs, photos.
+
+The jobs are the demo week around *today* (``week_of``; callers pass today in Stockholm):
+earlier days done, today's and later jobs open, and on a Saturday or Sunday a weekend on-call
+shift today with the following Mon–Fri planned. See :mod:`wb_desktop.server.demo_data`.
+"""
 
 from __future__ import annotations
 
@@ -15,7 +20,8 @@ from wb_desktop.server.models import Blob, Customer, Job, JobLineItem, Photo, Te
 
 
 def load_demo(context: ServerContext, seed: int = 1, week_of: date | None = None) -> str:
-    """Fill an empty server; a server that already has technicians is left as it is."""
+    """Fill an empty server with the demo data for ``week_of`` (default: today in
+    Stockholm); a server that already has technicians is left as it is."""
     now = context.clock.now()
     data = build_demo_data(seed=seed, week_of=week_of)
     blobs = BlobStore(context.config.blob_dir)

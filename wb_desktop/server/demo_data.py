@@ -1,8 +1,20 @@
 """Deterministic demo data for ``wb-server --demo``: a believable week for three technicians.
 
-Everything comes from one ``random.Random(seed)`` and ``uuid5`` ids, so the same
-``(seed, week_of)`` gives byte-identical data in every process: screenshots, support
-reproductions and tests can rely on it. Standard library only (no Pillow, no SQLAlchemy).
+The data is built around *today* (``week_of``, today in Stockholm by default), so the app has
+open work to try whatever day it first starts on:
+
+- **Monday to Friday**: that ISO week's Mon–Fri, 3–5 jobs a day per technician (07:30–17:00).
+  Earlier days are history (complete, rarely cancelled, a few photos); today and the rest of
+  the week are planned. Today one technician is busy (in progress), one is driving (en route).
+- **Saturday or Sunday**: the week's Mon–Fri is history (with its photos); *today* is a
+  weekend on-call shift of 2–3 short call-outs per technician, with the same busy/driving
+  pair; the whole following Mon–Fri is planned.
+
+The first demo technician, Anna Lindqvist (who the app signs in as), therefore always has at
+least one job today that she can start. Everything comes from one ``random.Random(seed)`` and
+``uuid5`` ids, so the same ``(seed, week_of)`` gives byte-identical data in every process:
+screenshots, support reproductions and tests can rely on it. Standard library only (no
+Pillow, no SQLAlchemy).
 """
 
 from __future__ import annotations
@@ -31,7 +43,10 @@ _TECHNICIAN_NAMES = ("Anna Lindqvist", "Erik Johansson", "Sam Carter")
 DAY_START = time(7, 30)
 DAY_MINUTES = 570  # 07:30–17:00
 _DURATIONS = (60, 90, 120, 150, 180)
+_CALL_OUT_COUNTS = (2, 3)  # call-outs per technician on a weekend on-call shift
+_CALL_OUT_DURATIONS = (60, 90)
 _LABOUR_PRICE = Decimal("650.00")
+_CALL_OUT_PRICE = Decimal("975.00")  # weekend on-call labour: time and a half
 _VAT = Decimal("25")
 PHOTO_WIDTH, PHOTO_HEIGHT = 64, 48
 
@@ -200,6 +215,31 @@ _JOB_TEMPLATES: tuple[tuple[str, str, bool, str], ...] = (
      "extract filters and clean the heat exchanger.", False,
      "Filter set, FTX unit|890.00|1"),
 )  # fmt: skip
+# Weekend on-call call-outs: short, urgent, same format as _JOB_TEMPLATES.
+_CALL_OUT_TEMPLATES: tuple[tuple[str, str, bool, str], ...] = (
+    ("Call-out: burst pipe under the sink", "Water on the kitchen floor from a split pipe "
+     "under the sink. Isolate it, replace the section and dry out the cabinet base.", False,
+     "Compression coupling 15 mm|65.00|2; Copper pipe 15 mm|89.00|1; "
+     "Pipe repair clamp|189.00|1"),
+    ("Jour: ingen värme", "Värmepumpen har larmat och stannat och huset blir kallt. Läs av "
+     "larmet, återställ pumpen och kontrollera trycket i systemet.", True,
+     "Säkring 16 A, diazed|14.50|3; Automatisk avluftare|145.00|1"),
+    ("Call-out: half the house without power", "Sockets in the kitchen and living room went "
+     "dead in the storm. Find the fault, make it safe and restore the supply.", False,
+     "MCB 10 A, 1-pole|129.00|1; Wago connectors, pack of 10|79.00|1"),
+    ("Call-out: no hot water", "The water heater stopped heating overnight. Check the "
+     "breaker, the thermostat and the element.", False,
+     "Immersion element 3 kW|459.00|1; Immersion thermostat|219.00|1"),
+    ("Jour: stopp i avloppet", "Toaletten och duschen svämmar över. Rensa stammen från "
+     "rensluckan och kontrollera att vattnet rinner undan.", True,
+     "Hyra av rensmaskin|450.00|1; Packning till rensbrunn|59.00|1"),
+    ("Call-out: burning smell from a socket", "A double socket in the bedroom is scorched and "
+     "smells. Isolate the circuit, replace the socket and check the connections.", False,
+     "Double socket, earthed|119.00|1; Junction box IP65|89.00|1"),
+    ("Jour: vattenläcka från taket", "Det droppar från taket i hallen under badrummet. "
+     "Hitta läckan, stäng av och gör en provisorisk reparation.", True,
+     "Kopplingsmuff 15 mm|65.00|2; Kopparrör 15 mm|89.00|1"),
+)  # fmt: skip
 _REDUCED_VAT = {"Printed care guide": Decimal("6")}
 
 
@@ -262,9 +302,12 @@ def _customers(rng: random.Random, seed: int) -> tuple[DemoCustomer, ...]:
     return tuple(customers)
 
 
-def _plan_day(rng: random.Random) -> list[tuple[int, int]]:
-    """3–5 non-overlapping jobs of 1–3 h as (start, end) minutes after 07:30, ending by 17:00."""
-    durations = [rng.choice(_DURATIONS) for _ in range(rng.randint(3, 5))]
+def _plan_day(
+    rng: random.Random, counts: tuple[int, int] = (3, 5), lengths: tuple[int, ...] = _DURATIONS
+) -> list[tuple[int, int]]:
+    """3–5 non-overlapping jobs of 1–3 h as (start, end) minutes after 07:30, ending by 17:00
+    (an on-call shift passes fewer, shorter jobs)."""
+    durations = [rng.choice(lengths) for _ in range(rng.randint(*counts))]
     while sum(durations) > DAY_MINUTES - 60:
         durations[durations.index(max(durations))] -= 30
     slack_units = (DAY_MINUTES - sum(durations)) // 15
@@ -279,13 +322,21 @@ def _plan_day(rng: random.Random) -> list[tuple[int, int]]:
 
 
 def _line_items(
-    rng: random.Random, job_id: str, template: tuple[str, str, bool, str], hours: Decimal
+    rng: random.Random,
+    job_id: str,
+    template: tuple[str, str, bool, str],
+    hours: Decimal,
+    call_out: bool = False,
 ) -> tuple[DemoLineItem, ...]:
     """Labour for the booked time plus up to three of the template's parts, in catalogue order."""
     _, _, swedish, spec = template
     parts = [part.split("|") for part in spec.split("; ")]
     chosen = sorted(rng.sample(range(len(parts)), rng.randint(0, min(3, len(parts)))))
-    rows = [("Arbete, per timme" if swedish else "Labour, per hour", _LABOUR_PRICE, hours)]
+    if call_out:
+        labour = "Jourarbete, per timme" if swedish else "Call-out labour, per hour"
+        rows = [(labour, _CALL_OUT_PRICE, hours)]
+    else:
+        rows = [("Arbete, per timme" if swedish else "Labour, per hour", _LABOUR_PRICE, hours)]
     rows += [(parts[i][0], Decimal(parts[i][1]), Decimal(parts[i][2])) for i in chosen]
     return tuple(
         DemoLineItem(_id("line", job_id, n), n, text, qty, price, _REDUCED_VAT.get(text, _VAT))
@@ -296,12 +347,23 @@ def _line_items(
 def _status(
     day: date, today: date, first_of_day: bool, technician_index: int, rng: random.Random
 ) -> str:
-    """History is done (rarely cancelled); today one technician is busy and one is driving."""
+    """History is done (rarely cancelled); today one technician is busy and one is driving
+    (Anna, the first, is busy on her first job and has the rest of today to start)."""
     if day < today:
         return "cancelled" if rng.random() < 0.06 else "complete"
     if day == today and first_of_day:
         return ("in_progress", "en_route", "scheduled")[technician_index]
     return "scheduled"
+
+
+def demo_days(week_of: date) -> tuple[date, ...]:
+    """The days that get jobs, in order: Mon–Fri of ``week_of``'s ISO week; on a weekend also
+    ``week_of`` itself (the on-call shift) and the following Mon–Fri."""
+    monday = week_of - timedelta(days=week_of.weekday())
+    days = [monday + timedelta(days=n) for n in range(5)]
+    if week_of.weekday() >= 5:
+        days += [week_of, *(monday + timedelta(days=7 + n) for n in range(5))]
+    return tuple(days)
 
 
 def _jobs(
@@ -312,14 +374,15 @@ def _jobs(
     customers: tuple[DemoCustomer, ...],
 ) -> tuple[DemoJob, ...]:
     tz = ZoneInfo(DEMO_TIMEZONE)
-    monday = week_of - timedelta(days=week_of.weekday())
     jobs: list[DemoJob] = []
-    for day in (monday + timedelta(days=n) for n in range(5)):
+    for day in demo_days(week_of):
+        call_out = day.weekday() >= 5
         opening = datetime.combine(day, DAY_START, tzinfo=tz)
         for t_index, technician in enumerate(technicians):
-            for slot, (start, end) in enumerate(_plan_day(rng)):
+            shape = (_CALL_OUT_COUNTS, _CALL_OUT_DURATIONS) if call_out else ((3, 5), _DURATIONS)
+            for slot, (start, end) in enumerate(_plan_day(rng, *shape)):
                 job_id = _id("job", seed, day.isoformat(), technician.email, slot)
-                template = rng.choice(_JOB_TEMPLATES)
+                template = rng.choice(_CALL_OUT_TEMPLATES if call_out else _JOB_TEMPLATES)
                 customer = rng.choice(customers)
                 status = _status(day, week_of, slot == 0, t_index, rng)
                 hours = Decimal(end - start) / 60
@@ -334,7 +397,7 @@ def _jobs(
                         scheduled_start=(opening + timedelta(minutes=start)).astimezone(UTC),
                         scheduled_end=(opening + timedelta(minutes=end)).astimezone(UTC),
                         status=status,
-                        line_items=_line_items(rng, job_id, template, hours),
+                        line_items=_line_items(rng, job_id, template, hours, call_out),
                     )
                 )
     return tuple(sorted(jobs, key=lambda job: (job.scheduled_start, job.technician_id)))
@@ -382,7 +445,7 @@ def make_noise_png(seed: int, approx_bytes: int) -> bytes:
 
 
 def _photos(rng: random.Random, seed: int, jobs: tuple[DemoJob, ...]) -> tuple[DemoPhoto, ...]:
-    """4–8 photos on completed jobs; none when the week has no history yet (a Monday)."""
+    """4–8 photos on completed jobs; none when there is no history yet (a Monday)."""
     done = [job for job in jobs if job.status == "complete"]
     if not done:
         return ()
@@ -411,10 +474,13 @@ def _photos(rng: random.Random, seed: int, jobs: tuple[DemoJob, ...]) -> tuple[D
 
 
 def build_demo_data(seed: int = 1, week_of: date | None = None) -> DemoData:
-    """The demo week (Mon–Fri of ``week_of``'s ISO week, default: today in Stockholm).
+    """The demo data around ``week_of`` (*today*; default: today in Stockholm).
 
-    Jobs before ``week_of``'s day are history, later ones are planned; a weekend
-    ``week_of`` makes the whole week history. Customers depend on the seed only.
+    Jobs on the days before ``week_of`` are history; ``week_of``'s own jobs and the later
+    ones are open. On a weekday the jobs are Mon–Fri of its ISO week; on a Saturday or
+    Sunday, the week's Mon–Fri (all history), an on-call shift of call-outs on ``week_of``,
+    and the following Mon–Fri (planned): see :func:`demo_days`. Customers depend on the seed
+    only.
     """
     if week_of is None:
         week_of = datetime.now(ZoneInfo(DEMO_TIMEZONE)).date()
