@@ -2,8 +2,10 @@
 
 The Alembic environment lives at the top-level ``migrations/`` folder of the source tree and
 must ship inside the package as ``wb_desktop.migrations``; this is the test that notices if
-it does not. The venv sees the system site-packages, so nothing has to be downloaded for
-the dependencies, and every command runs from a folder outside the repository.
+it does not. The venv borrows the test environment's site-packages for the dependencies (a
+``.pth`` file; the tests may themselves run in a venv, whose packages ``--system-site-packages``
+would not see), so nothing is downloaded, and every command runs from a folder outside the
+repository.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import os
 import shutil
 import subprocess
 import sys
+import sysconfig
 import zipfile
 from pathlib import Path
 
@@ -89,10 +92,19 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def venv(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A fresh venv (pip borrowed from the system site-packages) with only the wheel added."""
+    """A fresh venv with only the wheel installed; its dependencies come from ours.
+
+    The wheel's own files come first on ``sys.path``; the borrowed folders are plain path
+    entries, so no ``.pth`` in them (the editable install of this checkout) is processed.
+    """
     folder = tmp_path_factory.mktemp("venv") / "env"
-    ok(run([sys.executable, "-m", "venv", "--system-site-packages", "--without-pip", folder], ROOT))
+    ok(run([sys.executable, "-m", "venv", "--without-pip", folder], ROOT))
     python = venv_program(folder, "python")
+    where = "import sysconfig; print(sysconfig.get_paths()['purelib'])"
+    purelib = Path(ok(run([python, "-c", where], folder.parent)).strip())
+    ours = sysconfig.get_paths()
+    borrowed = sorted({ours["purelib"], ours["platlib"]})
+    (purelib / "_borrowed_test_environment.pth").write_text("\n".join(borrowed) + "\n")
     ok(run([python, "-m", "pip", "install", "--no-deps", "--no-index", wheel], folder.parent))
     return folder
 
