@@ -43,6 +43,7 @@ from wb_desktop.domain.text import QT_TRANSLATE_NOOP, Text
 from wb_desktop.domain.virtual_clock import VirtualClock
 from wb_desktop.logs import configure_logging
 from wb_desktop.paths import DataPaths, ProfilePaths, check_profile_name
+from wb_desktop.qt_platform_check import qt_platform_problem
 from wb_desktop.saved_sign_in import SavedSignIn, save_sign_in
 from wb_desktop.settings import ProfileSettings, load_settings, save_settings
 from wb_desktop.store.cache import LocalCache, attach_cache, open_cache
@@ -238,6 +239,8 @@ def _qt_application() -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
+    if (problem := qt_platform_problem()) is not None:  # Qt would abort the process instead
+        raise WorkBossError(problem)
     QCoreApplication.setOrganizationName("WorkBoss")
     QCoreApplication.setApplicationName("WorkBoss Desktop")
     QCoreApplication.setApplicationVersion(__version__)
