@@ -247,6 +247,14 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run_gui(options: CommonOptions, args: argparse.Namespace) -> int:
+    from wb_desktop.qt_platform_check import qt_platform_problem
+
+    # Before Qt is imported at all: a machine without the libraries PySide6 itself links
+    # would otherwise fail on the import with a traceback instead of this message.
+    problem = qt_platform_problem()
+    if problem is not None:
+        print(f"{PROG}: {problem}", file=sys.stderr)
+        return EXIT_ERROR
     from wb_desktop import app  # imported here so that headless commands never load Qt
 
     return app.run(

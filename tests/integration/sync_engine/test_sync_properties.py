@@ -9,8 +9,9 @@ everything the technician saved is on the server exactly once and both sides agr
 The default run (and CI) keeps the short form: 60 derandomized examples (each example makes
 every later first sync longer, so the cost grows faster than the count: 200 took 2 minutes
 of a 7-minute suite). ``WB_PROPERTY_EXAMPLES=200`` runs more of the same fixed run;
-``WB_SOAK=1`` explores 5,000 new ones. A failure prints its steps; a replay meets a server that has moved on, so now and
-then Hypothesis reports it as flaky, with the original failure attached.
+``WB_SOAK=1`` explores 5,000 new ones. A failure prints its steps; a replay meets a server
+that has moved on, so now and then Hypothesis reports it as flaky, with the original failure
+attached.
 """
 
 from __future__ import annotations
