@@ -2,20 +2,31 @@
 
 from __future__ import annotations
 
+import random
 import sqlite3
+import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
+
+from wb_desktop.server.feed import drop_staged_feed, write_staged_feed
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 WRITE_OPTION = "wb_write"
+# deadlock_detected, serialization_failure
+RETRYABLE_SQLSTATES = frozenset({"40P01", "40001"})
+T = TypeVar("T")
+MIGRATION_LOCK = 0x57_42_4D  # "WBM", an advisory-lock key of its own
 
 
 def create_server_engine(url: str) -> Engine:
@@ -64,13 +75,51 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def migrate(engine: Engine) -> None:
-    """Upgrade to head in one transaction; a server schema is never created with create_all."""
+    """Upgrade to head in one transaction; a server schema is never created with create_all.
+
+    Several processes may start at once on one PostgreSQL database (``wb-server --workers``):
+    the first to take the migration lock upgrades, the others wait and then find the schema
+    at head. On SQLite ``BEGIN IMMEDIATE`` does the same.
+    """
     with engine.execution_options(**{WRITE_OPTION: True}).begin() as connection:
+        if connection.dialect.name == "postgresql":
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
         command.upgrade(alembic_config(connection), "head")
 
 
 def session_factories(engine: Engine) -> tuple[sessionmaker[Session], sessionmaker[Session]]:
-    """Readers and writers; on SQLite a writer's transaction starts with BEGIN IMMEDIATE."""
+    """Readers and writers; on SQLite a writer's transaction starts with BEGIN IMMEDIATE.
+
+    Both write the feed rows their transaction staged just before it commits, in commit
+    order (see :mod:`wb_desktop.server.feed`).
+    """
     reader = sessionmaker(engine, expire_on_commit=False)
     writer = sessionmaker(engine.execution_options(**{WRITE_OPTION: True}), expire_on_commit=False)
+    for factory in (reader, writer):
+        event.listen(factory, "before_commit", write_staged_feed)
+        event.listen(factory, "after_rollback", drop_staged_feed)
     return reader, writer
+
+
+def retry_on_lock_conflict(work: Callable[[], T], attempts: int = 5) -> T:
+    """Run a whole transaction again when PostgreSQL aborted it to break a deadlock.
+
+    Batches lock their records in one order, so this is rare (an op naming a record the
+    prefetch did not see); the transaction left nothing behind, so running it again is safe.
+    """
+    for attempt in range(attempts):
+        try:
+            return work()
+        except DBAPIError as error:
+            code = getattr(error.orig, "sqlstate", None)
+            if code not in RETRYABLE_SQLSTATES or attempt == attempts - 1:
+                raise
+            time.sleep(random.uniform(0, 0.005 * 2**attempt))
+    raise AssertionError("unreachable")
+
+
+def insert_or_ignore(session: Session, model: type[Any]) -> Any:
+    """The dialect's INSERT that can say ``ON CONFLICT DO NOTHING`` (SQLite and PostgreSQL)."""
+    if session.get_bind().dialect.name == "postgresql":
+        return postgresql.insert(model)
+    return sqlite.insert(model)

@@ -23,7 +23,8 @@ def require_technician(session: Session, technician_id: str | None) -> None:
 
 
 def job_or_404(session: Session, job_id: str) -> Job:
-    job = session.get(Job, job_id)
+    """The job, locked to commit, so its version is bumped from the latest (no lost update)."""
+    job = session.get(Job, job_id, with_for_update=True, populate_existing=True)
     if job is None:
         raise not_found(f"job {job_id}")
     return job

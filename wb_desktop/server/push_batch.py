@@ -2,8 +2,9 @@
 
 Per-op queries and flushes cost more than the ops themselves, so a batch prefetches the
 answers already given to its op ids, the sequences its device already used and every record
-its ops name (a handful of ``IN`` queries in all), keeps records created by earlier ops of
-the batch, and stages the feed entries and op answers for a bulk insert when it finishes.
+its ops name (a handful of ``IN`` queries in all; the records locked ``FOR UPDATE``), keeps
+records created by earlier ops of the batch, and stages the op answers for a bulk insert
+when it finishes (the feed entries for the commit: see :mod:`wb_desktop.server.feed`).
 Handlers validate everything before they change anything, so a rejected op leaves nothing
 behind even though there is no savepoint per op.
 """
@@ -18,10 +19,9 @@ from typing import Any, Protocol, TypeVar
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from wb_desktop.server.feed import snapshot
+from wb_desktop.server.feed import snapshot, stage
 from wb_desktop.server.models import (
     AppliedOp,
-    Change,
     Customer,
     Document,
     Job,
@@ -79,7 +79,6 @@ class PushBatch:
         self._records: dict[tuple[type[ServerBase], str], ServerBase] = {}
         self._absent: set[tuple[type[ServerBase], str]] = set()
         self._prefetch_records(ops)
-        self._changes: list[dict[str, Any]] = []
         self._applied: list[dict[str, Any]] = []
 
     def answer(self, op_id: str) -> Answer | None:
@@ -98,7 +97,7 @@ class PushBatch:
             return known  # type: ignore[return-value]
         if key in self._absent:
             return None
-        found = self.session.get(model, record_id)
+        found = self.session.get(model, record_id, with_for_update=True, populate_existing=True)
         if found is None:
             self._absent.add(key)
         else:
@@ -116,8 +115,9 @@ class PushBatch:
     ) -> dict[str, Any]:
         """Stages one feed entry per technician who sees the record; returns its snapshot."""
         data = snapshot(record)
+        rows = []
         for technician_id in dict.fromkeys(t for t in audience if t):
-            self._changes.append(
+            rows.append(
                 {
                     "technician_id": technician_id,
                     "record_type": record_type,
@@ -129,6 +129,7 @@ class PushBatch:
                     "at": self.now,
                 }
             )
+        stage(self.session, rows)
         return data
 
     def record_answer(self, op: BatchOp, result: str, detail: dict[str, Any]) -> None:
@@ -147,10 +148,8 @@ class PushBatch:
         )
 
     def finish(self) -> None:
-        """Writes the batch: records first, then the feed in op order, then the answers."""
+        """Writes the records and the answers; the feed, staged in op order, goes at commit."""
         self.session.flush()
-        if self._changes:
-            self.session.execute(insert(Change), self._changes)
         if self._applied:
             self.session.execute(insert(AppliedOp), self._applied)
 
@@ -180,8 +179,19 @@ class PushBatch:
                 value = op.payload.get(key)
                 if isinstance(value, str):
                     wanted.setdefault(referenced, set()).add(value)
-        for model, ids in wanted.items():
+        # Locked (PostgreSQL; SQLite's writer already holds the database) in one order, table
+        # by table and by id, so two batches wait for each other instead of deadlocking, and a
+        # version read here is the one the batch's UPDATE replaces: no lost update.
+        for model in sorted(wanted, key=lambda m: m.__tablename__):
+            ids = wanted[model]
             primary_key = model.__mapper__.primary_key[0]
-            for record in self.session.scalars(select(model).where(primary_key.in_(ids))):
+            locked = (
+                select(model)
+                .where(primary_key.in_(ids))
+                .order_by(primary_key)
+                .with_for_update()
+                .execution_options(populate_existing=True)
+            )
+            for record in self.session.scalars(locked):
                 self._records[(model, str(getattr(record, "id")))] = record  # noqa: B009
             self._absent.update((model, i) for i in ids if (model, i) not in self._records)
