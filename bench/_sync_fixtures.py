@@ -6,6 +6,7 @@ the client's. The in-process server lives in ``_sync_server.py``.
 
 from __future__ import annotations
 
+import pickle
 import sys
 import threading
 import time
@@ -22,6 +23,7 @@ except ImportError:  # Windows
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from _http_floor import Exchange
 from sqlalchemy import select
 
 from wb_desktop.domain.clock import FixedClock
@@ -50,11 +52,24 @@ class Sent:
 
 class RecordingTransport:
     """The real transport, recording each request; ``log`` gets each PATCH's size before it
-    goes, so a process killed mid-chunk still leaves the bytes it started to send."""
+    goes, so a process killed mid-chunk still leaves the bytes it started to send. With
+    ``keep``, ``exchanges[n]`` holds the bytes of ``sent[n]`` and its reply, for the HTTP floor
+    (``_http_floor.py``) to replay."""
 
-    def __init__(self, base_url: str, log: Path | None = None) -> None:
+    def __init__(
+        self,
+        base_url: str,
+        log: Path | None = None,
+        keep: bool = False,
+        keep_to: Path | None = None,
+    ) -> None:
         self.inner = RequestsTransport(base_url)
         self.sent: list[Sent] = []
+        self.exchanges: list[Exchange] = []
+        self._keep = keep
+        # ``keep_to``: each exchange is pickled to this file as it happens instead of kept, so
+        # a child measuring its peak RSS does not hold every reply (see _http_floor.load_all)
+        self._keep_to = keep_to.open("ab") if keep_to is not None else None
         self._log = log.open("a", encoding="ascii") if log is not None else None
         self._lock = threading.Lock()
 
@@ -68,16 +83,44 @@ class RecordingTransport:
         record = Sent(request.method, request.path, len(request.body), started, time.perf_counter())
         with self._lock:
             self.sent.append(record)
+            if self._keep:
+                self.exchanges.append(exchange_of(request, reply))
+            if self._keep_to is not None:
+                pickle.dump(exchange_of(request, reply), self._keep_to)
         return reply
 
     def since(self, mark: int) -> list[Sent]:
         with self._lock:
             return self.sent[mark:]
 
+    def exchanges_between(self, start: float, end: float) -> list[Exchange]:
+        """The kept exchanges of the requests that started at or after ``start`` and ended by
+        ``end`` (perf_counter)."""
+        with self._lock:
+            return [
+                exchange
+                for sent, exchange in zip(self.sent, self.exchanges, strict=True)
+                if sent.started >= start and sent.ended <= end
+            ]
+
     def close(self) -> None:
         self.inner.close()
         if self._log is not None:
             self._log.close()
+        if self._keep_to is not None:
+            self._keep_to.close()
+
+
+def exchange_of(request: HttpRequest, reply: HttpReply) -> Exchange:
+    return Exchange(
+        request.method,
+        request.path,
+        dict(request.headers),
+        request.body,
+        reply.status,
+        reply.body,
+        reply.header("content-type") or "application/octet-stream",
+    )
 
 
 def profile_at(folder: Path) -> ProfilePaths:

@@ -19,6 +19,7 @@ from _sync_fixtures import DEMO_WEEK, EMAIL, START
 from sqlalchemy import func, select
 
 from wb_desktop.domain.clock import FixedClock
+from wb_desktop.server import models as server_models
 from wb_desktop.server.app import create_app
 from wb_desktop.server.config import ServerConfig
 from wb_desktop.server.context import ServerContext
@@ -46,9 +47,16 @@ class BenchServer:
         return statistics.median(timings)
 
     def blob_received(self, sha256: str) -> int:
+        """The bytes of ``sha256`` the server holds: the finished blob's, or the most any
+        upload of it has received (per technician, where the server keeps uploads apart)."""
+        uploads = getattr(server_models, "BlobAccess", None)
         with self.context.reader() as session:
             blob = session.get(Blob, sha256)
-            return 0 if blob is None else blob.received
+            received = 0 if blob is None else blob.size if blob.complete else blob.received
+            if uploads is not None:
+                query = select(func.max(uploads.received)).where(uploads.sha256 == sha256)
+                received = max(received, session.scalar(query) or 0)
+            return received
 
     def complete_blobs(self) -> int:
         with self.context.reader() as session:

@@ -1,14 +1,18 @@
 """Opening the invoice list and the reports with 5,000 invoices cached (target: < 200 ms each).
 
-Run: ``python bench/billing_views.py [--invoices N] [--local N] [--repeat N]``. A migrated
+Run: ``python bench/billing_views.py [--runs N] [--invoices N] [--local N]``. A migrated
 cache on a temp dir gets N invoices for one technician's customers: most as the office sent
 them back in a pull (synced, two lines each), ``--local`` of them made on the tablet through
 the write path (drafts and invoices queued to send, each with its waiting op), plus 60 days
 of completed jobs and time entries so the reports have work to add up. None of that is
-timed. Then, in one warm process, each page is built, shown and painted ``--repeat`` times:
+timed. Then, in one warm process, each page is built, shown and painted ``--runs`` times:
 the time from "the technician taps Invoices/Reports" (constructing the page) to the end of
 its first paint with the rows or the chart on it. A re-read of an open page (what a sync
-step triggers) is timed too. Prints the median and the worst against the target.
+step triggers) is timed too. The floor, timed the same way in the same runs: a bare
+``QWidget`` of the same size, built, shown and painted (Qt's own cost of showing a page).
+Prints the median, min and max of each, and each open's ratio to the floor; the target stays
+absolute (under 200 ms: what a technician feels), as the design gives no ratio for it. The
+re-reads have no floor.
 """
 
 from __future__ import annotations
@@ -16,7 +20,6 @@ from __future__ import annotations
 import argparse
 import platform
 import random
-import statistics
 import sys
 import tempfile
 import time
@@ -30,6 +33,7 @@ from zoneinfo import ZoneInfo
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(1, str(Path(__file__).resolve().parents[1]))
 
+from _figures import conditions_after, conditions_before, ratios, spread
 from _gui_fixtures import FirstPaint, pump_until
 from PySide6 import __version__ as pyside_version
 from PySide6.QtWidgets import QApplication, QWidget
@@ -55,6 +59,7 @@ NOW = datetime(2026, 11, 26, 14, 10, tzinfo=UTC)  # a Thursday afternoon
 TECHNICIAN = "0b7f3a52-5b8e-4a39-9d59-1c1c0e6f2a10"
 CUSTOMERS = 120
 SIZE = (1280, 800)
+FLOOR = "floor: open a bare QWidget"
 
 
 def seed(cache: LocalCache, invoices: int, local: int, rng: random.Random) -> None:
@@ -173,9 +178,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--invoices", type=int, default=5_000)
     parser.add_argument("--local", type=int, default=200, help="of them, made on the tablet")
-    parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument("--runs", "--repeat", type=int, default=7, dest="runs")
     parser.add_argument("--seed", type=int, default=11)
     args = parser.parse_args(argv)
+    conditions_before()
     qt_app = QApplication.instance() or QApplication(sys.argv[:1])
     apply_theme(qt_app, high_contrast=False)
     clock = FixedClock(NOW)
@@ -191,7 +197,8 @@ def main(argv: list[str] | None = None) -> int:
 
         service = SyncService(no_client, initial_profile="offline", watch_network=False)  # type: ignore[arg-type]
         figures: dict[str, list[float]] = {}
-        for _ in range(args.repeat):
+        for _ in range(args.runs):
+            figures.setdefault(FLOOR, []).append(time_open(QWidget, lambda page: True))
             figures.setdefault("open the invoice list", []).append(
                 time_open(
                     lambda: DocumentsPage(workday, service),
@@ -208,7 +215,7 @@ def main(argv: list[str] | None = None) -> int:
         reports.resize(*SIZE)
         reports.show()
         QApplication.processEvents()
-        for _ in range(args.repeat):
+        for _ in range(args.runs):
             figures.setdefault("re-read the open invoice list", []).append(
                 time_call(documents.reload)
             )
@@ -219,6 +226,7 @@ def main(argv: list[str] | None = None) -> int:
         assert service.stop()
         cache.close()
     report(args, figures, rows, seed_s)
+    conditions_after()
     return 0
 
 
@@ -228,19 +236,23 @@ def report(
     print(
         f"Billing views with {args.invoices:,} invoices cached ({args.local} made on the tablet); "
         f"Python {platform.python_version()}, PySide6 {pyside_version}, {platform.system()} "
-        f"{platform.machine()}; {args.repeat} runs each in one warm process"
+        f"{platform.machine()}; {args.runs} runs each in one warm process: median (min–max)"
     )
-    print("| measure | median | worst | target |")
+    print("| measure | ms | ratio to the floor | target |")
     print("|---|---:|---:|---:|")
+    floor = figures[FLOOR]
     for name, times in figures.items():
-        target = f"< {TARGET_MS:g} ms" if name.startswith("open") else ""
-        print(f"| {name} | {statistics.median(times):.0f} ms | {max(times):.0f} ms | {target} |")
+        opens = name.startswith("open")
+        target = f"< {TARGET_MS:g} ms" if opens else ""
+        ratio = spread(ratios(times, floor), 1, "×") if opens else ""
+        print(f"| {name} | {spread(times, 1)} | {ratio} | {target} |")
     opens = [max(t) for name, t in figures.items() if name.startswith("open")]
     met = all(worst < TARGET_MS for worst in opens)
     print(
         f"\n- **target** {'met' if met else 'NOT met'} (worst of each open under {TARGET_MS:g} "
-        f"ms); the list showed {rows:,} rows. The pages' modules were imported before timing, "
-        f"as they are when the app has started. Seeding took {seed_s:.1f} s (not timed)."
+        f"ms; absolute, no ratio target); the list showed {rows:,} rows. The pages' modules "
+        f"were imported before timing, as they are when the app has started. Seeding took "
+        f"{seed_s:.1f} s (not timed)."
     )
 
 

@@ -8,8 +8,10 @@ over ±``--span-days`` days. Each run then starts two fresh processes in turn, s
 interpreter and every import count: a bare PySide6 ``QMainWindow``, and the app's second start
 of that profile. The parent times each from ``Popen`` to the line the child prints once its
 first paint has finished (the bare window's; the schedule list's, with today's jobs in it):
-what a technician feels. Prints median and max of both, their ratio, the targets, and the
-child's own breakdown of the app's start (build's collaborators timed by wrapping them).
+what a technician feels. The bare window is the floor, and the pairs alternate which goes
+first. Prints the median, min and max of both, of each run's ratio (app / bare) and the ratio
+of the medians, against the design's target (at most 3× the bare window), then the child's own
+breakdown of both starts (build's collaborators timed by wrapping them).
 """
 
 from __future__ import annotations
@@ -48,7 +50,7 @@ PAINTED, CLOSED = "PAINTED ", "CLOSED "
 PROFILE = "demo"
 ZONE = "Europe/Stockholm"
 WINDOW_SIZE = (1024, 640)  # the app window's minimum size, given to the bare window too
-TARGET_S, TARGET_RATIO = 1.5, 2.0
+TARGET_RATIO = 3.0  # the design's: at most 3× a bare PySide6 window's cold start
 BARE_PHASES = ("interpreter start", "imports", "QApplication", "window + show", "first paint")
 # Imported in this order; each stage pays only for what is new to it. The embedded server's
 # web stack is not among them: a signed-in profile imports it after the first paint.
@@ -318,6 +320,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def measure(args: argparse.Namespace) -> int:
+    from _figures import conditions_after, conditions_before  # the parent only: not the children
+
+    conditions_before()
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(dir=args.data_dir) as temp:
         data_dir, log = Path(temp) / "data", Path(temp) / "children.log"
@@ -333,39 +338,38 @@ def measure(args: argparse.Namespace) -> int:
             for kind, starts in order:
                 starts.append(start_once(kind, data_dir, log))
     report(args, cache, bare, app, time.perf_counter() - started)
+    conditions_after()
     return 0
 
 
 def report(
     args: argparse.Namespace, cache: dict, bare: list[Start], app: list[Start], seconds: float
 ) -> None:
+    from _figures import ratios, spread
     from PySide6 import __version__ as pyside_version
 
-    bare_median = statistics.median(s.painted_s for s in bare)
-    app_median = statistics.median(s.painted_s for s in app)
-    ratio = app_median / bare_median
+    bare_s = [s.painted_s for s in bare]
+    app_s = [s.painted_s for s in app]
+    each = ratios(app_s, bare_s)
+    ratio = statistics.median(app_s) / statistics.median(bare_s)
     print(
         f"cold start to first paint, fresh process each, {args.runs} runs; Python "
         f"{platform.python_version()}, PySide6 {pyside_version}, {platform.system()} "
         f"{platform.machine()}, {os.cpu_count()} CPUs, QT_QPA_PLATFORM="
         f"{os.environ.get('QT_QPA_PLATFORM', '(default)')}"
     )
-    print("| start | median | max | target |")
-    print("|---|---:|---:|---:|")
-    bare_max = max(s.painted_s for s in bare)
-    print(f"| bare PySide6 QMainWindow | {bare_median:.2f} s | {bare_max:.2f} s | |")
-    print(
-        f"| app, {cache['jobs']:,} cached jobs, schedule painted | {app_median:.2f} s | "
-        f"{max(s.painted_s for s in app):.2f} s | < {TARGET_S:g} s |"
-    )
-    print(f"| ratio app / bare (medians) | {ratio:.2f} | | < {TARGET_RATIO:g} |")
+    print("| start | median (min–max) | target |")
+    print("|---|---:|---:|")
+    print(f"| floor: bare PySide6 QMainWindow | {spread(bare_s, 2, ' s')} | |")
+    print(f"| app, {cache['jobs']:,} cached jobs, schedule painted | {spread(app_s, 2, ' s')} | |")
+    print(f"| ratio app / bare, each run | {spread(each, 2, '×')} | ≤ {TARGET_RATIO:g}× |")
+    print(f"| ratio of the medians | {ratio:.2f}× | ≤ {TARGET_RATIO:g}× |")
     breakdown("bare window", BARE_PHASES, bare)
     breakdown("app's start", APP_PHASES, app)
-    met = app_median < TARGET_S and ratio < TARGET_RATIO
+    met = statistics.median(each) <= TARGET_RATIO
     print(
-        f"\n- **targets** {'met' if met else 'NOT met'}: app median {app_median:.2f} s "
-        f"(< {TARGET_S:g} s: {'yes' if app_median < TARGET_S else 'no'}), ratio {ratio:.2f} "
-        f"(< {TARGET_RATIO:g}: {'yes' if ratio < TARGET_RATIO else 'no'})."
+        f"\n- **target** (≤ {TARGET_RATIO:g}× the bare window, median of the runs' ratios): "
+        f"{'met' if met else 'NOT met'} at {statistics.median(each):.2f}×."
     )
     print(
         f"- **cache**: {cache['jobs']:,} jobs for the demo technician ({cache['added']:,} added "
