@@ -165,6 +165,8 @@ class Photo(Versioned, ServerBase):
     width: Mapped[int | None] = mapped_column(Integer)
     height: Mapped[int | None] = mapped_column(Integer)
     taken_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # the technician who attached it (None: the office or the demo seed); see BlobAccess
+    attached_by: Mapped[str | None] = mapped_column(String(ID))
 
 
 class Signature(Versioned, ServerBase):
@@ -176,6 +178,7 @@ class Signature(Versioned, ServerBase):
     png_sha256: Mapped[str] = mapped_column(String(SHA256))
     byte_size: Mapped[int] = mapped_column(BigInteger)
     captured_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    attached_by: Mapped[str | None] = mapped_column(String(ID))  # as Photo.attached_by
 
 
 class TimeEntry(Versioned, ServerBase):
@@ -288,7 +291,9 @@ class ConflictLogEntry(ServerBase):
 
 
 class Blob(ServerBase):
-    """An attachment by content hash; bytes live in the blob folder until verified."""
+    """Verified attachment bytes by content hash (a row exists once an upload of them
+    completed and matched the hash); ``uploaded_by`` is the first technician who sent them.
+    Who may read them is :class:`BlobAccess` and the records they are attached to."""
 
     __tablename__ = "blobs"
 
@@ -299,3 +304,23 @@ class Blob(ServerBase):
     complete: Mapped[bool] = mapped_column(Boolean, default=False)
     uploaded_by: Mapped[str] = mapped_column(ForeignKey("technicians.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class BlobAccess(ServerBase):
+    """One technician's own upload of a blob, and the proof of possession it gives.
+
+    Knowing a hash is never enough: a technician reads a blob they uploaded themselves
+    (``complete``: the bytes they sent matched the hash), or one attached to a record they
+    see whose attachment was vouched for (see :mod:`wb_desktop.server.blobs`). Uploads are
+    per technician, so one never sees or resumes another's."""
+
+    __tablename__ = "blob_access"
+
+    sha256: Mapped[str] = mapped_column(String(SHA256), primary_key=True)
+    technician_id: Mapped[str] = mapped_column(ForeignKey("technicians.id"), primary_key=True)
+    content_type: Mapped[str] = mapped_column(String(100))
+    size: Mapped[int] = mapped_column(BigInteger)
+    received: Mapped[int] = mapped_column(BigInteger, default=0)
+    complete: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -27,6 +27,7 @@ from wb_desktop.domain.records import (
     clean_signature,
 )
 from wb_desktop.domain.status import JobStatus, check_transition, parse_status
+from wb_desktop.server.blobs import vouch_on_attach
 from wb_desktop.server.feed import customer_audience, snapshot
 from wb_desktop.server.models import (
     ConflictLogEntry,
@@ -275,6 +276,10 @@ def time_entry_update(ctx: OpContext) -> Outcome:
 
 
 def _attachment_fields(ctx: OpContext, sha_key: str) -> tuple[Job, str, int]:
+    """An attachment names its bytes by hash; naming a hash proves nothing. The record is
+    accepted (its bytes are uploaded after it), but the blob becomes readable only as
+    :mod:`wb_desktop.server.blobs` says: after the technician uploads those bytes, or at
+    once if they could already read them."""
     job = own_job(ctx, ctx.op.payload.get("job_id"))
     sha256 = payload(ctx, sha_key)
     size = payload(ctx, "byte_size", int)
@@ -300,7 +305,9 @@ def photo_create(ctx: OpContext) -> Outcome:
         if isinstance(ctx.op.payload.get("height"), int)
         else None,
         taken_at=payload_time(ctx, "taken_at", required=False),
+        attached_by=ctx.technician_id,
     )
+    vouch_on_attach(ctx.session, sha256, ctx.technician_id, ctx.now)
     return ctx.create("photo", photo, [job.technician_id])
 
 
@@ -318,7 +325,9 @@ def signature_create(ctx: OpContext) -> Outcome:
         png_sha256=sha256,
         byte_size=size,
         captured_at=payload_time(ctx, "captured_at") or ctx.now,
+        attached_by=ctx.technician_id,
     )
+    vouch_on_attach(ctx.session, sha256, ctx.technician_id, ctx.now)
     return ctx.create("signature", signature, [job.technician_id])
 
 

@@ -4,23 +4,30 @@ The client creates the upload (size and type), asks for the offset the server ha
 the rest with ``Upload-Offset``; a chunk at any other offset is refused with the right one.
 When the last byte arrives the server checks the hash and that the bytes are the declared
 kind of image.
+
+Every upload belongs to the technician who sends it, and a blob is readable only as
+:mod:`wb_desktop.server.blobs` says (an upload of one's own, or a vouched attachment on one's
+own job). To anyone else a stored blob looks exactly like an absent one: ``GET`` is the same
+404 as an unknown hash, and ``POST`` starts their own upload at 0; their bytes are checked
+against the hash like anyone's, and only then may they read the blob.
 """
 
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Header, Path, Request
 from fastapi.responses import FileResponse
 from pydantic import BaseModel, ConfigDict, Field
-from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
 
 from wb_desktop.domain.images import sniff_image
-from wb_desktop.server.blobs import BlobStore
+from wb_desktop.server.blobs import BlobStore, insert_if_absent, readable_blob
 from wb_desktop.server.context import Context, Me
 from wb_desktop.server.errors import Problem, not_found
-from wb_desktop.server.models import Blob, Job, Photo, Signature
+from wb_desktop.server.models import Blob, BlobAccess
 
 router = APIRouter(prefix="/v1/blobs", tags=["attachments"])
 CONTENT_TYPES = ("image/jpeg", "image/png", "image/webp", "image/heic")
@@ -43,13 +50,21 @@ class BlobState(BaseModel):
     complete: bool
 
 
-def _state(blob: Blob) -> BlobState:
+def _state(blob: Blob | BlobAccess) -> BlobState:
+    """A readable blob (complete), or the technician's own upload in progress."""
     return BlobState(
         sha256=blob.sha256,
         content_type=blob.content_type,
         size=blob.size,
-        received=blob.received,
+        received=blob.size if isinstance(blob, Blob) else blob.received,
         complete=blob.complete,
+    )
+
+
+def _own_upload(session: Session, sha256: str, technician_id: str) -> BlobAccess | None:
+    """The technician's upload of ``sha256``, locked to commit (chunks take turns)."""
+    return session.get(
+        BlobAccess, (sha256, technician_id), with_for_update=True, populate_existing=True
     )
 
 
@@ -61,31 +76,44 @@ def start_upload(sha256: Sha256, body: UploadRequest, me: Me, context: Context) 
     if body.size > context.config.max_upload_bytes:
         limit = context.config.max_upload_bytes // (1024 * 1024)
         raise Problem(413, "too_large", f"{body.size} bytes is over the {limit} MB limit")
+    now = context.clock.now()
     with context.writer() as session, session.begin():
-        blob = session.get(Blob, sha256)
-        if blob is None:
-            blob = Blob(
-                sha256=sha256,
-                content_type=body.content_type,
-                size=body.size,
-                received=0,
-                complete=False,
-                uploaded_by=me.id,
-                created_at=context.clock.now(),
-            )
-            session.add(blob)
-        elif not blob.complete and (blob.size, blob.content_type) != (body.size, body.content_type):
+        blob = readable_blob(session, sha256, me.id)
+        if blob is not None:
+            return _state(blob)  # complete: never sent twice
+        insert_if_absent(
+            session,
+            BlobAccess,
+            {
+                "sha256": sha256,
+                "technician_id": me.id,
+                "content_type": body.content_type,
+                "size": body.size,
+                "received": 0,
+                "complete": False,
+                "created_at": now,
+                "updated_at": now,
+            },
+        )
+        upload = _own_upload(session, sha256, me.id)
+        assert upload is not None
+        if (upload.size, upload.content_type) != (body.size, body.content_type):
             raise Problem(409, "upload_mismatch", "an upload of this hash has another size or type")
-        return _state(blob)
+        return _state(upload)
 
 
 @router.get("/{sha256}", response_model=BlobState)
 def upload_state(sha256: Sha256, me: Me, context: Context) -> BlobState:
+    """How far the technician's own upload got; a blob they may not read is a 404, the same
+    as a hash the server has never seen."""
     with context.reader() as session:
-        blob = session.get(Blob, sha256)
-        if blob is None:
+        blob = readable_blob(session, sha256, me.id)
+        if blob is not None:
+            return _state(blob)
+        upload = session.get(BlobAccess, (sha256, me.id))
+        if upload is None:
             raise not_found(f"blob {sha256}")
-        return _state(blob)
+        return _state(upload)
 
 
 @router.patch("/{sha256}", response_model=BlobState)
@@ -103,64 +131,73 @@ async def send_chunk(
         raise Problem(413, "chunk_too_large", f"chunks are at most {MAX_CHUNK_BYTES} bytes")
     store = BlobStore(context.config.blob_dir)
     refusal: Problem | None = None
+    now = context.clock.now()
     with context.writer() as session, session.begin():
-        blob = session.get(Blob, sha256)
-        if blob is None:
-            raise not_found(f"upload {sha256}; start it with POST first")
-        if blob.complete:
+        blob = readable_blob(session, sha256, me.id)
+        if blob is not None:
             return _state(blob)
-        if upload_offset != blob.received:
+        upload = _own_upload(session, sha256, me.id)
+        if upload is None:
+            raise not_found(f"upload {sha256}; start it with POST first")
+        if upload_offset != upload.received:
             raise Problem(
                 409,
                 "offset_mismatch",
-                f"the server has {blob.received} bytes; send from there",
-                {"Upload-Offset": str(blob.received)},
+                f"the server has {upload.received} bytes; send from there",
+                {"Upload-Offset": str(upload.received)},
             )
-        if blob.received + len(chunk) > blob.size:
-            raise Problem(413, "past_the_end", f"the upload is {blob.size} bytes long")
-        blob.received = store.append(sha256, upload_offset, chunk)
-        if blob.received == blob.size:
-            refusal = _finish(store, blob)
-        state = _state(blob)
+        if upload.received + len(chunk) > upload.size:
+            raise Problem(413, "past_the_end", f"the upload is {upload.size} bytes long")
+        upload.received = store.append(sha256, me.id, upload_offset, chunk)
+        upload.updated_at = now
+        if upload.received == upload.size:
+            refusal = _finish(session, store, upload, now)
+        state = _state(upload)
     if refusal is not None:  # raised after the commit, so the reset to 0 bytes is kept
         raise refusal
     return state
 
 
-def _finish(store: BlobStore, blob: Blob) -> Problem | None:
-    """Verify a complete upload; a bad one is discarded and the upload starts over."""
-    if not store.finish(blob.sha256):
-        blob.received = 0
+def _finish(
+    session: Session, store: BlobStore, upload: BlobAccess, now: datetime
+) -> Problem | None:
+    """Verify a complete upload: good bytes become the blob (if it is new) and give their
+    sender access; bad ones are discarded and the upload starts over."""
+    sha256, owner = upload.sha256, upload.technician_id
+    if not store.matches(sha256, owner):
+        store.discard(sha256, owner)
+        upload.received = 0
         return Problem(422, "hash_mismatch", "the bytes do not match the SHA-256; send them again")
-    found = sniff_image(store.head(blob.sha256))
-    if found is None or found.content_type != blob.content_type:
-        store.path(blob.sha256).unlink(missing_ok=True)
-        blob.received = 0
-        return Problem(415, "wrong_content", f"the bytes are not a {blob.content_type} image")
-    blob.complete = True
+    found = sniff_image(store.partial_head(sha256, owner))
+    if found is None or found.content_type != upload.content_type:
+        store.discard(sha256, owner)
+        upload.received = 0
+        return Problem(415, "wrong_content", f"the bytes are not a {upload.content_type} image")
+    store.keep(sha256, owner)
+    insert_if_absent(
+        session,
+        Blob,
+        {
+            "sha256": sha256,
+            "content_type": upload.content_type,
+            "size": upload.size,
+            "received": upload.size,
+            "complete": True,
+            "uploaded_by": owner,
+            "created_at": now,
+        },
+    )
+    upload.complete = True
     return None
 
 
 @router.get("/{sha256}/content", response_class=FileResponse)
 def download(sha256: Sha256, me: Me, context: Context) -> FileResponse:
-    """Only the uploader or the technician of a job the file is attached to may read it."""
+    """Only to a technician who may read the blob (see :mod:`wb_desktop.server.blobs`);
+    to anyone else it is the same 404 as a hash the server has never seen."""
     with context.reader() as session:
-        blob = session.get(Blob, sha256)
-        mine = blob is not None and (
-            blob.uploaded_by == me.id
-            or session.scalar(
-                select(Job.id)
-                .outerjoin(Photo, Photo.job_id == Job.id)
-                .outerjoin(Signature, Signature.job_id == Job.id)
-                .where(
-                    Job.technician_id == me.id,
-                    or_(Photo.sha256 == sha256, Signature.png_sha256 == sha256),
-                )
-                .limit(1)
-            )
-            is not None
-        )
-        if blob is None or not blob.complete or not mine:
+        blob = readable_blob(session, sha256, me.id)
+        if blob is None:
             raise not_found(f"blob {sha256}")
         return FileResponse(
             BlobStore(context.config.blob_dir).path(sha256), media_type=blob.content_type

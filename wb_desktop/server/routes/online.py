@@ -26,7 +26,7 @@ from sqlalchemy import func, select
 
 from wb_desktop.server.context import Context, Me
 from wb_desktop.server.errors import Problem, not_found
-from wb_desktop.server.models import Document, LocationPing, Payment
+from wb_desktop.server.models import Document, Job, LocationPing, Payment
 
 router = APIRouter(prefix="/v1", tags=["online"])
 APPROVE, DECLINE, TIMEOUT_AFTER_CHARGE = "4242424242424242", "4000000000000002", "4000000000000119"
@@ -77,7 +77,8 @@ def _charge(body: PaymentIn, technician_id: str, context: Context) -> tuple[Paym
     card = card_digits(body.card_number)
     with context.writer() as session, session.begin():
         existing = session.get(Payment, body.idempotency_key)
-        if existing is not None:
+        # another technician's key is answered as a new key would be, never with their payment
+        if existing is not None and existing.technician_id == technician_id:
             if (existing.document_id, existing.amount) != (body.document_id, body.amount):
                 raise Problem(
                     409, "key_reused", "this idempotency key was used for another payment"
@@ -86,6 +87,8 @@ def _charge(body: PaymentIn, technician_id: str, context: Context) -> tuple[Paym
         document = session.get(Document, body.document_id)
         if document is None or document.technician_id != technician_id:
             raise not_found(f"invoice {body.document_id} (sync it before taking payment)")
+        if existing is not None:
+            raise Problem(409, "key_reused", "this idempotency key was used for another payment")
         if document.kind != "invoice" or body.currency.upper() != document.currency:
             raise Problem(422, "invalid_request", "payments are for invoices, in their currency")
         paid = session.scalar(
@@ -142,19 +145,57 @@ class PingsIn(BaseModel):
     pings: list[PingIn] = Field(max_length=1000)
 
 
+class PingRefused(BaseModel):
+    id: str
+    error: str
+    detail: str
+
+
 class PingsOut(BaseModel):
     stored: int
     already_had: int
+    refused: list[PingRefused] | None = Field(
+        default=None, description="pings not stored, each with why; absent when none"
+    )
 
 
-@router.post("/locations", response_model=PingsOut)
+@router.post("/locations", response_model=PingsOut, response_model_exclude_none=True)
 def locations(body: PingsIn, me: Me, context: Context) -> PingsOut:
-    """Idempotent by ping id: a resent batch stores nothing twice."""
-    stored = 0
+    """Idempotent by ping id: a resent batch stores nothing twice.
+
+    A ping is refused on its own, never the batch (a batch refused as a whole would be sent
+    again forever): one naming a job that is not the technician's (another's, or one the
+    office has since reassigned), or reusing the id of another technician's ping. A ping
+    already stored for this technician is ``already_had``, whatever its job is now."""
+    stored, had, refused = 0, 0, list[PingRefused]()
     with context.writer() as session, session.begin():
+        ids = {ping.id for ping in body.pings}
+        owners = dict(
+            session.execute(
+                select(LocationPing.id, LocationPing.technician_id).where(LocationPing.id.in_(ids))
+            ).all()
+        )
+        named = {ping.job_id for ping in body.pings if ping.job_id is not None}
+        own_jobs = set(
+            session.scalars(select(Job.id).where(Job.id.in_(named), Job.technician_id == me.id))
+        )
         for ping in body.pings:
-            if session.get(LocationPing, ping.id) is not None:
+            if ping.id in owners:
+                if owners[ping.id] == me.id:
+                    had += 1
+                else:
+                    refused.append(
+                        PingRefused(
+                            id=ping.id,
+                            error="id_in_use",
+                            detail=f"ping id {ping.id} is already in use; give the ping a new id",
+                        )
+                    )
+                continue
+            if ping.job_id is not None and ping.job_id not in own_jobs:
+                refused.append(PingRefused(id=ping.id, **not_found(f"job {ping.job_id}").body()))
                 continue
             session.add(LocationPing(**ping.model_dump(), technician_id=me.id))
+            owners[ping.id] = me.id
             stored += 1
-    return PingsOut(stored=stored, already_had=len(body.pings) - stored)
+    return PingsOut(stored=stored, already_had=had, refused=refused or None)
