@@ -37,6 +37,7 @@ from wb_desktop.app_connect import (
     sign_in_call,
 )
 from wb_desktop.app_console import build_console
+from wb_desktop.app_crashes import AppCrashReporting
 from wb_desktop.domain.clock import Clock, SystemClock
 from wb_desktop.domain.errors import WorkBossError
 from wb_desktop.domain.text import QT_TRANSLATE_NOOP, Text
@@ -91,6 +92,7 @@ class AppOptions:
     demo_server_in_child: bool = True  # False: in a thread, to share a test's virtual clock
     admin_token: str | None = None  # opens a real server's admin API to the support console
     open_console: bool = False  # open the support and QA console beside the window
+    report_crashes: bool = True  # the process's crash hooks (one window per process owns them)
 
 
 class ProfileInUseError(WorkBossError):
@@ -132,6 +134,7 @@ class WorkBossApp:
     virtual_clock: VirtualClock | None = None  # what this window and its sync read
     technician_apps: list[WorkBossApp] = field(default_factory=list)
     log_handler: logging.Handler | None = None  # the profile's log file, for bundles
+    crash_reporting: AppCrashReporting | None = None  # uncaught errors to the log and banner
     closed: bool = field(default=False, repr=False)
     service_stopped: bool = field(default=False, repr=False)
 
@@ -179,7 +182,13 @@ class WorkBossApp:
             return call(email, password), password
 
         other = build(
-            replace(self.options, profile=profile, server=self.link.url, open_console=False),
+            replace(
+                self.options,
+                profile=profile,
+                server=self.link.url,
+                open_console=False,
+                report_crashes=False,
+            ),
             self.clock,
             ask_sign_in=sign_in,
         )
@@ -216,6 +225,8 @@ class WorkBossApp:
         self._sweep_media()
         self.cache.close()
         self.lock.unlock()
+        if self.crash_reporting is not None:
+            self.crash_reporting.uninstall()
         if self.log_handler is not None:
             logging.getLogger().removeHandler(self.log_handler)
             self.log_handler.close()
@@ -391,6 +402,9 @@ def _assemble(
     app.admin_token = options.admin_token
     app.options, app.clock, app.virtual_clock = options, base, clock
     app.log_handler = configure_logging(paths)
+    if options.report_crashes:
+        app.crash_reporting = AppCrashReporting(paths, window.problem_banner.show_report)
+        app.crash_reporting.install()
     if options.gps:
         app.gps = GpsTracker(workday, service, parent=window)
         window.status.attach_gps(app.gps)

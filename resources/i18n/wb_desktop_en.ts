@@ -3329,6 +3329,25 @@ show</source>
     </message>
 </context>
 <context>
+    <name>ProblemBanner</name>
+    <message>
+        <source>Details…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something went wrong: %1. Your work is saved on this tablet and the app carries on; the details are in the log for support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What went wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RecordCard</name>
     <message>
         <source>Record</source>

@@ -3331,6 +3331,25 @@ visas</translation>
     </message>
 </context>
 <context>
+    <name>ProblemBanner</name>
+    <message>
+        <source>Details…</source>
+        <translation>Detaljer…</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Stäng</translation>
+    </message>
+    <message>
+        <source>Something went wrong: %1. Your work is saved on this tablet and the app carries on; the details are in the log for support.</source>
+        <translation>Något gick fel: %1. Ditt arbete är sparat på surfplattan och appen fortsätter; detaljerna finns i loggen för supporten.</translation>
+    </message>
+    <message>
+        <source>What went wrong</source>
+        <translation>Vad som gick fel</translation>
+    </message>
+</context>
+<context>
     <name>RecordCard</name>
     <message>
         <source>Record</source>

@@ -29,6 +29,7 @@ from wb_desktop.ui.device_dialog import DeviceDialog, read_cache_status
 from wb_desktop.ui.documents import DocumentsPage
 from wb_desktop.ui.job_page import JobPage
 from wb_desktop.ui.messages import translated
+from wb_desktop.ui.problem_banner import ProblemBanner
 from wb_desktop.ui.reports import ReportsPage
 from wb_desktop.ui.schedule_view import ScheduleView
 from wb_desktop.ui.status_bar import WorkStatusBar
@@ -70,6 +71,8 @@ class MainWindow(QMainWindow):
         outer.addLayout(self._top_bar(technician_name, high_contrast))
         outer.addWidget(self._sign_in_banner())
         outer.addWidget(self._storage_banner())
+        self.problem_banner = ProblemBanner(central)
+        outer.addWidget(self.problem_banner)
         workday.storageWarning.connect(self.show_storage_warning)
 
         self.pages = QStackedWidget(central)
