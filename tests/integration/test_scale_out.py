@@ -345,3 +345,33 @@ def test_tokens_and_answers_are_shared_by_every_process(cluster: Cluster) -> Non
     again = cluster.push(cluster.urls[1], technician_id, device_id, ops)
     assert first["results"][0]["result"] == "applied"
     assert again["results"][0]["result"] == "duplicate"
+
+
+def test_a_fault_set_through_one_process_fires_count_times_across_all(cluster: Cluster) -> None:
+    """Fault rules live in the database: set on one instance, they fire on every process,
+    and ``count`` holds across them."""
+    admin = {"Authorization": f"Bearer {ADMIN}"}
+    technician_id = sorted(cluster.tokens)[0]
+    rule = requests.post(
+        f"{cluster.urls[0]}/v1/admin/faults",
+        json={"kind": "error_503", "route": "/v1/changes", "count": 3},
+        headers=admin,
+        timeout=10,
+    ).json()
+    statuses = []
+    for _ in range(400):  # the other instance's processes re-read the rules within 0.25 s
+        reply = requests.get(
+            f"{cluster.urls[1]}/v1/changes",
+            params={"limit": 1},
+            headers=cluster.headers(technician_id),
+            timeout=10,
+        )
+        statuses.append(reply.status_code)
+        if statuses.count(503) == 3 and statuses[-20:].count(200) == 20:
+            break
+    listed = requests.get(f"{cluster.urls[1]}/v1/admin/faults", headers=admin, timeout=10).json()
+    requests.delete(f"{cluster.urls[1]}/v1/admin/faults", headers=admin, timeout=10)
+
+    assert statuses.count(503) == 3  # set on one instance, fired by the other's processes
+    assert set(statuses) == {200, 503}
+    assert [(r["id"], r["fired"], r["remaining"]) for r in listed] == [(rule["id"], 3, 0)]

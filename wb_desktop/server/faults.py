@@ -2,6 +2,7 @@
 
 A rule matches a route prefix and/or an op kind inside a push, fires with its probability
 from its own seeded random stream (so a run repeats), and stops after ``count`` firings.
+Rules live in the server's database, so every process of a scaled-out server applies them.
 Dropping a connection is done the way a real failure looks to a client: the reply starts
 and then the connection closes without the rest.
 """
@@ -11,11 +12,20 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import math
 import random
 import threading
+import time
 from collections.abc import Awaitable, Callable, MutableMapping
 from dataclasses import dataclass, field
 from typing import Any
+
+import anyio
+from sqlalchemy import case, delete, or_, select, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from wb_desktop.domain.clock import Clock
+from wb_desktop.server.models import FaultRuleRow
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -53,10 +63,6 @@ class FaultRule:
     seed: int = 0
     params: dict[str, Any] = field(default_factory=dict)
     fired: int = 0
-    _random: random.Random = field(init=False, repr=False)
-
-    def __post_init__(self) -> None:
-        self._random = random.Random(self.seed)
 
     def matches(self, path: str, op_kinds: set[str]) -> bool:
         if self.remaining is not None and self.remaining <= 0:
@@ -65,14 +71,10 @@ class FaultRule:
             return False
         return self.op_kind is None or self.op_kind in op_kinds
 
-    def draw(self) -> bool:
-        """One seeded draw per matching request; a hit uses up one of ``remaining``."""
-        if self._random.random() >= self.probability:
-            return False
-        self.fired += 1
-        if self.remaining is not None:
-            self.remaining -= 1
-        return True
+    def hits(self, draw: int) -> bool:
+        """Draw number ``draw`` of this rule: the same seed gives the same hits, in any
+        process."""
+        return random.Random(f"{self.seed}:{draw}").random() < self.probability
 
     def describe(self) -> dict[str, Any]:
         return {
@@ -88,36 +90,123 @@ class FaultRule:
         }
 
 
-class FaultRegistry:
-    """The active rules; shared by the admin routes and the middleware (thread-safe)."""
+def _rule(row: FaultRuleRow) -> FaultRule:
+    return FaultRule(
+        id=row.id,
+        kind=row.kind,
+        route=row.route,
+        op_kind=row.op_kind,
+        probability=row.probability,
+        remaining=row.remaining,
+        seed=row.seed,
+        params=dict(row.params),
+        fired=row.fired,
+    )
 
-    def __init__(self) -> None:
-        self._rules: list[FaultRule] = []
+
+class FaultRegistry:
+    """The active rules, kept in the server's database so that every process of a scaled-out
+    server (``wb-server --workers N``) applies and counts the same ones.
+
+    Whether any rule exists is re-read at most every ``recheck_s`` (a process sees a rule
+    another process added within that time; the one that added it, at once), so a server with
+    no faults pays no query per request. A matching request draws and fires in one short
+    transaction: ``count`` is taken down in the UPDATE, so it holds across processes.
+    """
+
+    def __init__(
+        self, writer: sessionmaker[Session], clock: Clock, recheck_s: float = 0.25
+    ) -> None:
+        self._writer = writer
+        self._clock = clock
+        self._recheck_s = recheck_s
         self._lock = threading.Lock()
+        self._active = False
+        self._checked_at = -math.inf
 
     def add(self, rule: FaultRule) -> None:
-        with self._lock:
-            self._rules.append(rule)
+        with self._writer() as session, session.begin():
+            session.add(
+                FaultRuleRow(
+                    id=rule.id,
+                    kind=rule.kind,
+                    route=rule.route,
+                    op_kind=rule.op_kind,
+                    probability=rule.probability,
+                    remaining=rule.remaining,
+                    seed=rule.seed,
+                    params=rule.params,
+                    fired=0,
+                    draws=0,
+                    created_at=self._clock.now(),
+                )
+            )
+        self._forget()
 
     def clear(self, rule_id: str | None = None) -> int:
-        with self._lock:
-            before = len(self._rules)
-            self._rules = [r for r in self._rules if rule_id is not None and r.id != rule_id]
-            return before - len(self._rules)
+        with self._writer() as session, session.begin():
+            query = delete(FaultRuleRow)
+            if rule_id is not None:
+                query = query.where(FaultRuleRow.id == rule_id)
+            cleared = session.execute(query).rowcount
+        self._forget()
+        return int(cleared or 0)
 
     def list(self) -> list[dict[str, Any]]:
-        with self._lock:
-            return [rule.describe() for rule in self._rules]
+        with self._writer() as session:
+            rows = session.scalars(select(FaultRuleRow).order_by(FaultRuleRow.created_at))
+            return [_rule(row).describe() for row in rows]
 
     def pick(self, path: str, op_kinds: set[str]) -> FaultRule | None:
-        with self._lock:
-            for rule in self._rules:
-                if rule.matches(path, op_kinds) and rule.draw():
+        with self._writer() as session, session.begin():
+            rows = session.scalars(
+                select(FaultRuleRow).order_by(FaultRuleRow.created_at, FaultRuleRow.id)
+            ).all()
+            for row in rows:
+                rule = _rule(row)
+                if not rule.matches(path, op_kinds):
+                    continue
+                draw = session.execute(
+                    update(FaultRuleRow)
+                    .where(FaultRuleRow.id == rule.id)
+                    .values(draws=FaultRuleRow.draws + 1)
+                    .returning(FaultRuleRow.draws)
+                ).scalar_one()
+                if not rule.hits(draw):
+                    continue
+                fired = session.execute(
+                    update(FaultRuleRow)
+                    .where(
+                        FaultRuleRow.id == rule.id,
+                        or_(FaultRuleRow.remaining.is_(None), FaultRuleRow.remaining > 0),
+                    )
+                    .values(
+                        fired=FaultRuleRow.fired + 1,
+                        remaining=case(
+                            (FaultRuleRow.remaining.is_(None), None),
+                            else_=FaultRuleRow.remaining - 1,
+                        ),
+                    )
+                    .returning(FaultRuleRow.fired, FaultRuleRow.remaining)
+                ).first()
+                if fired is not None:  # another process may have used up the last one
+                    rule.fired, rule.remaining = fired
                     return rule
-            return None
+        return None
 
     def active(self) -> bool:
-        return bool(self._rules)
+        with self._lock:
+            if time.monotonic() - self._checked_at < self._recheck_s:
+                return self._active
+        with self._writer() as session:
+            found = session.scalar(select(FaultRuleRow.id).limit(1)) is not None
+        with self._lock:
+            self._active, self._checked_at = found, time.monotonic()
+        return found
+
+    def _forget(self) -> None:
+        with self._lock:
+            self._checked_at = -math.inf
 
 
 async def json_reply(send: Send, status: int, body: dict[str, Any], headers: list) -> None:
@@ -158,7 +247,11 @@ class FaultMiddleware:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         path = scope.get("path", "")
-        if scope["type"] != "http" or not self.registry.active() or path.startswith(EXEMPT):
+        if (
+            scope["type"] != "http"
+            or path.startswith(EXEMPT)
+            or not await anyio.to_thread.run_sync(self.registry.active)
+        ):
             await self.app(scope, receive, send)
             return
         body, op_kinds = b"", set()
@@ -166,7 +259,7 @@ class FaultMiddleware:
             body = await _read_body(receive)
             op_kinds = _op_kinds(body)
             receive = replay_body(body)
-        rule = self.registry.pick(path, op_kinds)
+        rule = await anyio.to_thread.run_sync(self.registry.pick, path, op_kinds)
         if rule is None:
             await self.app(scope, receive, send)
             return

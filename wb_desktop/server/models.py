@@ -324,3 +324,25 @@ class BlobAccess(ServerBase):
     complete: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class FaultRuleRow(ServerBase):
+    """An injected QA fault, shared by every server process on the database.
+
+    ``draws`` counts the requests it has matched (each draw's random number comes from the
+    seed and that count, so a run repeats); ``remaining`` is taken down in the UPDATE that
+    fires it, so ``count`` holds across processes."""
+
+    __tablename__ = "fault_rules"
+
+    id: Mapped[str] = mapped_column(String(ID), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(40))
+    route: Mapped[str | None] = mapped_column(String(200))
+    op_kind: Mapped[str | None] = mapped_column(String(40))
+    probability: Mapped[float] = mapped_column(Float)
+    remaining: Mapped[int | None] = mapped_column(Integer)
+    seed: Mapped[int] = mapped_column(BigInteger)
+    params: Mapped[dict[str, Any]] = mapped_column(JSON)
+    fired: Mapped[int] = mapped_column(Integer, default=0)
+    draws: Mapped[int] = mapped_column(BigInteger, default=0)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
