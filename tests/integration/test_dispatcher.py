@@ -146,3 +146,44 @@ def test_without_an_admin_token_the_admin_api_is_off(tmp_path: Path) -> None:
     finally:
         running.stop()
         app.state.context.engine.dispose()
+
+
+def test_a_reassigned_job_brings_its_notes_and_leaves_none_behind(live_server: LiveServer) -> None:
+    ids = _ids(live_server)
+    job = _new_job(live_server, ids[ERIK])
+    erik = live_server.sign_in(ERIK, DEMO_ACCOUNTS[ERIK])
+    anna = live_server.sign_in(ANNA, DEMO_ACCOUNTS[ANNA])
+    note_id = str(uuid.uuid4())
+    pushed = erik.post(
+        f"{live_server.url}/v1/push",
+        json={
+            "device_id": str(uuid.uuid4()),
+            "ops": [
+                {
+                    "op_id": str(uuid.uuid4()),
+                    "seq": 1,
+                    "kind": "note.create",
+                    "record_type": "note",
+                    "record_id": note_id,
+                    "base_version": 0,
+                    "payload": {"job_id": job["id"], "text": "Valve replaced; leak gone."},
+                }
+            ],
+        },
+    )
+    assert pushed.json()["results"][0]["result"] == "applied"
+    _, anna_cursor = _feed_after(anna, live_server.url, 0)
+    _, erik_cursor = _feed_after(erik, live_server.url, 0)
+
+    moved = _admin(live_server).post(
+        f"{live_server.url}/v1/admin/jobs/{job['id']}/assign", json={"technician_id": ids[ANNA]}
+    )
+
+    assert moved.status_code == 200
+    anna_changes, _ = _feed_after(anna, live_server.url, anna_cursor)
+    arrived = [c for c in anna_changes if c["record_id"] == note_id]
+    assert [(c["deleted"], c["data"]["text"]) for c in arrived] == [
+        (False, "Valve replaced; leak gone.")
+    ]
+    erik_changes, _ = _feed_after(erik, live_server.url, erik_cursor)
+    assert [c["deleted"] for c in erik_changes if c["record_id"] == note_id] == [True]

@@ -11,7 +11,12 @@ from sqlalchemy.orm import Session
 from wb_desktop.domain.errors import StatusTransitionError
 from wb_desktop.domain.status import Actor, JobStatus, check_transition
 from wb_desktop.server.errors import Problem, not_found
-from wb_desktop.server.feed import customer_audience, publish, publish_job_with_context
+from wb_desktop.server.feed import (
+    customer_audience,
+    job_history,
+    publish,
+    publish_job_with_context,
+)
 from wb_desktop.server.models import Customer, Job, JobLineItem, Technician
 
 OFFICE_JOB_FIELDS = ("title", "description", "address", "scheduled_start", "scheduled_end")
@@ -95,6 +100,8 @@ def assign_job(session: Session, job: Job, technician_id: str | None, now: datet
         publish(session, "job", job, [previous], now, deleted=True)
         for item in session.scalars(select(JobLineItem).where(JobLineItem.job_id == job.id)):
             publish(session, "job_line_item", item, [previous], now, deleted=True)
+        for record_type, record in job_history(session, job.id):
+            publish(session, record_type, record, [previous], now, deleted=True)
         customer = session.get(Customer, job.customer_id)
         if customer is not None and previous not in customer_audience(session, customer.id):
             publish(session, "customer", customer, [previous], now, deleted=True)

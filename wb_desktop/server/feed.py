@@ -158,7 +158,8 @@ def customer_audience(session: Session, customer_id: str) -> list[str]:
 def publish_job_with_context(
     session: Session, job: Job, now: datetime, *, origin_device: str | None = None
 ) -> None:
-    """A job newly visible to its technician arrives with its customer and line items."""
+    """A job newly visible to its technician arrives with its customer, line items, and
+    what was done on it so far (notes, photos, signatures: a reassigned job's history)."""
     audience = [job.technician_id]
     customer = session.get(Customer, job.customer_id)
     if customer is not None:
@@ -166,3 +167,16 @@ def publish_job_with_context(
     publish(session, "job", job, audience, now, origin_device=origin_device)
     for item in session.scalars(select(JobLineItem).where(JobLineItem.job_id == job.id)):
         publish(session, "job_line_item", item, audience, now)
+    for record_type, record in job_history(session, job.id):
+        publish(session, record_type, record, audience, now)
+
+
+def job_history(session: Session, job_id: str) -> list[tuple[str, ServerBase]]:
+    """The notes, photos and signatures of a job, in the order they were made."""
+    history: list[tuple[str, ServerBase]] = []
+    for record_type, model in (("note", Note), ("photo", Photo), ("signature", Signature)):
+        rows = session.scalars(
+            select(model).where(model.job_id == job_id).order_by(model.created_at, model.id)
+        )
+        history += [(record_type, row) for row in rows]
+    return history
