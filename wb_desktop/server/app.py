@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
-from fastapi import FastAPI, Request
+from fastapi import APIRouter, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match, Route
 
 from wb_desktop import __version__
 from wb_desktop.domain.clock import Clock, SystemClock
-from wb_desktop.server.body_limit import BodyLimitMiddleware
+from wb_desktop.server import openapi
+from wb_desktop.server.body_limit import BodyLimitMiddleware, BodyLimits
 from wb_desktop.server.config import ServerConfig
 from wb_desktop.server.context import ServerContext
 from wb_desktop.server.db import create_server_engine, migrate, session_factories
 from wb_desktop.server.errors import Problem
 from wb_desktop.server.faults import FaultMiddleware, FaultRegistry
+from wb_desktop.server.header_limit import HeaderLimitMiddleware
 from wb_desktop.server.routes import (
     admin,
     auth,
@@ -27,6 +30,18 @@ from wb_desktop.server.routes import (
     support,
 )
 
+ROUTERS = (
+    health.router,
+    auth.router,
+    pull.router,
+    push.router,
+    blobs.router,
+    online.router,
+    admin.router,
+    faults.router,
+    support.router,
+)
+
 
 def _readable(error: RequestValidationError) -> str:
     parts = []
@@ -34,6 +49,20 @@ def _readable(error: RequestValidationError) -> str:
         where = ".".join(str(p) for p in item.get("loc", ()) if p != "body") or "body"
         parts.append(f"{where}: {item.get('msg', 'is not valid')}")
     return "; ".join(parts) or "the request is not valid"
+
+
+def _allowed_methods(request: Request, routers: tuple[APIRouter, ...]) -> str:
+    """Every method of every route at the request's path (Starlette's 405 names only those
+    of the first route it tried)."""
+    methods = {
+        method
+        for router in routers
+        for route in router.routes
+        if isinstance(route, Route) and route.methods
+        if route.matches(request.scope)[0] is not Match.NONE
+        for method in route.methods
+    }
+    return ", ".join(sorted(methods))
 
 
 def create_app(config: ServerConfig, clock: Clock | None = None) -> FastAPI:
@@ -54,28 +83,29 @@ def create_app(config: ServerConfig, clock: Clock | None = None) -> FastAPI:
         return JSONResponse(error.body(), status_code=error.status_code, headers=error.headers)
 
     @app.exception_handler(StarletteHTTPException)
-    async def http_error(_request: Request, error: StarletteHTTPException) -> JSONResponse:
+    async def http_error(request: Request, error: StarletteHTTPException) -> JSONResponse:
         body = {"error": "http_error", "detail": str(error.detail)}
-        return JSONResponse(body, status_code=error.status_code, headers=error.headers)
+        headers = dict(error.headers or {})
+        if error.status_code == 405:
+            headers["Allow"] = _allowed_methods(request, ROUTERS)
+        return JSONResponse(body, status_code=error.status_code, headers=headers)
 
     @app.exception_handler(RequestValidationError)
     async def invalid(_request: Request, error: RequestValidationError) -> JSONResponse:
         return JSONResponse({"error": "invalid_request", "detail": _readable(error)}, 422)
 
-    app.include_router(health.router)
-    app.include_router(auth.router)
-    app.include_router(pull.router)
-    app.include_router(push.router)
-    app.include_router(blobs.router)
-    app.include_router(online.router)
-    app.include_router(admin.router)
-    app.include_router(faults.router)
-    app.include_router(support.router)
-    app.state.faults = FaultRegistry()
+    @app.exception_handler(Exception)
+    async def crashed(_request: Request, _error: Exception) -> JSONResponse:
+        """A bug: the same body as every refusal (the error itself goes to the log)."""
+        detail = "the server failed to handle this request; it has been logged"
+        return JSONResponse({"error": "internal_error", "detail": detail}, 500)
+
+    for router in ROUTERS:
+        app.include_router(router)
+    app.state.faults = FaultRegistry(writer, app.state.context.clock)
     app.add_middleware(FaultMiddleware, registry=app.state.faults)
-    app.add_middleware(
-        BodyLimitMiddleware,
-        max_json_bytes=config.max_json_bytes,
-        max_chunk_bytes=blobs.MAX_CHUNK_BYTES,
-    )
+    body_limits = BodyLimits(config.max_json_bytes, blobs.MAX_CHUNK_BYTES)
+    app.add_middleware(BodyLimitMiddleware, limits=body_limits)
+    app.add_middleware(HeaderLimitMiddleware)  # outermost: before anything reads a header
+    openapi.install(app, ROUTERS, config, body_limits)
     return app

@@ -2,24 +2,35 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from wb_desktop.server.faults import ASGIApp, Receive, Scope, Send, json_reply, replay_body
+
+BODYLESS_METHODS = ("GET", "HEAD", "DELETE")  # their bodies are never read, so never refused
+CHUNK_PATHS = "/v1/blobs"  # blob chunks, with a limit of their own
+
+
+@dataclass(frozen=True)
+class BodyLimits:
+    """JSON routes get ``max_json_bytes``; blob chunks get ``max_chunk_bytes``."""
+
+    max_json_bytes: int
+    max_chunk_bytes: int
+
+    def for_path(self, path: str) -> int:
+        return self.max_chunk_bytes if path.startswith(CHUNK_PATHS) else self.max_json_bytes
 
 
 class BodyLimitMiddleware:
-    """JSON routes get ``max_json_bytes``; blob chunks have their own limit in their route."""
-
-    def __init__(self, app: ASGIApp, max_json_bytes: int, max_chunk_bytes: int) -> None:
+    def __init__(self, app: ASGIApp, limits: BodyLimits) -> None:
         self.app = app
-        self.max_json_bytes = max_json_bytes
-        self.max_chunk_bytes = max_chunk_bytes
+        self.limits = limits
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope.get("method") in ("GET", "HEAD", "DELETE"):
+        if scope["type"] != "http" or scope.get("method") in BODYLESS_METHODS:
             await self.app(scope, receive, send)
             return
-        limit = (
-            self.max_chunk_bytes if scope["path"].startswith("/v1/blobs") else self.max_json_bytes
-        )
+        limit = self.limits.for_path(scope["path"])
         declared = dict(scope.get("headers", [])).get(b"content-length")
         if declared is not None and declared.isdigit() and int(declared) > limit:
             await self._refuse(send, limit)

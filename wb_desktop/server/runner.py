@@ -15,6 +15,8 @@ from dataclasses import dataclass
 import uvicorn
 from fastapi import FastAPI
 
+from wb_desktop.server.header_limit import uvicorn_options
+
 STARTUP_TIMEOUT_S = 20.0
 
 
@@ -38,7 +40,9 @@ def start_in_thread(app: FastAPI, host: str = "127.0.0.1", port: int = 0) -> Run
     listener.bind((host, port))
     bound_host, bound_port = listener.getsockname()[:2]
     server = uvicorn.Server(
-        uvicorn.Config(app, log_level="warning", lifespan="off", access_log=False)
+        uvicorn.Config(
+            app, log_level="warning", lifespan="off", access_log=False, **uvicorn_options()
+        )
     )
     thread = threading.Thread(
         target=server.run, kwargs={"sockets": [listener]}, name="wb-server", daemon=True

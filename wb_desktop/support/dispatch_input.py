@@ -178,7 +178,8 @@ def _amount(line: int, text: str, *, places: int, above_zero: bool) -> str:
         raise _line_error(
             line, QT_TRANSLATE_NOOP("Domain", "“%2” has more than %3 decimals"), text, places
         )
-    return str(value)
+    # Plain digits, as the server's schema wants them: 1e2 is "100", -0 is "0".
+    return f"{value.copy_abs() if value == 0 else value:f}"
 
 
 def _line_error(line: int, reason: str, *values: str | int) -> DraftError:

@@ -8,13 +8,14 @@ from decimal import Decimal
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import select
 
 from wb_desktop.server import dispatch
 from wb_desktop.server.context import Context, require_admin
-from wb_desktop.server.errors import Problem, not_found
+from wb_desktop.server.errors import Problem, not_found, problem
 from wb_desktop.server.feed import customer_audience, publish, snapshot
+from wb_desktop.server.fields import DateTimeText, Money, Quantity, VatRate
 from wb_desktop.server.models import (
     Customer,
     Document,
@@ -37,9 +38,9 @@ class LineItemIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     description: Text200
-    quantity: Decimal = Field(gt=0, max_digits=12, decimal_places=3)
-    unit_price: Decimal = Field(ge=0, max_digits=14, decimal_places=2)
-    vat_rate: Decimal = Field(ge=0, le=100, decimal_places=2, default=Decimal(25))
+    quantity: Quantity
+    unit_price: Money
+    vat_rate: VatRate = Decimal(25)
 
 
 class JobIn(BaseModel):
@@ -50,8 +51,8 @@ class JobIn(BaseModel):
     title: Text200
     description: str = Field(default="", max_length=5000)
     address: str = Field(default="", max_length=500)
-    scheduled_start: AwareDatetime
-    scheduled_end: AwareDatetime
+    scheduled_start: DateTimeText
+    scheduled_end: DateTimeText
     line_items: list[LineItemIn] = Field(default_factory=list, max_length=100)
 
 
@@ -61,8 +62,8 @@ class JobEdit(BaseModel):
     title: Text200 | None = None
     description: str | None = Field(default=None, max_length=5000)
     address: str | None = Field(default=None, max_length=500)
-    scheduled_start: AwareDatetime | None = None
-    scheduled_end: AwareDatetime | None = None
+    scheduled_start: DateTimeText | None = None
+    scheduled_end: DateTimeText | None = None
 
 
 class Assignment(BaseModel):
@@ -108,7 +109,14 @@ def jobs(context: Context, technician_id: str | None = None) -> list[Record]:
         return [snapshot(j) for j in session.scalars(query)]
 
 
-@router.post("/jobs", status_code=201)
+@router.post(
+    "/jobs",
+    status_code=201,
+    responses={
+        404: problem("not_found: no such customer, or no such technician"),
+        422: problem("invalid_request: scheduled_end is not after scheduled_start"),
+    },
+)
 def create_job(body: JobIn, context: Context) -> Record:
     if body.scheduled_end <= body.scheduled_start:
         raise Problem(422, "invalid_request", "scheduled_end must be after scheduled_start")
@@ -119,7 +127,13 @@ def create_job(body: JobIn, context: Context) -> Record:
         return snapshot(dispatch.create_job(session, fields, context.clock.now()))
 
 
-@router.patch("/jobs/{job_id}")
+@router.patch(
+    "/jobs/{job_id}",
+    responses={
+        404: problem("not_found: no such job"),
+        422: problem("invalid_request: scheduled_end would not be after scheduled_start"),
+    },
+)
 def edit_job(job_id: str, body: JobEdit, context: Context) -> Record:
     with context.writer() as session, session.begin():
         job = dispatch.job_or_404(session, job_id)
@@ -127,25 +141,33 @@ def edit_job(job_id: str, body: JobEdit, context: Context) -> Record:
         return snapshot(dispatch.edit_job(session, job, fields, context.clock.now()))
 
 
-@router.post("/jobs/{job_id}/assign")
+@router.post(
+    "/jobs/{job_id}/assign", responses={404: problem("not_found: no such job or technician")}
+)
 def assign_job(job_id: str, body: Assignment, context: Context) -> Record:
     with context.writer() as session, session.begin():
         job = dispatch.job_or_404(session, job_id)
         return snapshot(dispatch.assign_job(session, job, body.technician_id, context.clock.now()))
 
 
-@router.post("/jobs/{job_id}/cancel")
+@router.post(
+    "/jobs/{job_id}/cancel",
+    responses={
+        404: problem("not_found: no such job"),
+        409: problem("not_allowed: the job's status cannot change to cancelled"),
+    },
+)
 def cancel_job(job_id: str, context: Context) -> Record:
     with context.writer() as session, session.begin():
         job = dispatch.job_or_404(session, job_id)
         return snapshot(dispatch.cancel_job(session, job, context.clock.now()))
 
 
-@router.patch("/customers/{customer_id}")
+@router.patch("/customers/{customer_id}", responses={404: problem("not_found: no such customer")})
 def edit_customer(customer_id: str, body: CustomerEdit, context: Context) -> Record:
     now = context.clock.now()
     with context.writer() as session, session.begin():
-        customer = session.get(Customer, customer_id)
+        customer = session.get(Customer, customer_id, with_for_update=True, populate_existing=True)
         if customer is None:
             raise not_found(f"customer {customer_id}")
         for key, value in body.model_dump(exclude_none=True).items():
@@ -162,7 +184,7 @@ def _rows(items: Any) -> list[Record]:
     return [snapshot(item) for item in items]
 
 
-@router.get("/office/{technician_id}")
+@router.get("/office/{technician_id}", responses={404: problem("not_found: no such technician")})
 def office_view(technician_id: str, context: Context) -> Record:
     """Everything a technician has uploaded, as the office sees it."""
     with context.reader() as session:

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from wb_desktop.server.auth import new_token, token_digest, verify_password
 from wb_desktop.server.context import Context, Me
-from wb_desktop.server.errors import unauthorized
+from wb_desktop.server.errors import problem, unauthorized
 from wb_desktop.server.models import AuthToken, Technician
 
 router = APIRouter(prefix="/v1", tags=["auth"])
@@ -36,7 +36,11 @@ class SignInReply(BaseModel):
     technician: TechnicianOut
 
 
-@router.post("/auth/sign-in", response_model=SignInReply)
+@router.post(
+    "/auth/sign-in",
+    response_model=SignInReply,
+    responses={401: problem("unauthorized: wrong email or password")},
+)
 def sign_in(body: SignInRequest, context: Context) -> SignInReply:
     now = context.clock.now()
     with context.writer() as session, session.begin():

@@ -26,7 +26,8 @@ from sqlalchemy.orm import Session
 from wb_desktop.domain.images import sniff_image
 from wb_desktop.server.blobs import BlobStore, insert_if_absent, readable_blob
 from wb_desktop.server.context import Context, Me
-from wb_desktop.server.errors import Problem, not_found
+from wb_desktop.server.errors import Problem, header, not_found, problem
+from wb_desktop.server.fields import DIGITS, JsonInt
 from wb_desktop.server.models import Blob, BlobAccess
 
 router = APIRouter(prefix="/v1/blobs", tags=["attachments"])
@@ -38,8 +39,8 @@ Sha256 = Annotated[str, Path(pattern=re.compile(r"^[0-9a-f]{64}$").pattern)]
 class UploadRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    content_type: str = Field(max_length=100)
-    size: int = Field(ge=1)
+    content_type: str = Field(max_length=100, json_schema_extra={"enum": list(CONTENT_TYPES)})
+    size: JsonInt = Field(ge=1, description="its maximum is this server's upload limit")
 
 
 class BlobState(BaseModel):
@@ -68,7 +69,15 @@ def _own_upload(session: Session, sha256: str, technician_id: str) -> BlobAccess
     )
 
 
-@router.post("/{sha256}", response_model=BlobState)
+@router.post(
+    "/{sha256}",
+    response_model=BlobState,
+    responses={
+        409: problem("upload_mismatch: your upload of this hash has another size or type"),
+        413: problem("too_large: `size` is over this server's upload limit"),
+        415: problem("unsupported_type: `content_type` is not one of the supported images"),
+    },
+)
 def start_upload(sha256: Sha256, body: UploadRequest, me: Me, context: Context) -> BlobState:
     """Create the upload, or say how far an earlier one got (nothing is sent twice)."""
     if body.content_type not in CONTENT_TYPES:
@@ -102,7 +111,11 @@ def start_upload(sha256: Sha256, body: UploadRequest, me: Me, context: Context) 
         return _state(upload)
 
 
-@router.get("/{sha256}", response_model=BlobState)
+@router.get(
+    "/{sha256}",
+    response_model=BlobState,
+    responses={404: problem("not_found: no upload of yours and no blob you may read")},
+)
 def upload_state(sha256: Sha256, me: Me, context: Context) -> BlobState:
     """How far the technician's own upload got; a blob they may not read is a 404, the same
     as a hash the server has never seen."""
@@ -116,13 +129,49 @@ def upload_state(sha256: Sha256, me: Me, context: Context) -> BlobState:
         return _state(upload)
 
 
-@router.patch("/{sha256}", response_model=BlobState)
+@router.patch(
+    "/{sha256}",
+    response_model=BlobState,
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {
+                "application/octet-stream": {
+                    "schema": {
+                        "type": "string",
+                        "format": "binary",
+                        "minLength": 1,
+                        "maxLength": MAX_CHUNK_BYTES,
+                    }
+                }
+            },
+        }
+    },
+    responses={
+        400: problem("empty_chunk: the body is empty"),
+        404: problem("not_found: no upload of yours; start it with POST"),
+        409: problem(
+            "offset_mismatch: the chunk is not at the offset the server has; send from the "
+            "offset in Upload-Offset",
+            headers={"Upload-Offset": header("bytes received", {"type": "integer"})},
+        ),
+        413: problem("past_the_end: the chunk goes past the upload's size"),
+        415: problem(
+            "wrong_content: (with the last byte) the bytes are not the declared image; the "
+            "upload starts over at 0"
+        ),
+        422: problem(
+            "hash_mismatch: (with the last byte) the bytes do not match the SHA-256; the "
+            "upload starts over at 0"
+        ),
+    },
+)
 async def send_chunk(
     sha256: Sha256,
     request: Request,
     me: Me,
     context: Context,
-    upload_offset: Annotated[int, Header(ge=0)],
+    upload_offset: Annotated[int, Header(ge=0), DIGITS],
 ) -> BlobState:
     chunk = await request.body()
     if not chunk:
@@ -191,7 +240,20 @@ def _finish(
     return None
 
 
-@router.get("/{sha256}/content", response_class=FileResponse)
+@router.get(
+    "/{sha256}/content",
+    response_class=FileResponse,
+    responses={
+        200: {
+            "description": "The bytes, as the content type they were uploaded as",
+            "content": {
+                content_type: {"schema": {"type": "string", "format": "binary"}}
+                for content_type in CONTENT_TYPES
+            },
+        },
+        404: problem("not_found: no blob you may read"),
+    },
+)
 def download(sha256: Sha256, me: Me, context: Context) -> FileResponse:
     """Only to a technician who may read the blob (see :mod:`wb_desktop.server.blobs`);
     to anyone else it is the same 404 as a hash the server has never seen."""

@@ -9,8 +9,9 @@ from fastapi import APIRouter, Depends, Request
 from pydantic import BaseModel, ConfigDict, Field
 
 from wb_desktop.server.context import require_admin
-from wb_desktop.server.errors import not_found
+from wb_desktop.server.errors import not_found, problem
 from wb_desktop.server.faults import FaultRegistry, FaultRule
+from wb_desktop.server.fields import NUMBER, JsonInt, StrictFloat
 
 router = APIRouter(
     prefix="/v1/admin/faults", tags=["faults"], dependencies=[Depends(require_admin)]
@@ -26,12 +27,14 @@ class FaultIn(BaseModel):
     kind: FaultKind
     route: str | None = Field(default=None, max_length=200, description="path prefix")
     op_kind: str | None = Field(default=None, max_length=40, description="op kind in a push")
-    probability: float = Field(default=1.0, ge=0, le=1)
-    count: int | None = Field(default=None, ge=1, description="firings before it stops")
-    seed: int = Field(default=0, ge=0, le=2**31)
-    latency_ms: int = Field(default=1000, ge=0, le=600_000)
-    retry_after_s: int = Field(default=2, ge=0, le=3600)
-    hang_s: float = Field(default=120, ge=0, le=3600)
+    probability: StrictFloat = Field(default=1.0, ge=0, le=1)
+    count: Annotated[int, Field(ge=1, le=2**31 - 1), NUMBER] | None = Field(
+        default=None, description="firings before it stops"
+    )
+    seed: JsonInt = Field(default=0, ge=0, le=2**31)
+    latency_ms: JsonInt = Field(default=1000, ge=0, le=600_000)
+    retry_after_s: JsonInt = Field(default=2, ge=0, le=3600)
+    hang_s: StrictFloat = Field(default=120, ge=0, le=3600)
 
 
 def _registry(request: Request) -> FaultRegistry:
@@ -73,7 +76,7 @@ def clear_faults(registry: Registry) -> dict[str, int]:
     return {"cleared": registry.clear()}
 
 
-@router.delete("/{fault_id}")
+@router.delete("/{fault_id}", responses={404: problem("not_found: no such fault rule")})
 def clear_fault(fault_id: str, registry: Registry) -> dict[str, int]:
     cleared = registry.clear(fault_id)
     if not cleared:

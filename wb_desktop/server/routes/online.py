@@ -21,11 +21,12 @@ from decimal import Decimal
 from typing import Annotated
 
 from fastapi import APIRouter
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 from sqlalchemy import func, select
 
 from wb_desktop.server.context import Context, Me
-from wb_desktop.server.errors import Problem, not_found
+from wb_desktop.server.errors import Problem, not_found, problem
+from wb_desktop.server.fields import DateTimeText, PositiveMoney, StrictFloat
 from wb_desktop.server.models import Document, Job, LocationPing, Payment
 
 router = APIRouter(prefix="/v1", tags=["online"])
@@ -38,7 +39,7 @@ class PaymentIn(BaseModel):
 
     idempotency_key: Uuid
     document_id: Uuid
-    amount: Decimal = Field(gt=0, max_digits=14, decimal_places=2)
+    amount: PositiveMoney
     currency: str = Field(min_length=3, max_length=3)
     card_number: str = Field(min_length=12, max_length=23)
 
@@ -76,6 +77,9 @@ def _charge(body: PaymentIn, technician_id: str, context: Context) -> tuple[Paym
     """Record the charge once; returns the result and whether this call made it."""
     card = card_digits(body.card_number)
     with context.writer() as session, session.begin():
+        # The invoice is locked first: two charges of one invoice (same key or not) take
+        # turns, so the second sees the first's payment and never charges twice.
+        session.get(Document, body.document_id, with_for_update=True)
         existing = session.get(Payment, body.idempotency_key)
         # another technician's key is answered as a new key would be, never with their payment
         if existing is not None and existing.technician_id == technician_id:
@@ -120,7 +124,18 @@ def _charge(body: PaymentIn, technician_id: str, context: Context) -> tuple[Paym
         return _out(payment), True
 
 
-@router.post("/payments", response_model=PaymentOut)
+@router.post(
+    "/payments",
+    response_model=PaymentOut,
+    responses={
+        404: problem("not_found: no such invoice of yours on the server (sync it first)"),
+        409: problem(
+            "key_reused: the idempotency key was used for another payment; "
+            "already_paid: the invoice is paid"
+        ),
+        422: problem("invalid_request: not an invoice, not its currency, or not its total amount"),
+    },
+)
 async def pay(body: PaymentIn, me: Me, context: Context) -> PaymentOut:
     result, charged_now = await asyncio.to_thread(_charge, body, me.id, context)
     if charged_now and card_digits(body.card_number) == TIMEOUT_AFTER_CHARGE:
@@ -132,10 +147,10 @@ class PingIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     id: Uuid
-    recorded_at: AwareDatetime
-    latitude: float = Field(ge=-90, le=90)
-    longitude: float = Field(ge=-180, le=180)
-    accuracy_m: float | None = Field(default=None, ge=0, le=100_000)
+    recorded_at: DateTimeText
+    latitude: StrictFloat = Field(ge=-90, le=90)
+    longitude: StrictFloat = Field(ge=-180, le=180)
+    accuracy_m: StrictFloat | None = Field(default=None, ge=0, le=100_000)
     job_id: Uuid | None = None
 
 

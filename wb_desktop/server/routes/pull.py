@@ -9,7 +9,8 @@ from pydantic import BaseModel
 from sqlalchemy import func, select
 
 from wb_desktop.server.context import Context, Me
-from wb_desktop.server.errors import Problem
+from wb_desktop.server.errors import Problem, problem
+from wb_desktop.server.fields import DIGITS
 from wb_desktop.server.models import Change
 
 router = APIRouter(prefix="/v1", tags=["sync"])
@@ -32,12 +33,21 @@ class ChangesPage(BaseModel):
     has_more: bool
 
 
-@router.get("/changes", response_model=ChangesPage)
+@router.get(
+    "/changes",
+    response_model=ChangesPage,
+    responses={
+        409: problem(
+            "cursor_ahead: `since` is ahead of this server's newest change (the server was "
+            "reset): drop the cursor and pull from 0"
+        )
+    },
+)
 def pull(
     technician: Me,
     context: Context,
-    since: Annotated[int, Query(ge=0, description="the last seq the client has")] = 0,
-    limit: Annotated[int, Query(ge=1, le=5000)] = DEFAULT_PAGE,
+    since: Annotated[int, Query(ge=0, description="the last seq the client has"), DIGITS] = 0,
+    limit: Annotated[int, Query(ge=1, le=5000), DIGITS] = DEFAULT_PAGE,
 ) -> ChangesPage:
     """Never by wall clock: ``since`` is a seq from an earlier page (0 for everything)."""
     limit = min(limit, context.config.max_page_size)

@@ -19,7 +19,9 @@ from sqlalchemy.orm import Session
 
 from wb_desktop.server import document_ops, ops
 from wb_desktop.server.context import Context, Me
-from wb_desktop.server.errors import Problem
+from wb_desktop.server.db import insert_or_ignore, retry_on_lock_conflict
+from wb_desktop.server.errors import Problem, problem
+from wb_desktop.server.fields import JsonInt
 from wb_desktop.server.models import Device
 from wb_desktop.server.ops import OpContext, PushedOp, RejectedOpError
 from wb_desktop.server.push_batch import PushBatch
@@ -34,11 +36,11 @@ class OpIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     op_id: Uuid
-    seq: int = Field(ge=1, le=2**62)
+    seq: JsonInt = Field(ge=1, le=2**62)
     kind: str = Field(min_length=1, max_length=40)
     record_type: str = Field(min_length=1, max_length=40)
     record_id: Uuid
-    base_version: int = Field(ge=0, le=2**31)
+    base_version: JsonInt = Field(ge=0, le=2**31)
     payload: dict[str, Any]
 
 
@@ -65,18 +67,20 @@ class PushReply(BaseModel):
 
 
 def _device(session: Session, device_id: str, technician_id: str, context: Context) -> Device:
-    device = session.get(Device, device_id)
+    """The pushing device, registered on its first push, and locked for this batch.
+
+    Insert-or-ignore, then a row lock held to commit: two copies of one batch (or two
+    batches of one device) on two connections or processes take turns, so the second finds
+    the first's answers and replies ``duplicate``, never a unique violation.
+    """
     now = context.clock.now()
-    if device is None:
-        device = Device(
-            id=device_id,
-            technician_id=technician_id,
-            last_seq=0,
-            registered_at=now,
-            last_seen_at=now,
-        )
-        session.add(device)
-    elif device.technician_id != technician_id:
+    register = insert_or_ignore(session, Device).values(
+        id=device_id, technician_id=technician_id, last_seq=0, registered_at=now, last_seen_at=now
+    )
+    session.execute(register.on_conflict_do_nothing(index_elements=[Device.id]))
+    device = session.get(Device, device_id, with_for_update=True, populate_existing=True)
+    assert device is not None  # inserted above, or there already
+    if device.technician_id != technician_id:
         raise Problem(403, "forbidden", "this device is registered to another technician")
     device.last_seen_at = now
     return device
@@ -119,12 +123,20 @@ def _refused(op: OpIn, reason: str) -> OpResultOut:
     return OpResultOut(op_id=op.op_id, seq=op.seq, result="rejected", reason=reason)
 
 
-@router.post("/push", response_model=PushReply)
+@router.post(
+    "/push",
+    response_model=PushReply,
+    responses={403: problem("forbidden: this device id is registered to another technician")},
+)
 def push(body: PushRequest, technician: Me, context: Context) -> PushReply:
     """Ops are applied in the order sent (see the module docstring for the transaction)."""
-    with context.writer() as session, session.begin():
-        device = _device(session, body.device_id, technician.id, context)
-        batch = PushBatch(session, device.id, body.ops, context.clock.now())
-        results = [_apply(batch, technician.id, device, op) for op in body.ops]
-        batch.finish()
-        return PushReply(results=results, last_seq=device.last_seq)
+
+    def transaction() -> PushReply:
+        with context.writer() as session, session.begin():
+            device = _device(session, body.device_id, technician.id, context)
+            batch = PushBatch(session, device.id, body.ops, context.clock.now())
+            results = [_apply(batch, technician.id, device, op) for op in body.ops]
+            batch.finish()
+            return PushReply(results=results, last_seq=device.last_seq)
+
+    return retry_on_lock_conflict(transaction)

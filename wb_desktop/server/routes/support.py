@@ -14,7 +14,7 @@ from fastapi import APIRouter, Depends
 from pydantic import BaseModel
 
 from wb_desktop.server.context import Context, require_admin
-from wb_desktop.server.errors import not_found
+from wb_desktop.server.errors import not_found, problem
 from wb_desktop.server.models import Technician
 from wb_desktop.server.routes.auth import issue_token
 
@@ -29,7 +29,11 @@ class TechnicianToken(BaseModel):
     display_name: str
 
 
-@router.post("/technicians/{technician_id}/token", response_model=TechnicianToken)
+@router.post(
+    "/technicians/{technician_id}/token",
+    response_model=TechnicianToken,
+    responses={404: problem("not_found: no such technician")},
+)
 def technician_token(technician_id: str, context: Context) -> TechnicianToken:
     """A bearer token for ``technician_id``, as a sign-in would issue it."""
     now = context.clock.now()
