@@ -15,6 +15,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from wb_desktop.domain.clock import FixedClock
 from wb_desktop.paths import DataPaths, ProfilePaths
 from wb_desktop.store.cache import LocalCache, open_cache
+from wb_desktop.store.database import DEFAULT_BUSY_TIMEOUT_MS
 from wb_desktop.store.seed import add_server_customer, add_server_job
 
 START = datetime(2026, 11, 23, 7, 30, tzinfo=UTC)
@@ -39,7 +40,9 @@ def profile(data_paths: DataPaths) -> ProfilePaths:
 
 @pytest.fixture
 def cache(profile: ProfilePaths, clock: FixedClock) -> Iterator[LocalCache]:
-    opened = open_cache(profile, clock, busy_timeout_ms=500)
+    # The app's own busy timeout: on a loaded machine a worker's write can wait longer than
+    # the 0.5 s this once used, and the tests then failed where the app would not.
+    opened = open_cache(profile, clock, busy_timeout_ms=DEFAULT_BUSY_TIMEOUT_MS)
     yield opened
     opened.close()
 
