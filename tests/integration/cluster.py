@@ -37,14 +37,17 @@ def server_command(database_url: str, blob_dir: Path, *extra: str) -> list[str]:
 
 
 def migrate_with_demo(database_url: str, blob_dir: Path, admin_token: str) -> None:
-    subprocess.run(
+    done = subprocess.run(
         server_command(
             database_url, blob_dir, "--migrate-only", "--demo", "--admin-token", admin_token
         ),
-        check=True,
         capture_output=True,
+        text=True,
         timeout=120,
+        check=False,
     )
+    if done.returncode != 0:
+        raise RuntimeError(f"wb-server --migrate-only exited {done.returncode}: {done.stderr}")
 
 
 @dataclass
