@@ -133,3 +133,51 @@ def test_a_full_batch_publishes_its_feed_in_op_order(live_server, anna) -> None:
             select(Change.record_id).where(Change.record_type == "note").order_by(Change.seq)
         ).all()
     assert feed[-500:] == [op["record_id"] for op in ops]
+
+
+def test_an_op_whose_handler_fails_is_refused_alone_and_the_rest_applies(
+    live_server, anna, monkeypatch
+) -> None:
+    """A bug in one op's handler is that op's refusal (code server_error), never a 500 for
+    the batch; what it had changed before failing is gone, and a replay gets the answers."""
+    from wb_desktop.server.routes import push as push_route
+
+    cache, session = anna
+    job = scheduled_job(cache)
+
+    def half_done_then_broken(ctx) -> None:
+        ctx.find(Job, job.id).title = "changed by a handler that then failed"
+        raise KeyError("a bug")
+
+    monkeypatch.setitem(push_route.HANDLERS, "job.set_status", half_done_then_broken)
+    broken = {**_note_op(2, job.id, "x"), "kind": "job.set_status", "record_type": "job"}
+    broken["record_id"], broken["payload"] = job.id, {"status": "en_route"}
+    ops = [_note_op(1, job.id, "before"), broken, _note_op(3, job.id, "after")]
+
+    reply = push_ops(live_server, session, cache, ops)
+    again = push_ops(live_server, session, cache, ops)
+
+    assert [r["result"] for r in reply["results"]] == ["applied", "rejected", "applied"]
+    assert reply["results"][1]["code"] == "server_error"
+    assert "KeyError" in reply["results"][1]["reason"]
+    assert [r["result"] for r in again["results"]] == ["duplicate"] * 3
+    assert again["results"][1]["original_result"] == "rejected"
+    with live_server.context.reader() as db:
+        assert db.get(Job, job.id).title != "changed by a handler that then failed"
+        texts = db.scalars(select(Note.text).where(Note.text.in_(["before", "after"]))).all()
+        assert sorted(texts) == ["after", "before"]
+
+
+def test_a_seq_this_device_already_used_is_refused_with_a_code_and_the_high_water(
+    live_server, anna
+) -> None:
+    """What a cache restored from a backup meets: the reply says how far the device got."""
+    cache, session = anna
+    job = scheduled_job(cache)
+    first = push_ops(live_server, session, cache, [_note_op(7, job.id, "seven")])
+    reused = push_ops(live_server, session, cache, [_note_op(7, job.id, "another seven")])
+
+    assert first["last_seq"] == 7
+    assert reused["results"][0]["result"] == "rejected"
+    assert reused["results"][0]["code"] == "seq_used"
+    assert reused["last_seq"] == 7

@@ -80,6 +80,9 @@ class PushBatch:
         self._absent: set[tuple[type[ServerBase], str]] = set()
         self._prefetch_records(ops)
         self._applied: list[dict[str, Any]] = []
+        # Ops whose handler failed unexpectedly in an earlier run of this batch: answered as
+        # refused (op id -> reason) instead of applied (see routes/push.py).
+        self.crashed: dict[str, str] = {}
 
     def answer(self, op_id: str) -> Answer | None:
         return self._answers.get(op_id)

@@ -10,6 +10,7 @@ the rest.
 
 from __future__ import annotations
 
+import logging
 import re
 from typing import Annotated, Any, Literal
 
@@ -27,6 +28,8 @@ from wb_desktop.server.ops import OpContext, PushedOp, RejectedOpError
 from wb_desktop.server.push_batch import PushBatch
 
 router = APIRouter(prefix="/v1", tags=["sync"])
+RejectionCode = Literal["seq_used", "op_id_used", "server_error"]
+_log = logging.getLogger(__name__)
 HANDLERS = {**ops.HANDLERS, **document_ops.HANDLERS}
 MAX_OPS = 500
 Uuid = Annotated[str, StringConstraints(pattern=re.compile(r"^[0-9a-fA-F-]{36}$").pattern)]
@@ -59,6 +62,15 @@ class OpResultOut(BaseModel):
     version: int | None = None
     record: dict[str, Any] | None = None
     reason: str | None = None
+    code: RejectionCode | None = Field(
+        default=None,
+        description=(
+            "why a `rejected` op was refused, where the client can act on it: `seq_used` — "
+            "this device already used the seq for another op (a cache restored from a backup "
+            "is behind): send the op again with a seq above `last_seq`; `op_id_used` — another "
+            "device used the op id; `server_error` — applying the op failed on the server"
+        ),
+    )
 
 
 class PushReply(BaseModel):
@@ -90,7 +102,9 @@ def _apply(batch: PushBatch, technician_id: str, device: Device, op: OpIn) -> Op
     previous = batch.answer(op.op_id)
     if previous is not None:
         if previous.device_id != device.id:
-            return _refused(op, f"op id {op.op_id} was already used by another device")
+            return _refused(
+                op, f"op id {op.op_id} was already used by another device", "op_id_used"
+            )
         return OpResultOut(
             op_id=op.op_id,
             seq=op.seq,
@@ -100,7 +114,15 @@ def _apply(batch: PushBatch, technician_id: str, device: Device, op: OpIn) -> Op
         )
     clash = batch.op_with_seq(op.seq)
     if clash is not None:
-        return _refused(op, f"sequence {op.seq} was already used by op {clash} on this device")
+        return _refused(
+            op, f"sequence {op.seq} was already used by op {clash} on this device", "seq_used"
+        )
+    crashed = batch.crashed.get(op.op_id)
+    if crashed is not None:
+        result, detail = "rejected", {"reason": crashed, "code": "server_error"}
+        batch.record_answer(op, result, detail)
+        device.last_seq = max(device.last_seq, op.seq)
+        return OpResultOut(op_id=op.op_id, seq=op.seq, result=result, **detail)
     pushed = PushedOp(
         op.op_id, op.seq, op.kind, op.record_type, op.record_id, op.base_version, op.payload
     )
@@ -114,13 +136,24 @@ def _apply(batch: PushBatch, technician_id: str, device: Device, op: OpIn) -> Op
         result, detail = outcome.result, {"version": record.get("version"), "record": record}
     except RejectedOpError as rejected:
         result, detail = "rejected", {"reason": rejected.reason}
+    except Exception as error:  # a bug in one op's handler: see push() for what happens
+        raise OpCrashedError(op.op_id, error) from error
     batch.record_answer(op, result, detail)
     device.last_seq = max(device.last_seq, op.seq)
     return OpResultOut(op_id=op.op_id, seq=op.seq, result=result, **detail)
 
 
-def _refused(op: OpIn, reason: str) -> OpResultOut:
-    return OpResultOut(op_id=op.op_id, seq=op.seq, result="rejected", reason=reason)
+def _refused(op: OpIn, reason: str, code: RejectionCode) -> OpResultOut:
+    return OpResultOut(op_id=op.op_id, seq=op.seq, result="rejected", reason=reason, code=code)
+
+
+class OpCrashedError(Exception):
+    """An unexpected exception inside one op's handler, raised out of the transaction."""
+
+    def __init__(self, op_id: str, error: Exception) -> None:
+        super().__init__(op_id)
+        self.op_id = op_id
+        self.error = error
 
 
 @router.post(
@@ -131,12 +164,27 @@ def _refused(op: OpIn, reason: str) -> OpResultOut:
 def push(body: PushRequest, technician: Me, context: Context) -> PushReply:
     """Ops are applied in the order sent (see the module docstring for the transaction)."""
 
+    crashed: dict[str, str] = {}
+
     def transaction() -> PushReply:
         with context.writer() as session, session.begin():
             device = _device(session, body.device_id, technician.id, context)
             batch = PushBatch(session, device.id, body.ops, context.clock.now())
+            batch.crashed = crashed
             results = [_apply(batch, technician.id, device, op) for op in body.ops]
             batch.finish()
             return PushReply(results=results, last_seq=device.last_seq)
 
-    return retry_on_lock_conflict(transaction)
+    # A handler that fails unexpectedly may have changed records in the session before it
+    # failed, so its transaction is thrown away whole and the batch runs again with that op
+    # answered as refused: one bad op never costs the batch a 500.
+    for _ in range(len(body.ops) + 1):
+        try:
+            return retry_on_lock_conflict(transaction)
+        except OpCrashedError as crash:
+            _log.error("op %s failed on the server", crash.op_id, exc_info=crash.error)
+            crashed[crash.op_id] = (
+                f"the server could not apply this change ({type(crash.error).__name__}); "
+                "it is logged on the server for support"
+            )
+    raise AssertionError("every op of the batch failed more than once")
