@@ -22,7 +22,13 @@ from wb_desktop.domain.errors import WorkBossError, format_bytes
 from wb_desktop.paths import DEFAULT_PROFILE, DataPaths, ProfilePaths, check_profile_name
 from wb_desktop.settings import check_storage_quota_mb, load_settings
 from wb_desktop.store.database import create_cache_engine, translate_open_errors
-from wb_desktop.store.migrate import check_schema, head_revision, read_current, upgrade_database
+from wb_desktop.store.migrate import (
+    check_schema,
+    head_revision,
+    read_current,
+    restore_database,
+    upgrade_database,
+)
 from wb_desktop.store.quota import StorageQuota, StorageUsage
 
 MB = 1024 * 1024
@@ -135,6 +141,23 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common],
         help="compare the cache with the schema and check its integrity; changes nothing",
     )
+    restore = db_actions.add_parser(
+        "restore",
+        parents=[common],
+        help="put the newest good backup (or --backup FILE) in place of a damaged cache; "
+        "the damaged file is kept beside it",
+    )
+    restore.add_argument(
+        "--backup",
+        type=_data_dir,
+        metavar="FILE",
+        help="the backup to restore (default: the newest that passes the integrity check)",
+    )
+    restore.add_argument(
+        "--force",
+        action="store_true",
+        help="replace the cache even though it is whole (it is kept beside it)",
+    )
 
     storage = commands.add_parser(
         "storage", parents=[common], help="storage used by the profile against its quota"
@@ -237,6 +260,8 @@ def main(argv: list[str] | None = None) -> int:
             return _run_gui(options, args)
         if command == "storage":
             return _storage(options, as_json=args.json)
+        if args.db_action == "restore":
+            return _db_restore(options, backup=args.backup, force=args.force)
         return _DB_ACTIONS[args.db_action](options)
     except WorkBossError as error:
         print(f"{PROG}: {error.message}", file=sys.stderr)
@@ -285,10 +310,10 @@ def _db_upgrade(options: CommonOptions) -> int:
 
 def _db_current(options: CommonOptions) -> int:
     path = options.profile_paths().database
+    current = read_current(path)
     if not path.exists():
         print(f"no cache yet at {path}")
         return EXIT_OK
-    current = read_current(path)
     head = head_revision()
     if current is None:
         print(f"{path} has no schema yet; head is {head} (run '{PROG} db upgrade')")
@@ -317,6 +342,73 @@ def _db_check(options: CommonOptions) -> int:
     print(f"Integrity: {check.integrity}")
     print(f"Result:    {'OK' if check.ok else 'PROBLEMS FOUND'}")
     return EXIT_OK if check.ok else EXIT_PROBLEMS
+
+
+def _db_restore(options: CommonOptions, *, backup: Path | None, force: bool) -> int:
+    paths = options.profile_paths()
+    if _profile_in_use(paths):
+        print(
+            f"{PROG}: WorkBoss Desktop is open with profile '{paths.name}'. Close it, then"
+            " run this again; nothing was changed.",
+            file=sys.stderr,
+        )
+        return EXIT_ERROR
+    result = restore_database(
+        paths.database,
+        paths.backups,
+        paths.media,
+        now=SystemClock().now(),
+        backup=backup,
+        force=force,
+    )
+    if result.previous == "damaged":
+        print(f"Damaged:   {result.database} ({result.problem})")
+    elif result.previous == "missing":
+        print(f"Missing:   {result.database} (there was no cache)")
+    else:
+        print(f"Replaced:  {result.database} (it was whole; --force)")
+    for aside in result.set_aside:
+        print(f"Set aside: {aside}")
+    revision = result.backup.revision
+    print(f"Restored:  {result.database} from {result.backup.path}")
+    print(f"           schema revision {revision}, SQLite's integrity check: ok")
+    if result.media_folder is not None:
+        print(
+            f"Photos:    {result.media_moved} file(s) the backup does not refer to moved to"
+            f" {result.media_folder}"
+        )
+    if revision != head_revision():
+        print(f"The next start (or '{PROG} db upgrade') upgrades it to {head_revision()}.")
+    if result.set_aside:
+        print(
+            "Work saved after that backup was taken is not in the restored cache; the set-aside"
+            " file keeps it for support."
+        )
+    return EXIT_OK
+
+
+def _profile_in_use(paths: ProfilePaths) -> bool:
+    """Whether a running WorkBoss Desktop holds the profile's lock (``app.lock``, a
+    QLockFile), found without Qt: Qt keeps an flock on it (Unix) or a share-denying handle
+    open (Windows) while the lock is held; a lock left by a crash is neither."""
+    lock = paths.folder / "app.lock"
+    if not lock.is_file():
+        return False
+    if os.name == "nt":
+        try:
+            with lock.open("ab"):
+                return False
+        except PermissionError:
+            return True
+    import fcntl
+
+    with lock.open("rb") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return True
+        fcntl.flock(handle, fcntl.LOCK_UN)
+    return False
 
 
 def _read_usage(paths: ProfilePaths, limit_bytes: int) -> StorageUsage:

@@ -1911,6 +1911,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>%1 is damaged (%2), so it was not opened; it was left untouched. The newest good backup is %3. To put it back (the damaged file is kept beside it), close WorkBoss Desktop and run: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is damaged (%2), so it was not opened; it was left untouched. There is no good backup of it in %3. Keep the file for support; to start again with an empty cache, move it aside (changes not yet synced stay only in that file).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The cache migrations are missing from this installation of WorkBoss Desktop. Reinstall it (pip install --force-reinstall wb-desktop); no data was touched.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2192,6 +2200,30 @@
     </message>
     <message>
         <source>the link dropped at %1 % of an upload (scheduled)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SQLite&apos;s integrity check found: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is missing but its write-ahead log %1 is still there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is empty: 0 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is truncated: only %1 bytes are there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is truncated: only %1 of its %2 bytes are there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SQLite cannot read it: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1911,6 +1911,14 @@
         <translation>Uppgraderingen av %1 misslyckades: %2. Databasen återställdes.</translation>
     </message>
     <message>
+        <source>%1 is damaged (%2), so it was not opened; it was left untouched. The newest good backup is %3. To put it back (the damaged file is kept beside it), close WorkBoss Desktop and run: %4</source>
+        <translation>%1 är skadad (%2), så den öppnades inte; den lämnades orörd. Den senaste felfria säkerhetskopian är %3. För att lägga tillbaka den (den skadade filen sparas bredvid), stäng WorkBoss Desktop och kör: %4</translation>
+    </message>
+    <message>
+        <source>%1 is damaged (%2), so it was not opened; it was left untouched. There is no good backup of it in %3. Keep the file for support; to start again with an empty cache, move it aside (changes not yet synced stay only in that file).</source>
+        <translation>%1 är skadad (%2), så den öppnades inte; den lämnades orörd. Det finns ingen felfri säkerhetskopia av den i %3. Spara filen åt supporten; för att börja om med en tom cache, flytta undan den (ändringar som ännu inte synkats finns bara kvar i den filen).</translation>
+    </message>
+    <message>
         <source>The cache migrations are missing from this installation of WorkBoss Desktop. Reinstall it (pip install --force-reinstall wb-desktop); no data was touched.</source>
         <translation>Cachens migreringar saknas i den här installationen av WorkBoss Desktop. Installera om den (pip install --force-reinstall wb-desktop); inga data rördes.</translation>
     </message>
@@ -2193,6 +2201,30 @@
     <message>
         <source>the link dropped at %1 % of an upload (scheduled)</source>
         <translation>förbindelsen bröts vid %1 % av en uppladdning (planerat)</translation>
+    </message>
+    <message>
+        <source>SQLite&apos;s integrity check found: %1</source>
+        <translation>SQLites integritetskontroll hittade: %1</translation>
+    </message>
+    <message>
+        <source>the file is missing but its write-ahead log %1 is still there</source>
+        <translation>själva filen saknas men dess WAL-logg %1 finns kvar</translation>
+    </message>
+    <message>
+        <source>it is empty: 0 bytes</source>
+        <translation>den är tom: 0 byte</translation>
+    </message>
+    <message>
+        <source>it is truncated: only %1 bytes are there</source>
+        <translation>den är avkortad: bara %1 byte finns kvar</translation>
+    </message>
+    <message>
+        <source>it is truncated: only %1 of its %2 bytes are there</source>
+        <translation>den är avkortad: bara %1 av dess %2 byte finns kvar</translation>
+    </message>
+    <message>
+        <source>SQLite cannot read it: %1</source>
+        <translation>SQLite kan inte läsa den: %1</translation>
     </message>
 </context>
 <context>

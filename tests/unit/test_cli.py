@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.unit.test_damaged_cache import FileState, corrupt_a_page, the_technicians_cache
 from wb_desktop import __version__
 from wb_desktop.cli import main
 from wb_desktop.domain.clock import FixedClock
@@ -66,6 +67,14 @@ def test_help_lists_the_commands(capsys: pytest.CaptureFixture[str]) -> None:
 
     assert code == 0
     for word in ("gui", "db", "storage", "--data-dir", "--profile", "--quota-mb", "--server"):
+        assert word in out
+
+
+def test_db_help_lists_restore(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "db", "restore", "--help")
+
+    assert code == 0
+    for word in ("--backup FILE", "--force", "--data-dir", "--profile"):
         assert word in out
 
 
@@ -157,21 +166,6 @@ def test_current_before_and_after_upgrade(
     after = run(capsys, "db", "current", "--data-dir", data_dir, "--profile", "anna")
 
     assert after == (0, f"{anna.database} is at {HEAD} (head)\n", "")
-
-
-def test_current_on_an_empty_file_names_the_head(
-    capsys: pytest.CaptureFixture[str], data_dir: Path, anna: ProfilePaths
-) -> None:
-    anna.ensure()
-    anna.database.touch()
-
-    code, out, _ = run(capsys, "db", "current", "--data-dir", data_dir, "--profile", "anna")
-
-    assert code == 0
-    assert (
-        out == f"{anna.database} has no schema yet; head is {HEAD} (run 'wb-desktop db upgrade')\n"
-    )
-    assert anna.database.stat().st_size == 0
 
 
 def test_check_on_a_missing_cache_fails_and_creates_nothing(
@@ -319,6 +313,54 @@ def test_a_file_that_is_not_sqlite_is_refused_and_left_untouched(
     assert "Traceback" not in err
     assert sha256(anna.database) == before
     assert sorted(p.name for p in anna.folder.iterdir() if p.is_file()) == ["cache.sqlite3"]
+
+
+DAMAGED_COMMANDS = [["db", "upgrade"], ["db", "current"], ["db", "check"], ["storage"]]
+
+
+@pytest.mark.parametrize("command", DAMAGED_COMMANDS, ids=" ".join)
+def test_an_empty_cache_file_is_refused_and_left_untouched(
+    capsys: pytest.CaptureFixture[str], data_dir: Path, anna: ProfilePaths, command: list[str]
+) -> None:
+    """Not a new cache: `db upgrade` used to write a fresh schema over it."""
+    anna.ensure()
+    anna.database.touch()
+    before = FileState.of(anna.database)
+
+    code, out, err = run(capsys, *command, "--data-dir", data_dir, "--profile", "anna")
+
+    assert (code, out) == (2, "")
+    assert err.startswith(f"wb-desktop: {anna.database} is damaged (it is empty: 0 bytes)")
+    assert err.count("\n") == 1
+    assert f"There is no good backup of it in {anna.backups}" in err
+    assert FileState.of(anna.database) == before
+    assert sorted(p.name for p in anna.folder.iterdir() if p.is_file()) == ["cache.sqlite3"]
+    assert list(anna.backups.iterdir()) == []
+
+
+@pytest.mark.parametrize("command", DAMAGED_COMMANDS, ids=" ".join)
+def test_a_cache_with_a_corrupt_page_is_refused_naming_the_good_backup(
+    capsys: pytest.CaptureFixture[str],
+    data_dir: Path,
+    anna: ProfilePaths,
+    clock: FixedClock,
+    command: list[str],
+) -> None:
+    the_technicians_cache(anna, clock)
+    upgrade(capsys, data_dir)  # a start: a verified backup of the whole cache
+    [good] = anna.backups.iterdir()
+    corrupt_a_page(anna.database)
+    before = FileState.of(anna.database)
+
+    code, out, err = run(capsys, *command, "--data-dir", data_dir, "--profile", "anna")
+
+    assert (code, out) == (2, "")
+    assert err.startswith(f"wb-desktop: {anna.database} is damaged (SQLite's integrity check")
+    assert err.count("\n") == 1
+    assert f"The newest good backup is {good}." in err
+    assert err.endswith(f"run: wb-desktop db restore --data-dir {data_dir} --profile anna\n")
+    assert FileState.of(anna.database) == before
+    assert list(anna.backups.iterdir()) == [good]
 
 
 def test_a_cache_from_a_newer_version_is_refused(

@@ -18,8 +18,10 @@ from wb_desktop.domain.clock import FixedClock
 from wb_desktop.paths import ProfilePaths
 from wb_desktop.store.backup import KEEP_BACKUPS
 from wb_desktop.store.cache import LocalCache, open_cache
+from wb_desktop.store.database import DEFAULT_BUSY_TIMEOUT_MS
 from wb_desktop.store.errors import (
     CacheOpenError,
+    DamagedCacheError,
     DatabaseLockedError,
     NotADatabaseError,
     SchemaTooNewError,
@@ -61,7 +63,7 @@ def test_pragmas_are_in_force_on_the_cache_connections(cache: LocalCache, kind: 
         "journal_mode": "wal",
         "synchronous": 2,  # FULL
         "foreign_keys": 1,
-        "busy_timeout": 500,  # the conftest fixture opens with busy_timeout_ms=500
+        "busy_timeout": DEFAULT_BUSY_TIMEOUT_MS,  # the conftest fixture opens as the app does
     }
 
 
@@ -77,6 +79,10 @@ def write_text_file(profile: ProfilePaths, _clock: FixedClock) -> None:
     profile.database.write_text("job,customer\n1,Karin Lund\n", encoding="utf-8")
 
 
+def empty_file(profile: ProfilePaths, _clock: FixedClock) -> None:
+    profile.database.touch()
+
+
 def truncate_to_header(profile: ProfilePaths, clock: FixedClock) -> None:
     database = make_cache(profile, clock)
     database.write_bytes(database.read_bytes()[:100])
@@ -86,6 +92,26 @@ def truncate_to_half(profile: ProfilePaths, clock: FixedClock) -> None:
     database = make_cache(profile, clock)
     data = database.read_bytes()
     database.write_bytes(data[: len(data) // 2])
+
+
+def overwrite_a_page_in_use(profile: ProfilePaths, clock: FixedClock) -> None:
+    database = make_cache(profile, clock)
+    with closing(sqlite3.connect(database)) as connection:
+        page_size = connection.execute("PRAGMA page_size").fetchone()[0]
+        roots = [row[0] for row in connection.execute("SELECT rootpage FROM sqlite_master")]
+    in_use = sorted(root for root in roots if root > 1)  # tables and indexes, not page 1
+    page = in_use[len(in_use) // 2]
+    with database.open("r+b") as handle:
+        handle.seek((page - 1) * page_size)
+        handle.write(b"\xde\xad\xbe\xef" * (page_size // 4))
+
+
+def tear_the_first_page(profile: ProfilePaths, clock: FixedClock) -> None:
+    """SQLite's header stays, but the page size in it is no longer a power of two."""
+    database = make_cache(profile, clock)
+    data = bytearray(database.read_bytes())
+    data[16:18] = (3).to_bytes(2, "big")
+    database.write_bytes(bytes(data))
 
 
 def another_apps_database(profile: ProfilePaths, _clock: FixedClock) -> None:
@@ -103,8 +129,11 @@ def stamped_with_a_newer_revision(profile: ProfilePaths, clock: FixedClock) -> N
 
 REFUSED_FILES: list[tuple[Callable[[ProfilePaths, FixedClock], None], type[Exception], str]] = [
     (write_text_file, NotADatabaseError, "does not start with the SQLite header"),
-    (truncate_to_header, NotADatabaseError, "it is truncated"),
-    (truncate_to_half, NotADatabaseError, "malformed"),
+    (empty_file, DamagedCacheError, "it is empty: 0 bytes"),
+    (truncate_to_header, DamagedCacheError, "it is truncated: only 100 of its"),
+    (truncate_to_half, DamagedCacheError, "it is truncated"),
+    (overwrite_a_page_in_use, DamagedCacheError, "SQLite's integrity check found: "),
+    (tear_the_first_page, DamagedCacheError, "SQLite cannot read it: file is not a database"),
     (another_apps_database, NotADatabaseError, "recipes"),
     (stamped_with_a_newer_revision, SchemaTooNewError, "9999_future"),
 ]
@@ -125,6 +154,7 @@ def test_an_unusable_file_is_refused_with_a_typed_error_and_left_untouched(
     profile.ensure()
     prepare(profile, clock)
     before = sha256(profile.database)
+    mtime_before = profile.database.stat().st_mtime_ns
     backups_before = sorted(profile.backups.iterdir())
     clock.advance(timedelta(minutes=5))
 
@@ -138,6 +168,7 @@ def test_an_unusable_file_is_refused_with_a_typed_error_and_left_untouched(
     assert caught.value.path == profile.database
     assert profile.database.is_file()
     assert sha256(profile.database) == before
+    assert profile.database.stat().st_mtime_ns == mtime_before
     assert sorted(profile.backups.iterdir()) == backups_before
 
 
@@ -201,6 +232,7 @@ def test_opening_an_existing_cache_backs_it_up_including_unsaved_wal_content(
     backup = second.upgrade.backup
     assert backup is not None
     assert backup.parent == profile.backups
+    assert backup.name.endswith("-verified.sqlite3")
     assert list(profile.backups.iterdir()) == [backup]
     assert backup.read_bytes().startswith(b"SQLite format 3\x00")
     with closing(sqlite3.connect(f"{backup.as_uri()}?mode=ro", uri=True)) as copy:

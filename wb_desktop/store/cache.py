@@ -53,10 +53,14 @@ def open_cache(
     quota_bytes: int = DEFAULT_QUOTA_BYTES,
     busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS,
 ) -> LocalCache:
-    """Open (creating if needed) the profile's cache at the newest schema.
+    """Open (creating it when there is no file) the profile's cache at the newest schema,
+    after a verified backup.
 
-    A file that is not a cache, is locked, or is from a newer app raises a typed
-    :class:`~wb_desktop.store.errors.CacheOpenError` and is never modified.
+    A file that is not a cache, is locked, is from a newer app, or is damaged (empty,
+    truncated, failing SQLite's integrity check: a
+    :class:`~wb_desktop.store.errors.DamagedCacheError` naming the newest good backup and
+    ``wb-desktop db restore``) raises a typed
+    :class:`~wb_desktop.store.errors.CacheOpenError` and is never modified or backed up.
     """
     paths.ensure()
     upgrade = upgrade_database(

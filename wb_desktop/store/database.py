@@ -19,29 +19,81 @@ from sqlalchemy.engine import URL, Connection
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
+from wb_desktop.domain.text import QT_TRANSLATE_NOOP, Text
+from wb_desktop.store.backup import (
+    SQLITE_HEADER,
+    damaged_cache_error,
+    has_wal_content,
+    side_files,
+)
 from wb_desktop.store.errors import CacheOpenError, DatabaseLockedError, NotADatabaseError
 
-SQLITE_HEADER = b"SQLite format 3\x00"
+HEADER_BYTES = 100
+MIN_DATABASE_BYTES = 512  # the smallest page size: a shorter SQLite file is cut off
 DEFAULT_BUSY_TIMEOUT_MS = 5_000
 WAL_SIZE_LIMIT_BYTES = 4 * 1024 * 1024
 _WRITE_OPTION = "wb_write"
 
 
 def check_database_file(path: Path) -> None:
-    """Refuse a file that exists but is not SQLite, before SQLite gets a chance to touch it."""
+    """Refuse a file that exists but is not SQLite, or is a damaged cache, before SQLite gets
+    a chance to touch it. A missing file passes (it is a new cache) unless its write-ahead
+    log is still there: then the database itself was lost."""
     if not path.exists():
+        if has_wal_content(path):
+            raise damaged_cache_error(
+                path,
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "Domain", "the file is missing but its write-ahead log %1 is still there"
+                    ),
+                    str(side_files(path)[0]),
+                ),
+            )
         return
     if path.is_dir():
         raise NotADatabaseError(path, "it is a folder")
     try:
+        size = path.stat().st_size
         with path.open("rb") as handle:
-            header = handle.read(len(SQLITE_HEADER))
+            header = handle.read(HEADER_BYTES)
     except OSError as error:
         raise CacheOpenError(path, f"{path} cannot be read: {error.strerror or error}") from error
-    if header and header != SQLITE_HEADER:
+    if size == 0:
+        # SQLite would take an empty file for a new database and write a schema over it.
+        raise damaged_cache_error(path, Text(QT_TRANSLATE_NOOP("Domain", "it is empty: 0 bytes")))
+    if not header.startswith(SQLITE_HEADER):
         raise NotADatabaseError(path, "it does not start with the SQLite header")
-    if header and path.stat().st_size < 512:
-        raise NotADatabaseError(path, "it is truncated")
+    expected = _size_in_header(header)
+    if size < MIN_DATABASE_BYTES or (
+        expected is not None and size < expected and not has_wal_content(path)
+    ):
+        # With WAL content the header may be ahead of the file (a checkpoint cut short),
+        # and SQLite completes it; the integrity check judges such a file instead.
+        detail = (
+            Text(QT_TRANSLATE_NOOP("Domain", "it is truncated: only %1 bytes are there"), size)
+            if expected is None
+            else Text(
+                QT_TRANSLATE_NOOP("Domain", "it is truncated: only %1 of its %2 bytes are there"),
+                size,
+                expected,
+            )
+        )
+        raise damaged_cache_error(path, detail)
+
+
+def _size_in_header(header: bytes) -> int | None:
+    """The database size the SQLite header gives, when the header vouches for it."""
+    if len(header) < HEADER_BYTES:
+        return None
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    change_counter = header[24:28]
+    valid_for = header[92:96]
+    if pages == 0 or change_counter != valid_for or page_size < 512:
+        return None
+    return page_size * pages
 
 
 def _configure_connection(
@@ -107,7 +159,16 @@ def is_not_a_database_error(error: BaseException) -> bool:
     original = error.orig if isinstance(error, DBAPIError) else error
     text = str(original).lower()
     return isinstance(original, sqlite3.DatabaseError) and (
-        "not a database" in text or "malformed" in text or "file is encrypted" in text
+        "not a database" in text or "file is encrypted" in text
+    )
+
+
+def is_damaged_error(error: BaseException) -> bool:
+    """SQLite found a damaged page (``SQLITE_CORRUPT``) while reading."""
+    original = error.orig if isinstance(error, DBAPIError) else error
+    text = str(original).lower()
+    return isinstance(original, sqlite3.DatabaseError) and (
+        "malformed" in text or "corrupt" in text
     )
 
 
@@ -119,10 +180,23 @@ def translate_open_errors(path: Path) -> Iterator[None]:
     except (DBAPIError, sqlite3.Error) as error:
         if is_locked_error(error):
             raise DatabaseLockedError(path) from error
-        if is_not_a_database_error(error):
-            raise NotADatabaseError(path, str(getattr(error, "orig", error))) from error
         detail = str(getattr(error, "orig", error))
+        if is_damaged_error(error) or (is_not_a_database_error(error) and _is_sqlite(path)):
+            # SQLite's own header, yet SQLite cannot read it: damaged, not someone else's.
+            raise damaged_cache_error(
+                path, Text(QT_TRANSLATE_NOOP("Domain", "SQLite cannot read it: %1"), detail)
+            ) from error
+        if is_not_a_database_error(error):
+            raise NotADatabaseError(path, detail) from error
         raise CacheOpenError(path, f"{path} could not be opened: {detail}") from error
+
+
+def _is_sqlite(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+    except OSError:
+        return False
 
 
 @dataclass

@@ -96,3 +96,51 @@ class MigrationError(CacheOpenError):
             )
         )
         super().__init__(path, message)
+
+
+class DamagedCacheError(CacheOpenError):
+    """The cache is empty, truncated or fails SQLite's integrity check. It is never opened
+    for writing, backed up or overwritten; ``wb-desktop db restore`` puts a good backup back.
+    """
+
+    def __init__(
+        self,
+        path: Path,
+        detail: str,
+        *,
+        backup: Path | None,
+        backups_folder: Path,
+        restore_command: str,
+    ) -> None:
+        self.detail = detail
+        self.backup = backup
+        if backup is not None:
+            message = Text(
+                QT_TRANSLATE_NOOP(
+                    "Domain",
+                    "%1 is damaged (%2), so it was not opened; it was left untouched. The newest"
+                    " good backup is %3. To put it back (the damaged file is kept beside it),"
+                    " close WorkBoss Desktop and run: %4",
+                ),
+                str(path),
+                detail,
+                str(backup),
+                restore_command,
+            )
+        else:
+            message = Text(
+                QT_TRANSLATE_NOOP(
+                    "Domain",
+                    "%1 is damaged (%2), so it was not opened; it was left untouched. There is no"
+                    " good backup of it in %3. Keep the file for support; to start again with an"
+                    " empty cache, move it aside (changes not yet synced stay only in that file).",
+                ),
+                str(path),
+                detail,
+                str(backups_folder),
+            )
+        super().__init__(path, message)
+
+
+class RestoreError(WorkBossError):
+    """``wb-desktop db restore`` refused; nothing was changed."""
