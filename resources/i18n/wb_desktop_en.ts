@@ -1531,6 +1531,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&apos;%1&apos; is %2 × %3 pixels; photos up to %4 megapixels are accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&apos;%1&apos; is empty</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2131,6 +2135,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>%1 was not opened: it unpacks to more than %2, the most a bundle may unpack to. Nothing of it was kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was not opened: %2 in it unpacks to more than %3 times its packed size, which no real bundle does; it may be a zip bomb. Nothing of it was kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1 is a zip file but not a diagnostics bundle: it has no manifest.json.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2175,7 +2187,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>it unpacks to more than 4 GB</source>
+        <source>%1 in it is encrypted or packed in a way WorkBoss Desktop never writes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its files claim %1 of packed data, but the zip holds only %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 holds more than the %2 its zip header declares</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 in it is larger than %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

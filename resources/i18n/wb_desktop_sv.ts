@@ -1531,6 +1531,10 @@
         <translation>%1 GB</translation>
     </message>
     <message>
+        <source>&apos;%1&apos; is %2 × %3 pixels; photos up to %4 megapixels are accepted</source>
+        <translation>”%1” är %2 × %3 pixlar; foton på högst %4 megapixlar godtas</translation>
+    </message>
+    <message>
         <source>&apos;%1&apos; is empty</source>
         <translation>”%1” är tomt</translation>
     </message>
@@ -2131,6 +2135,14 @@
         <translation>%1 är skadat eller ofullständigt (%2). Be om paketet igen; en nedladdning eller e-postbilaga kan ha avbrutits.</translation>
     </message>
     <message>
+        <source>%1 was not opened: it unpacks to more than %2, the most a bundle may unpack to. Nothing of it was kept.</source>
+        <translation>%1 öppnades inte: det blir större än %2 uppackat, och större än så får ett paket inte bli. Inget av det sparades.</translation>
+    </message>
+    <message>
+        <source>%1 was not opened: %2 in it unpacks to more than %3 times its packed size, which no real bundle does; it may be a zip bomb. Nothing of it was kept.</source>
+        <translation>%1 öppnades inte: %2 i det blir mer än %3 gånger större uppackat än packat, vilket inget riktigt paket blir; det kan vara en zip-bomb. Inget av det sparades.</translation>
+    </message>
+    <message>
         <source>%1 is a zip file but not a diagnostics bundle: it has no manifest.json.</source>
         <translation>%1 är en zip-fil men inget diagnostikpaket: det saknar manifest.json.</translation>
     </message>
@@ -2175,8 +2187,20 @@
         <translation>%1 saknas i det</translation>
     </message>
     <message>
-        <source>it unpacks to more than 4 GB</source>
-        <translation>det blir större än 4 GB uppackat</translation>
+        <source>%1 in it is encrypted or packed in a way WorkBoss Desktop never writes</source>
+        <translation>%1 i det är krypterad eller packad på ett sätt som WorkBoss Desktop aldrig använder</translation>
+    </message>
+    <message>
+        <source>its files claim %1 of packed data, but the zip holds only %2</source>
+        <translation>dess filer uppger %1 packade data, men zip-filen rymmer bara %2</translation>
+    </message>
+    <message>
+        <source>%1 holds more than the %2 its zip header declares</source>
+        <translation>%1 innehåller mer än de %2 som dess zip-huvud anger</translation>
+    </message>
+    <message>
+        <source>%1 in it is larger than %2</source>
+        <translation>%1 i det är större än %2</translation>
     </message>
     <message>
         <source>%1 does not match its checksum</source>

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
+import struct
+import time
 import zipfile
+import zlib
+from collections.abc import Iterator
 from contextlib import closing
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -15,17 +22,21 @@ from wb_desktop.domain.clock import FixedClock
 from wb_desktop.store.cache import LocalCache
 from wb_desktop.store.locations import record_ping
 from wb_desktop.store.migrate import head_revision
+from wb_desktop.support import sandbox as sandbox_module
 from wb_desktop.support.bundle import export_bundle, open_bundle
 from wb_desktop.support.errors import (
     BundleSchemaTooNewError,
+    BundleTooLargeError,
     BundleTooNewError,
     CorruptBundleDatabaseError,
     DamagedBundleError,
+    MemberTooCompressedError,
     MissingManifestError,
     NoCacheToExportError,
     NotAZipError,
 )
 from wb_desktop.support.manifest import FORMAT_VERSION
+from wb_desktop.support.sandbox import MAX_RATIO
 
 STROKES = [[[10, 10, 0.5, 0], [80, 40, 0.6, 120]]]
 # The customers' real data, as the office typed it, and as the technician changed it.
@@ -369,6 +380,18 @@ def test_a_bundle_from_a_newer_schema_is_refused(
     assert "9999_from_the_future" in _refused(bundle, sandboxes, clock, BundleSchemaTooNewError)
 
 
+@pytest.mark.parametrize(
+    "manifest", [b"[" * 100_000 + b"]" * 100_000, b'{"format_version": ' + b"9" * 5000 + b"}"]
+)
+def test_a_manifest_python_cannot_read_is_damage_not_a_traceback(
+    good_bundle: Path, sandboxes: Path, clock: FixedClock, tmp_path: Path, manifest: bytes
+):
+    bundle = _rewrite(good_bundle, tmp_path / "odd.zip", {"manifest.json": manifest})
+    assert "manifest.json is not valid JSON" in _refused(
+        bundle, sandboxes, clock, DamagedBundleError
+    )
+
+
 def _with_database(bundle: Path, target: Path, database: bytes) -> Path:
     """A bundle whose database is replaced, with a manifest that vouches for it (so only
     the database check can catch it)."""
@@ -419,3 +442,242 @@ def test_a_failed_open_creates_no_sandbox_root(clock: FixedClock, tmp_path: Path
     with pytest.raises(DamagedBundleError):
         open_bundle(bundle, tmp_path / "new-root", now=clock.now())
     assert not (tmp_path / "new-root").exists()
+
+
+# --- limits on what a bundle may unpack to ----------------------------------------------------
+
+LOG = "logs/wb-desktop.log"
+MiB = 1024 * 1024
+
+
+def _zeros_deflated(mebibytes: int) -> bytes:
+    """Raw deflate of ``mebibytes`` MiB of zeros, made in a blink: after a full flush the
+    compressor starts afresh, so every MiB packs to the same ~1 KB."""
+    compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
+    block = compressor.compress(bytes(MiB)) + compressor.flush(zlib.Z_FULL_FLUSH)
+    return block * mebibytes + zlib.compressobj(9, zlib.DEFLATED, -15).flush()
+
+
+@dataclass(frozen=True)
+class RawMember:
+    """A zip member as its headers declare it, whatever its data really is."""
+
+    name: str
+    data: bytes  # as stored in the zip (deflated when method is 8)
+    file_size: int
+    method: int = zipfile.ZIP_STORED
+    crc: int = 0
+    compress_size: int | None = None  # what the central directory claims
+
+
+def _raw_zip(target: Path, members: list[RawMember]) -> Path:
+    """A zip written byte by byte, so its headers can say what a crafted bundle's would."""
+    out, central = bytearray(), bytearray()
+    for member in members:
+        name, offset = member.name.encode(), len(out)
+        packed = len(member.data)
+        claimed = packed if member.compress_size is None else member.compress_size
+        fields = (member.method, 0, 0x21, member.crc)
+        out += struct.pack("<4s5HL", b"PK\x03\x04", 20, 0, *fields)
+        out += struct.pack("<2L2H", packed, member.file_size, len(name), 0) + name + member.data
+        central += struct.pack("<4s6HL", b"PK\x01\x02", 20, 20, 0, *fields)
+        central += struct.pack(
+            "<2L5HLL", claimed, member.file_size, len(name), 0, 0, 0, 0, 0, offset
+        )
+        central += name
+    count, start = len(members), len(out)
+    out += central + struct.pack(
+        "<4s4H2LH", b"PK\x05\x06", 0, 0, count, count, len(central), start, 0
+    )
+    target.write_bytes(bytes(out))
+    return target
+
+
+def _deflated(name: str, data: bytes) -> RawMember:
+    compressor = zlib.compressobj(6, zlib.DEFLATED, -15)
+    packed = compressor.compress(data) + compressor.flush()
+    return RawMember(name, packed, len(data), zipfile.ZIP_DEFLATED, zlib.crc32(data))
+
+
+def _crafted(good: Path, target: Path, extra: RawMember) -> Path:
+    """``good`` plus ``extra``, which its manifest lists at the size its header declares."""
+    members = _members(good)
+    manifest = json.loads(members.pop("manifest.json"))
+    manifest["files"].append({"path": extra.name, "size": extra.file_size, "sha256": "0" * 64})
+    stored = [_deflated(name, data) for name, data in members.items()]
+    listing = json.dumps(manifest).encode()
+    head = RawMember("manifest.json", listing, len(listing), crc=zlib.crc32(listing))
+    return _raw_zip(target, [head, *stored, extra])
+
+
+def _real_members(bundle: Path) -> int:
+    """The bytes of the manifest and the members listed before the crafted one (the last)."""
+    with zipfile.ZipFile(bundle) as archive:
+        listing = archive.read("manifest.json")
+    return len(listing) + sum(entry["size"] for entry in json.loads(listing)["files"][:-1])
+
+
+def _handed_out(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The sizes of the chunks the opener got past its checks (and so could write)."""
+    sizes: list[int] = []
+    real = sandbox_module._member_chunks
+
+    def counting(*args: Any) -> Iterator[bytes]:
+        for chunk in real(*args):
+            sizes.append(len(chunk))
+            yield chunk
+
+    monkeypatch.setattr(sandbox_module, "_member_chunks", counting)
+    return sizes
+
+
+def test_a_zip_bomb_is_refused_before_anything_is_unpacked(
+    good_bundle: Path,
+    sandboxes: Path,
+    clock: FixedClock,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # 1.1 MB in the bundle that honestly declares 1.1 GB of zeros: ratio 1,000:1
+    packed = _zeros_deflated(1100)
+    crc = 0
+    for _ in range(1100):
+        crc = zlib.crc32(bytes(MiB), crc)
+    bomb = RawMember(LOG, packed, 1100 * MiB, zipfile.ZIP_DEFLATED, crc)
+    bundle = _crafted(good_bundle, tmp_path / "bomb.zip", bomb)
+    assert len(packed) < 1.2 * MiB and bundle.stat().st_size < 1.3 * MiB
+    handed = _handed_out(monkeypatch)
+    started = time.monotonic()
+
+    message = _refused(bundle, sandboxes, clock, MemberTooCompressedError)
+
+    assert time.monotonic() - started < 2
+    assert handed == []
+    assert message == (
+        f"{bundle} was not opened: {LOG} in it unpacks to more than 200 times its packed size,"
+        " which no real bundle does; it may be a zip bomb. Nothing of it was kept."
+    )
+
+
+def test_a_header_that_understates_a_size_is_caught_while_unpacking(
+    good_bundle: Path,
+    sandboxes: Path,
+    clock: FixedClock,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # the headers say 100 KB (at 2:1, nothing to worry about); the data inflates to 50 MB
+    liar = RawMember(LOG, _zeros_deflated(50), 100 * 1024, zipfile.ZIP_DEFLATED)
+    bundle = _crafted(good_bundle, tmp_path / "liar.zip", liar)
+    handed = _handed_out(monkeypatch)
+
+    message = _refused(bundle, sandboxes, clock, DamagedBundleError)
+
+    assert f"{LOG} holds more than the 100.0 KB its zip header declares" in message
+    assert sum(handed) == _real_members(bundle)  # not one byte of the log
+
+
+def test_the_bytes_are_counted_even_past_the_directory_checks(
+    good_bundle: Path,
+    sandboxes: Path,
+    clock: FixedClock,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """If the declared sizes were not checked first, the writing itself stops at a limit."""
+    monkeypatch.setattr(sandbox_module, "_check_declared_sizes", lambda *args: None)
+    packed = _zeros_deflated(8)
+    bomb = RawMember(LOG, packed, 8 * MiB, zipfile.ZIP_DEFLATED)
+    bundle = _crafted(good_bundle, tmp_path / "bomb.zip", bomb)
+    handed = _handed_out(monkeypatch)
+
+    _refused(bundle, sandboxes, clock, MemberTooCompressedError)
+    assert 0 < sum(handed) - _real_members(bundle) <= MAX_RATIO * len(packed)
+
+    monkeypatch.setattr(sandbox_module, "MAX_UNPACKED_BYTES", 2 * MiB)
+    monkeypatch.setattr(sandbox_module, "MAX_RATIO", 10_000)
+    message = _refused(bundle, sandboxes, clock, BundleTooLargeError)
+    assert message == (
+        f"{bundle} was not opened: it unpacks to more than 2.0 MB, the most a bundle may"
+        " unpack to. Nothing of it was kept."
+    )
+
+
+def test_a_bundle_declaring_more_than_the_total_limit_is_refused(
+    good_bundle: Path,
+    sandboxes: Path,
+    clock: FixedClock,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(sandbox_module, "MAX_UNPACKED_BYTES", 100 * 1024)
+    assert "more than 100.0 KB" in _refused(good_bundle, sandboxes, clock, BundleTooLargeError)
+
+
+@pytest.mark.parametrize(
+    ("member", "words"),
+    [
+        (RawMember(LOG, b"BZh9", 4, method=12), f"{LOG} in it is encrypted or packed in a way"),
+        (RawMember(LOG, b"x" * 16, 16, method=99), "packed in a way WorkBoss Desktop never"),
+        (RawMember(LOG, b"x", 1, compress_size=10 * MiB), "but the zip holds only"),
+    ],
+    ids=["bzip2", "unknown-method", "overlapping"],
+)
+def test_members_the_app_never_writes_are_refused(
+    good_bundle: Path,
+    sandboxes: Path,
+    clock: FixedClock,
+    tmp_path: Path,
+    member: RawMember,
+    words: str,
+) -> None:
+    bundle = _crafted(good_bundle, tmp_path / "odd.zip", member)
+    assert words in _refused(bundle, sandboxes, clock, DamagedBundleError)
+
+
+def test_an_encrypted_member_is_refused(
+    good_bundle: Path, sandboxes: Path, clock: FixedClock, tmp_path: Path
+) -> None:
+    bundle = _crafted(good_bundle, tmp_path / "locked.zip", RawMember(LOG, b"x" * 12, 0))
+    data = bytearray(bundle.read_bytes())
+    central = data.rindex(b"PK\x01\x02")  # the log's entry is the last one
+    data[central + 8] |= 0x1
+    bundle.write_bytes(bytes(data))
+    assert "is encrypted" in _refused(bundle, sandboxes, clock, DamagedBundleError)
+
+
+def test_a_crafted_bundle_within_the_limits_still_opens(
+    good_bundle: Path, clock: FixedClock, tmp_path: Path
+) -> None:
+    """The raw zip writer above makes bundles the opener accepts: only the limits refuse."""
+    log = b"INFO a line the technician's tablet wrote\n" * 100
+    bundle = _crafted(good_bundle, tmp_path / "fine.zip", _deflated(LOG, log))
+    members = json.loads(_members(bundle)["manifest.json"])["files"]
+    members[-1]["sha256"] = hashlib.sha256(log).hexdigest()
+    with zipfile.ZipFile(good_bundle) as archive:
+        manifest = json.loads(archive.read("manifest.json"))
+    manifest["files"] = members
+    bundle = _rewrite(
+        bundle, tmp_path / "fine-2.zip", {"manifest.json": json.dumps(manifest).encode()}
+    )
+
+    sandbox = open_bundle(bundle, tmp_path / "sandboxes", now=clock.now())
+
+    assert (sandbox.paths.logs / "wb-desktop.log").read_bytes() == log
+
+
+def test_real_bundles_pack_far_below_the_ratio_limit(
+    cache: LocalCache, schedule: Schedule, clock: FixedClock, tmp_path: Path
+) -> None:
+    """The measured margin behind MAX_RATIO: an empty cache's database packs best (~57:1)."""
+    empty = _export(cache, clock, tmp_path / "empty", redact=True)
+    _work_offline(cache, schedule)
+    _write_trace_and_logs(cache)
+    bundles = [empty] + [_export(cache, clock, tmp_path / f"r{r}", redact=r) for r in (True, False)]
+
+    ratios = []
+    for bundle in bundles:
+        with zipfile.ZipFile(bundle) as archive:
+            ratios += [i.file_size / i.compress_size for i in archive.infolist() if i.compress_size]
+
+    assert max(ratios) * 3 < MAX_RATIO

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import struct
+import zlib
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -11,6 +12,12 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from wb_desktop.domain.errors import ValidationError
+from wb_desktop.domain.images import (
+    MAX_PHOTO_PIXELS,
+    TooManyPixelsError,
+    check_photo_bytes,
+    image_size,
+)
 from wb_desktop.media.exif import exif_orientation, exif_taken_at, read_exif
 from wb_desktop.media.reading import PhotoFileError, PhotoProblem, read_photo_file
 from wb_desktop.server.demo_data import make_png
@@ -152,6 +159,129 @@ def test_a_folder_is_refused_as_unreadable(tmp_path: Path) -> None:
     with pytest.raises(PhotoFileError) as refused:
         read_photo_file(folder)
     assert refused.value.problem is PhotoProblem.UNREADABLE
+
+
+# --- pixel bombs: too many pixels, read from the header ----------------------------------
+
+
+def zero_png(width: int, height: int) -> bytes:
+    """A complete, valid RGB PNG of black pixels, made in a blink however large: its rows
+    are all zero bytes, and after a full flush deflate packs every MiB of zeros the same."""
+    raw = height * (1 + 3 * width)  # a filter byte, then the row
+    mib = 1024 * 1024
+    compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
+    block = compressor.compress(bytes(mib)) + compressor.flush(zlib.Z_FULL_FLUSH)
+    tail = zlib.compressobj(9, zlib.DEFLATED, -15)
+    rest = tail.compress(bytes(raw % mib)) + tail.flush()
+    adler = ((raw % 65521) << 16) | 1  # of zeros: a stays 1, b adds 1 a byte
+    idat = b"\x78\xda" + block * (raw // mib) + rest + struct.pack(">I", adler)
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + png_chunk(b"IHDR", header)
+        + png_chunk(b"IDAT", idat)
+        + png_chunk(b"IEND", b"")
+    )
+
+
+def png_chunk(kind: bytes, body: bytes) -> bytes:
+    return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+
+
+def jpeg_declaring(width: int, height: int) -> bytes:
+    """A JPEG whose frame header (after an EXIF segment) declares ``width`` × ``height``."""
+    frame = b"\xff\xc0\x00\x11\x08" + struct.pack(">HH", height, width) + b"\x03" + bytes(9)
+    return b"\xff\xd8" + exif_segment(1) + JFIF + frame + SCAN + b"\xff\xd9"
+
+
+def webp(chunk: bytes, body: bytes) -> bytes:
+    payload = b"WEBP" + chunk + struct.pack("<I", len(body)) + body
+    return b"RIFF" + struct.pack("<I", len(payload)) + payload
+
+
+def box(kind: bytes, body: bytes) -> bytes:
+    return struct.pack(">I", 8 + len(body)) + kind + body
+
+
+def heic_declaring(*sizes: tuple[int, int]) -> bytes:
+    ispes = b"".join(box(b"ispe", bytes(4) + struct.pack(">II", *size)) for size in sizes)
+    meta = box(b"meta", bytes(4) + box(b"hdlr", bytes(24)) + box(b"iprp", box(b"ipco", ispes)))
+    return box(b"ftyp", b"heic" + bytes(4) + b"mif1heic") + meta + box(b"mdat", bytes(64))
+
+
+def test_the_zero_png_is_a_real_png() -> None:
+    data = zero_png(300, 200)
+    idat_length = struct.unpack_from(">I", data, 33)[0]
+    pixels = zlib.decompress(data[41 : 41 + idat_length])
+
+    assert pixels == bytes(200 * (1 + 3 * 300))
+    assert image_size(data, check_photo_bytes(data, "x.png")) == (300, 200)
+
+
+def test_a_30000_by_30000_png_is_refused_as_too_large_not_damaged(tmp_path: Path) -> None:
+    data = zero_png(30_000, 30_000)  # 2.6 MB that would decode to 2.7 GB
+    path = write(tmp_path, "IMG_BOMB.png", data)
+
+    with pytest.raises(TooManyPixelsError) as refused:
+        read_photo_file(path)
+
+    assert len(data) < 3 * 1024 * 1024
+    assert not isinstance(refused.value, PhotoFileError)
+    assert str(refused.value.problems[0].message) == (
+        "'IMG_BOMB.png' is 30000 × 30000 pixels; photos up to 100 megapixels are accepted"
+    )
+    assert (refused.value.width, refused.value.height) == (30_000, 30_000)
+
+
+@pytest.mark.parametrize(
+    ("data", "size"),
+    [
+        (jpeg_declaring(30_000, 30_000), (30_000, 30_000)),
+        (webp(b"VP8X", bytes(4) + (29_999).to_bytes(3, "little") * 2), (30_000, 30_000)),
+        (webp(b"VP8 ", bytes(3) + b"\x9d\x01\x2a" + struct.pack("<HH", 16_383, 16_383)), None),
+        (webp(b"VP8L", b"\x2f" + struct.pack("<I", 16_382 | 16_382 << 14)), None),
+        (heic_declaring((512, 512), (20_000, 15_000)), (20_000, 15_000)),
+    ],
+    ids=["jpeg-sof", "webp-vp8x", "webp-vp8", "webp-vp8l", "heic-ispe"],
+)
+def test_every_format_declaring_too_many_pixels_is_refused(
+    data: bytes, size: tuple[int, int] | None
+) -> None:
+    with pytest.raises(TooManyPixelsError) as refused:
+        check_photo_bytes(data, "big")
+    assert (refused.value.width, refused.value.height) == (size or (16_383, 16_383))
+
+
+@pytest.mark.parametrize(
+    ("data", "size"),
+    [
+        (JPEG, None),  # no frame header before the scan: nothing declared, nothing refused
+        (jpeg_declaring(8000, 6000), (8000, 6000)),
+        (make_png((1, 2, 3), (4, 5, 6)), (64, 48)),
+        (webp(b"VP8X", bytes(4) + (3999).to_bytes(3, "little") * 2), (4000, 4000)),
+        (heic_declaring((512, 512), (4032, 3024)), (4032, 3024)),
+        (heic_declaring(), None),
+    ],
+    ids=["jpeg-no-frame", "jpeg-48mp", "png", "webp", "heic-12mp", "heic-no-ispe"],
+)
+def test_camera_sized_photos_pass_the_pixel_check(data: bytes, size: tuple[int, int]) -> None:
+    image_format = check_photo_bytes(data, "photo")
+    assert image_size(data, image_format) == size
+
+
+def test_the_pixel_limit_is_inclusive() -> None:
+    at_limit = zero_png(10_000, 10_000)[:33]  # the signature and the IHDR
+    check_photo_bytes(at_limit, "a.png")
+    over = zero_png(10_000, 10_001)[:33]
+    with pytest.raises(TooManyPixelsError):
+        check_photo_bytes(over, "b.png")
+    assert MAX_PHOTO_PIXELS == 10_000 * 10_000
+
+
+def test_a_header_cut_short_declares_nothing() -> None:
+    for cut in (10, 20, 30):
+        data = jpeg_declaring(30_000, 30_000)[:cut]
+        assert image_size(data, check_photo_bytes(data, "x.jpg")) is None
 
 
 # --- EXIF ------------------------------------------------------------------------------

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+import io
 import json
+import time
+import tracemalloc
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -12,7 +15,11 @@ import pytest
 import yaml
 
 from wb_desktop.scenario.actions import ACTIONS, EXPECTATIONS, SERVER_ACTIONS
+from wb_desktop.scenario.command import run_command
 from wb_desktop.scenario.format import (
+    MAX_DEPTH,
+    MAX_FILE_BYTES,
+    MAX_STEPS,
     ActionStep,
     ClockStep,
     CrashStep,
@@ -592,6 +599,186 @@ def test_a_file_error_knows_its_source(tmp_path: Path) -> None:
     with pytest.raises(ScenarioError) as err:
         load_scenario(path)
     assert (err.value.step, err.value.source) == (1, str(path))
+
+
+# --- limits on what a file may be -------------------------------------------------------------
+
+HEAD = "name: x\ntechnician: anna\n"
+
+
+def _refused(path: Path, text: str | bytes) -> ScenarioError:
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    started, _ = time.monotonic(), tracemalloc.start()
+    try:
+        with pytest.raises(ScenarioError) as refused:
+            load_scenario(path)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert time.monotonic() - started < 5
+    assert peak < 64 * 1024 * 1024
+    assert refused.value.step is None and refused.value.source == str(path)
+    assert str(path) in refused.value.message
+    return refused.value
+
+
+@pytest.mark.parametrize("levels", [MAX_DEPTH + 1, 100_000])
+def test_deeply_nested_yaml_is_refused_naming_the_depth_limit(tmp_path: Path, levels: int):
+    nested = "[" * levels + "]" * levels
+    error = _refused(tmp_path / "deep.yaml", f"{HEAD}steps:\n  - expect: {nested}\n")
+
+    assert "nested more than 32 levels deep at line 4" in error.message
+
+
+def test_deep_block_style_yaml_is_refused(tmp_path: Path) -> None:
+    lines = "".join("  " * level + "- \n" for level in range(1, 100))
+    error = _refused(tmp_path / "deep.yaml", f"{HEAD}steps:\n{lines}")
+
+    assert "nested more than 32 levels deep" in error.message
+
+
+def test_the_depth_limit_leaves_room_for_real_scenarios(tmp_path: Path) -> None:
+    # the scenario, its steps, a step and its expectations: 4 levels, then lists to the limit
+    nested = "[" * (MAX_DEPTH - 4) + "]" * (MAX_DEPTH - 4)
+    path = tmp_path / "deep.yaml"
+    path.write_text(f"{HEAD}steps:\n  - expect: {{pending: {nested}}}\n", encoding="utf-8")
+
+    with pytest.raises(ScenarioError, match=r"^step 1: ") as error:
+        load_scenario(path)  # a step error: the nesting itself was accepted
+    assert "nested" not in error.value.message
+
+
+@pytest.mark.parametrize("levels", [MAX_DEPTH + 1, 100_000])
+def test_deeply_nested_json_is_refused_naming_the_depth_limit(tmp_path: Path, levels: int):
+    nested = "[" * levels + "]" * levels
+    text = f'{{"name": "x", "technician": "anna", "steps": [{{"expect": {nested}}}]}}'
+    error = _refused(tmp_path / "deep.json", text)
+
+    assert "nested more than 32 levels deep" in error.message
+
+
+BILLION_LAUGHS = (
+    'a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]\n'
+    + "".join(
+        f"{name}: &{name} [{', '.join([f'*{previous}'] * 9)}]\n"
+        for previous, name in zip("abcdefgh", "bcdefghi", strict=True)
+    )
+)
+
+
+def test_a_billion_laughs_is_refused_fast_in_bounded_memory(tmp_path: Path) -> None:
+    error = _refused(tmp_path / "laughs.yaml", f"{HEAD}{BILLION_LAUGHS}steps:\n  - expect: *i\n")
+
+    assert "more than 1,000,000 values once its aliases (*name) are expanded" in error.message
+    assert "at line 9" in error.message  # g: 9**6 lol, counted as it is composed
+
+
+def test_an_alias_inside_its_own_anchor_is_refused(tmp_path: Path) -> None:
+    error = _refused(tmp_path / "loop.yaml", f"{HEAD}steps: &loop [*loop]\n")
+
+    assert "nested more than 32 levels deep" in error.message
+
+
+def test_a_chain_of_aliases_counts_the_depth_it_expands_to(tmp_path: Path) -> None:
+    chain = "".join(f"k{n}: &k{n} [{f'*k{n - 1}' if n else 1}]\n" for n in range(40))
+    error = _refused(tmp_path / "chain.yaml", f"{HEAD}{chain}steps: [{{sync: true}}]\n")
+
+    assert "nested more than 32 levels deep" in error.message
+
+
+def test_200000_aliased_steps_are_refused_at_the_step_limit(tmp_path: Path) -> None:
+    steps = "  - *step\n" * 200_000
+    error = _refused(tmp_path / "many.yaml", f"{HEAD}steps:\n  - &step {{sync: true}}\n{steps}")
+
+    assert error.message.endswith(
+        "more than 10,000 steps (step 10,001 is at line 10004, column 5);"
+        " a scenario may have at most 10,000 steps"
+    )
+
+
+def test_too_many_json_steps_are_refused(tmp_path: Path) -> None:
+    text = json.dumps(scenario_of(*[{"sync": True}] * (MAX_STEPS + 1)))
+    error = _refused(tmp_path / "many.json", text)
+
+    assert "10,001 steps; a scenario may have at most 10,000 steps" in error.message
+
+
+def test_the_step_limit_is_inclusive() -> None:
+    assert len(parse_scenario(scenario_of(*[{"sync": True}] * MAX_STEPS)).steps) == MAX_STEPS
+    with pytest.raises(ScenarioError, match="at most 10,000 steps"):
+        parse_scenario(scenario_of(*[{"sync": True}] * (MAX_STEPS + 1)))
+
+
+def test_aliases_within_the_limits_still_work(tmp_path: Path) -> None:
+    path = tmp_path / "aliases.yaml"
+    path.write_text(
+        f"{HEAD}steps:\n  - &go {{network: online}}\n  - {{sync: true}}\n  - *go\n",
+        encoding="utf-8",
+    )
+
+    assert [type(step) for step in load_scenario(path).steps] == [
+        NetworkStep,
+        SyncStep,
+        NetworkStep,
+    ]
+
+
+@pytest.mark.parametrize("name", ["big.yaml", "big.json"])
+def test_an_oversized_file_is_refused_before_it_is_parsed(tmp_path: Path, name: str) -> None:
+    padding = "#" * MAX_FILE_BYTES if name.endswith(".yaml") else " " * MAX_FILE_BYTES
+    error = _refused(tmp_path / name, f"{padding}\n{{}}")
+
+    assert error.message.endswith("the file is 2.0 MB; scenario files up to 2.0 MB are accepted")
+
+
+def test_a_file_at_the_size_limit_is_read(tmp_path: Path) -> None:
+    text = HEAD + "steps: [{sync: true}]\n"
+    path = tmp_path / "padded.yaml"
+    path.write_text(text + "#" * (MAX_FILE_BYTES - len(text) - 1) + "\n", encoding="utf-8")
+
+    assert path.stat().st_size == MAX_FILE_BYTES
+    assert load_scenario(path).steps == (SyncStep(1),)
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "words"),
+    [
+        ("digits.json", '{"seed": ' + "1" * 5000 + "}", "invalid JSON: Exceeds the limit"),
+        ("digits.yaml", "seed: " + "1" * 5000, "invalid YAML: Exceeds the limit"),
+        ("date.yaml", "when: 2026-13-45", "invalid YAML: month must be in 1..12"),
+    ],
+)
+def test_values_python_cannot_build_are_format_errors(
+    tmp_path: Path, name: str, text: str, words: str
+) -> None:
+    assert words in _refused(tmp_path / name, text).message
+
+
+def test_the_command_reports_a_limit_like_any_format_error(tmp_path: Path) -> None:
+    path = tmp_path / "deep.json"
+    path.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    out, err = io.StringIO(), io.StringIO()
+
+    code = run_command(
+        path, server_url=None, admin_token=None, data_dir=None, as_json=False, out=out, err=err
+    )
+
+    assert code == 2 and out.getvalue() == ""
+    assert err.getvalue() == (
+        f"wb-desktop scenario: {path}: objects and lists are nested more than 32 levels deep;"
+        " a scenario may nest at most 32\n"
+    )
+
+
+LIBRARY = sorted((Path(__file__).resolve().parents[2] / "scenarios").glob("*.y*ml"))
+
+
+@pytest.mark.parametrize("path", LIBRARY, ids=[path.stem for path in LIBRARY])
+def test_the_library_loads_within_the_limits(path: Path) -> None:
+    assert load_scenario(path).steps
 
 
 # --- the documentation's examples -------------------------------------------------------------

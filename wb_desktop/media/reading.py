@@ -81,7 +81,9 @@ def read_photo_file(path: Path) -> SourcePhoto:
 
 
 def check_photo_data(data: bytes, name: str) -> ImageFormat:
-    """The image format of ``data``; refuses empty, oversized, non-image and cut-off files."""
+    """The image format of ``data``; refuses empty, oversized, non-image and cut-off files,
+    and (with :class:`~wb_desktop.domain.images.TooManyPixelsError`, read from the header
+    before anything decodes it) images of more than ``MAX_PHOTO_PIXELS``."""
     if not data:
         raise PhotoFileError(PhotoProblem.EMPTY, name)
     if len(data) > MAX_PHOTO_BYTES:

@@ -87,6 +87,45 @@ class DamagedBundleError(BundleError):
         )
 
 
+class BundleTooLargeError(BundleError):
+    """The bundle unpacks to more than the opener allows in all; nothing of it was kept."""
+
+    def __init__(self, path: Path, limit: str) -> None:
+        super().__init__(
+            path,
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "Domain",
+                    "%1 was not opened: it unpacks to more than %2, the most a bundle may"
+                    " unpack to. Nothing of it was kept.",
+                ),
+                str(path),
+                limit,
+            ),
+        )
+
+
+class MemberTooCompressedError(BundleError):
+    """A file in the bundle inflates far more than real bundle files do: a zip bomb."""
+
+    def __init__(self, path: Path, member: str, ratio: int) -> None:
+        self.member = member
+        super().__init__(
+            path,
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "Domain",
+                    "%1 was not opened: %2 in it unpacks to more than %3 times its packed"
+                    " size, which no real bundle does; it may be a zip bomb. Nothing of it was"
+                    " kept.",
+                ),
+                str(path),
+                member,
+                ratio,
+            ),
+        )
+
+
 class MissingManifestError(BundleError):
     def __init__(self, path: Path) -> None:
         super().__init__(

@@ -102,7 +102,7 @@ def parse_manifest(data: bytes) -> Manifest:
     """The manifest, checked for shape only: versions are the caller's to judge."""
     try:
         document = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+    except (ValueError, RecursionError) as error:  # bad UTF-8 or JSON, too deep, huge numbers
         raise ManifestFormatError(
             Text(QT_TRANSLATE_NOOP("Domain", "manifest.json is not valid JSON (%1)"), str(error))
         ) from None

@@ -4,10 +4,17 @@ Everything is checked before the sandbox counts as opened: the zip itself, the m
 its versions, every member's SHA-256, the database's integrity and schema revision. The
 files are unpacked into a hidden ``.opening-…`` folder that becomes the sandbox only at the
 end; on any failure it is removed, so a bad bundle leaves nothing behind.
+
+A bundle is mail from outside, so what it may unpack to is limited twice: by what its zip
+directory declares, before anything is written, and by the bytes that really come out,
+counted while they are written (a zip header can lie). No file may hold more than its header
+declares, inflate more than ``MAX_RATIO`` times its packed size, or take the bundle past
+``MAX_UNPACKED_BYTES`` in all (docs/support.md, "Opening").
 """
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import json
 import shutil
@@ -15,13 +22,14 @@ import sqlite3
 import uuid
 import zipfile
 import zlib
+from collections.abc import Iterator
 from contextlib import closing, suppress
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from wb_desktop.domain.errors import ValidationError
+from wb_desktop.domain.errors import ValidationError, format_bytes
 from wb_desktop.domain.text import QT_TRANSLATE_NOOP, Text
 from wb_desktop.paths import DataPaths, ProfilePaths, check_profile_name
 from wb_desktop.store.database import SQLITE_HEADER
@@ -29,10 +37,12 @@ from wb_desktop.store.migrate import known_revisions
 from wb_desktop.support.cache_facts import CacheFacts, read_facts
 from wb_desktop.support.errors import (
     BundleSchemaTooNewError,
+    BundleTooLargeError,
     BundleTooNewError,
     BundleUnreadableError,
     CorruptBundleDatabaseError,
     DamagedBundleError,
+    MemberTooCompressedError,
     MissingManifestError,
     NotAZipError,
 )
@@ -52,7 +62,16 @@ from wb_desktop.support.manifest import (
 )
 
 ZIP_SIGNATURES = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
-MAX_UNPACKED_BYTES = 4 * 1024**3  # a bundle is a cache plus logs: refuse zip bombs
+# A bundle is a cache and its photos (within the profile's quota, 100 MB by default), logs
+# (4 MB at most) and the trace (15 MB at most): 4 GB is 40 default quotas.
+MAX_UNPACKED_BYTES = 4 * 1024**3
+# Real bundles' files inflate at most about 60:1 (an empty cache's database 57:1, a database
+# 98 % emptied by deletes 61:1, a log of one retry repeated 41:1); deflate can reach 1030:1.
+MAX_RATIO = 200
+RATIO_FREE_BYTES = 64 * 1024  # a file this small is not judged by its ratio
+MAX_MANIFEST_BYTES = 32 * 1024 * 1024  # ~200,000 files listed
+PACKINGS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)  # what bundle.py writes
+_ENCRYPTED = 0x1
 BUNDLE_FOLDER = "bundle"  # the manifest and outbox.json, kept beside the profile
 SANDBOXES = "sandboxes"
 _CHUNK = 1024 * 1024
@@ -136,12 +155,97 @@ def _check_kind(bundle: Path) -> None:
         raise NotAZipError(bundle)
 
 
-def _read_manifest(bundle: Path, archive: zipfile.ZipFile) -> Manifest:
+def _check_declared_sizes(bundle: Path, archive: zipfile.ZipFile) -> None:
+    """What the zip directory declares, before anything is unpacked: only the packings the
+    app writes, members that do not overlap, and sizes within the limits."""
+    infos = archive.infolist()
+    for info in infos:
+        if info.compress_type not in PACKINGS or info.flag_bits & _ENCRYPTED:
+            raise DamagedBundleError(
+                bundle,
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "Domain",
+                        "%1 in it is encrypted or packed in a way WorkBoss Desktop never writes",
+                    ),
+                    info.filename,
+                ),
+            )
+    packed = sum(info.compress_size for info in infos)
+    size = bundle.stat().st_size
+    if packed > size:
+        raise DamagedBundleError(
+            bundle,
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "Domain", "its files claim %1 of packed data, but the zip holds only %2"
+                ),
+                format_bytes(packed),
+                format_bytes(size),
+            ),
+        )
+    if sum(info.file_size for info in infos) > MAX_UNPACKED_BYTES:
+        raise BundleTooLargeError(bundle, format_bytes(MAX_UNPACKED_BYTES))
+    for info in infos:
+        if info.file_size > _ratio_limit(info):
+            raise MemberTooCompressedError(bundle, info.filename, MAX_RATIO)
+
+
+def _ratio_limit(info: zipfile.ZipInfo) -> int:
+    return max(RATIO_FREE_BYTES, MAX_RATIO * info.compress_size)
+
+
+def _member_chunks(
+    bundle: Path, archive: zipfile.ZipFile, name: str, unpacked_before: int
+) -> Iterator[bytes]:
+    """The member's bytes as they inflate, refused as soon as they go past what its header
+    declares, ``MAX_RATIO`` or, with ``unpacked_before``, ``MAX_UNPACKED_BYTES``; a chunk
+    that would is never handed on."""
+    info = archive.getinfo(name)
+    unbounded = copy.copy(info)
+    # zipfile stops at the declared size (and then fails the CRC); read on far enough to
+    # tell a header that understates the size from a damaged file.
+    unbounded.file_size = info.file_size + 2 * _CHUNK
+    size, ratio_limit = 0, _ratio_limit(info)
+    with archive.open(unbounded) as source:
+        while chunk := source.read(_CHUNK):
+            size += len(chunk)
+            if size > info.file_size:
+                raise DamagedBundleError(
+                    bundle,
+                    Text(
+                        QT_TRANSLATE_NOOP(
+                            "Domain", "%1 holds more than the %2 its zip header declares"
+                        ),
+                        name,
+                        format_bytes(info.file_size),
+                    ),
+                )
+            if size > ratio_limit:
+                raise MemberTooCompressedError(bundle, name, MAX_RATIO)
+            if unpacked_before + size > MAX_UNPACKED_BYTES:
+                raise BundleTooLargeError(bundle, format_bytes(MAX_UNPACKED_BYTES))
+            yield chunk
+
+
+def _read_manifest(bundle: Path, archive: zipfile.ZipFile) -> tuple[Manifest, bytes]:
+    """The manifest, checked against the zip's members, and its bytes as they were."""
     names = set(archive.namelist())
     if MANIFEST not in names:
         raise MissingManifestError(bundle)
+    _check_declared_sizes(bundle, archive)
+    if archive.getinfo(MANIFEST).file_size > MAX_MANIFEST_BYTES:
+        raise DamagedBundleError(
+            bundle,
+            Text(
+                QT_TRANSLATE_NOOP("Domain", "%1 in it is larger than %2"),
+                MANIFEST,
+                format_bytes(MAX_MANIFEST_BYTES),
+            ),
+        )
+    raw = b"".join(_member_chunks(bundle, archive, MANIFEST, 0))
     try:
-        manifest = parse_manifest(archive.read(MANIFEST))
+        manifest = parse_manifest(raw)
     except ManifestFormatError as error:
         raise DamagedBundleError(bundle, error.args[0]) from None
     if manifest.format_version > FORMAT_VERSION:
@@ -163,33 +267,37 @@ def _read_manifest(bundle: Path, archive: zipfile.ZipFile) -> Manifest:
         raise DamagedBundleError(
             bundle, Text(QT_TRANSLATE_NOOP("Domain", "%1 is missing from it"), DATABASE)
         )
-    if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED_BYTES:
-        raise DamagedBundleError(
-            bundle, Text(QT_TRANSLATE_NOOP("Domain", "it unpacks to more than 4 GB"))
-        )
     try:
         check_profile_name(manifest.profile)
     except ValidationError as error:
         raise DamagedBundleError(bundle, error.message) from None
-    return manifest
+    return manifest, raw
 
 
 def _unpack(
-    bundle: Path, archive: zipfile.ZipFile, manifest: Manifest, root: Path, profile: ProfilePaths
+    bundle: Path,
+    archive: zipfile.ZipFile,
+    manifest: Manifest,
+    manifest_bytes: bytes,
+    root: Path,
+    profile: ProfilePaths,
 ) -> None:
-    """Every listed member into place, checked against its size and SHA-256."""
+    """Every listed member into place, checked against its size and SHA-256, the bytes
+    counted as they are written."""
     manifest_copy = _target_for(MANIFEST, profile, root)
     manifest_copy.parent.mkdir(parents=True, exist_ok=True)
-    manifest_copy.write_bytes(archive.read(MANIFEST))
+    manifest_copy.write_bytes(manifest_bytes)
+    unpacked = len(manifest_bytes)
     for entry in manifest.files:
         target = _target_for(entry.path, profile, root)
         target.parent.mkdir(parents=True, exist_ok=True)
         digest, size = hashlib.sha256(), 0
-        with archive.open(entry.path) as source, target.open("wb") as sink:
-            while chunk := source.read(_CHUNK):
+        with target.open("wb") as sink:
+            for chunk in _member_chunks(bundle, archive, entry.path, unpacked):
                 digest.update(chunk)
                 size += len(chunk)
                 sink.write(chunk)
+        unpacked += size
         if size != entry.size or digest.hexdigest() != entry.sha256:
             raise DamagedBundleError(
                 bundle,
@@ -239,11 +347,11 @@ def open_bundle(bundle: Path, sandbox_root: Path, *, now: datetime) -> SandboxPr
     opening = sandbox_root / f".opening-{uuid.uuid4().hex}"
     try:
         with archive:
-            manifest = _read_manifest(bundle, archive)
+            manifest, manifest_bytes = _read_manifest(bundle, archive)
             data = DataPaths(opening)
             profile = data.profile(manifest.profile)
             opening.mkdir(parents=True)
-            _unpack(bundle, archive, manifest, opening, profile)
+            _unpack(bundle, archive, manifest, manifest_bytes, opening, profile)
         _check_database(bundle, profile.database, manifest)
         stamp = now.strftime("%Y%m%dT%H%M%S")
         final = _free_folder(sandbox_root, f"{manifest.profile}-{stamp}")
