@@ -1515,6 +1515,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The tablet&apos;s storage is full, so this was not saved; nothing already saved is lost. Free some space on the tablet (synced photos can be removed from it) and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1 bytes</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1515,6 +1515,10 @@
         <translation>Lagringen är full: %1 av %2 används och det här behöver %3 till. Inget sparades. Synka och frigör utrymme (synkade foton kan tas bort från enheten) eller be supporten höja kvoten.</translation>
     </message>
     <message>
+        <source>The tablet&apos;s storage is full, so this was not saved; nothing already saved is lost. Free some space on the tablet (synced photos can be removed from it) and try again.</source>
+        <translation>Surfplattans lagring är full, så det här sparades inte; inget som redan är sparat går förlorat. Frigör utrymme på surfplattan (synkade foton kan tas bort från den) och försök igen.</translation>
+    </message>
+    <message>
         <source>%1 bytes</source>
         <translation>%1 byte</translation>
     </message>

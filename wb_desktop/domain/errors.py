@@ -152,6 +152,23 @@ class QuotaExceededError(WorkBossError):
         )
 
 
+class DeviceStorageFullError(WorkBossError):
+    """The tablet's own disk is full (not the quota): the write was rolled back whole, and
+    everything saved before it is intact."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "Domain",
+                    "The tablet's storage is full, so this was not saved; nothing already "
+                    "saved is lost. Free some space on the tablet (synced photos can be removed "
+                    "from it) and try again.",
+                )
+            )
+        )
+
+
 _UNITS = (
     QT_TRANSLATE_NOOP("Domain", "%1 bytes"),
     QT_TRANSLATE_NOOP("Domain", "%1 KB"),

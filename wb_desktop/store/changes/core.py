@@ -22,6 +22,7 @@ from wb_desktop.domain.errors import NotFoundError, ValidationError
 from wb_desktop.domain.sync_state import state_after_local_change
 from wb_desktop.domain.text import QT_TRANSLATE_NOOP, Text
 from wb_desktop.store.database import Database
+from wb_desktop.store.disk_full import refused_when_disk_full
 from wb_desktop.store.media_files import MediaFiles
 from wb_desktop.store.models import SyncedRecord
 from wb_desktop.store.outbox import OpSpec, Outbox, payload_text
@@ -83,9 +84,10 @@ class WritePath:
 
         The quota is checked after the mutation is flushed (a new media file is then already
         registered and counted) and before the op is queued; a refusal rolls everything back.
+        A full disk is a :class:`DeviceStorageFullError`, with everything rolled back too.
         """
         now = self.clock.now()
-        with self.database.writer() as session, session.begin():
+        with refused_when_disk_full(), self.database.writer() as session, session.begin():
             change = mutate(session, now)
             if change.spec is None:
                 return ChangeReceipt(change.record_type, change.record_id, None, None)

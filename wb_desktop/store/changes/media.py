@@ -26,6 +26,7 @@ from wb_desktop.domain.records import (
     clean_text,
 )
 from wb_desktop.store.changes.core import Change, ChangeReceipt, WritePath, load, new_record
+from wb_desktop.store.disk_full import refused_when_disk_full
 from wb_desktop.store.media_files import StoredFile
 from wb_desktop.store.models import Job, MediaFile, Photo, Signature
 from wb_desktop.store.outbox import OpSpec
@@ -85,7 +86,9 @@ class MediaChanges:
         unreferenced file, which :meth:`MediaFiles.sweep` removes."""
         name = clean_text(original_name, "original_name", MAX_FILE_NAME)
         image = check_photo_bytes(data, name or "photo")
-        return StagedPhoto(data, self._write.media.put("photos", data, image.suffix), image, name)
+        with refused_when_disk_full():
+            stored = self._write.media.put("photos", data, image.suffix)
+        return StagedPhoto(data, stored, image, name)
 
     def attach_photo(
         self,
@@ -98,7 +101,9 @@ class MediaChanges:
     ) -> ChangeReceipt:
         """Put a staged photo on ``job_id``; a second time on the same job adds nothing."""
         taken = clean_aware_time(taken_at, "taken_at")
-        stored, image = self._write.media.restore(staged.stored, staged.data), staged.image
+        with refused_when_disk_full():
+            stored = self._write.media.restore(staged.stored, staged.data)
+        image = staged.image
 
         def mutate(session: Session, now: datetime) -> Change:
             job = load(session, Job, job_id, "job")
