@@ -6,6 +6,14 @@ land, except the fields those ops change, which keep their local values until th
 answered. Our own writes come back carrying the ids we gave them, so they update in place
 and never appear twice. Attachments the cache does not have are downloaded before the page's
 transaction; a quota refusal or a full disk stops the pull with the cursor where it was.
+
+Progress on any link: every attachment downloaded is kept, even when the page cannot commit
+yet (a later download failed, the link dropped). The files are content-addressed and
+checked against their hash, so keeping them is safe; the cursor still commits only with a
+page whose files are all present, and a page retried later downloads only what is still
+missing. A kept file is registered (``media_files``) only when its page commits, so one
+whose page never does is an unreferenced file that the sweep at close removes; a crash
+leaves it on disk, and the next pull checks it and uses it.
 """
 
 from __future__ import annotations
@@ -16,6 +24,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
+from functools import partial
 from typing import Any
 
 from sqlalchemy import case, delete, select, union, update
@@ -44,7 +53,14 @@ from wb_desktop.store.models import (
 )
 from wb_desktop.store.outbox import UNFINISHED
 from wb_desktop.store.quota import StorageQuota
-from wb_desktop.sync.api import PulledChange, PullPage, ServerRefusedError, SyncApi
+from wb_desktop.sync.api import (
+    ProtocolError,
+    PulledChange,
+    PullPage,
+    ServerRefusedError,
+    SyncApi,
+)
+from wb_desktop.sync.backoff import resend_if_reset
 from wb_desktop.sync.errors import StepInterruptedError, SyncProblem
 from wb_desktop.sync.records import (
     ALL_FIELDS,
@@ -57,8 +73,13 @@ from wb_desktop.sync.records import (
     media_columns,
     synced_columns,
 )
+from wb_desktop.sync.transport import FailureKind, TransportError
 
 PAGE_SIZE = 1000
+# Failed downloads in a row that end a step's downloads (the link is down, not one file):
+# each file is tried once per step (resent at once if its connection is reset, backoff.py),
+# and one that fails does not end the others, so a lossy link still adds files every step.
+MAX_MISSES_IN_A_ROW = 3
 _SUFFIXES = {
     "image/jpeg": ".jpg",
     "image/png": ".png",
@@ -76,6 +97,10 @@ LOCAL_ONLY_COLUMNS = frozenset(
 
 class PullStoppedError(SyncProblem):
     """The pull stopped cleanly (quota, disk, unusable data); the cursor did not move."""
+
+
+class _DamagedDownloadError(SyncProblem):
+    """The bytes that arrived do not match their hash (a reply cut short, a bad proxy)."""
 
 
 @dataclass(frozen=True)
@@ -109,6 +134,15 @@ class Puller:
         self.clock = clock
         self.page_size = page_size
         self._statements: dict[str, Any] = {}
+        # Downloaded and checked, but their page has not committed: kept for its retry.
+        self._kept: dict[str, StoredFile] = {}
+        self.downloaded = 0  # files fetched over the network so far
+        self.committed = 0  # pages committed so far
+
+    def progress(self) -> int:
+        """Grows with every file kept and every page committed: the engine's sign that a
+        step that failed still got somewhere."""
+        return self.downloaded + self.committed
 
     def cursor(self) -> int:
         with self.database.reader() as session:
@@ -127,30 +161,37 @@ class Puller:
         while True:
             since = self.cursor()
             try:
-                page = self.api.pull(since, self.page_size)
+                page = resend_if_reset(partial(self.api.pull, since, self.page_size))
             except ServerRefusedError as refusal:
                 if refusal.error != "cursor_ahead" or restarted:
                     raise
                 restarted = True
                 self._set_cursor(0)
                 continue
-            changed.extend(self.apply_page(page, since))
+            changed.extend(self.apply_page(page, since, should_stop))
             pages += 1
             count += len(page.changes)
             if on_page is not None:
                 on_page(count)
             if not page.has_more:
+                self._kept.clear()  # what no page took is swept at close (media_files.py)
                 return PullSummary(pages, count, page.next_cursor, changed)
             if should_stop():
                 raise StepInterruptedError
 
-    def apply_page(self, page: PullPage, since: int) -> list[tuple[str, str]]:
+    def apply_page(
+        self, page: PullPage, since: int, should_stop: Callable[[], bool] = lambda: False
+    ) -> list[tuple[str, str]]:
+        """Download the page's missing files, then write its records and the new cursor in
+        one transaction. The files stay kept for a retry whatever fails, except a quota
+        refusal (they are what does not fit)."""
         latest = _latest_per_record(page.changes)
-        downloads = self._download_missing(latest)
+        downloads = self._download_missing(latest, should_stop)
         try:
             with self.database.writer() as session, session.begin():
                 current = session.scalar(select(PullCursor.server_seq).where(PullCursor.id == 1))
                 if current != since:
+                    self._forget(downloads)  # the pull that applied it registered them
                     return []  # another pull already applied this page
                 now = self.clock.now()
                 self._register_downloads(session, downloads, now)
@@ -173,16 +214,14 @@ class Puller:
                 Text(QT_TRANSLATE_NOOP("Domain", "the pull stopped: %1"), refused.message)
             ) from None
         except (RecordDataError, IntegrityError) as error:
-            self._discard(downloads)
             raise PullStoppedError(
                 Text(
                     QT_TRANSLATE_NOOP("Domain", "the pull stopped at unusable server data: %1"),
                     str(error),
                 )
             ) from None
-        except BaseException:
-            self._discard(downloads)
-            raise
+        self._forget(downloads)  # registered now; after any other failure they stay kept
+        self.committed += 1
         return [(c.record_type, c.record_id) for c in latest if c.record_type in KINDS]
 
     def _set_cursor(self, value: int) -> None:
@@ -249,7 +288,16 @@ class Puller:
             )
         return media_columns(kind, relative, int(data.get("byte_size") or 0))
 
-    def _download_missing(self, changes: list[PulledChange]) -> list[_Download]:
+    def _download_missing(
+        self, changes: list[PulledChange], should_stop: Callable[[], bool]
+    ) -> list[_Download]:
+        """The page's files: those kept from an earlier try, and the rest downloaded now.
+
+        Each missing file is tried once (a reset is resent at once, ``resend_if_reset``); a
+        failed download does not end the others (a lossy link still adds files), but
+        ``MAX_MISSES_IN_A_ROW`` failures in a row, a link that is down or a refused sign-in
+        do. When any file is missing at the end, the last failure is raised, with every
+        file that did arrive kept for the retry."""
         wanted: dict[str, tuple[RecordKind, dict[str, Any]]] = {}
         for change in changes:
             kind = KINDS.get(change.record_type)
@@ -265,35 +313,78 @@ class Puller:
                 session.scalars(select(MediaFile.sha256).where(MediaFile.sha256.in_(list(wanted))))
             )
         downloads: list[_Download] = []
-        try:
-            for sha256, (kind, data) in wanted.items():
-                if sha256 in have:
-                    continue
-                content = self.api.blob_content(sha256)
-                if hashlib.sha256(content).hexdigest() != sha256:
-                    raise PullStoppedError(
-                        Text(
-                            QT_TRANSLATE_NOOP("Domain", "the downloaded file %1… is damaged"),
-                            sha256[:12],
-                        )
-                    )
-                suffix = _SUFFIXES.get(str(data.get("content_type")), ".png")
+        failure: Exception | None = None
+        misses = 0
+        for sha256, (kind, data) in wanted.items():
+            if sha256 in have:
+                continue
+            stored = self._already_here(kind, sha256, data)
+            if stored is None:
+                if should_stop():
+                    raise StepInterruptedError
                 try:
-                    stored = self.media.put(MEDIA_KINDS[kind.record_type], content, suffix)
-                except OSError as error:
-                    raise PullStoppedError(
-                        Text(
-                            QT_TRANSLATE_NOOP(
-                                "Domain", "the pull stopped: cannot save a file (%1)"
-                            ),
-                            str(error),
-                        )
-                    ) from None
-                downloads.append(_Download(kind, stored))
-        except BaseException:
-            self._discard(downloads)
-            raise
+                    stored = self._fetch(kind, sha256, data)
+                except (
+                    TransportError,
+                    ProtocolError,
+                    ServerRefusedError,
+                    _DamagedDownloadError,
+                ) as error:
+                    failure, misses = error, misses + 1
+                    if misses >= MAX_MISSES_IN_A_ROW or _link_is_down(error):
+                        break
+                    continue
+                misses = 0
+            downloads.append(_Download(kind, stored))
+        if failure is not None:
+            if isinstance(failure, _DamagedDownloadError):
+                raise PullStoppedError(failure.reason)
+            raise failure
         return downloads
+
+    def _already_here(
+        self, kind: RecordKind, sha256: str, data: dict[str, Any]
+    ) -> StoredFile | None:
+        """A file of this page kept from an earlier try, or left by a session that crashed
+        before its page committed (checked against its hash)."""
+        kept = self._kept.get(sha256)
+        if kept is not None:
+            path = self.media.absolute(kept.relative_path)
+            if path.is_file() and path.stat().st_size == kept.size:
+                return kept
+            del self._kept[sha256]  # swept or removed since: download it again
+        relative = self.media.relative_path(MEDIA_KINDS[kind.record_type], sha256, _suffix(data))
+        try:
+            content = self.media.absolute(relative).read_bytes()
+        except OSError:
+            return None
+        if hashlib.sha256(content).hexdigest() != sha256:
+            return None
+        stored = StoredFile(sha256, relative, len(content), created=True)
+        self._kept[sha256] = stored
+        return stored
+
+    def _fetch(self, kind: RecordKind, sha256: str, data: dict[str, Any]) -> StoredFile:
+        content = resend_if_reset(partial(self.api.blob_content, sha256))
+        if hashlib.sha256(content).hexdigest() != sha256:
+            raise _DamagedDownloadError(
+                Text(
+                    QT_TRANSLATE_NOOP("Domain", "the downloaded file %1… is damaged"),
+                    sha256[:12],
+                )
+            )
+        try:
+            stored = self.media.put(MEDIA_KINDS[kind.record_type], content, _suffix(data))
+        except OSError as error:
+            raise PullStoppedError(
+                Text(
+                    QT_TRANSLATE_NOOP("Domain", "the pull stopped: cannot save a file (%1)"),
+                    str(error),
+                )
+            ) from None
+        self._kept[sha256] = stored
+        self.downloaded += 1
+        return stored
 
     def _register_downloads(
         self, session: Session, downloads: list[_Download], now: datetime
@@ -306,8 +397,27 @@ class Puller:
         self.quota.check(session, 0)
 
     def _discard(self, downloads: list[_Download]) -> None:
+        """Remove the page's unregistered files: they cannot be stored (over the quota)."""
+        self._forget(downloads)
         for download in downloads:
             self.media.discard(download.stored)
+
+    def _forget(self, downloads: list[_Download]) -> None:
+        for download in downloads:
+            self._kept.pop(download.stored.sha256, None)
+
+
+def _suffix(data: dict[str, Any]) -> str:
+    return _SUFFIXES.get(str(data.get("content_type")), ".png")
+
+
+def _link_is_down(error: Exception) -> bool:
+    """No point trying the next file: no link, nobody listening, or not signed in."""
+    if isinstance(error, TransportError):
+        return error.kind in (FailureKind.OFFLINE, FailureKind.REFUSED)
+    if isinstance(error, ServerRefusedError):
+        return error.status in (401, 403)
+    return False
 
 
 def _latest_per_record(changes: Iterable[PulledChange]) -> list[PulledChange]:

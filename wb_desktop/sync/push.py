@@ -8,7 +8,7 @@ answers and their effects on the records commit in one transaction.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -42,22 +42,34 @@ class PushSummary:
     changed: list[tuple[str, str, SyncState]] = field(default_factory=list)
     new_conflicts: list[tuple[str, str, str]] = field(default_factory=list)  # type, id, field
 
+    def add(self, other: PushSummary) -> None:
+        """Count another batch's answers in this summary (a split batch's parts)."""
+        self.sent += other.sent
+        self.applied += other.applied
+        self.conflicts += other.conflicts
+        self.dead += other.dead
+        self.changed.extend(other.changed)
+        self.new_conflicts.extend(other.new_conflicts)
 
-def _ready_ops(session: Session, now: datetime, limit: int) -> list[dict[str, Any]]:
+
+def _ready_ops(
+    session: Session, now: datetime, limit: int, exclude: Collection[str] = ()
+) -> list[dict[str, Any]]:
     dependency = aliased(OutboxOp)
     blocked = exists().where(
         OutboxDependency.op_id == OutboxOp.op_id,
         dependency.op_id == OutboxDependency.depends_on,
         dependency.state != OutboxState.DONE,
     )
-    rows = session.execute(
+    query = (
         select(*_WIRE_COLUMNS)
         .where(OutboxOp.state.in_((OutboxState.QUEUED, OutboxState.IN_FLIGHT)))
         .where((OutboxOp.next_attempt_at.is_(None)) | (OutboxOp.next_attempt_at <= now))
         .where(~blocked)
-        .order_by(OutboxOp.seq)
-        .limit(limit)
     )
+    if exclude:
+        query = query.where(OutboxOp.op_id.not_in(list(exclude)))
+    rows = session.execute(query.order_by(OutboxOp.seq).limit(limit))
     return [dict(row._mapping) for row in rows]
 
 
@@ -79,11 +91,15 @@ class Pusher:
         self.clock = clock
         self.device_id = device_id
 
-    def claim_batch(self, limit: int = BATCH_SIZE) -> list[dict[str, Any]]:
-        """The next ready ops, marked in flight and counted as an attempt (committed)."""
+    def claim_batch(
+        self, limit: int = BATCH_SIZE, exclude: Collection[str] = ()
+    ) -> list[dict[str, Any]]:
+        """The next ready ops (but not ``exclude``), marked in flight and counted as an
+        attempt (committed). No op in a batch depends on another in it (an op is ready only
+        once every op it depends on is done), so any part of a batch may go on its own."""
         now = self.clock.now()
         with self.database.writer() as session, session.begin():
-            ops = _ready_ops(session, now, limit)
+            ops = _ready_ops(session, now, limit, exclude)
             if ops:
                 session.execute(
                     update(OutboxOp)
@@ -101,6 +117,32 @@ class Pusher:
                 .where(OutboxOp.state == OutboxState.IN_FLIGHT)
                 .values(state=OutboxState.QUEUED, last_error=reason, next_attempt_at=retry_at)
             )
+
+    def retry_now(self, exclude: Collection[str] = ()) -> bool:
+        """Ops waiting for a retry time may go at once, except ``exclude``; returns whether
+        any op is ready to send now."""
+        with self.database.writer() as session, session.begin():
+            waiting = (
+                update(OutboxOp)
+                .where(OutboxOp.state == OutboxState.QUEUED)
+                .where(OutboxOp.next_attempt_at.is_not(None))
+            )
+            if exclude:
+                waiting = waiting.where(OutboxOp.op_id.not_in(list(exclude)))
+            session.execute(waiting.values(next_attempt_at=None))
+            return bool(_ready_ops(session, self.clock.now(), 1, exclude))
+
+    def retry_times(self, op_ids: Collection[str]) -> dict[str, datetime | None]:
+        """When each of these ops, if still queued, may go next (None: at once)."""
+        if not op_ids:
+            return {}
+        with self.database.reader() as session:
+            rows = session.execute(
+                select(OutboxOp.op_id, OutboxOp.next_attempt_at)
+                .where(OutboxOp.op_id.in_(list(op_ids)))
+                .where(OutboxOp.state == OutboxState.QUEUED)
+            )
+            return {op_id: when for op_id, when in rows}
 
     def push_batch(self, ops: list[dict[str, Any]]) -> PushSummary:
         """Send claimed ops and record the answers; network errors propagate to the caller."""
