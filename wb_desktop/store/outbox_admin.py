@@ -192,10 +192,16 @@ def requeue_dead(database: Database, op_ids: Iterable[str], now: datetime) -> li
     last error are kept in the sync log. Its record stops showing as refused.
     """
     ids = list(op_ids)
-    done: list[Requeued] = []
     if not ids:
-        return done
+        return []
     with database.writer() as session, session.begin():
+        return requeue_dead_in(session, ids, now)
+
+
+def requeue_dead_in(session: Session, ids: Sequence[str], now: datetime) -> list[Requeued]:
+    """:func:`requeue_dead` inside the caller's transaction."""
+    done: list[Requeued] = []
+    if ids:
         dead = session.scalars(
             select(OutboxOp)
             .where(OutboxOp.op_id.in_(ids), OutboxOp.state == OutboxState.DEAD)

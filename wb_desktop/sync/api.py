@@ -96,6 +96,8 @@ class OpAnswer:
     version: int | None
     record: dict[str, Any] | None
     reason: str | None
+    code: str | None = None  # why it was rejected, where the client can act (seq_used, …)
+    server_last_seq: int | None = None  # the highest seq the server applied from this device
 
 
 @dataclass(frozen=True)
@@ -173,6 +175,7 @@ class SyncApi:
 
     def push(self, device_id: str, ops: list[dict[str, Any]]) -> list[OpAnswer]:
         body = _object(self._send("POST", "/v1/push", {"device_id": device_id, "ops": ops}))
+        last_seq = _field(body, "last_seq", int)
         answers = []
         for entry in _field(body, "results", list):
             if not isinstance(entry, dict):
@@ -188,6 +191,8 @@ class SyncApi:
                     entry.get("version"),
                     entry.get("record"),
                     entry.get("reason"),
+                    entry.get("code"),
+                    last_seq,
                 )
             )
         sent = [op["op_id"] for op in ops]

@@ -27,10 +27,12 @@ from wb_desktop.store.models import (
     OutboxState,
 )
 from wb_desktop.store.outbox import UNFINISHED
+from wb_desktop.store.outbox_sequence import continue_above
 from wb_desktop.sync.api import OpAnswer, SyncApi
 from wb_desktop.sync.records import KINDS, RecordKind, fields_touched_by, synced_columns
 
 BATCH_SIZE = 500
+SEQ_USED = "seq_used"  # the server's code for a seq this device already used
 
 
 @dataclass
@@ -41,6 +43,7 @@ class PushSummary:
     dead: int = 0
     changed: list[tuple[str, str, SyncState]] = field(default_factory=list)
     new_conflicts: list[tuple[str, str, str]] = field(default_factory=list)  # type, id, field
+    renumbered: int = 0  # ops given new seqs above the server's (a cache behind it)
 
     def add(self, other: PushSummary) -> None:
         """Count another batch's answers in this summary (a split batch's parts)."""
@@ -164,6 +167,8 @@ class Pusher:
             for answer in answers:
                 _record(batch, answer, now, summary)
             batch.write(session)
+            if batch.behind_server is not None:
+                summary.renumbered = continue_above(session, batch.behind_server, now)
         return summary
 
 
@@ -215,6 +220,9 @@ class _Batch:
         self.op_updates: list[dict[str, Any]] = []
         self.record_updates: dict[str, list[dict[str, Any]]] = {}
         self.conflicts: list[dict[str, Any]] = []
+        # The server's high-water for this device, when it refused a seq as already used:
+        # this cache is behind it (a restored backup) and continues above it.
+        self.behind_server: int | None = None
 
     def write(self, session: Session) -> None:
         connection = session.connection()
@@ -255,6 +263,19 @@ def _record(batch: _Batch, answer: OpAnswer, now: datetime, summary: PushSummary
     result = answer.original_result if answer.result == "duplicate" else answer.result
     kind = KINDS.get(op.record_type)
     record = batch.records.get((op.record_type, op.record_id))
+    if result == "rejected" and answer.code == SEQ_USED and answer.server_last_seq is not None:
+        # Not a refusal of the change, only of its number: it goes again with a new one.
+        batch.behind_server = max(batch.behind_server or 0, answer.server_last_seq)
+        batch.op_updates.append(
+            {
+                "op_id": op.op_id,
+                "state": OutboxState.QUEUED,
+                "result": None,
+                "last_error": answer.reason,
+                "completed_at": None,
+            }
+        )
+        return
     if result == "rejected":
         reason = answer.reason or "the server refused this change"
         batch.op_updates.append(

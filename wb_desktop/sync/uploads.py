@@ -13,7 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import literal_column, select
 from sqlalchemy.orm import Session
 
 from wb_desktop.domain.records import UploadState
@@ -168,12 +168,14 @@ def _permanent_or(refusal: ServerRefusedError) -> Exception:
 
 
 def _waiting(session: Session, media: MediaFiles) -> list[UploadItem]:
+    """Signatures first, then photos, each oldest first; records made on the same clock tick
+    go in the order they were saved (rowid), so the same seed gives the same uploads."""
     items: list[UploadItem] = []
     signatures = session.execute(
         select(Signature.id, Signature.png_sha256, Signature.byte_size, Signature.png_path)
         .where(Signature.upload_state != UploadState.UPLOADED)
         .where(Signature.sync_state != SyncState.FAILED)
-        .order_by(Signature.created_at)
+        .order_by(Signature.created_at, literal_column("signatures.rowid"))
     )
     for record_id, sha256, size, relative in signatures:
         items.append(
@@ -183,7 +185,7 @@ def _waiting(session: Session, media: MediaFiles) -> list[UploadItem]:
         select(Photo.id, Photo.sha256, Photo.content_type, Photo.byte_size, Photo.stored_path)
         .where(Photo.upload_state != UploadState.UPLOADED)
         .where(Photo.sync_state != SyncState.FAILED)
-        .order_by(Photo.created_at)
+        .order_by(Photo.created_at, literal_column("photos.rowid"))
     )
     for record_id, sha256, content_type, size, relative in photos:
         items.append(
