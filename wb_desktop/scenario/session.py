@@ -148,6 +148,7 @@ class TechnicianSession:
             profile=profile_named(getattr(self, "network_profile", "online")),
             sleep=self.real_sleep,
             inner=self.trap,
+            parallel_uploads=1,  # the same seed gives the same requests, in the same order
         )
 
 

@@ -21,6 +21,7 @@ from wb_desktop.sync.profiles import NetworkProfile, profile_named
 from wb_desktop.sync.simulated import SimulatedTransport
 from wb_desktop.sync.trace import TraceListener, TracingTransport
 from wb_desktop.sync.transport import RequestsTransport, Transport
+from wb_desktop.sync.uploads import PARALLEL_UPLOADS
 
 
 @dataclass
@@ -58,10 +59,13 @@ def build_sync_client(
     token: str | None = None,
     on_signed_in: Callable[[SignIn], None] | None = None,
     trace: list[TraceListener] | None = None,
+    parallel_uploads: int = PARALLEL_UPLOADS,
 ) -> SyncClient:
     """``own_cache``: the client closes the cache when it closes (a worker's attached one).
     ``token`` and ``on_signed_in``: see :class:`PasswordSignIn`. ``trace``: listeners that
     get every request and reply (the trace file, the console's timeline).
+    ``parallel_uploads``: 1 where a run must repeat exactly from its seed (scenarios): two
+    uploads at once interleave their requests, and the simulated network's draws, by timing.
 
     The layers, outermost first: API → trace → QA's upload cut → simulated network → HTTP.
     """
@@ -90,6 +94,7 @@ def build_sync_client(
         device_id=cache.device_id,
         rng=random.Random(seed),
         listener=listener,
+        parallel_uploads=parallel_uploads,
     )
     return SyncClient(
         api, network, engine, sign_in, cache if own_cache else None, tracing, upload_cut

@@ -53,7 +53,7 @@ from wb_desktop.sync.locations import LocationSender
 from wb_desktop.sync.pull import Puller, PullStoppedError
 from wb_desktop.sync.push import Pusher, PushSummary
 from wb_desktop.sync.transport import FailureKind, TransportError
-from wb_desktop.sync.uploads import Uploader, UploadItem
+from wb_desktop.sync.uploads import PARALLEL_UPLOADS, Uploader, UploadItem
 
 MAX_PUSH_ROUNDS = 10_000
 # Consecutive transient server failures (5xx, no Retry-After) of batches holding an op after
@@ -146,6 +146,7 @@ class SyncEngine:
         device_id: str,
         rng: random.Random,
         listener: SyncListener | None = None,
+        parallel_uploads: int = PARALLEL_UPLOADS,
     ) -> None:
         self.api = api
         self.database = database
@@ -153,7 +154,7 @@ class SyncEngine:
         self.listener = listener
         self.backoff = Backoff(rng)
         self.pusher = Pusher(api, database, clock, device_id)
-        self.uploader = Uploader(api, database, media)
+        self.uploader = Uploader(api, database, media, parallel=parallel_uploads)
         self.puller = Puller(api, database, media, quota, clock)
         self.locations = LocationSender(api, database, clock)
         self._unanswered: list[dict[str, Any]] = []
