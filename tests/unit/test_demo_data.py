@@ -150,6 +150,8 @@ def test_a_working_week_of_jobs_per_technician(week_of):
     expected_days = {monday + timedelta(days=n) for n in range(5)}
     if week_of.weekday() >= 5:  # the on-call shift today and the next week's Mon–Fri
         expected_days |= {week_of} | {monday + timedelta(days=7 + n) for n in range(5)}
+    elif week_of.weekday() == 4:  # a Friday: the next working days are next week's
+        expected_days |= {monday + timedelta(days=7 + n) for n in range(5)}
     assert {day for _, day in per_day} == expected_days == set(demo_days(week_of))
     assert {tech for tech, _ in per_day} == {t.id for t in data.technicians}
     assert len(per_day) == 3 * len(expected_days)
@@ -243,9 +245,9 @@ def test_anna_has_open_work_today_on_any_day(today, seed):
 
 @pytest.mark.parametrize("today", EVERY_DAY, ids=lambda day: f"{day:%a}")
 def test_open_work_reaches_the_next_working_days(today):
-    """A weekday plans the rest of its week; a weekend plans the whole following Mon–Fri."""
+    """A weekday plans the rest of its week; a Friday or a weekend the following Mon–Fri."""
     later = {day_of(job) for job in build_demo_data(1, today).jobs if day_of(job) > today}
-    if today.weekday() >= 5:
+    if today.weekday() >= 4:
         expected = {date(2026, 4, 6) + timedelta(days=n) for n in range(5)}
     else:
         expected = {today + timedelta(days=n) for n in range(1, 5 - today.weekday())}

@@ -358,11 +358,16 @@ def _status(
 
 def demo_days(week_of: date) -> tuple[date, ...]:
     """The days that get jobs, in order: Mon–Fri of ``week_of``'s ISO week; on a weekend also
-    ``week_of`` itself (the on-call shift) and the following Mon–Fri."""
+    ``week_of`` itself (the on-call shift) and the following Mon–Fri; on a Friday also the
+    following Mon–Fri (the next working days after today), appended so that Mon–Fri draw
+    the same data as on any other day of that week."""
     monday = week_of - timedelta(days=week_of.weekday())
     days = [monday + timedelta(days=n) for n in range(5)]
+    next_week = [monday + timedelta(days=7 + n) for n in range(5)]
     if week_of.weekday() >= 5:
-        days += [week_of, *(monday + timedelta(days=7 + n) for n in range(5))]
+        days += [week_of, *next_week]
+    elif week_of.weekday() == 4:
+        days += next_week
     return tuple(days)
 
 
