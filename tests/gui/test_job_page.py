@@ -109,3 +109,22 @@ def test_a_job_the_office_took_away_says_so_and_offers_no_status_moves(
     assert not page.gone_label.isHidden()
     assert "no longer on your schedule" in page.gone_label.text()
     assert not page.steps.isEnabled()
+
+
+def test_a_note_on_a_full_disk_is_refused_inline_and_kept_in_the_editor(
+    qtbot: QtBot, workday: Workday, week: Week, cache
+) -> None:
+    from tests.unit.test_disk_full import fill_the_disk
+
+    page = page_for(qtbot, workday, week.today[1])
+    fill_the_disk(cache)
+    long_note = "Measured every radiator; readings below. " * 200  # needs new pages
+    page.notes.editor.setPlainText(long_note)
+
+    qtbot.mouseClick(page.notes.add_button, CLICK)
+
+    assert not page.notes.message.isHidden()
+    assert "storage is full" in page.notes.message.text()
+    assert "nothing already saved is lost" in page.notes.message.text()
+    assert page.notes.editor.toPlainText() == long_note  # the text is not thrown away
+    assert ops(workday) == []
