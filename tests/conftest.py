@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -21,6 +22,25 @@ from wb_desktop.store.seed import add_server_customer, add_server_job
 START = datetime(2026, 11, 23, 7, 30, tzinfo=UTC)
 # The throwaway PostgreSQL server fixture, for the server tests that run on both databases.
 pytest_plugins = ["tests.integration.postgres"]
+
+
+@pytest.fixture(autouse=True)
+def language_put_back() -> Iterator[None]:
+    """A test that builds the app (or installs a language) leaves the QApplication speaking
+    it; later tests must see the English sources and formatting they were written for."""
+    core = sys.modules.get("PySide6.QtCore")
+    before = core.QLocale() if core is not None else None
+    yield
+    widgets = sys.modules.get("PySide6.QtWidgets")
+    qt_app = widgets.QApplication.instance() if widgets is not None else None
+    if qt_app is None:
+        return
+    from PySide6.QtCore import QLocale
+
+    from wb_desktop.ui.translations import remove_translations
+
+    remove_translations(qt_app)
+    QLocale.setDefault(before if before is not None else QLocale.system())
 
 
 @pytest.fixture
