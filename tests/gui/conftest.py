@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from wb_desktop.app import WorkBossApp
+from wb_desktop.app import AppOptions, WorkBossApp
 from wb_desktop.domain.clock import FixedClock
 from wb_desktop.scenario.office import Office
 from wb_desktop.store.cache import LocalCache
@@ -27,6 +28,20 @@ class Week:
     today: list[str]
     tomorrow: str
     someone_else: str
+
+
+def gui_test_options(data: Path, **overrides: Any) -> AppOptions:
+    """The whole app as the GUI tests build it: no OS network watch, inbox or GPS, and the
+    demo server in a thread so it shares the test's clock."""
+    return AppOptions(
+        data_dir=data,
+        zone=STOCKHOLM,
+        watch_network=False,
+        watch_camera_inbox=False,
+        gps=False,
+        demo_server_in_child=False,
+        **overrides,
+    )
 
 
 @pytest.fixture

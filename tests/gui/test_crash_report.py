@@ -11,9 +11,9 @@ import pytest
 from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
-from tests.gui.conftest import STOCKHOLM
+from tests.gui.conftest import gui_test_options
 from wb_desktop import __version__
-from wb_desktop.app import AppOptions, WorkBossApp, build
+from wb_desktop.app import WorkBossApp, build
 from wb_desktop.crash_reports import FAULTHANDLER_FILE
 from wb_desktop.domain.clock import FixedClock
 from wb_desktop.logs import LOG_FILE_NAME
@@ -25,18 +25,7 @@ WAIT_MS = 20_000
 
 @pytest.fixture
 def offline_app(qtbot: QtBot, tmp_path: Path, clock: FixedClock) -> Iterator[WorkBossApp]:
-    built = build(
-        AppOptions(
-            data_dir=tmp_path / "data",
-            zone=STOCKHOLM,
-            watch_network=False,
-            watch_camera_inbox=False,
-            gps=False,
-            demo_server_in_child=False,
-            network_profile="offline",
-        ),
-        clock=clock,
-    )
+    built = build(gui_test_options(tmp_path / "data", network_profile="offline"), clock=clock)
     qtbot.addWidget(built.window)
     yield built
     assert built.close()

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from tests.gui.conftest import STOCKHOLM
-from wb_desktop.app import AppOptions, WorkBossApp, build
+from tests.gui.conftest import gui_test_options
+from wb_desktop.app import WorkBossApp, build
 from wb_desktop.domain.clock import FixedClock
 from wb_desktop.ui.console.context import ConsoleContext
 
@@ -19,17 +19,7 @@ SYNC_WAIT_MS = 20_000
 
 @pytest.fixture
 def demo_app(qtbot: QtBot, tmp_path: Path, clock: FixedClock) -> Iterator[WorkBossApp]:
-    built = build(
-        AppOptions(
-            data_dir=tmp_path / "data",
-            zone=STOCKHOLM,
-            watch_network=False,
-            watch_camera_inbox=False,
-            gps=False,
-            demo_server_in_child=False,
-        ),
-        clock=clock,
-    )
+    built = build(gui_test_options(tmp_path / "data"), clock=clock)
     qtbot.addWidget(built.window)
     qtbot.waitUntil(lambda: built.link.demo is not None, timeout=SYNC_WAIT_MS)
     qtbot.waitUntil(lambda: built.window.schedule.model.rowCount() >= 3, timeout=SYNC_WAIT_MS)
