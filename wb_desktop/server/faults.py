@@ -194,10 +194,17 @@ class FaultRegistry:
                     return rule
         return None
 
-    def active(self) -> bool:
+    def known_active(self) -> bool | None:
+        """Whether any rule exists, from the last read if it is fresh; None: read again."""
         with self._lock:
             if time.monotonic() - self._checked_at < self._recheck_s:
                 return self._active
+        return None
+
+    def active(self) -> bool:
+        known = self.known_active()
+        if known is not None:
+            return known
         with self._writer() as session:
             found = session.scalar(select(FaultRuleRow.id).limit(1)) is not None
         with self._lock:
@@ -247,11 +254,7 @@ class FaultMiddleware:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         path = scope.get("path", "")
-        if (
-            scope["type"] != "http"
-            or path.startswith(EXEMPT)
-            or not await anyio.to_thread.run_sync(self.registry.active)
-        ):
+        if scope["type"] != "http" or path.startswith(EXEMPT) or not await self._active():
             await self.app(scope, receive, send)
             return
         body, op_kinds = b"", set()
@@ -264,6 +267,13 @@ class FaultMiddleware:
             await self.app(scope, receive, send)
             return
         await self._apply(rule, scope, receive, send)
+
+    async def _active(self) -> bool:
+        """No thread hop while the last read is fresh (nearly every request)."""
+        known = self.registry.known_active()
+        if known is not None:
+            return known
+        return await anyio.to_thread.run_sync(self.registry.active)
 
     async def _apply(self, rule: FaultRule, scope: Scope, receive: Receive, send: Send) -> None:
         detail = {"error": "injected_fault", "detail": f"fault {rule.id} ({rule.kind})"}
