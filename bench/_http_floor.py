@@ -3,7 +3,7 @@
 A measure records each HTTP exchange it makes (method, path, headers, request body, status,
 reply body). The floor replays exactly those exchanges, in order, with the same client
 (``requests``, one kept-alive session) against a trivial FastAPI app served by the same
-uvicorn runner on loopback (``wb_desktop.server.runner.start_in_thread``). Its one endpoint
+uvicorn runner on loopback (``wb_server.runner.start_in_thread``). Its one endpoint
 is a plain ``def`` with a ``Body`` parameter, as the real endpoints are, so FastAPI reads the
 request and parses a JSON body and the handler runs on the same thread pool; it then returns
 the recorded reply bytes. The replaying client parses each JSON reply. The floor is the
@@ -54,7 +54,7 @@ def floor_server(exchanges: Sequence[Exchange]) -> Iterator[str]:
     recorded status and reply; yields its URL."""
     from fastapi import Body, FastAPI, Header, Response
 
-    from wb_desktop.server.runner import start_in_thread
+    from wb_server.runner import start_in_thread
 
     # Default-value markers, not Annotated[...]: this module's annotations are strings, and
     # FastAPI resolves them in the module, where the lazily imported names are not.

@@ -26,14 +26,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from _http_floor import Exchange
 from sqlalchemy import select
 
-from wb_desktop.domain.clock import FixedClock
-from wb_desktop.paths import ProfilePaths
-from wb_desktop.server.demo_data import DEMO_ACCOUNTS, DEMO_TIMEZONE
-from wb_desktop.store.cache import LocalCache, open_cache
-from wb_desktop.store.models import Job
-from wb_desktop.sync.auth import remember_technician
-from wb_desktop.sync.client import SyncClient, build_sync_client
-from wb_desktop.sync.transport import HttpReply, HttpRequest, RequestsTransport
+from wb_desktop.core.domain.clock import FixedClock
+from wb_desktop.core.paths import ProfilePaths
+from wb_desktop.core.store.cache import LocalCache, open_cache
+from wb_desktop.core.store.models import Job
+from wb_desktop.core.sync.auth import remember_technician
+from wb_desktop.core.sync.client import SyncClient, build_sync_client
+from wb_desktop.core.sync.transport import HttpReply, HttpRequest, RequestsTransport
+from wb_server.demo_data import DEMO_ACCOUNTS, DEMO_TIMEZONE
 
 DEMO_WEEK = date(2026, 11, 25)  # a Wednesday: history before it, open jobs from it on
 START = datetime(2026, 11, 25, 6, 0, tzinfo=UTC)

@@ -18,14 +18,14 @@ import requests
 from _sync_fixtures import DEMO_WEEK, EMAIL, START
 from sqlalchemy import func, select
 
-from wb_desktop.domain.clock import FixedClock
-from wb_desktop.server import models as server_models
-from wb_desktop.server.app import create_app
-from wb_desktop.server.config import ServerConfig
-from wb_desktop.server.context import ServerContext
-from wb_desktop.server.demo import load_demo
-from wb_desktop.server.models import Blob, Change, Job, Note, Technician
-from wb_desktop.server.runner import start_in_thread
+from wb_desktop.core.domain.clock import FixedClock
+from wb_server import models as server_models
+from wb_server.app import create_app
+from wb_server.config import ServerConfig
+from wb_server.context import ServerContext
+from wb_server.demo import load_demo
+from wb_server.models import Blob, Change, Job, Note, Technician
+from wb_server.runner import start_in_thread
 
 ADMIN_TOKEN = "bench-admin-token"
 MAX_UPLOAD_BYTES = 64 * 1024 * 1024

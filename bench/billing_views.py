@@ -39,15 +39,15 @@ from PySide6 import __version__ as pyside_version
 from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy.orm import Session
 
-from wb_desktop.domain.clock import FixedClock
-from wb_desktop.domain.records import DeliveryState, DocumentKind
-from wb_desktop.domain.status import JobStatus
-from wb_desktop.domain.sync_state import SyncState
-from wb_desktop.paths import DataPaths
-from wb_desktop.store.cache import LocalCache, open_cache
-from wb_desktop.store.models import Customer, Document, DocumentLine, TimeEntry
-from wb_desktop.store.seed import add_server_customer, add_server_job
-from wb_desktop.sync.service import SyncService
+from wb_desktop.app.sync_service import SyncService
+from wb_desktop.core.domain.clock import FixedClock
+from wb_desktop.core.domain.records import DeliveryState, DocumentKind
+from wb_desktop.core.domain.status import JobStatus
+from wb_desktop.core.domain.sync_state import SyncState
+from wb_desktop.core.paths import DataPaths
+from wb_desktop.core.store.cache import LocalCache, open_cache
+from wb_desktop.core.store.models import Customer, Document, DocumentLine, TimeEntry
+from wb_desktop.core.store.seed import add_server_customer, add_server_job
 from wb_desktop.ui.documents import DocumentsPage
 from wb_desktop.ui.reports import ReportsPage
 from wb_desktop.ui.theme import apply_theme

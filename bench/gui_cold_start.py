@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, ParamSpec, TypeVar
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-    from wb_desktop.paths import ProfilePaths
+    from wb_desktop.core.paths import ProfilePaths
 
 SCRIPT_STARTED = time.perf_counter()
 SCRIPT_STARTED_WALL = time.time()
@@ -57,7 +57,7 @@ BARE_PHASES = ("interpreter start", "imports", "QApplication", "window + show", 
 IMPORT_STAGES = (
     ("imports: PySide6", ("PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets")),
     ("imports: SQLAlchemy, Alembic", ("sqlalchemy", "sqlalchemy.orm", "alembic.command")),
-    ("imports: the app's own", ("wb_desktop.app",)),
+    ("imports: the app's own", ("wb_desktop.bootstrap",)),
 )
 APP_PHASES = (
     "interpreter start",
@@ -140,8 +140,8 @@ def child_app(data_dir: Path) -> None:
 
     from _gui_fixtures import FirstPaint
 
-    import wb_desktop.app as wb_app
-    from wb_desktop import demo_server
+    import wb_desktop.bootstrap as wb_app
+    from wb_desktop.tools.demo import server as demo_server
 
     wb_app._qt_application = timed(phases, "QApplication", wb_app._qt_application)
     wb_app.apply_theme = timed(phases, "theme", wb_app.apply_theme)
@@ -180,8 +180,8 @@ def child_prepare(data_dir: Path, args: argparse.Namespace) -> None:
 
     from _gui_fixtures import pump_until
 
-    from wb_desktop.app import AppOptions, build
-    from wb_desktop.sync.connectivity import SyncActivity
+    from wb_desktop.bootstrap import AppOptions, build
+    from wb_desktop.core.sync.connectivity import SyncActivity
 
     app = build(AppOptions(data_dir=data_dir, profile=PROFILE, zone=ZoneInfo(ZONE)))
     app.window.show()
@@ -205,11 +205,11 @@ def fill_jobs(
     ``--today-jobs``, the rest go round the other days within ``--span-days``, 07:00 on."""
     from sqlalchemy import func, select
 
-    from wb_desktop.domain.clock import SystemClock
-    from wb_desktop.domain.status import JobStatus
-    from wb_desktop.store.cache import open_cache
-    from wb_desktop.store.models import Job
-    from wb_desktop.store.seed import add_server_customer, add_server_job
+    from wb_desktop.core.domain.clock import SystemClock
+    from wb_desktop.core.domain.status import JobStatus
+    from wb_desktop.core.store.cache import open_cache
+    from wb_desktop.core.store.models import Job
+    from wb_desktop.core.store.seed import add_server_customer, add_server_job
 
     clock = SystemClock()
     now = clock.now()

@@ -60,15 +60,15 @@ from _gui_fixtures import (
 from PySide6 import __version__ as pyside_version
 from sqlalchemy import func, select
 
-from wb_desktop.app import AppOptions, WorkBossApp, build
-from wb_desktop.app_connect import SignInCall
-from wb_desktop.domain.clock import FixedClock
-from wb_desktop.domain.records import UploadState
-from wb_desktop.server.demo_data import DEMO_ACCOUNTS, DEMO_TIMEZONE
-from wb_desktop.store.models import Photo
-from wb_desktop.sync.api import SignIn
-from wb_desktop.sync.connectivity import OfflineReason, SyncActivity, SyncView
-from wb_desktop.sync.engine import StepReport
+from wb_desktop.app.connection import SignInCall
+from wb_desktop.bootstrap import AppOptions, WorkBossApp, build
+from wb_desktop.core.domain.clock import FixedClock
+from wb_desktop.core.domain.records import UploadState
+from wb_desktop.core.store.models import Photo
+from wb_desktop.core.sync.connectivity import OfflineReason, SyncActivity, SyncView
+from wb_desktop.core.sync.engine import StepReport
+from wb_desktop.core.sync.protocol_client import SignIn
+from wb_server.demo_data import DEMO_ACCOUNTS, DEMO_TIMEZONE
 
 START = datetime(2026, 11, 25, 6, 0, tzinfo=UTC)  # a demo Wednesday, 07:00 in Stockholm
 INTERVAL_MS = 5

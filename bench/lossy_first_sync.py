@@ -51,24 +51,24 @@ from sqlalchemy import select
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from wb_desktop.domain.clock import Clock, FixedClock, SystemClock
-from wb_desktop.paths import ProfilePaths
-from wb_desktop.server.app import create_app
-from wb_desktop.server.config import ServerConfig
-from wb_desktop.server.demo import load_demo
-from wb_desktop.server.demo_data import DEMO_ACCOUNTS, make_noise_png
-from wb_desktop.server.runner import start_in_thread
-from wb_desktop.store.cache import LocalCache, open_cache
-from wb_desktop.store.models import Job, Photo
-from wb_desktop.sync.auth import remember_technician
-from wb_desktop.sync.client import SyncClient, build_sync_client
-from wb_desktop.sync.transport import (
+from wb_desktop.core.domain.clock import Clock, FixedClock, SystemClock
+from wb_desktop.core.paths import ProfilePaths
+from wb_desktop.core.store.cache import LocalCache, open_cache
+from wb_desktop.core.store.models import Job, Photo
+from wb_desktop.core.sync.auth import remember_technician
+from wb_desktop.core.sync.client import SyncClient, build_sync_client
+from wb_desktop.core.sync.transport import (
     FailureKind,
     HttpReply,
     HttpRequest,
     RequestsTransport,
     TransportError,
 )
+from wb_server.app import create_app
+from wb_server.config import ServerConfig
+from wb_server.demo import load_demo
+from wb_server.demo_data import DEMO_ACCOUNTS, make_noise_png
+from wb_server.runner import start_in_thread
 
 DEMO_WEEK = date(2026, 11, 25)
 START = datetime(2026, 11, 25, 6, 0, tzinfo=UTC)

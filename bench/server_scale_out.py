@@ -42,7 +42,7 @@ import requests
 
 from tests.integration.cluster import ServerInstances, free_port, migrate_with_demo
 from tests.integration.postgres import PostgresServer, _binaries
-from wb_desktop.server.demo_data import DEMO_ACCOUNTS
+from wb_server.demo_data import DEMO_ACCOUNTS
 
 ADMIN = "bench-admin"
 THREADS = 8

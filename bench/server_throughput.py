@@ -34,12 +34,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from _figures import conditions_after, conditions_before, ratios, spread
 from _http_floor import Exchange, floor_server, replay_median
 
-from wb_desktop.server.app import create_app
-from wb_desktop.server.config import ServerConfig
-from wb_desktop.server.demo import load_demo
-from wb_desktop.server.demo_data import DEMO_ACCOUNTS
-from wb_desktop.server.models import Change, Job, Technician
-from wb_desktop.server.runner import start_in_thread
+from wb_server.app import create_app
+from wb_server.config import ServerConfig
+from wb_server.demo import load_demo
+from wb_server.demo_data import DEMO_ACCOUNTS
+from wb_server.models import Change, Job, Technician
+from wb_server.runner import start_in_thread
 
 BATCH = 500
 PAGE = 1000

@@ -64,12 +64,12 @@ from _sync_fixtures import (
     todays_jobs,
 )
 
-from wb_desktop.domain.clock import FixedClock
-from wb_desktop.domain.status import JobStatus, allowed_transitions, is_open
-from wb_desktop.server.demo_data import make_noise_png
-from wb_desktop.store.cache import LocalCache
-from wb_desktop.sync.profiles import profile_named
-from wb_desktop.sync.uploads import CHUNK_BYTES
+from wb_desktop.core.domain.clock import FixedClock
+from wb_desktop.core.domain.status import JobStatus, allowed_transitions, is_open
+from wb_desktop.core.store.cache import LocalCache
+from wb_desktop.core.sync.profiles import profile_named
+from wb_desktop.core.sync.uploads import CHUNK_BYTES
+from wb_server.demo_data import make_noise_png
 
 if TYPE_CHECKING:
     from _sync_server import BenchServer

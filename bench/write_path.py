@@ -33,12 +33,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from _figures import conditions_after, conditions_before, ratios, spread, verdict
 
-from wb_desktop.domain.clock import FixedClock
-from wb_desktop.domain.status import JobStatus, allowed_transitions
-from wb_desktop.paths import DataPaths
-from wb_desktop.store.cache import open_cache
-from wb_desktop.store.outbox import pending_count
-from wb_desktop.store.seed import add_server_customer, add_server_job
+from wb_desktop.core.domain.clock import FixedClock
+from wb_desktop.core.domain.status import JobStatus, allowed_transitions
+from wb_desktop.core.paths import DataPaths
+from wb_desktop.core.store.cache import open_cache
+from wb_desktop.core.store.outbox import pending_count
+from wb_desktop.core.store.seed import add_server_customer, add_server_job
 
 TARGET_P50_RATIO = 2.5  # the design's goal: p50 at most 2.5× raw SQLite's
 FLOOR_SCHEMA = """

@@ -1,8 +1,8 @@
-"""Alembic environment for the local cache (run by :mod:`wb_desktop.store.migrate`)."""
+"""Alembic environment for the local cache (run by :mod:`wb_desktop.core.store.migrate`)."""
 
 from alembic import context
 
-from wb_desktop.store.alembic_env import run_environment
-from wb_desktop.store.models import Base
+from wb_desktop.core.store.alembic_env import run_environment
+from wb_desktop.core.store.models import Base
 
 run_environment(context, Base.metadata, offline=True)

@@ -13,11 +13,11 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from wb_desktop.domain.clock import FixedClock
-from wb_desktop.paths import DataPaths, ProfilePaths
-from wb_desktop.store.cache import LocalCache, open_cache
-from wb_desktop.store.database import DEFAULT_BUSY_TIMEOUT_MS
-from wb_desktop.store.seed import add_server_customer, add_server_job
+from wb_desktop.core.domain.clock import FixedClock
+from wb_desktop.core.paths import DataPaths, ProfilePaths
+from wb_desktop.core.store.cache import LocalCache, open_cache
+from wb_desktop.core.store.database import DEFAULT_BUSY_TIMEOUT_MS
+from wb_desktop.core.store.seed import add_server_customer, add_server_job
 
 START = datetime(2026, 11, 23, 7, 30, tzinfo=UTC)
 # The throwaway PostgreSQL server fixture, for the server tests that run on both databases.

@@ -17,19 +17,19 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from wb_desktop import __version__
-from wb_desktop.domain.clock import SystemClock
-from wb_desktop.domain.errors import WorkBossError, format_bytes
-from wb_desktop.paths import DEFAULT_PROFILE, DataPaths, ProfilePaths, check_profile_name
-from wb_desktop.settings import check_storage_quota_mb, load_settings
-from wb_desktop.store.database import create_cache_engine, translate_open_errors
-from wb_desktop.store.migrate import (
+from wb_desktop.app.settings import check_storage_quota_mb, load_settings
+from wb_desktop.core.domain.clock import SystemClock
+from wb_desktop.core.domain.errors import WorkBossError, format_bytes
+from wb_desktop.core.paths import DEFAULT_PROFILE, DataPaths, ProfilePaths, check_profile_name
+from wb_desktop.core.store.database import create_cache_engine, translate_open_errors
+from wb_desktop.core.store.migrate import (
     check_schema,
     head_revision,
     read_current,
     restore_database,
     upgrade_database,
 )
-from wb_desktop.store.quota import StorageQuota, StorageUsage
+from wb_desktop.core.store.quota import StorageQuota, StorageUsage
 
 MB = 1024 * 1024
 EXIT_OK = 0
@@ -235,7 +235,7 @@ def main(argv: list[str] | None = None) -> int:
         return stop.code if isinstance(stop.code, int) else EXIT_ERROR
     command = args.command or "gui"
     if command == "scenario":
-        from wb_desktop.scenario.command import run_command
+        from wb_desktop.tools.scenario.command import run_command
 
         return run_command(
             args.file,
@@ -272,7 +272,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run_gui(options: CommonOptions, args: argparse.Namespace) -> int:
-    from wb_desktop.qt_platform_check import qt_platform_problem
+    from wb_desktop.app.qt_platform_check import qt_platform_problem
 
     # Before Qt is imported at all: a machine without the libraries PySide6 itself links
     # would otherwise fail on the import with a traceback instead of this message.
@@ -280,7 +280,7 @@ def _run_gui(options: CommonOptions, args: argparse.Namespace) -> int:
     if problem is not None:
         print(f"{PROG}: {problem}", file=sys.stderr)
         return EXIT_ERROR
-    from wb_desktop import app  # imported here so that headless commands never load Qt
+    from wb_desktop import bootstrap as app
 
     return app.run(
         app.AppOptions(
@@ -458,7 +458,7 @@ def _storage(options: CommonOptions, *, as_json: bool) -> int:
 
 
 def _diagnostics(args: argparse.Namespace) -> int:
-    from wb_desktop.support import command
+    from wb_desktop.tools.diagnostics import command
 
     try:
         data = DataPaths(args.data_dir) if hasattr(args, "data_dir") else DataPaths.default()

@@ -20,9 +20,9 @@ from PySide6.QtCore import QBuffer, QIODevice, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 from scenes import ENGLISH, Shots, running_app, settle, until
 
-from wb_desktop.app import WorkBossApp
-from wb_desktop.domain.clock import FixedClock
-from wb_desktop.ui.console.window import ConsoleWindow
+from wb_desktop.bootstrap import WorkBossApp
+from wb_desktop.core.domain.clock import FixedClock
+from wb_desktop.tools.console.window import ConsoleWindow
 
 CONSOLE_SIZE = (1366, 860)
 

@@ -33,9 +33,9 @@ from scenes import (
     until,
 )
 
-from wb_desktop.domain.clock import FixedClock
-from wb_desktop.domain.status import JobStatus
-from wb_desktop.sync.connectivity import SyncActivity
+from wb_desktop.core.domain.clock import FixedClock
+from wb_desktop.core.domain.status import JobStatus
+from wb_desktop.core.sync.connectivity import SyncActivity
 from wb_desktop.ui.signature_dialog import SignatureDialog
 
 CLICK = Qt.MouseButton.LeftButton

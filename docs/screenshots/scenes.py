@@ -21,15 +21,15 @@ from PySide6.QtCore import QEventLoop, QLocale
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
 
-from wb_desktop.app import AppOptions, WorkBossApp, build
-from wb_desktop.domain.clock import FixedClock
-from wb_desktop.domain.records import DeliveryState, DocumentKind
-from wb_desktop.domain.status import JobStatus, allowed_transitions
-from wb_desktop.domain.sync_state import SyncState
-from wb_desktop.store.changes import ChangeReceipt, LocalChanges
-from wb_desktop.store.document_views import DocumentDetail, document_detail
-from wb_desktop.store.models import Job
-from wb_desktop.sync.connectivity import SyncActivity
+from wb_desktop.bootstrap import AppOptions, WorkBossApp, build
+from wb_desktop.core.domain.clock import FixedClock
+from wb_desktop.core.domain.records import DeliveryState, DocumentKind
+from wb_desktop.core.domain.status import JobStatus, allowed_transitions
+from wb_desktop.core.domain.sync_state import SyncState
+from wb_desktop.core.store.changes import ChangeReceipt, LocalChanges
+from wb_desktop.core.store.document_views import DocumentDetail, document_detail
+from wb_desktop.core.store.models import Job
+from wb_desktop.core.sync.connectivity import SyncActivity
 from wb_desktop.ui.documents.editor import DocumentEditor
 from wb_desktop.ui.reports.page import Metric
 from wb_desktop.ui.translations import remove_translations

@@ -10,11 +10,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from wb_desktop.app import AppOptions, WorkBossApp
-from wb_desktop.domain.clock import FixedClock
-from wb_desktop.scenario.office import Office
-from wb_desktop.store.cache import LocalCache
-from wb_desktop.store.seed import add_server_customer, add_server_job
+from wb_desktop.bootstrap import AppOptions, WorkBossApp
+from wb_desktop.core.domain.clock import FixedClock
+from wb_desktop.core.store.cache import LocalCache
+from wb_desktop.core.store.seed import add_server_customer, add_server_job
+from wb_desktop.tools.scenario.office import Office
 from wb_desktop.ui.workday import Workday
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")

@@ -16,11 +16,11 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tests.gui.conftest import STOCKHOLM, office_view
-from wb_desktop.app import AppOptions, LanguageError, ProfileInUseError, WorkBossApp, build
-from wb_desktop.app_connect import ProfileServerMismatchError
-from wb_desktop.demo_server import PendingDemoServer
-from wb_desktop.domain.clock import FixedClock
-from wb_desktop.sync.connectivity import OfflineReason, SyncActivity
+from wb_desktop.app.connection import ProfileServerMismatchError
+from wb_desktop.bootstrap import AppOptions, LanguageError, ProfileInUseError, WorkBossApp, build
+from wb_desktop.core.domain.clock import FixedClock
+from wb_desktop.core.sync.connectivity import OfflineReason, SyncActivity
+from wb_desktop.tools.demo.server import PendingDemoServer
 from wb_desktop.ui.formatting import format_money
 from wb_desktop.ui.translations import remove_translations
 

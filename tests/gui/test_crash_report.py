@@ -13,12 +13,12 @@ from pytestqt.qtbot import QtBot
 
 from tests.gui.conftest import gui_test_options
 from wb_desktop import __version__
-from wb_desktop.app import WorkBossApp, build
-from wb_desktop.crash_reports import FAULTHANDLER_FILE
-from wb_desktop.domain.clock import FixedClock
-from wb_desktop.logs import LOG_FILE_NAME
-from wb_desktop.paths import DataPaths
-from wb_desktop.support.bundle import export_bundle
+from wb_desktop.app.crash_reports import FAULTHANDLER_FILE
+from wb_desktop.app.logs import LOG_FILE_NAME
+from wb_desktop.bootstrap import WorkBossApp, build
+from wb_desktop.core.domain.clock import FixedClock
+from wb_desktop.core.paths import DataPaths
+from wb_desktop.tools.diagnostics.bundle import export_bundle
 
 WAIT_MS = 20_000
 

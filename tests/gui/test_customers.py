@@ -12,9 +12,9 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from tests.conftest import Schedule
-from wb_desktop.domain.sync_state import SyncState
-from wb_desktop.store.cache import LocalCache
-from wb_desktop.store.models import ConflictRecord, Customer, OutboxOp
+from wb_desktop.core.domain.sync_state import SyncState
+from wb_desktop.core.store.cache import LocalCache
+from wb_desktop.core.store.models import ConflictRecord, Customer, OutboxOp
 from wb_desktop.ui.customers import CustomersPage
 from wb_desktop.ui.customers.list_model import CustomerRole
 from wb_desktop.ui.theme import TOUCH_TARGET_PX

@@ -9,13 +9,13 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from wb_desktop import app as app_module
-from wb_desktop.app import AppOptions, build
-from wb_desktop.domain.clock import FixedClock
-from wb_desktop.paths import DataPaths
-from wb_desktop.store.cache import open_cache
-from wb_desktop.store.errors import NotADatabaseError
-from wb_desktop.store.seed import add_server_customer, add_server_job
+from wb_desktop import bootstrap as app_module
+from wb_desktop.bootstrap import AppOptions, build
+from wb_desktop.core.domain.clock import FixedClock
+from wb_desktop.core.paths import DataPaths
+from wb_desktop.core.store.cache import open_cache
+from wb_desktop.core.store.errors import NotADatabaseError
+from wb_desktop.core.store.seed import add_server_customer, add_server_job
 from wb_desktop.ui.device_dialog import DeviceDialog, read_cache_status
 from wb_desktop.ui.theme import TOUCH_TARGET_PX
 

@@ -18,13 +18,13 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from tests.conftest import Schedule
-from wb_desktop.domain.records import DeliveryState, DocumentKind, PaymentStatus
-from wb_desktop.domain.sync_state import SyncState
-from wb_desktop.store.cache import LocalCache
-from wb_desktop.store.models import Document, OutboxOp
-from wb_desktop.sync.engine import StepReport
-from wb_desktop.sync.payments import PaymentOutcome, PaymentRefusedError
-from wb_desktop.sync.service import SyncService
+from wb_desktop.app.sync_service import SyncService
+from wb_desktop.core.domain.records import DeliveryState, DocumentKind, PaymentStatus
+from wb_desktop.core.domain.sync_state import SyncState
+from wb_desktop.core.store.cache import LocalCache
+from wb_desktop.core.store.models import Document, OutboxOp
+from wb_desktop.core.sync.engine import StepReport
+from wb_desktop.core.sync.payments import PaymentOutcome, PaymentRefusedError
 from wb_desktop.ui.documents import DocumentRole, DocumentsPage
 from wb_desktop.ui.documents.editor import DocumentEditor
 from wb_desktop.ui.documents.line_form import LineRow

@@ -16,11 +16,11 @@ from sqlalchemy.exc import OperationalError
 
 from tests.gui.conftest import STOCKHOLM, Week
 from tests.gui.test_status_bar import ONLINE, SIMULATED, SYNCING, FakeSyncService
-from wb_desktop.domain.clock import FixedClock
-from wb_desktop.domain.route import position_at
-from wb_desktop.domain.status import JobStatus
-from wb_desktop.store.locations import tracked_day
-from wb_desktop.store.models import Job, LocationPing
+from wb_desktop.core.domain.clock import FixedClock
+from wb_desktop.core.domain.route import position_at
+from wb_desktop.core.domain.status import JobStatus
+from wb_desktop.core.store.locations import tracked_day
+from wb_desktop.core.store.models import Job, LocationPing
 from wb_desktop.ui import gps
 from wb_desktop.ui.gps import GpsTracker
 from wb_desktop.ui.gps_indicator import gps_icon

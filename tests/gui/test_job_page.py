@@ -8,10 +8,10 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import delete, func, select
 
 from tests.gui.conftest import Week
-from wb_desktop.domain.status import JobStatus
-from wb_desktop.domain.sync_state import SyncState
-from wb_desktop.store.job_views import JobBadge
-from wb_desktop.store.models import Job, JobLineItem, Note, OutboxOp
+from wb_desktop.core.domain.status import JobStatus
+from wb_desktop.core.domain.sync_state import SyncState
+from wb_desktop.core.store.job_views import JobBadge
+from wb_desktop.core.store.models import Job, JobLineItem, Note, OutboxOp
 from wb_desktop.ui.job_page import JobPage
 from wb_desktop.ui.theme import TOUCH_TARGET_PX
 from wb_desktop.ui.workday import Workday

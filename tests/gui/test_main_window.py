@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from tests.gui.conftest import Week
-from wb_desktop.domain.records import DocumentKind
-from wb_desktop.sync.service import SyncService
+from wb_desktop.app.sync_service import SyncService
+from wb_desktop.core.domain.records import DocumentKind
 from wb_desktop.ui.main_window import MainWindow
 from wb_desktop.ui.theme import TOUCH_TARGET_PX
 from wb_desktop.ui.workday import Workday

@@ -19,11 +19,11 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from tests.gui.conftest import STOCKHOLM, office_view
-from wb_desktop.app import AppOptions, WorkBossApp, build
-from wb_desktop.domain.clock import FixedClock
-from wb_desktop.domain.status import JobStatus
-from wb_desktop.store.job_views import JobBadge
-from wb_desktop.sync.connectivity import OfflineReason, SyncActivity
+from wb_desktop.bootstrap import AppOptions, WorkBossApp, build
+from wb_desktop.core.domain.clock import FixedClock
+from wb_desktop.core.domain.status import JobStatus
+from wb_desktop.core.store.job_views import JobBadge
+from wb_desktop.core.sync.connectivity import OfflineReason, SyncActivity
 from wb_desktop.ui.schedule_model import ScheduleRole
 from wb_desktop.ui.signature_dialog import SignatureDialog
 

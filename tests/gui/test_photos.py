@@ -19,18 +19,18 @@ from sqlalchemy import func, select
 
 from tests.conftest import Schedule
 from tests.unit.test_media_reading import exif_segment, with_exif
-from wb_desktop.domain.clock import FixedClock
-from wb_desktop.paths import DataPaths, ProfilePaths
-from wb_desktop.server.demo_data import make_noise_png, make_png
-from wb_desktop.store.cache import LocalCache, open_cache
-from wb_desktop.store.models import Photo
-from wb_desktop.store.models.sync import OutboxOp
-from wb_desktop.store.seed import add_server_customer, add_server_job
+from wb_desktop.core.domain.clock import FixedClock
+from wb_desktop.core.paths import DataPaths, ProfilePaths
+from wb_desktop.core.store.cache import LocalCache, open_cache
+from wb_desktop.core.store.models import Photo
+from wb_desktop.core.store.models.sync import OutboxOp
+from wb_desktop.core.store.seed import add_server_customer, add_server_job
 from wb_desktop.ui.photos.importer import PhotoImporter
 from wb_desktop.ui.photos.inbox_bridge import InboxBridge
 from wb_desktop.ui.photos.strip import PhotoStrip
 from wb_desktop.ui.theme import TOUCH_TARGET_PX, apply_theme
 from wb_desktop.ui.workday import Workday
+from wb_server.demo_data import make_noise_png, make_png
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 WAIT_MS = 10_000

@@ -16,12 +16,12 @@ from pytestqt.qtbot import QtBot
 
 from tests.conftest import Schedule
 from tests.gui.conftest import TECHNICIAN
-from wb_desktop.domain.clock import FixedClock
-from wb_desktop.domain.records import DeliveryState, DocumentKind
-from wb_desktop.domain.status import JobStatus
-from wb_desktop.domain.sync_state import SyncState
-from wb_desktop.store.cache import LocalCache
-from wb_desktop.store.models import Document, Job
+from wb_desktop.core.domain.clock import FixedClock
+from wb_desktop.core.domain.records import DeliveryState, DocumentKind
+from wb_desktop.core.domain.status import JobStatus
+from wb_desktop.core.domain.sync_state import SyncState
+from wb_desktop.core.store.cache import LocalCache
+from wb_desktop.core.store.models import Document, Job
 from wb_desktop.ui.formatting import format_money
 from wb_desktop.ui.reports import BarChart, ReportsPage
 from wb_desktop.ui.reports.bar_chart import Bar, nice_ticks

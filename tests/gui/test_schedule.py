@@ -10,8 +10,8 @@ from pytestqt.qtbot import QtBot
 
 from tests.conftest import PNG_1X1
 from tests.gui.conftest import Week
-from wb_desktop.domain.status import JobStatus
-from wb_desktop.store.job_views import JobBadge
+from wb_desktop.core.domain.status import JobStatus
+from wb_desktop.core.store.job_views import JobBadge
 from wb_desktop.ui.schedule_model import ScheduleRole
 from wb_desktop.ui.schedule_view import CARD_HEIGHT_PX, ScheduleView
 from wb_desktop.ui.theme import TOUCH_TARGET_PX

@@ -16,11 +16,11 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from tests.conftest import Schedule
-from wb_desktop.domain.clock import FixedClock
-from wb_desktop.domain.records import clean_signature
-from wb_desktop.paths import ProfilePaths
-from wb_desktop.store.cache import LocalCache, open_cache
-from wb_desktop.store.models import OutboxOp, Signature
+from wb_desktop.core.domain.clock import FixedClock
+from wb_desktop.core.domain.records import clean_signature
+from wb_desktop.core.paths import ProfilePaths
+from wb_desktop.core.store.cache import LocalCache, open_cache
+from wb_desktop.core.store.models import OutboxOp, Signature
 from wb_desktop.ui.signature_canvas import MOUSE_PRESSURE, SignatureCanvas, pen_width_for
 from wb_desktop.ui.signature_dialog import SignatureDialog
 from wb_desktop.ui.theme import TOUCH_TARGET_PX

@@ -18,13 +18,13 @@ from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QApplication, QDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
-from wb_desktop.domain.clock import FixedClock
-from wb_desktop.store.cache import LocalCache, attach_cache
-from wb_desktop.sync.client import SyncClient, build_sync_client
-from wb_desktop.sync.connectivity import OfflineReason, SyncActivity, SyncView
-from wb_desktop.sync.engine import Failure, StepReport, SyncListener
-from wb_desktop.sync.profiles import profile_named
-from wb_desktop.sync.service import SyncService
+from wb_desktop.app.sync_service import SyncService
+from wb_desktop.core.domain.clock import FixedClock
+from wb_desktop.core.store.cache import LocalCache, attach_cache
+from wb_desktop.core.sync.client import SyncClient, build_sync_client
+from wb_desktop.core.sync.connectivity import OfflineReason, SyncActivity, SyncView
+from wb_desktop.core.sync.engine import Failure, StepReport, SyncListener
+from wb_desktop.core.sync.profiles import profile_named
 from wb_desktop.ui.status_bar import REFRESH_MS, WorkStatusBar, connection_icon
 from wb_desktop.ui.theme import HIGH_CONTRAST, NORMAL, TOUCH_TARGET_PX
 

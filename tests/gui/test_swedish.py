@@ -34,14 +34,14 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from tests.gui.conftest import Week
-from wb_desktop.domain.clock import FixedClock
-from wb_desktop.domain.errors import NotFoundError, QuotaExceededError, ValidationError
-from wb_desktop.domain.money import parse_amount
-from wb_desktop.store.cache import LocalCache, attach_cache
-from wb_desktop.sync.client import SyncClient, build_sync_client
-from wb_desktop.sync.engine import SyncListener
-from wb_desktop.sync.profiles import profile_named
-from wb_desktop.sync.service import SyncService
+from wb_desktop.app.sync_service import SyncService
+from wb_desktop.core.domain.clock import FixedClock
+from wb_desktop.core.domain.errors import NotFoundError, QuotaExceededError, ValidationError
+from wb_desktop.core.domain.money import parse_amount
+from wb_desktop.core.store.cache import LocalCache, attach_cache
+from wb_desktop.core.sync.client import SyncClient, build_sync_client
+from wb_desktop.core.sync.engine import SyncListener
+from wb_desktop.core.sync.profiles import profile_named
 from wb_desktop.ui.device_dialog import DeviceDialog, read_cache_status
 from wb_desktop.ui.formatting import format_date, format_money
 from wb_desktop.ui.main_window import MainWindow

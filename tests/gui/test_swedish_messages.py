@@ -18,20 +18,20 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import Schedule
-from wb_desktop.domain.clock import FixedClock
-from wb_desktop.domain.errors import NotFoundError, StateError, ValidationError, WorkBossError
-from wb_desktop.domain.status import JobStatus
-from wb_desktop.domain.text import QT_TRANSLATE_NOOP, Text
-from wb_desktop.settings import SettingsError, load_settings
-from wb_desktop.store.cache import LocalCache
-from wb_desktop.store.errors import DatabaseLockedError, SchemaTooNewError
-from wb_desktop.store.models import Job
-from wb_desktop.sync.api import ProtocolError
-from wb_desktop.sync.connectivity import decide_view
-from wb_desktop.sync.engine import Failure, OutboxCounts, StepReport
-from wb_desktop.sync.payment_runner import offline_refusal, take_payment
-from wb_desktop.sync.payments import PaymentDesk, PaymentRefusedError
-from wb_desktop.sync.transport import HttpRequest, RequestsTransport, TransportError
+from wb_desktop.app.settings import SettingsError, load_settings
+from wb_desktop.core.domain.clock import FixedClock
+from wb_desktop.core.domain.errors import NotFoundError, StateError, ValidationError, WorkBossError
+from wb_desktop.core.domain.status import JobStatus
+from wb_desktop.core.domain.text import QT_TRANSLATE_NOOP, Text
+from wb_desktop.core.store.cache import LocalCache
+from wb_desktop.core.store.errors import DatabaseLockedError, SchemaTooNewError
+from wb_desktop.core.store.models import Job
+from wb_desktop.core.sync.connectivity import decide_view
+from wb_desktop.core.sync.engine import Failure, OutboxCounts, StepReport
+from wb_desktop.core.sync.payment_runner import offline_refusal, take_payment
+from wb_desktop.core.sync.payments import PaymentDesk, PaymentRefusedError
+from wb_desktop.core.sync.protocol_client import ProtocolError
+from wb_desktop.core.sync.transport import HttpRequest, RequestsTransport, TransportError
 from wb_desktop.ui.device_dialog import DeviceDialog, read_cache_status
 from wb_desktop.ui.messages import translated, user_message
 from wb_desktop.ui.photos.importer import PhotoImporter

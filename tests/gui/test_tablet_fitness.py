@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.gui.conftest import STOCKHOLM
-from wb_desktop.app import AppOptions, WorkBossApp, build
-from wb_desktop.domain.clock import FixedClock
+from wb_desktop.bootstrap import AppOptions, WorkBossApp, build
+from wb_desktop.core.domain.clock import FixedClock
 from wb_desktop.ui.theme import HIGH_CONTRAST, NORMAL, TOUCH_TARGET_PX, Colours
 
 LOGICAL_SCREEN = (1280, 720)  # 1920×1080 at 150 %, 2560×1440 at 200 %

@@ -10,10 +10,10 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from wb_desktop.domain.status import JobStatus
-from wb_desktop.domain.sync_state import SyncState
-from wb_desktop.store.models import Job, OutboxOp, TimeEntry
-from wb_desktop.store.time_queries import open_time_entries
+from wb_desktop.core.domain.status import JobStatus
+from wb_desktop.core.domain.sync_state import SyncState
+from wb_desktop.core.store.models import Job, OutboxOp, TimeEntry
+from wb_desktop.core.store.time_queries import open_time_entries
 from wb_desktop.ui.theme import TOUCH_TARGET_PX
 from wb_desktop.ui.time_clock import JobTimeControls, TimeClockPanel
 from wb_desktop.ui.time_entries_model import TimeEntriesModel

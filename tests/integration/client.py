@@ -9,12 +9,12 @@ import requests
 from sqlalchemy import select
 
 from tests.integration.conftest import LiveServer
-from wb_desktop.domain.clock import FixedClock
-from wb_desktop.domain.sync_state import SyncState
-from wb_desktop.paths import ProfilePaths
-from wb_desktop.server.demo_data import DEMO_ACCOUNTS
-from wb_desktop.store.cache import LocalCache, open_cache
-from wb_desktop.store.models import Customer, Job, OutboxOp
+from wb_desktop.core.domain.clock import FixedClock
+from wb_desktop.core.domain.sync_state import SyncState
+from wb_desktop.core.paths import ProfilePaths
+from wb_desktop.core.store.cache import LocalCache, open_cache
+from wb_desktop.core.store.models import Customer, Job, OutboxOp
+from wb_server.demo_data import DEMO_ACCOUNTS
 
 
 def iso_time(text: str) -> datetime:

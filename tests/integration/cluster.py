@@ -22,7 +22,7 @@ START_TIMEOUT_S = 60.0
 SERVER_COMMAND = [
     sys.executable,
     "-c",
-    "import sys; from wb_desktop.server.cli import main; sys.exit(main())",
+    "import sys; from wb_server.cli import main; sys.exit(main())",
 ]
 
 

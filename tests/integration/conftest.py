@@ -11,14 +11,14 @@ import pytest
 import requests
 
 from tests.integration.postgres import PostgresServer
-from wb_desktop.domain.clock import FixedClock
-from wb_desktop.paths import ProfilePaths
-from wb_desktop.server.app import create_app
-from wb_desktop.server.config import ServerConfig
-from wb_desktop.server.context import ServerContext
-from wb_desktop.server.demo import load_demo
-from wb_desktop.server.demo_data import DEMO_ACCOUNTS
-from wb_desktop.server.runner import RunningServer, start_in_thread
+from wb_desktop.core.domain.clock import FixedClock
+from wb_desktop.core.paths import ProfilePaths
+from wb_server.app import create_app
+from wb_server.config import ServerConfig
+from wb_server.context import ServerContext
+from wb_server.demo import load_demo
+from wb_server.demo_data import DEMO_ACCOUNTS
+from wb_server.runner import RunningServer, start_in_thread
 
 DEMO_WEEK = date(2026, 11, 25)  # a Wednesday: two days of history, with photos
 ADMIN_TOKEN = "admin-secret-for-tests"

@@ -20,11 +20,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis.errors import Unsatisfiable
 from schemathesis import GenerationMode
 
-from wb_desktop.server.app import create_app
-from wb_desktop.server.config import ServerConfig
-from wb_desktop.server.demo import load_demo
-from wb_desktop.server.demo_data import DEMO_ACCOUNTS
-from wb_desktop.server.runner import RunningServer, start_in_thread
+from wb_server.app import create_app
+from wb_server.config import ServerConfig
+from wb_server.demo import load_demo
+from wb_server.demo_data import DEMO_ACCOUNTS
+from wb_server.runner import RunningServer, start_in_thread
 
 EXAMPLES = int(os.environ.get("WB_FUZZ_EXAMPLES", "25"))
 

@@ -34,9 +34,9 @@ from tests.integration.test_blob_access import (
     unique_png,
     unknown_sha,
 )
-from wb_desktop.domain.money import LineInput, price_document
-from wb_desktop.server.demo_data import DEMO_ACCOUNTS
-from wb_desktop.server.models import Blob, Device, LocationPing, Payment
+from wb_desktop.core.domain.money import LineInput, price_document
+from wb_server.demo_data import DEMO_ACCOUNTS
+from wb_server.models import Blob, Device, LocationPing, Payment
 
 HTTP_METHODS = {"get", "post", "put", "patch", "delete", "head", "options"}
 APPROVE = "4242 4242 4242 4242"

@@ -3,7 +3,7 @@ GPS pings only for their own jobs. Each test is a hole the old server had, over 
 on SQLite and on PostgreSQL.
 
 Blobs are content-addressed, so knowing a hash must never be enough: possession is proven
-by uploading the bytes (see :mod:`wb_desktop.server.blobs`).
+by uploading the bytes (see :mod:`wb_server.blobs`).
 """
 
 from __future__ import annotations
@@ -20,15 +20,15 @@ import requests
 from sqlalchemy import select
 
 from tests.integration.conftest import ADMIN_TOKEN, LiveServer
-from wb_desktop.domain.clock import FixedClock
-from wb_desktop.paths import DataPaths
-from wb_desktop.server.blobs import BlobStore
-from wb_desktop.server.demo_data import DEMO_ACCOUNTS, make_png
-from wb_desktop.server.models import Blob, LocationPing
-from wb_desktop.store.cache import LocalCache, open_cache
-from wb_desktop.store.models import MediaFile
-from wb_desktop.sync.auth import remember_technician
-from wb_desktop.sync.client import SyncClient, build_sync_client
+from wb_desktop.core.domain.clock import FixedClock
+from wb_desktop.core.paths import DataPaths
+from wb_desktop.core.store.cache import LocalCache, open_cache
+from wb_desktop.core.store.models import MediaFile
+from wb_desktop.core.sync.auth import remember_technician
+from wb_desktop.core.sync.client import SyncClient, build_sync_client
+from wb_server.blobs import BlobStore
+from wb_server.demo_data import DEMO_ACCOUNTS, make_png
+from wb_server.models import Blob, LocationPing
 
 ANNA, ERIK, SAM = sorted(DEMO_ACCOUNTS)
 _colours = itertools.count(1)

@@ -10,8 +10,8 @@ from sqlalchemy import select
 
 from tests.integration.conftest import LiveServer
 from tests.integration.test_blob_access import ERIK, photo_op, sign_in, unique_png
-from wb_desktop.server.db import WRITE_OPTION, alembic_config
-from wb_desktop.server.models import Blob, BlobAccess, Photo
+from wb_server.db import WRITE_OPTION, alembic_config
+from wb_server.models import Blob, BlobAccess, Photo
 
 ANNA = "anna@demo.workboss.se"
 

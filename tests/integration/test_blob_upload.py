@@ -7,7 +7,7 @@ import hashlib
 import requests
 
 from tests.integration.conftest import LiveServer
-from wb_desktop.server.demo_data import DEMO_ACCOUNTS, make_png
+from wb_server.demo_data import DEMO_ACCOUNTS, make_png
 
 ANNA, ERIK = sorted(DEMO_ACCOUNTS)[:2]
 

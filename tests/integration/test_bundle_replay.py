@@ -15,21 +15,21 @@ from sqlalchemy import select
 from tests.conftest import PNG_1X1
 from tests.integration.conftest import ADMIN_TOKEN, LiveServer
 from wb_desktop.cli import main
-from wb_desktop.domain.clock import FixedClock
-from wb_desktop.domain.status import JobStatus
-from wb_desktop.paths import ProfilePaths
-from wb_desktop.scenario.format import load_scenario
-from wb_desktop.scenario.office import Office, OfficeError
-from wb_desktop.scenario.runner import RunOptions, run_scenario
-from wb_desktop.server.demo_data import DEMO_ACCOUNTS
-from wb_desktop.store.cache import LocalCache, open_cache
-from wb_desktop.store.models import Customer, Job
-from wb_desktop.support.bundle import export_bundle, open_bundle
-from wb_desktop.support.bundle_scenario import scenario_from_bundle
-from wb_desktop.support.replay import replay_outbox
-from wb_desktop.sync.auth import remember_technician
-from wb_desktop.sync.client import build_sync_client
-from wb_desktop.sync.profiles import profile_named
+from wb_desktop.core.domain.clock import FixedClock
+from wb_desktop.core.domain.status import JobStatus
+from wb_desktop.core.paths import ProfilePaths
+from wb_desktop.core.store.cache import LocalCache, open_cache
+from wb_desktop.core.store.models import Customer, Job
+from wb_desktop.core.sync.auth import remember_technician
+from wb_desktop.core.sync.client import build_sync_client
+from wb_desktop.core.sync.profiles import profile_named
+from wb_desktop.tools.diagnostics.bundle import export_bundle, open_bundle
+from wb_desktop.tools.diagnostics.bundle_scenario import scenario_from_bundle
+from wb_desktop.tools.diagnostics.replay import replay_outbox
+from wb_desktop.tools.scenario.format import load_scenario
+from wb_desktop.tools.scenario.office import Office, OfficeError
+from wb_desktop.tools.scenario.runner import RunOptions, run_scenario
+from wb_server.demo_data import DEMO_ACCOUNTS
 
 ANNA = "anna@demo.workboss.se"
 NOTE = "Replaced the pressure valve; boiler holds 1.2 bar"

@@ -11,21 +11,21 @@ from sqlalchemy import select
 from tests.conftest import PNG_1X1
 from tests.integration.conftest import ADMIN_TOKEN, LiveServer
 from tests.integration.sync_engine.conftest import ANNA, Technician, connect
-from wb_desktop.domain.clock import FixedClock
-from wb_desktop.paths import ProfilePaths
-from wb_desktop.scenario.office import Office
-from wb_desktop.store.cache import open_cache
-from wb_desktop.store.models import Job
-from wb_desktop.support.convergence import (
+from wb_desktop.core.domain.clock import FixedClock
+from wb_desktop.core.paths import ProfilePaths
+from wb_desktop.core.store.cache import open_cache
+from wb_desktop.core.store.models import Job
+from wb_desktop.core.sync.auth import remember_technician
+from wb_desktop.core.sync.payments import PaymentDesk
+from wb_desktop.tools.diagnostics.convergence import (
     ConvergenceReport,
     Presence,
     Why,
     convergence_report,
     office_side,
 )
-from wb_desktop.support.local_side import local_snapshot
-from wb_desktop.sync.auth import remember_technician
-from wb_desktop.sync.payments import PaymentDesk
+from wb_desktop.tools.diagnostics.local_side import local_snapshot
+from wb_desktop.tools.scenario.office import Office
 
 LINES = [{"description": "Labour", "quantity": "1.5", "unit_price": "650.00", "vat_rate": "25"}]
 STROKES = [[[0, 0, 0.5, 0], [40, 9, 0.6, 30]]]

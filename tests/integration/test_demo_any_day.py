@@ -18,16 +18,16 @@ from sqlalchemy import select
 
 from tests.integration.client import cache_from_pull, outbox_ops, push_ops
 from tests.integration.conftest import ADMIN_TOKEN, LiveServer
-from wb_desktop.domain.clock import FixedClock
-from wb_desktop.paths import DataPaths
-from wb_desktop.server.app import create_app
-from wb_desktop.server.config import ServerConfig
-from wb_desktop.server.demo import load_demo
-from wb_desktop.server.demo_data import DEMO_ACCOUNTS, DEMO_TIMEZONE
-from wb_desktop.server.models import Job as ServerJob
-from wb_desktop.server.models import Technician
-from wb_desktop.server.runner import start_in_thread
-from wb_desktop.store.queries import day_schedule
+from wb_desktop.core.domain.clock import FixedClock
+from wb_desktop.core.paths import DataPaths
+from wb_desktop.core.store.queries import day_schedule
+from wb_server.app import create_app
+from wb_server.config import ServerConfig
+from wb_server.demo import load_demo
+from wb_server.demo_data import DEMO_ACCOUNTS, DEMO_TIMEZONE
+from wb_server.models import Job as ServerJob
+from wb_server.models import Technician
+from wb_server.runner import start_in_thread
 
 TZ = ZoneInfo(DEMO_TIMEZONE)
 ANNA = "anna@demo.workboss.se"

@@ -9,11 +9,11 @@ from pathlib import Path
 import requests
 
 from tests.integration.conftest import ADMIN_TOKEN, LiveServer
-from wb_desktop.domain.clock import FixedClock
-from wb_desktop.server.app import create_app
-from wb_desktop.server.config import ServerConfig
-from wb_desktop.server.demo_data import DEMO_ACCOUNTS
-from wb_desktop.server.runner import start_in_thread
+from wb_desktop.core.domain.clock import FixedClock
+from wb_server.app import create_app
+from wb_server.config import ServerConfig
+from wb_server.demo_data import DEMO_ACCOUNTS
+from wb_server.runner import start_in_thread
 
 ANNA, ERIK = sorted(DEMO_ACCOUNTS)[:2]
 

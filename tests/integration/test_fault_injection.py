@@ -7,7 +7,7 @@ import requests
 
 from tests.integration.client import outbox_ops, scheduled_job
 from tests.integration.conftest import ADMIN_TOKEN, LiveServer
-from wb_desktop.server.models import Note
+from wb_server.models import Note
 
 
 def _admin() -> dict[str, str]:

@@ -9,7 +9,7 @@ import requests
 
 from tests.integration.client import outbox_ops, push_ops, scheduled_job
 from tests.integration.conftest import PAYMENT_HOLD_S, LiveServer
-from wb_desktop.server.models import LocationPing, Payment
+from wb_server.models import LocationPing, Payment
 
 LINES = [{"description": "Labour", "quantity": "2", "unit_price": "650.00", "vat_rate": "25"}]
 TOTAL = "1625.00"

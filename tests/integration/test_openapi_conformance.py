@@ -26,12 +26,12 @@ from pathlib import Path
 import pytest
 import requests
 
-from wb_desktop.server.app import create_app
-from wb_desktop.server.config import ServerConfig
-from wb_desktop.server.demo import load_demo
-from wb_desktop.server.demo_data import DEMO_ACCOUNTS
-from wb_desktop.server.header_limit import MAX_HEADER_BYTES
-from wb_desktop.server.runner import start_in_thread
+from wb_server.app import create_app
+from wb_server.config import ServerConfig
+from wb_server.demo import load_demo
+from wb_server.demo_data import DEMO_ACCOUNTS
+from wb_server.header_limit import MAX_HEADER_BYTES
+from wb_server.runner import start_in_thread
 
 EXAMPLES = int(os.environ.get("WB_CONFORMANCE_EXAMPLES", "15"))
 SEED = os.environ.get("WB_CONFORMANCE_SEED", "1")

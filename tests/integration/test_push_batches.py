@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from tests.integration.client import outbox_ops, push_ops, scheduled_job
-from wb_desktop.server.models import Change, Customer, Job, Note, TimeEntry
+from wb_server.models import Change, Customer, Job, Note, TimeEntry
 
 
 def _note_op(seq: int, job_id: str, text: str, op_id: str | None = None) -> dict[str, Any]:
@@ -140,7 +140,7 @@ def test_an_op_whose_handler_fails_is_refused_alone_and_the_rest_applies(
 ) -> None:
     """A bug in one op's handler is that op's refusal (code server_error), never a 500 for
     the batch; what it had changed before failing is gone, and a replay gets the answers."""
-    from wb_desktop.server.routes import push as push_route
+    from wb_server.routes import push as push_route
 
     cache, session = anna
     job = scheduled_job(cache)

@@ -11,11 +11,11 @@ from sqlalchemy import func, select
 from tests.conftest import PNG_1X1
 from tests.integration.client import cache_from_pull, outbox_ops, push_ops, scheduled_job
 from tests.integration.conftest import ADMIN_TOKEN
-from wb_desktop.paths import ProfilePaths
-from wb_desktop.server.demo_data import DEMO_ACCOUNTS
-from wb_desktop.server.models import AppliedOp, ConflictLogEntry, Note, OfficeDelivery
-from wb_desktop.server.models import Customer as ServerCustomer
-from wb_desktop.server.models import Document as ServerDocument
+from wb_desktop.core.paths import ProfilePaths
+from wb_server.demo_data import DEMO_ACCOUNTS
+from wb_server.models import AppliedOp, ConflictLogEntry, Note, OfficeDelivery
+from wb_server.models import Customer as ServerCustomer
+from wb_server.models import Document as ServerDocument
 
 ANNA, ERIK = sorted(DEMO_ACCOUNTS)[:2]
 

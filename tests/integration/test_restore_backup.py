@@ -23,13 +23,13 @@ from tests.unit.test_damaged_cache import (
     the_technicians_cache,
 )
 from wb_desktop.cli import main
-from wb_desktop.domain.clock import FixedClock
-from wb_desktop.paths import DataPaths, ProfilePaths
-from wb_desktop.store.backup import list_backups, side_files
-from wb_desktop.store.cache import open_cache
-from wb_desktop.store.errors import DamagedCacheError
-from wb_desktop.store.migrate import head_revision
-from wb_desktop.store.models import Job
+from wb_desktop.core.domain.clock import FixedClock
+from wb_desktop.core.paths import DataPaths, ProfilePaths
+from wb_desktop.core.store.backup import list_backups, side_files
+from wb_desktop.core.store.cache import open_cache
+from wb_desktop.core.store.errors import DamagedCacheError
+from wb_desktop.core.store.migrate import head_revision
+from wb_desktop.core.store.models import Job
 
 JPEG = b"\xff\xd8\xff\xe0" + bytes(range(256)) * 40
 

@@ -19,12 +19,12 @@ from tests.unit.test_damaged_cache import (
     start,
     the_technicians_cache,
 )
-from wb_desktop import app as app_module
-from wb_desktop.app import AppOptions, build
+from wb_desktop import bootstrap as app_module
+from wb_desktop.bootstrap import AppOptions, build
 from wb_desktop.cli import main
-from wb_desktop.domain.clock import FixedClock
-from wb_desktop.paths import DataPaths, ProfilePaths
-from wb_desktop.store.errors import DamagedCacheError
+from wb_desktop.core.domain.clock import FixedClock
+from wb_desktop.core.paths import DataPaths, ProfilePaths
+from wb_desktop.core.store.errors import DamagedCacheError
 from wb_desktop.ui.translations import remove_translations
 
 

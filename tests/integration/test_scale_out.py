@@ -34,8 +34,8 @@ from sqlalchemy import create_engine, func, select
 
 from tests.integration.cluster import ServerInstances, migrate_with_demo
 from tests.integration.postgres import PostgresServer
-from wb_desktop.server.demo_data import DEMO_ACCOUNTS
-from wb_desktop.server.models import ConflictLogEntry, Note
+from wb_server.demo_data import DEMO_ACCOUNTS
+from wb_server.models import ConflictLogEntry, Note
 
 pytestmark = pytest.mark.slow
 

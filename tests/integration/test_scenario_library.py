@@ -10,8 +10,8 @@ import pytest
 
 from tests.integration.conftest import ADMIN_TOKEN
 from wb_desktop.cli import main
-from wb_desktop.scenario.command import run_command
-from wb_desktop.scenario.office import Office
+from wb_desktop.tools.scenario.command import run_command
+from wb_desktop.tools.scenario.office import Office
 
 LIBRARY = sorted((Path(__file__).resolve().parents[2] / "scenarios").glob("*.yaml"))
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from wb_desktop.scenario.format import load_scenario
-from wb_desktop.scenario.runner import RunOptions, RunResult, run_scenario
-from wb_desktop.scenario.stepper import (
+from wb_desktop.tools.scenario.format import load_scenario
+from wb_desktop.tools.scenario.runner import RunOptions, RunResult, run_scenario
+from wb_desktop.tools.scenario.stepper import (
     ReplayEvent,
     ReplayFinished,
     ReplayOpened,

@@ -7,7 +7,7 @@ from datetime import timedelta
 import requests
 
 from tests.integration.conftest import LiveServer
-from wb_desktop.server.demo_data import DEMO_ACCOUNTS
+from wb_server.demo_data import DEMO_ACCOUNTS
 
 ANNA, ERIK = sorted(DEMO_ACCOUNTS)[0], sorted(DEMO_ACCOUNTS)[1]
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import requests
 
-from wb_desktop.server.demo_data import DEMO_ACCOUNTS
+from wb_server.demo_data import DEMO_ACCOUNTS
 
 
 def _free_port() -> int:
@@ -27,7 +27,7 @@ def test_wb_server_demo_serves_sign_in_and_pull(tmp_path: Path) -> None:
     command = [
         sys.executable,
         "-c",
-        "import sys; from wb_desktop.server.cli import main; sys.exit(main(sys.argv[1:]))",
+        "import sys; from wb_server.cli import main; sys.exit(main(sys.argv[1:]))",
         "--port",
         str(port),
         "--db",

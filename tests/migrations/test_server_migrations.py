@@ -10,7 +10,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect
 
 from tests.integration.postgres import PostgresServer
-from wb_desktop.server.db import (
+from wb_server.db import (
     WRITE_OPTION,
     alembic_config,
     create_server_engine,
@@ -18,7 +18,7 @@ from wb_desktop.server.db import (
     head_revision,
     migrate,
 )
-from wb_desktop.server.models import ServerBase
+from wb_server.models import ServerBase
 
 
 def test_upgrade_creates_a_schema_equal_to_the_models(tmp_path: Path) -> None:

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from wb_desktop.store.backup import backup_database, check_backup, list_backups, rotate_backups
-from wb_desktop.store.errors import DamagedCacheError
+from wb_desktop.core.store.backup import backup_database, check_backup, list_backups, rotate_backups
+from wb_desktop.core.store.errors import DamagedCacheError
 
 NOW = datetime(2026, 11, 23, 7, 30, tzinfo=UTC)
 

@@ -18,13 +18,13 @@ from typing import Any
 import pytest
 
 from tests.conftest import PNG_1X1, START, Schedule
-from wb_desktop.domain.clock import FixedClock
-from wb_desktop.store.cache import LocalCache
-from wb_desktop.store.locations import record_ping
-from wb_desktop.store.migrate import head_revision
-from wb_desktop.support import sandbox as sandbox_module
-from wb_desktop.support.bundle import export_bundle, open_bundle
-from wb_desktop.support.errors import (
+from wb_desktop.core.domain.clock import FixedClock
+from wb_desktop.core.store.cache import LocalCache
+from wb_desktop.core.store.locations import record_ping
+from wb_desktop.core.store.migrate import head_revision
+from wb_desktop.tools.diagnostics import sandbox as sandbox_module
+from wb_desktop.tools.diagnostics.bundle import export_bundle, open_bundle
+from wb_desktop.tools.diagnostics.errors import (
     BundleSchemaTooNewError,
     BundleTooLargeError,
     BundleTooNewError,
@@ -35,8 +35,8 @@ from wb_desktop.support.errors import (
     NoCacheToExportError,
     NotAZipError,
 )
-from wb_desktop.support.manifest import FORMAT_VERSION
-from wb_desktop.support.sandbox import MAX_RATIO
+from wb_desktop.tools.diagnostics.manifest import FORMAT_VERSION
+from wb_desktop.tools.diagnostics.sandbox import MAX_RATIO
 
 STROKES = [[[10, 10, 0.5, 0], [80, 40, 0.6, 120]]]
 # The customers' real data, as the office typed it, and as the technician changed it.

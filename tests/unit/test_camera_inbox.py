@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from wb_desktop.media.inbox import CameraInbox, is_inbox_image
+from wb_desktop.core.media.inbox import CameraInbox, is_inbox_image
 
 SETTLE_S = 0.2
 GROWING_SETTLE_S = 0.5  # generous, so a slow machine never sees a pause mid-copy

@@ -15,14 +15,14 @@ import pytest
 
 from tests.unit.test_damaged_cache import FileState, corrupt_a_page, the_technicians_cache
 from wb_desktop import __version__
+from wb_desktop.app.settings import ProfileSettings, save_settings
 from wb_desktop.cli import main
-from wb_desktop.domain.clock import FixedClock
-from wb_desktop.paths import DEFAULT_PROFILE, DataPaths, ProfilePaths
-from wb_desktop.settings import ProfileSettings, save_settings
-from wb_desktop.store.cache import LocalCache
-from wb_desktop.store.migrate import head_revision
-from wb_desktop.store.quota import StorageUsage
-from wb_desktop.store.seed import add_server_customer
+from wb_desktop.core.domain.clock import FixedClock
+from wb_desktop.core.paths import DEFAULT_PROFILE, DataPaths, ProfilePaths
+from wb_desktop.core.store.cache import LocalCache
+from wb_desktop.core.store.migrate import head_revision
+from wb_desktop.core.store.quota import StorageUsage
+from wb_desktop.core.store.seed import add_server_customer
 
 ROOT = Path(__file__).resolve().parents[2]
 MB = 1024 * 1024
@@ -433,13 +433,13 @@ def test_server_and_lang_belong_to_the_gui(
     assert "--server and --lang apply only to the app (gui)" in err
 
 
-# --- the gui is started through wb_desktop.app, the headless commands never load Qt ------
+# --- the gui is started through wb_desktop.bootstrap, the headless commands never load Qt ------
 
 
 def test_without_a_command_the_app_runs_with_the_options(
     capsys: pytest.CaptureFixture[str], data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from wb_desktop import app
+    from wb_desktop import bootstrap as app
 
     received: list[app.AppOptions] = []
 

@@ -9,8 +9,8 @@ import pytest
 
 from tests.conftest import Schedule
 from wb_desktop.cli import main
-from wb_desktop.paths import DataPaths
-from wb_desktop.store.cache import LocalCache
+from wb_desktop.core.paths import DataPaths
+from wb_desktop.core.store.cache import LocalCache
 
 
 def _export(data_paths: DataPaths, output: Path, *extra: str) -> int:

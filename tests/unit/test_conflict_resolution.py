@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from wb_desktop.domain.errors import StateError, StatusTransitionError, ValidationError
-from wb_desktop.domain.status import JobStatus
-from wb_desktop.domain.sync_state import SyncState
-from wb_desktop.store.conflict_resolution import Choice, open_conflicts, resolve
-from wb_desktop.store.models import ConflictRecord, Customer, Job, OutboxOp, OutboxState
+from wb_desktop.core.domain.errors import StateError, StatusTransitionError, ValidationError
+from wb_desktop.core.domain.status import JobStatus
+from wb_desktop.core.domain.sync_state import SyncState
+from wb_desktop.core.store.conflict_resolution import Choice, open_conflicts, resolve
+from wb_desktop.core.store.models import ConflictRecord, Customer, Job, OutboxOp, OutboxState
 
 
 def conflict(cache, clock, record_type, record_id, field, mine, server) -> int:

@@ -6,9 +6,9 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta, timezone
 from decimal import Decimal
 
-from wb_desktop.domain.records import PaymentStatus
-from wb_desktop.domain.status import JobStatus
-from wb_desktop.support.convergence import (
+from wb_desktop.core.domain.records import PaymentStatus
+from wb_desktop.core.domain.status import JobStatus
+from wb_desktop.tools.diagnostics.convergence import (
     LocalSnapshot,
     Presence,
     Why,

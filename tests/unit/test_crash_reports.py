@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from wb_desktop.crash_reports import (
+from wb_desktop.app.crash_reports import (
     FAULTHANDLER_FILE,
     PREVIOUS_FAULTHANDLER_FILE,
     CrashReport,
@@ -94,7 +94,7 @@ def test_a_native_crash_leaves_every_stack_and_the_next_start_keeps_it(
         f"""
         import faulthandler, sys
         from pathlib import Path
-        from wb_desktop.crash_reports import CrashReporter
+        from wb_desktop.app.crash_reports import CrashReporter
         CrashReporter(Path({str(logs)!r}), print).install()
         faulthandler._sigsegv()
         """

@@ -10,18 +10,18 @@ import pytest
 from sqlalchemy import event
 
 from tests.unit.test_document_views import pay
-from wb_desktop.domain.errors import ValidationError
-from wb_desktop.domain.records import DeliveryState, DocumentKind, PaymentStatus
-from wb_desktop.domain.status import JobStatus
-from wb_desktop.domain.sync_state import SyncState
-from wb_desktop.store.customer_views import (
+from wb_desktop.core.domain.errors import ValidationError
+from wb_desktop.core.domain.records import DeliveryState, DocumentKind, PaymentStatus
+from wb_desktop.core.domain.status import JobStatus
+from wb_desktop.core.domain.sync_state import SyncState
+from wb_desktop.core.store.customer_views import (
     CustomerRow,
     customer_detail,
     customer_rows,
     matches_search,
 )
-from wb_desktop.store.models import ConflictRecord, Customer, Document, OutboxOp, OutboxState
-from wb_desktop.store.seed import add_server_customer, add_server_job
+from wb_desktop.core.store.models import ConflictRecord, Customer, Document, OutboxOp, OutboxState
+from wb_desktop.core.store.seed import add_server_customer, add_server_job
 
 LINE = {"description": "Labour", "quantity": "2", "unit_price": "650", "vat_rate": "25"}
 

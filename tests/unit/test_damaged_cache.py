@@ -18,14 +18,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from wb_desktop.domain.clock import FixedClock
-from wb_desktop.paths import DataPaths, ProfilePaths
-from wb_desktop.store.backup import KEEP_BACKUPS, list_backups, restore_command, side_files
-from wb_desktop.store.cache import open_cache
-from wb_desktop.store.errors import DamagedCacheError
-from wb_desktop.store.migrate import CREATING_SUFFIX, head_revision
-from wb_desktop.store.models import Note, OutboxOp
-from wb_desktop.store.seed import add_server_customer, add_server_job
+from wb_desktop.core.domain.clock import FixedClock
+from wb_desktop.core.paths import DataPaths, ProfilePaths
+from wb_desktop.core.store.backup import KEEP_BACKUPS, list_backups, restore_command, side_files
+from wb_desktop.core.store.cache import open_cache
+from wb_desktop.core.store.errors import DamagedCacheError
+from wb_desktop.core.store.migrate import CREATING_SUFFIX, head_revision
+from wb_desktop.core.store.models import Note, OutboxOp
+from wb_desktop.core.store.seed import add_server_customer, add_server_job
 
 NOTES = 13
 UNSYNCED = 28  # the 13 notes and 15 new customers

@@ -14,19 +14,19 @@ import pytest
 from sqlalchemy import text
 
 from tests.conftest import Schedule
-from wb_desktop.domain.clock import FixedClock
-from wb_desktop.paths import ProfilePaths
-from wb_desktop.store.backup import KEEP_BACKUPS
-from wb_desktop.store.cache import LocalCache, open_cache
-from wb_desktop.store.database import DEFAULT_BUSY_TIMEOUT_MS
-from wb_desktop.store.errors import (
+from wb_desktop.core.domain.clock import FixedClock
+from wb_desktop.core.paths import ProfilePaths
+from wb_desktop.core.store.backup import KEEP_BACKUPS
+from wb_desktop.core.store.cache import LocalCache, open_cache
+from wb_desktop.core.store.database import DEFAULT_BUSY_TIMEOUT_MS
+from wb_desktop.core.store.errors import (
     CacheOpenError,
     DamagedCacheError,
     DatabaseLockedError,
     NotADatabaseError,
     SchemaTooNewError,
 )
-from wb_desktop.store.migrate import head_revision
+from wb_desktop.core.store.migrate import head_revision
 
 
 def sha256(path: Path) -> str:

@@ -17,9 +17,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from wb_desktop.domain.money import LineInput, price_document
-from wb_desktop.domain.status import JobStatus
-from wb_desktop.server.demo_data import (
+from wb_desktop.core.domain.money import LineInput, price_document
+from wb_desktop.core.domain.status import JobStatus
+from wb_server.demo_data import (
     DEMO_ACCOUNTS,
     DEMO_TIMEZONE,
     DemoData,
@@ -78,7 +78,7 @@ def test_same_inputs_give_equal_data(week_of):
 
 def test_same_digest_in_another_process_with_another_hash_seed():
     code = (
-        "import hashlib, datetime; from wb_desktop.server.demo_data import build_demo_data; "
+        "import hashlib, datetime; from wb_server.demo_data import build_demo_data; "
         "d = build_demo_data(3, datetime.date(2026, 4, 1)); "
         "print(hashlib.sha256(repr(d).encode()).hexdigest())"
     )

@@ -10,10 +10,10 @@ import pytest
 from sqlalchemy import event, func, select
 
 from tests.conftest import PNG_1X1, Schedule
-from wb_desktop.domain.errors import DeviceStorageFullError
-from wb_desktop.store.cache import LocalCache
-from wb_desktop.store.media_files import MediaFiles
-from wb_desktop.store.models import Note, OutboxOp
+from wb_desktop.core.domain.errors import DeviceStorageFullError
+from wb_desktop.core.store.cache import LocalCache
+from wb_desktop.core.store.media_files import MediaFiles
+from wb_desktop.core.store.models import Note, OutboxOp
 
 
 def fill_the_disk(cache: LocalCache) -> None:
@@ -71,7 +71,7 @@ def test_a_photo_file_that_does_not_fit_is_the_same_refusal(
 
 
 def test_other_database_errors_are_not_called_a_full_disk(cache: LocalCache) -> None:
-    from wb_desktop.store.disk_full import is_disk_full
+    from wb_desktop.core.store.disk_full import is_disk_full
 
     assert not is_disk_full(sqlite3.OperationalError("database is locked"))
     assert not is_disk_full(OSError(errno.EACCES, "Permission denied"))

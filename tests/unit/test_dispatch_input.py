@@ -7,8 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from wb_desktop.scenario.format import ServerStep, parse_scenario
-from wb_desktop.support.dispatch_input import (
+from wb_desktop.tools.console.dispatch_input import (
     DraftError,
     cancel_job_step,
     changed_fields,
@@ -21,6 +20,7 @@ from wb_desktop.support.dispatch_input import (
     reassign_step,
     wall_time,
 )
+from wb_desktop.tools.scenario.format import ServerStep, parse_scenario
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 JOB = "11111111-1111-4111-8111-111111111111"

@@ -9,16 +9,16 @@ import pytest
 from sqlalchemy import func, select
 
 from tests.conftest import Schedule
-from wb_desktop.domain.errors import NotFoundError, StateError, ValidationError
-from wb_desktop.domain.records import DeliveryState, DocumentKind
-from wb_desktop.store.cache import LocalCache
-from wb_desktop.store.models import Document, OutboxDependency, OutboxOp
-from wb_desktop.sync.payment_runner import (
+from wb_desktop.core.domain.errors import NotFoundError, StateError, ValidationError
+from wb_desktop.core.domain.records import DeliveryState, DocumentKind
+from wb_desktop.core.store.cache import LocalCache
+from wb_desktop.core.store.models import Document, OutboxDependency, OutboxOp
+from wb_desktop.core.sync.payment_runner import (
     OFFLINE_MESSAGE,
     UNEXPECTED_MESSAGE,
     take_payment,
 )
-from wb_desktop.sync.payments import PaymentDesk, PaymentRefusedError
+from wb_desktop.core.sync.payments import PaymentDesk, PaymentRefusedError
 
 LINES = [
     {"description": "Heat pump service", "quantity": "1", "unit_price": "2450.00"},

@@ -10,17 +10,17 @@ import pytest
 from sqlalchemy import event, update
 
 from tests.conftest import Schedule
-from wb_desktop.domain.clock import FixedClock
-from wb_desktop.domain.records import DeliveryState, DocumentKind, PaymentStatus
-from wb_desktop.domain.sync_state import SyncState
-from wb_desktop.store.cache import LocalCache
-from wb_desktop.store.document_views import (
+from wb_desktop.core.domain.clock import FixedClock
+from wb_desktop.core.domain.records import DeliveryState, DocumentKind, PaymentStatus
+from wb_desktop.core.domain.sync_state import SyncState
+from wb_desktop.core.store.cache import LocalCache
+from wb_desktop.core.store.document_views import (
     customer_choices,
     document_detail,
     document_rows,
     job_start,
 )
-from wb_desktop.store.models import Document, OutboxOp, OutboxState, Payment
+from wb_desktop.core.store.models import Document, OutboxOp, OutboxState, Payment
 
 LABOUR = {"description": "Labour", "quantity": "2", "unit_price": "650.00"}
 PARTS = {"description": "Washer kit", "quantity": "3", "unit_price": "39.90", "vat_rate": "12"}

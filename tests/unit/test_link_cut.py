@@ -7,8 +7,8 @@ import json
 
 import pytest
 
-from wb_desktop.sync.link_cut import UploadCutTransport
-from wb_desktop.sync.transport import HttpReply, HttpRequest, TransportError
+from wb_desktop.core.sync.transport import HttpReply, HttpRequest, TransportError
+from wb_desktop.tools.netsim.link_cut import UploadCutTransport
 
 SHA = "ab" * 32
 

@@ -6,11 +6,11 @@ from __future__ import annotations
 from sqlalchemy import update
 
 from tests.conftest import Schedule
-from wb_desktop.store.cache import LocalCache
-from wb_desktop.store.models import Job, OutboxOp, OutboxState
-from wb_desktop.support.cache_tables import CACHE_TABLES, read_table
-from wb_desktop.support.convergence import COMPARED_KINDS, KINDS_BY_KEY
-from wb_desktop.support.local_side import local_snapshot
+from wb_desktop.core.store.cache import LocalCache
+from wb_desktop.core.store.models import Job, OutboxOp, OutboxState
+from wb_desktop.tools.console.cache_tables import CACHE_TABLES, read_table
+from wb_desktop.tools.diagnostics.convergence import COMPARED_KINDS, KINDS_BY_KEY
+from wb_desktop.tools.diagnostics.local_side import local_snapshot
 
 TECHNICIAN = "66666666-6666-4666-8666-666666666666"
 

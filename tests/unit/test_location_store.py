@@ -7,13 +7,13 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select, update
 
-from wb_desktop.domain.clock import FixedClock
-from wb_desktop.domain.route import Visit, plan_route
-from wb_desktop.domain.status import JobStatus
-from wb_desktop.store.cache import LocalCache
-from wb_desktop.store.locations import record_ping, tracked_day, unsent_count
-from wb_desktop.store.models import Job, LocationPing, OutboxOp
-from wb_desktop.store.seed import add_server_customer, add_server_job
+from wb_desktop.core.domain.clock import FixedClock
+from wb_desktop.core.domain.route import Visit, plan_route
+from wb_desktop.core.domain.status import JobStatus
+from wb_desktop.core.store.cache import LocalCache
+from wb_desktop.core.store.locations import record_ping, tracked_day, unsent_count
+from wb_desktop.core.store.models import Job, LocationPing, OutboxOp
+from wb_desktop.core.store.seed import add_server_customer, add_server_job
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 TECHNICIAN = "0b7f3a52-5b8e-4a39-9d59-1c1c0e6f2a10"

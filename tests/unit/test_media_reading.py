@@ -11,16 +11,16 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from wb_desktop.domain.errors import ValidationError
-from wb_desktop.domain.images import (
+from wb_desktop.core.domain.errors import ValidationError
+from wb_desktop.core.domain.images import (
     MAX_PHOTO_PIXELS,
     TooManyPixelsError,
     check_photo_bytes,
     image_size,
 )
-from wb_desktop.media.exif import exif_orientation, exif_taken_at, read_exif
-from wb_desktop.media.reading import PhotoFileError, PhotoProblem, read_photo_file
-from wb_desktop.server.demo_data import make_png
+from wb_desktop.core.media.exif import exif_orientation, exif_taken_at, read_exif
+from wb_desktop.core.media.reading import PhotoFileError, PhotoProblem, read_photo_file
+from wb_server.demo_data import make_png
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 # A minimal baseline-looking JPEG body: SOI, APP0, a stand-in scan, EOI. Structure is all the

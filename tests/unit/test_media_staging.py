@@ -8,9 +8,9 @@ from sqlalchemy import func, select
 
 from tests.conftest import PNG_1X1, Schedule
 from tests.unit.test_quota import big_photo, media_listing
-from wb_desktop.domain.errors import NotFoundError, ValidationError
-from wb_desktop.store.cache import LocalCache
-from wb_desktop.store.models import MediaFile, OutboxOp, Photo
+from wb_desktop.core.domain.errors import NotFoundError, ValidationError
+from wb_desktop.core.store.cache import LocalCache
+from wb_desktop.core.store.models import MediaFile, OutboxOp, Photo
 
 
 def count(cache: LocalCache, model: type) -> int:

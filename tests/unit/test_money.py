@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wb_desktop.domain.errors import ValidationError
-from wb_desktop.domain.money import (
+from wb_desktop.core.domain.errors import ValidationError
+from wb_desktop.core.domain.money import (
     MAX_LINES,
     MINOR_UNITS,
     QUANTITY_DECIMALS,

@@ -9,9 +9,9 @@ import pytest
 from sqlalchemy import delete, select, update
 
 from tests.conftest import PNG_1X1
-from wb_desktop.domain.status import JobStatus
-from wb_desktop.store.models import Device, OutboxDependency, OutboxOp, OutboxState
-from wb_desktop.store.outbox import (
+from wb_desktop.core.domain.status import JobStatus
+from wb_desktop.core.store.models import Device, OutboxDependency, OutboxOp, OutboxState
+from wb_desktop.core.store.outbox import (
     OpSpec,
     Outbox,
     dependencies_of,

@@ -10,10 +10,10 @@ from datetime import timedelta
 
 from sqlalchemy import select, update
 
-from wb_desktop.domain.records import DeliveryState
-from wb_desktop.domain.status import JobStatus
-from wb_desktop.domain.sync_state import SyncState
-from wb_desktop.store.models import (
+from wb_desktop.core.domain.records import DeliveryState
+from wb_desktop.core.domain.status import JobStatus
+from wb_desktop.core.domain.sync_state import SyncState
+from wb_desktop.core.store.models import (
     Customer,
     Document,
     Job,
@@ -23,14 +23,14 @@ from wb_desktop.store.models import (
     OutboxState,
     SyncLogEntry,
 )
-from wb_desktop.store.outbox_admin import (
+from wb_desktop.core.store.outbox_admin import (
     REQUEUED_EVENT,
     export_outbox,
     outbox_rows,
     requeue_dead,
     retry_now,
 )
-from wb_desktop.store.outbox_discard import discard, discard_log, plan_discard
+from wb_desktop.core.store.outbox_discard import discard, discard_log, plan_discard
 
 LINES = [{"description": "Callout", "quantity": "1", "unit_price": "500"}]
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from sqlalchemy import select, update
 
 from tests.conftest import Schedule
-from wb_desktop.store.cache import LocalCache
-from wb_desktop.store.models import Device, OutboxOp, OutboxState
-from wb_desktop.store.outbox_sequence import continue_above
+from wb_desktop.core.store.cache import LocalCache
+from wb_desktop.core.store.models import Device, OutboxOp, OutboxState
+from wb_desktop.core.store.outbox_sequence import continue_above
 
 
 def test_waiting_ops_keep_their_order_and_ids_above_the_servers_seq(

@@ -16,7 +16,8 @@ def _listed_packages() -> set[str]:
 def test_every_package_folder_is_listed_in_pyproject() -> None:
     found = {
         ".".join(init.parent.relative_to(ROOT).parts)
-        for init in (ROOT / "wb_desktop").rglob("__init__.py")
+        for package in ("wb_desktop", "wb_server")
+        for init in (ROOT / package).rglob("__init__.py")
     }
     found |= {
         "wb_desktop." + ".".join(init.parent.relative_to(ROOT).parts)

@@ -11,14 +11,14 @@ from sqlalchemy import select
 
 from tests.conftest import Schedule
 from tests.unit.test_media_reading import zero_png
-from wb_desktop.domain.images import ImageFormat, TooManyPixelsError
-from wb_desktop.server.demo_data import make_png
-from wb_desktop.store.cache import LocalCache
-from wb_desktop.store.models import Photo
+from wb_desktop.core.domain.images import ImageFormat, TooManyPixelsError
+from wb_desktop.core.store.cache import LocalCache
+from wb_desktop.core.store.models import Photo
 from wb_desktop.ui.messages import translated
 from wb_desktop.ui.photos import decode as decode_module
 from wb_desktop.ui.photos.decode import DecodedPhoto
 from wb_desktop.ui.photos.importer import AttachedPhoto, import_photo
+from wb_server.demo_data import make_png
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 

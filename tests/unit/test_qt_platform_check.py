@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from wb_desktop import qt_platform_check
-from wb_desktop.qt_platform_check import (
+from wb_desktop.app import qt_platform_check
+from wb_desktop.app.qt_platform_check import (
     NO_DISPLAY,
     QT_LIBRARIES,
     WAYLAND_LIBRARIES,
@@ -30,7 +30,7 @@ from wb_desktop.qt_platform_check import (
 )
 
 ROOT = Path(__file__).resolve().parents[2]
-MODULE = ROOT / "wb_desktop" / "qt_platform_check.py"
+MODULE = ROOT / "wb_desktop" / "app" / "qt_platform_check.py"
 LINUX = sys.platform.startswith("linux")
 # The order libqxcb.so's DT_NEEDED names them: the real loader reports the first it misses.
 PLUGIN_NEEDS = ["libGL.so.1", "libxkbcommon.so.0", *XCB_LIBRARIES]

@@ -15,10 +15,10 @@ import pytest
 from sqlalchemy import select
 
 from tests.conftest import PNG_1X1
-from wb_desktop.domain.errors import QuotaExceededError, format_bytes
-from wb_desktop.store.cache import LocalCache, open_cache
-from wb_desktop.store.models import Base, Customer, Note, OutboxOp, Photo
-from wb_desktop.store.quota import DEFAULT_QUOTA_BYTES, StorageQuota, StorageUsage
+from wb_desktop.core.domain.errors import QuotaExceededError, format_bytes
+from wb_desktop.core.store.cache import LocalCache, open_cache
+from wb_desktop.core.store.models import Base, Customer, Note, OutboxOp, Photo
+from wb_desktop.core.store.quota import DEFAULT_QUOTA_BYTES, StorageQuota, StorageUsage
 
 MIB = 1024 * 1024
 KIB = 1024

@@ -7,14 +7,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import PNG_1X1
-from wb_desktop.domain.errors import Problem, ValidationError
-from wb_desktop.domain.images import (
+from wb_desktop.core.domain.errors import Problem, ValidationError
+from wb_desktop.core.domain.images import (
     MAX_PHOTO_BYTES,
     check_photo_bytes,
     check_signature_png,
     sniff_image,
 )
-from wb_desktop.domain.records import (
+from wb_desktop.core.domain.records import (
     CUSTOMER_FIELDS,
     MAX_NOTE_LENGTH,
     MAX_STROKES,

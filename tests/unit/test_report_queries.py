@@ -10,11 +10,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from wb_desktop.domain.records import DeliveryState, DocumentKind
-from wb_desktop.domain.status import JobStatus
-from wb_desktop.domain.sync_state import SyncState
-from wb_desktop.store.models import Document, Job, TimeEntry
-from wb_desktop.store.report_queries import Figures, build_report, day_range, week_start
+from wb_desktop.core.domain.records import DeliveryState, DocumentKind
+from wb_desktop.core.domain.status import JobStatus
+from wb_desktop.core.domain.sync_state import SyncState
+from wb_desktop.core.store.models import Document, Job, TimeEntry
+from wb_desktop.core.store.report_queries import Figures, build_report, day_range, week_start
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 # Sunday 25 October 2026: clocks go back at 03:00 CEST, so the local day has 25 hours.

@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from wb_desktop.domain.route import (
+from wb_desktop.core.domain.route import (
     ACCURACY_MOVING_M,
     ACCURACY_STILL_M,
     AREA_RADIUS_M,
@@ -62,7 +62,7 @@ def test_an_address_gets_the_same_point_every_time_whatever_its_case_and_spacing
 
 def test_the_point_is_the_same_in_another_process_with_another_hash_seed() -> None:
     code = (
-        "from wb_desktop.domain.route import simulated_geocode as g;"
+        "from wb_desktop.core.domain.route import simulated_geocode as g;"
         "p = g('Storgatan 1, 753 20 Uppsala'); print(repr((p.latitude, p.longitude)))"
     )
     other = subprocess.run(

@@ -14,9 +14,10 @@ from typing import Any
 import pytest
 import yaml
 
-from wb_desktop.scenario.actions import ACTIONS, EXPECTATIONS, SERVER_ACTIONS
-from wb_desktop.scenario.command import run_command
-from wb_desktop.scenario.format import (
+from wb_desktop.core.sync.profiles import PROFILE_NAMES
+from wb_desktop.tools.scenario.actions import ACTIONS, EXPECTATIONS, SERVER_ACTIONS
+from wb_desktop.tools.scenario.command import run_command
+from wb_desktop.tools.scenario.format import (
     MAX_DEPTH,
     MAX_FILE_BYTES,
     MAX_STEPS,
@@ -32,7 +33,6 @@ from wb_desktop.scenario.format import (
     load_scenario,
     parse_scenario,
 )
-from wb_desktop.sync.profiles import PROFILE_NAMES
 
 JOB_ID = "8020b7a4-1c5e-4f0b-9a57-3f2d2f1f9c11"
 CUSTOMER_ID = "4065c2de-0b8e-4d7a-a3a5-7a2b1f6e0d42"

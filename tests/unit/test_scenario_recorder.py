@@ -14,11 +14,19 @@ import pytest
 from sqlalchemy import select
 
 from tests.conftest import PNG_1X1, Schedule
-from wb_desktop.domain.clock import FixedClock
-from wb_desktop.domain.records import DocumentKind
-from wb_desktop.scenario.describe import step_as_dict, step_text
-from wb_desktop.scenario.format import ActionStep, ScenarioError, load_scenario, parse_scenario
-from wb_desktop.scenario.recorder import (
+from wb_desktop.core.domain.clock import FixedClock
+from wb_desktop.core.domain.records import DocumentKind
+from wb_desktop.core.store.cache import LocalCache
+from wb_desktop.core.store.models import Customer, OutboxOp
+from wb_desktop.core.store.seed import add_server_job
+from wb_desktop.tools.scenario.describe import step_as_dict, step_text
+from wb_desktop.tools.scenario.format import (
+    ActionStep,
+    ScenarioError,
+    load_scenario,
+    parse_scenario,
+)
+from wb_desktop.tools.scenario.recorder import (
     References,
     ScenarioRecorder,
     card_for,
@@ -28,9 +36,6 @@ from wb_desktop.scenario.recorder import (
     state_checks,
     steps_for_ops,
 )
-from wb_desktop.store.cache import LocalCache
-from wb_desktop.store.models import Customer, OutboxOp
-from wb_desktop.store.seed import add_server_job
 
 ZONE = ZoneInfo("Europe/Stockholm")
 TECHNICIAN = "7e1c6a8e-5d0b-4a55-9a55-0c2a3f4b5d6e"

@@ -6,15 +6,15 @@ import json
 
 import pytest
 
-from wb_desktop.domain.errors import ValidationError, WorkBossError
-from wb_desktop.paths import ProfilePaths
-from wb_desktop.settings import (
+from wb_desktop.app.settings import (
     DEFAULT_STORAGE_QUOTA_MB,
     ProfileSettings,
     SettingsError,
     load_settings,
     save_settings,
 )
+from wb_desktop.core.domain.errors import ValidationError, WorkBossError
+from wb_desktop.core.paths import ProfilePaths
 
 
 def test_a_missing_file_gives_the_defaults_and_creates_nothing(profile: ProfilePaths) -> None:
@@ -49,7 +49,7 @@ def test_a_failed_save_keeps_the_old_file_whole(
     def refuse(*_args: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("wb_desktop.files.os.fsync", refuse)
+    monkeypatch.setattr("wb_desktop.core.files.os.fsync", refuse)
     with pytest.raises(OSError, match="No space left"):
         save_settings(profile, ProfileSettings(storage_quota_mb=20))
 

@@ -6,9 +6,9 @@ import threading
 
 import pytest
 
-from wb_desktop.sync.profiles import PROFILE_NAMES, PROFILES, Behaviour, NetworkProfile
-from wb_desktop.sync.simulated import SimulatedTransport
-from wb_desktop.sync.transport import FailureKind, HttpReply, HttpRequest, TransportError
+from wb_desktop.core.sync.profiles import PROFILE_NAMES, PROFILES, Behaviour, NetworkProfile
+from wb_desktop.core.sync.transport import FailureKind, HttpReply, HttpRequest, TransportError
+from wb_desktop.tools.netsim.simulated import SimulatedTransport
 
 Outcome = tuple[str, ...]
 

@@ -6,8 +6,8 @@ import itertools
 
 import pytest
 
-from wb_desktop.domain.errors import StatusTransitionError, ValidationError, WorkBossError
-from wb_desktop.domain.status import (
+from wb_desktop.core.domain.errors import StatusTransitionError, ValidationError, WorkBossError
+from wb_desktop.core.domain.status import (
     Actor,
     JobStatus,
     allowed_transitions,

@@ -7,14 +7,14 @@ import json
 
 import pytest
 
-from wb_desktop.sync.api import (
+from wb_desktop.core.sync.backoff import Backoff
+from wb_desktop.core.sync.protocol_client import (
     IncompatibleServerError,
     ProtocolError,
     ServerRefusedError,
     SyncApi,
 )
-from wb_desktop.sync.backoff import Backoff
-from wb_desktop.sync.transport import HttpReply, HttpRequest
+from wb_desktop.core.sync.transport import HttpReply, HttpRequest
 
 JSON = {"content-type": "application/json"}
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from wb_desktop.domain.clock import FixedClock
-from wb_desktop.sync.trace import TraceEvent, TraceLog, TracingTransport
-from wb_desktop.sync.transport import FailureKind, HttpReply, HttpRequest, TransportError
+from wb_desktop.core.domain.clock import FixedClock
+from wb_desktop.core.sync.trace import TraceEvent, TraceLog, TracingTransport
+from wb_desktop.core.sync.transport import FailureKind, HttpReply, HttpRequest, TransportError
 
 START = datetime(2026, 11, 23, 7, 30, tzinfo=UTC)
 

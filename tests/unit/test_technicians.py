@@ -1,6 +1,6 @@
-from wb_desktop.paths import check_profile_name
-from wb_desktop.server.demo_data import DEMO_ACCOUNTS
-from wb_desktop.support.technicians import demo_technician, demo_technicians
+from wb_desktop.core.paths import check_profile_name
+from wb_desktop.tools.console.technicians import demo_technician, demo_technicians
+from wb_server.demo_data import DEMO_ACCOUNTS
 
 
 def test_every_demo_account_is_offered_with_its_name_and_password() -> None:

@@ -7,10 +7,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from wb_desktop.domain.status import JobStatus
-from wb_desktop.domain.sync_state import SyncState
-from wb_desktop.store.models import Job
-from wb_desktop.store.time_queries import (
+from wb_desktop.core.domain.status import JobStatus
+from wb_desktop.core.domain.sync_state import SyncState
+from wb_desktop.core.store.models import Job
+from wb_desktop.core.store.time_queries import (
     TimeEntryView,
     day_bounds,
     entries_for_day,

@@ -30,11 +30,17 @@ from update_translations import (  # noqa: E402
     release,
 )
 
-from wb_desktop.domain.text import TEXT_CONTEXT, Text  # noqa: E402
+from wb_desktop.core.domain.text import TEXT_CONTEXT, Text  # noqa: E402
 from wb_desktop.ui.translations import choose_locale  # noqa: E402
 
 FIX = "run `python resources/i18n/update_translations.py`, translate what it lists, run it again"
-QT_FREE = ("domain", "store", "sync", "media", "scenario", "support", "server")
+QT_FREE = (
+    "wb_desktop/core",
+    "wb_desktop/tools/scenario",
+    "wb_desktop/tools/diagnostics",
+    "wb_desktop/tools/netsim",
+    "wb_server",
+)
 TRANSLATING_CALLS = {"tr", "translate", "QT_TR_NOOP", "QT_TRANSLATE_NOOP"}
 
 
@@ -89,7 +95,7 @@ def test_every_context_is_one_qt_looks_up(in_code: list[Message]) -> None:
 
 
 def _python_files(*packages: str) -> Iterator[tuple[Path, ast.Module]]:
-    folders = [ROOT / "wb_desktop" / package for package in packages] or [ROOT / "wb_desktop"]
+    folders = [ROOT / folder for folder in packages] or [ROOT / "wb_desktop"]
     for folder in folders:
         for path in sorted(folder.rglob("*.py")):
             yield path, ast.parse(path.read_text(encoding="utf-8"))

@@ -7,8 +7,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from wb_desktop.domain.clock import FixedClock
-from wb_desktop.domain.virtual_clock import VirtualClock
+from wb_desktop.core.domain.clock import FixedClock
+from wb_desktop.core.domain.virtual_clock import VirtualClock
 
 START = datetime(2026, 11, 23, 7, 30, tzinfo=UTC)
 

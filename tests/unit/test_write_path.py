@@ -19,18 +19,18 @@ from sqlalchemy import event, func, select, text
 from sqlalchemy.orm import Session
 
 from tests.conftest import PNG_1X1
-from wb_desktop.domain.errors import (
+from wb_desktop.core.domain.errors import (
     NotFoundError,
     StateError,
     StatusTransitionError,
     ValidationError,
 )
-from wb_desktop.domain.records import DeliveryState, DocumentKind, UploadState
-from wb_desktop.domain.status import Actor, JobStatus
-from wb_desktop.domain.sync_state import SyncState
-from wb_desktop.store.cache import LocalCache
-from wb_desktop.store.changes.timeclock import open_entries, open_entry
-from wb_desktop.store.models import (
+from wb_desktop.core.domain.records import DeliveryState, DocumentKind, UploadState
+from wb_desktop.core.domain.status import Actor, JobStatus
+from wb_desktop.core.domain.sync_state import SyncState
+from wb_desktop.core.store.cache import LocalCache
+from wb_desktop.core.store.changes.timeclock import open_entries, open_entry
+from wb_desktop.core.store.models import (
     Base,
     Customer,
     Device,
@@ -44,7 +44,7 @@ from wb_desktop.store.models import (
     Signature,
     TimeEntry,
 )
-from wb_desktop.store.outbox import Outbox
+from wb_desktop.core.store.outbox import Outbox
 
 STROKES = [[[10, 10, 0.5, 0], [60, 20, 0.6, 16], [120, 35, 0.4, 32]]]
 CLEAN_STROKES = [[[10.0, 10.0, 0.5, 0.0], [60.0, 20.0, 0.6, 16.0], [120.0, 35.0, 0.4, 32.0]]]

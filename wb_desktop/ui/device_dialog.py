@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wb_desktop.domain.errors import format_bytes
-from wb_desktop.store.cache import LocalCache
-from wb_desktop.store.queries import cache_summary
+from wb_desktop.core.domain.errors import format_bytes
+from wb_desktop.core.store.cache import LocalCache
+from wb_desktop.core.store.queries import cache_summary
 from wb_desktop.ui.messages import translated
 from wb_desktop.ui.theme import TOUCH_TARGET_PX
 

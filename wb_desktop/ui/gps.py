@@ -3,7 +3,7 @@
 The office follows the van only while the tablet reaches the server; offline the tracker
 records nothing and says "GPS paused", so no backlog of stale positions floods the office
 on reconnect. When the connection returns it records a position at once, and the next sync
-step sends it (the engine sends every unsent ping, see ``wb_desktop.sync.locations``).
+step sends it (the engine sends every unsent ping, see ``wb_desktop.core.sync.locations``).
 
 Online and offline follow what the status bar's badge shows: while a sync step runs the
 tracker keeps the last finished step's answer, so a retry while offline does not resume.
@@ -16,10 +16,10 @@ import logging
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from sqlalchemy.exc import DBAPIError
 
-from wb_desktop.domain.route import HOME_BASE, Fix, GeoPoint, position_at
-from wb_desktop.store.locations import record_ping, tracked_day
-from wb_desktop.sync.connectivity import SyncActivity, SyncView
-from wb_desktop.sync.service import SyncService
+from wb_desktop.app.sync_service import SyncService
+from wb_desktop.core.domain.route import HOME_BASE, Fix, GeoPoint, position_at
+from wb_desktop.core.store.locations import record_ping, tracked_day
+from wb_desktop.core.sync.connectivity import SyncActivity, SyncView
 from wb_desktop.ui.workday import Workday
 
 _log = logging.getLogger(__name__)

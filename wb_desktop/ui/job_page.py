@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wb_desktop.domain.errors import WorkBossError
-from wb_desktop.domain.status import JobStatus, allowed_transitions
-from wb_desktop.store.job_views import JobBadge, JobDetail, job_detail
+from wb_desktop.core.domain.errors import WorkBossError
+from wb_desktop.core.domain.status import JobStatus, allowed_transitions
+from wb_desktop.core.store.job_views import JobBadge, JobDetail, job_detail
 from wb_desktop.ui.job_sections import CustomerCard, LineItemsModel, card, value_label
 from wb_desktop.ui.labels import badge_label, status_label
 from wb_desktop.ui.messages import user_message

@@ -12,7 +12,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QVBoxLayout, QWidget
 
-from wb_desktop.store.job_views import JobDetail, LineRow
+from wb_desktop.core.store.job_views import JobDetail, LineRow
 from wb_desktop.ui.row_table_model import RowTableModel
 
 

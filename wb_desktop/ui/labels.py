@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from wb_desktop.domain.status import JobStatus
-from wb_desktop.domain.sync_state import SyncState
-from wb_desktop.store.job_views import JobBadge
+from wb_desktop.core.domain.status import JobStatus
+from wb_desktop.core.domain.sync_state import SyncState
+from wb_desktop.core.store.job_views import JobBadge
 
 
 def _t(text: str) -> str:

@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wb_desktop.domain.records import DocumentKind
-from wb_desktop.sync.engine import Failure, StepReport
-from wb_desktop.sync.profiles import Behaviour, NetworkProfile
-from wb_desktop.sync.service import SyncService
+from wb_desktop.app.sync_service import SyncService
+from wb_desktop.core.domain.records import DocumentKind
+from wb_desktop.core.sync.engine import Failure, StepReport
+from wb_desktop.core.sync.profiles import Behaviour, NetworkProfile
 from wb_desktop.ui.customers import CustomersPage
 from wb_desktop.ui.device_dialog import DeviceDialog, read_cache_status
 from wb_desktop.ui.documents import DocumentsPage

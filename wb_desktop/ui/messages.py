@@ -1,6 +1,6 @@
 """Turning a refusal into the sentence the technician reads, in their language.
 
-The Qt-free core builds its messages as :class:`~wb_desktop.domain.text.Text` (English,
+The Qt-free core builds its messages as :class:`~wb_desktop.core.domain.text.Text` (English,
 plus template and values); here the template is looked up in Qt's catalogue and the values
 go back in, numbers written as the technician's locale writes them.
 """
@@ -11,8 +11,8 @@ from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from wb_desktop.domain.errors import ValidationError, WorkBossError
-from wb_desktop.domain.text import TEXT_CONTEXT, Text, Value, fill
+from wb_desktop.core.domain.errors import ValidationError, WorkBossError
+from wb_desktop.core.domain.text import TEXT_CONTEXT, Text, Value, fill
 from wb_desktop.ui.formatting import format_decimal
 
 

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wb_desktop.domain.errors import WorkBossError
-from wb_desktop.store.job_views import NoteRow
+from wb_desktop.core.domain.errors import WorkBossError
+from wb_desktop.core.store.job_views import NoteRow
 from wb_desktop.ui.labels import sync_state_label
 from wb_desktop.ui.messages import user_message
 from wb_desktop.ui.theme import TOUCH_TARGET_PX

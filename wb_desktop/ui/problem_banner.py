@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
 
-from wb_desktop.crash_reports import CrashReport
+from wb_desktop.app.crash_reports import CrashReport
 from wb_desktop.ui.theme import TOUCH_TARGET_PX
 
 

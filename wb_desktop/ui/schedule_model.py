@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from wb_desktop.store.job_views import ScheduleRow, schedule_rows
+from wb_desktop.core.store.job_views import ScheduleRow, schedule_rows
 from wb_desktop.ui.labels import badge_label, status_label
 from wb_desktop.ui.workday import Workday
 

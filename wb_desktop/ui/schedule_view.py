@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wb_desktop.domain.status import JobStatus
-from wb_desktop.store.job_views import JobBadge, ScheduleRow
+from wb_desktop.core.domain.status import JobStatus
+from wb_desktop.core.store.job_views import JobBadge, ScheduleRow
 from wb_desktop.ui.labels import badge_label, status_label
 from wb_desktop.ui.schedule_model import ScheduleModel, ScheduleRole
 from wb_desktop.ui.theme import SPACING_PX, TOUCH_TARGET_PX, Colours, colours_for

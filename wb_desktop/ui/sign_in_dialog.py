@@ -16,10 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wb_desktop.domain.errors import WorkBossError
-from wb_desktop.sync.api import ServerRefusedError, SignIn
-from wb_desktop.sync.errors import SyncProblem
-from wb_desktop.sync.transport import TransportError
+from wb_desktop.core.domain.errors import WorkBossError
+from wb_desktop.core.sync.errors import SyncProblem
+from wb_desktop.core.sync.protocol_client import ServerRefusedError, SignIn
+from wb_desktop.core.sync.transport import TransportError
 from wb_desktop.ui.messages import translated, user_message
 from wb_desktop.ui.theme import TOUCH_TARGET_PX
 

@@ -1,7 +1,7 @@
 """A surface the customer signs on with a finger, a pen or the mouse.
 
 The signature is kept as vector strokes (``[x, y, pressure, t_ms]`` points, the format
-:func:`wb_desktop.domain.records.clean_signature` validates) so it can be re-rendered at
+:func:`wb_desktop.core.domain.records.clean_signature` validates) so it can be re-rendered at
 any size later; :meth:`SignatureCanvas.render_png` makes the picture documents embed.
 """
 
@@ -43,7 +43,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QSizePolicy, QWidget
 
-from wb_desktop.domain.records import MAX_POINTS, MAX_STROKES
+from wb_desktop.core.domain.records import MAX_POINTS, MAX_STROKES
 from wb_desktop.ui.theme import Colours, colours_for
 
 Point = list[float]  # [x, y, pressure 0..1, t_ms]

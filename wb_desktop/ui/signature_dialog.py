@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from wb_desktop.domain.errors import ValidationError, WorkBossError
-from wb_desktop.domain.records import MAX_SIGNER_NAME
-from wb_desktop.store.changes import ChangeReceipt
-from wb_desktop.store.models import Customer, Job
+from wb_desktop.core.domain.errors import ValidationError, WorkBossError
+from wb_desktop.core.domain.records import MAX_SIGNER_NAME
+from wb_desktop.core.store.changes import ChangeReceipt
+from wb_desktop.core.store.models import Customer, Job
 from wb_desktop.ui.messages import translated
 from wb_desktop.ui.signature_canvas import SignatureCanvas
 from wb_desktop.ui.theme import SPACING_PX, TOUCH_TARGET_PX

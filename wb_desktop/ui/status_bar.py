@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wb_desktop.sync.connectivity import SyncActivity, SyncView
-from wb_desktop.sync.engine import Failure, StepReport
-from wb_desktop.sync.service import SyncService
+from wb_desktop.app.sync_service import SyncService
+from wb_desktop.core.sync.connectivity import SyncActivity, SyncView
+from wb_desktop.core.sync.engine import Failure, StepReport
 from wb_desktop.ui.gps import GpsTracker
 from wb_desktop.ui.gps_indicator import GpsIndicator
 from wb_desktop.ui.messages import translated

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wb_desktop.sync.connectivity import OfflineReason, SyncActivity, SyncView
-from wb_desktop.sync.engine import Failure, StepReport
+from wb_desktop.core.sync.connectivity import OfflineReason, SyncActivity, SyncView
+from wb_desktop.core.sync.engine import Failure, StepReport
 from wb_desktop.ui.messages import translated
 from wb_desktop.ui.relative_time import local_timestamp, relative_time
 from wb_desktop.ui.theme import TOUCH_TARGET_PX

@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from wb_desktop.domain.errors import WorkBossError
-from wb_desktop.domain.status import JobStatus
-from wb_desktop.store.changes import ChangeReceipt, LocalChanges
-from wb_desktop.store.time_queries import (
+from wb_desktop.core.domain.errors import WorkBossError
+from wb_desktop.core.domain.status import JobStatus
+from wb_desktop.core.store.changes import ChangeReceipt, LocalChanges
+from wb_desktop.core.store.time_queries import (
     JobTime,
     OpenTimeEntries,
     TimeEntryView,

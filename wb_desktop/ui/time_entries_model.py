@@ -19,8 +19,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QApplication
 
-from wb_desktop.domain.sync_state import SyncState
-from wb_desktop.store.time_queries import TimeEntryView
+from wb_desktop.core.domain.sync_state import SyncState
+from wb_desktop.core.store.time_queries import TimeEntryView
 from wb_desktop.ui.labels import sync_state_label
 from wb_desktop.ui.theme import colours_for
 

@@ -15,9 +15,9 @@ from typing import TypeVar
 from PySide6.QtCore import QObject, Signal
 from sqlalchemy.orm import Session
 
-from wb_desktop.domain.clock import Clock
-from wb_desktop.store.cache import LocalCache
-from wb_desktop.store.changes import ChangeReceipt, LocalChanges
+from wb_desktop.core.domain.clock import Clock
+from wb_desktop.core.store.cache import LocalCache
+from wb_desktop.core.store.changes import ChangeReceipt, LocalChanges
 
 T = TypeVar("T")
 

@@ -10,9 +10,9 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from tests.gui.conftest import gui_test_options
-from wb_desktop.app import WorkBossApp, build
-from wb_desktop.domain.clock import FixedClock
-from wb_desktop.ui.console.context import ConsoleContext
+from wb_desktop.bootstrap import WorkBossApp, build
+from wb_desktop.core.domain.clock import FixedClock
+from wb_desktop.tools.console.context import ConsoleContext
 
 SYNC_WAIT_MS = 20_000
 

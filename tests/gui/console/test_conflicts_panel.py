@@ -8,13 +8,13 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from tests.gui.console.conftest import SYNC_WAIT_MS
-from wb_desktop.domain.status import JobStatus
-from wb_desktop.domain.sync_state import SyncState
-from wb_desktop.store.conflict_resolution import Choice
-from wb_desktop.store.models import Customer, Job
-from wb_desktop.ui.console.conflicts_model import ConflictFieldsModel
-from wb_desktop.ui.console.conflicts_panel import ConflictsPanel
-from wb_desktop.ui.console.context import ConsoleContext
+from wb_desktop.core.domain.status import JobStatus
+from wb_desktop.core.domain.sync_state import SyncState
+from wb_desktop.core.store.conflict_resolution import Choice
+from wb_desktop.core.store.models import Customer, Job
+from wb_desktop.tools.console.conflicts_model import ConflictFieldsModel
+from wb_desktop.tools.console.conflicts_panel import ConflictsPanel
+from wb_desktop.tools.console.context import ConsoleContext
 from wb_desktop.ui.theme import TOUCH_TARGET_PX
 
 MINE = "Anna's street 1, Uppsala"

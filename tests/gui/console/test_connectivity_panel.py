@@ -11,13 +11,13 @@ from PIL import Image
 from pytestqt.qtbot import QtBot
 
 from tests.gui.console.conftest import SYNC_WAIT_MS
-from wb_desktop.app import WorkBossApp
-from wb_desktop.domain.clock import FixedClock
-from wb_desktop.sync.profiles import Behaviour
-from wb_desktop.sync.trace import TraceEvent
-from wb_desktop.ui.console.connectivity_panel import ConnectivityPanel
-from wb_desktop.ui.console.context import ConsoleContext
-from wb_desktop.ui.console.faults_card import describe_fault
+from wb_desktop.bootstrap import WorkBossApp
+from wb_desktop.core.domain.clock import FixedClock
+from wb_desktop.core.sync.profiles import Behaviour
+from wb_desktop.core.sync.trace import TraceEvent
+from wb_desktop.tools.console.connectivity_panel import ConnectivityPanel
+from wb_desktop.tools.console.context import ConsoleContext
+from wb_desktop.tools.console.faults_card import describe_fault
 
 
 def photo_bytes(size_px: int = 300) -> bytes:

@@ -1,4 +1,4 @@
-from wb_desktop.ui.console.context import ConsoleContext
+from wb_desktop.tools.console.context import ConsoleContext
 
 
 def test_the_console_reaches_the_office(console: ConsoleContext) -> None:

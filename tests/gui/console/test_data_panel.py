@@ -9,11 +9,11 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from tests.gui.console.conftest import SYNC_WAIT_MS
-from wb_desktop.app import WorkBossApp
-from wb_desktop.store.models import Job
-from wb_desktop.support.convergence import ConvergenceReport, Presence, Why
-from wb_desktop.ui.console.context import ConsoleContext
-from wb_desktop.ui.console.data_panel import DataPanel
+from wb_desktop.bootstrap import WorkBossApp
+from wb_desktop.core.store.models import Job
+from wb_desktop.tools.console.context import ConsoleContext
+from wb_desktop.tools.console.data_panel import DataPanel
+from wb_desktop.tools.diagnostics.convergence import ConvergenceReport, Presence, Why
 from wb_desktop.ui.theme import TOUCH_TARGET_PX
 
 

@@ -13,10 +13,10 @@ from sqlalchemy import select
 
 from tests.conftest import PNG_1X1
 from tests.gui.console.conftest import SYNC_WAIT_MS
-from wb_desktop.domain.status import JobStatus
-from wb_desktop.store.models import Customer, Job
-from wb_desktop.ui.console.context import ConsoleContext
-from wb_desktop.ui.console.diagnostics_panel import DiagnosticsPanel
+from wb_desktop.core.domain.status import JobStatus
+from wb_desktop.core.store.models import Customer, Job
+from wb_desktop.tools.console.context import ConsoleContext
+from wb_desktop.tools.console.diagnostics_panel import DiagnosticsPanel
 from wb_desktop.ui.theme import TOUCH_TARGET_PX
 
 NOTE = "Valve replaced, pressure holds"

@@ -8,11 +8,11 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from tests.gui.console.conftest import SYNC_WAIT_MS
-from wb_desktop.scenario.format import parse_scenario
-from wb_desktop.store.models import Job
-from wb_desktop.store.queries import day_schedule
-from wb_desktop.ui.console.context import ConsoleContext
-from wb_desktop.ui.console.dispatcher_panel import DispatcherPanel
+from wb_desktop.core.store.models import Job
+from wb_desktop.core.store.queries import day_schedule
+from wb_desktop.tools.console.context import ConsoleContext
+from wb_desktop.tools.console.dispatcher_panel import DispatcherPanel
+from wb_desktop.tools.scenario.format import parse_scenario
 from wb_desktop.ui.theme import TOUCH_TARGET_PX
 
 

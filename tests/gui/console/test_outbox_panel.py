@@ -12,12 +12,12 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from tests.gui.console.conftest import SYNC_WAIT_MS
-from wb_desktop.domain.status import JobStatus
-from wb_desktop.store.models import Job, OutboxState
-from wb_desktop.store.outbox_discard import discard_log, plan_discard
-from wb_desktop.ui.console.context import ConsoleContext
-from wb_desktop.ui.console.outbox_model import OutboxColumn, StateFilter
-from wb_desktop.ui.console.outbox_panel import OutboxPanel
+from wb_desktop.core.domain.status import JobStatus
+from wb_desktop.core.store.models import Job, OutboxState
+from wb_desktop.core.store.outbox_discard import discard_log, plan_discard
+from wb_desktop.tools.console.context import ConsoleContext
+from wb_desktop.tools.console.outbox_model import OutboxColumn, StateFilter
+from wb_desktop.tools.console.outbox_panel import OutboxPanel
 from wb_desktop.ui.theme import TOUCH_TARGET_PX
 
 LINES = [{"description": "Callout", "quantity": "1", "unit_price": "500"}]

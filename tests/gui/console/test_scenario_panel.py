@@ -14,19 +14,19 @@ from sqlalchemy import func, select
 
 from tests.conftest import START
 from tests.gui.console.conftest import SYNC_WAIT_MS
-from wb_desktop.app import WorkBossApp
-from wb_desktop.domain.clock import FixedClock
-from wb_desktop.domain.status import JobStatus
-from wb_desktop.domain.virtual_clock import VirtualClock
-from wb_desktop.scenario.format import load_scenario
-from wb_desktop.scenario.runner import RunOptions, RunResult, run_scenario
-from wb_desktop.store.models import OutboxOp
-from wb_desktop.store.queries import day_schedule
-from wb_desktop.sync.connectivity import SyncActivity
-from wb_desktop.sync.engine import outbox_counts
-from wb_desktop.ui.console.context import ConsoleContext
-from wb_desktop.ui.console.scenario_panel import SESSION, ScenarioPanel
-from wb_desktop.ui.console.scenario_steps_model import ScenarioStepsModel
+from wb_desktop.bootstrap import WorkBossApp
+from wb_desktop.core.domain.clock import FixedClock
+from wb_desktop.core.domain.status import JobStatus
+from wb_desktop.core.domain.virtual_clock import VirtualClock
+from wb_desktop.core.store.models import OutboxOp
+from wb_desktop.core.store.queries import day_schedule
+from wb_desktop.core.sync.connectivity import SyncActivity
+from wb_desktop.core.sync.engine import outbox_counts
+from wb_desktop.tools.console.context import ConsoleContext
+from wb_desktop.tools.console.scenario_panel import SESSION, ScenarioPanel
+from wb_desktop.tools.console.scenario_steps_model import ScenarioStepsModel
+from wb_desktop.tools.scenario.format import load_scenario
+from wb_desktop.tools.scenario.runner import RunOptions, RunResult, run_scenario
 
 REPLAY_WAIT_MS = 60_000
 LEFT = Qt.MouseButton.LeftButton

@@ -8,9 +8,9 @@ from datetime import timedelta
 from pytestqt.qtbot import QtBot
 
 from tests.gui.console.conftest import SYNC_WAIT_MS
-from wb_desktop.app import WorkBossApp
-from wb_desktop.ui.console.context import ConsoleContext
-from wb_desktop.ui.console.technicians_panel import TechniciansPanel
+from wb_desktop.bootstrap import WorkBossApp
+from wb_desktop.tools.console.context import ConsoleContext
+from wb_desktop.tools.console.technicians_panel import TechniciansPanel
 
 
 def test_a_second_technician_window_syncs_on_its_own(

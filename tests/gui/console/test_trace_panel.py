@@ -9,10 +9,10 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from tests.gui.console.conftest import SYNC_WAIT_MS
-from wb_desktop.app import WorkBossApp
-from wb_desktop.sync.trace import TraceLog
-from wb_desktop.ui.console.context import ConsoleContext
-from wb_desktop.ui.console.trace_panel import TracePanel
+from wb_desktop.bootstrap import WorkBossApp
+from wb_desktop.core.sync.trace import TraceLog
+from wb_desktop.tools.console.context import ConsoleContext
+from wb_desktop.tools.console.trace_panel import TracePanel
 
 
 def test_the_first_sync_is_in_the_trace_file_and_the_panel(

@@ -9,14 +9,14 @@ from pathlib import Path
 import pytest
 
 from tests.integration.conftest import ADMIN_TOKEN, LiveServer
-from wb_desktop.domain.clock import FixedClock
-from wb_desktop.paths import ProfilePaths
-from wb_desktop.scenario.office import Office
-from wb_desktop.server.demo_data import DEMO_ACCOUNTS
-from wb_desktop.store.cache import LocalCache, open_cache
-from wb_desktop.sync.auth import remember_technician
-from wb_desktop.sync.client import SyncClient, build_sync_client
-from wb_desktop.sync.profiles import profile_named
+from wb_desktop.core.domain.clock import FixedClock
+from wb_desktop.core.paths import ProfilePaths
+from wb_desktop.core.store.cache import LocalCache, open_cache
+from wb_desktop.core.sync.auth import remember_technician
+from wb_desktop.core.sync.client import SyncClient, build_sync_client
+from wb_desktop.core.sync.profiles import profile_named
+from wb_desktop.tools.scenario.office import Office
+from wb_server.demo_data import DEMO_ACCOUNTS
 
 ANNA = "anna@demo.workboss.se"
 

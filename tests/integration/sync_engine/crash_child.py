@@ -11,13 +11,13 @@ import random
 import sys
 from pathlib import Path
 
-from wb_desktop.domain.clock import SystemClock
-from wb_desktop.paths import ProfilePaths
-from wb_desktop.server.demo_data import DEMO_ACCOUNTS
-from wb_desktop.store.cache import open_cache
-from wb_desktop.store.models import Job
-from wb_desktop.sync.client import build_sync_client
-from wb_desktop.sync.profiles import profile_named
+from wb_desktop.core.domain.clock import SystemClock
+from wb_desktop.core.paths import ProfilePaths
+from wb_desktop.core.store.cache import open_cache
+from wb_desktop.core.store.models import Job
+from wb_desktop.core.sync.client import build_sync_client
+from wb_desktop.core.sync.profiles import profile_named
+from wb_server.demo_data import DEMO_ACCOUNTS
 
 EMAIL = "anna@demo.workboss.se"
 

@@ -14,15 +14,15 @@ from pytestqt.qtbot import QtBot
 
 from tests.gui.conftest import STOCKHOLM
 from tests.integration.conftest import LiveServer
-from wb_desktop import app as app_module
-from wb_desktop.app import AppOptions, WorkBossApp, build
-from wb_desktop.app_connect import sign_in_call
-from wb_desktop.domain.clock import FixedClock
-from wb_desktop.saved_sign_in import sign_in_file
-from wb_desktop.server.demo_data import DEMO_ACCOUNTS
-from wb_desktop.sync.api import SignIn
-from wb_desktop.sync.connectivity import SyncActivity
+from wb_desktop import bootstrap as app_module
+from wb_desktop.app.connection import sign_in_call
+from wb_desktop.app.saved_sign_in import sign_in_file
+from wb_desktop.bootstrap import AppOptions, WorkBossApp, build
+from wb_desktop.core.domain.clock import FixedClock
+from wb_desktop.core.sync.connectivity import SyncActivity
+from wb_desktop.core.sync.protocol_client import SignIn
 from wb_desktop.ui.sign_in_dialog import SignInDialog
+from wb_server.demo_data import DEMO_ACCOUNTS
 
 EMAIL = "anna@demo.workboss.se"
 PASSWORD = DEMO_ACCOUNTS[EMAIL]

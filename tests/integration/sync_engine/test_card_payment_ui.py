@@ -23,26 +23,26 @@ from sqlalchemy import func, select
 from tests.gui.conftest import STOCKHOLM
 from tests.integration.conftest import LiveServer
 from tests.integration.sync_engine.conftest import ANNA, Technician
-from wb_desktop.app import AppOptions, WorkBossApp, build
-from wb_desktop.domain.clock import FixedClock
-from wb_desktop.domain.records import DeliveryState, DocumentKind
-from wb_desktop.domain.sync_state import SyncState
-from wb_desktop.scenario.office import Office
-from wb_desktop.server.demo_data import DEMO_ACCOUNTS
-from wb_desktop.server.models import Payment as ServerPayment
-from wb_desktop.store.cache import attach_cache
-from wb_desktop.store.document_views import DocumentRow, document_rows
-from wb_desktop.store.models import Document, Job
-from wb_desktop.sync.api import SignIn
-from wb_desktop.sync.client import SyncClient, build_sync_client
-from wb_desktop.sync.connectivity import SyncActivity
-from wb_desktop.sync.engine import SyncListener
-from wb_desktop.sync.payments import TEST_CARDS, PaymentOutcome, PaymentRefusedError
-from wb_desktop.sync.service import SyncService
+from wb_desktop.app.sync_service import SyncService
+from wb_desktop.bootstrap import AppOptions, WorkBossApp, build
+from wb_desktop.core.domain.clock import FixedClock
+from wb_desktop.core.domain.records import DeliveryState, DocumentKind
+from wb_desktop.core.domain.sync_state import SyncState
+from wb_desktop.core.store.cache import attach_cache
+from wb_desktop.core.store.document_views import DocumentRow, document_rows
+from wb_desktop.core.store.models import Document, Job
+from wb_desktop.core.sync.client import SyncClient, build_sync_client
+from wb_desktop.core.sync.connectivity import SyncActivity
+from wb_desktop.core.sync.engine import SyncListener
+from wb_desktop.core.sync.payments import TEST_CARDS, PaymentOutcome, PaymentRefusedError
+from wb_desktop.core.sync.protocol_client import SignIn
+from wb_desktop.tools.scenario.office import Office
 from wb_desktop.ui.documents import DocumentsPage
 from wb_desktop.ui.messages import user_message
 from wb_desktop.ui.translations import remove_translations
 from wb_desktop.ui.workday import Workday
+from wb_server.demo_data import DEMO_ACCOUNTS
+from wb_server.models import Payment as ServerPayment
 
 WAIT_MS = 20_000
 CLICK = Qt.MouseButton.LeftButton

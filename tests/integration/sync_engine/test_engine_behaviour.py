@@ -10,13 +10,11 @@ import pytest
 from sqlalchemy import func, select, update
 
 from tests.integration.sync_engine.conftest import Technician, connect
-from wb_desktop.domain.sync_state import SyncState
-from wb_desktop.paths import ProfilePaths
-from wb_desktop.scenario.office import Office
-from wb_desktop.server.models import Note as ServerNote
-from wb_desktop.store.cache import LocalCache, open_cache
-from wb_desktop.store.media_files import MediaFiles
-from wb_desktop.store.models import (
+from wb_desktop.core.domain.sync_state import SyncState
+from wb_desktop.core.paths import ProfilePaths
+from wb_desktop.core.store.cache import LocalCache, open_cache
+from wb_desktop.core.store.media_files import MediaFiles
+from wb_desktop.core.store.models import (
     ConflictRecord,
     Customer,
     Job,
@@ -26,6 +24,8 @@ from wb_desktop.store.models import (
     PullCursor,
     TechnicianProfile,
 )
+from wb_desktop.tools.scenario.office import Office
+from wb_server.models import Note as ServerNote
 
 
 def _jobs(technician: Technician) -> list[Job]:

@@ -8,13 +8,21 @@ from sqlalchemy import func, select
 
 from tests.conftest import PNG_1X1
 from tests.integration.sync_engine.conftest import Technician
-from wb_desktop.domain.sync_state import SyncState
-from wb_desktop.server.demo_data import DEMO_ACCOUNTS, make_noise_png
-from wb_desktop.server.models import Note as ServerNote
-from wb_desktop.server.models import Photo as ServerPhoto
-from wb_desktop.store.models import Customer, Job, Note, OutboxOp, OutboxState, Photo, Signature
-from wb_desktop.sync.client import build_sync_client
-from wb_desktop.sync.transport import HttpReply, HttpRequest, RequestsTransport
+from wb_desktop.core.domain.sync_state import SyncState
+from wb_desktop.core.store.models import (
+    Customer,
+    Job,
+    Note,
+    OutboxOp,
+    OutboxState,
+    Photo,
+    Signature,
+)
+from wb_desktop.core.sync.client import build_sync_client
+from wb_desktop.core.sync.transport import HttpReply, HttpRequest, RequestsTransport
+from wb_server.demo_data import DEMO_ACCOUNTS, make_noise_png
+from wb_server.models import Note as ServerNote
+from wb_server.models import Photo as ServerPhoto
 
 
 def _jobs(technician: Technician) -> list[Job]:

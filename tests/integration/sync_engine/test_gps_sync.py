@@ -15,16 +15,16 @@ import pytest
 from sqlalchemy import select
 
 from tests.integration.sync_engine.conftest import Technician
-from wb_desktop.server.demo_data import DEMO_ACCOUNTS
-from wb_desktop.server.models import LocationPing as ServerPing
-from wb_desktop.store.cache import attach_cache
-from wb_desktop.store.locations import unsent_count
-from wb_desktop.store.models import LocationPing, TechnicianProfile
-from wb_desktop.sync.client import SyncClient, build_sync_client
-from wb_desktop.sync.engine import SyncListener
-from wb_desktop.sync.service import SyncService
+from wb_desktop.app.sync_service import SyncService
+from wb_desktop.core.store.cache import attach_cache
+from wb_desktop.core.store.locations import unsent_count
+from wb_desktop.core.store.models import LocationPing, TechnicianProfile
+from wb_desktop.core.sync.client import SyncClient, build_sync_client
+from wb_desktop.core.sync.engine import SyncListener
 from wb_desktop.ui.gps import GpsTracker
 from wb_desktop.ui.workday import Workday
+from wb_server.demo_data import DEMO_ACCOUNTS
+from wb_server.models import LocationPing as ServerPing
 
 WAIT_MS = 10_000
 STOCKHOLM = ZoneInfo("Europe/Stockholm")

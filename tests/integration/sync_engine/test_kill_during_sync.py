@@ -14,10 +14,10 @@ from sqlalchemy import func, select, text
 
 from tests.conftest import PNG_1X1
 from tests.integration.sync_engine.conftest import Technician
-from wb_desktop.server.demo_data import make_noise_png
-from wb_desktop.server.models import Note as ServerNote
-from wb_desktop.server.models import Photo as ServerPhoto
-from wb_desktop.store.models import Job, Note, OutboxOp, OutboxState
+from wb_desktop.core.store.models import Job, Note, OutboxOp, OutboxState
+from wb_server.demo_data import make_noise_png
+from wb_server.models import Note as ServerNote
+from wb_server.models import Photo as ServerPhoto
 
 KILLS = int(os.environ.get("WB_KILLS", "12"))
 REPO = Path(__file__).resolve().parents[3]

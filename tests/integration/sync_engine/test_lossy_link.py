@@ -19,22 +19,22 @@ import pytest
 from sqlalchemy import func, select
 
 from tests.integration.sync_engine.conftest import Technician
-from wb_desktop.paths import ProfilePaths
-from wb_desktop.server.demo_data import DEMO_ACCOUNTS, make_noise_png
-from wb_desktop.server.models import Job as ServerJob
-from wb_desktop.server.models import Photo as ServerPhoto
-from wb_desktop.server.models import Technician as ServerTechnician
-from wb_desktop.store.cache import LocalCache, open_cache
-from wb_desktop.store.models import Job, MediaFile, Photo, TechnicianProfile
-from wb_desktop.sync.client import SyncClient, build_sync_client
-from wb_desktop.sync.profiles import profile_named
-from wb_desktop.sync.transport import (
+from wb_desktop.core.paths import ProfilePaths
+from wb_desktop.core.store.cache import LocalCache, open_cache
+from wb_desktop.core.store.models import Job, MediaFile, Photo, TechnicianProfile
+from wb_desktop.core.sync.client import SyncClient, build_sync_client
+from wb_desktop.core.sync.profiles import profile_named
+from wb_desktop.core.sync.transport import (
     FailureKind,
     HttpReply,
     HttpRequest,
     RequestsTransport,
     TransportError,
 )
+from wb_server.demo_data import DEMO_ACCOUNTS, make_noise_png
+from wb_server.models import Job as ServerJob
+from wb_server.models import Photo as ServerPhoto
+from wb_server.models import Technician as ServerTechnician
 
 DROP, CUT = 0.15, 0.25
 PHOTOS = 90

@@ -8,11 +8,11 @@ import pytest
 from sqlalchemy import func, select
 
 from tests.integration.sync_engine.conftest import Technician
-from wb_desktop.domain.records import DeliveryState, PaymentStatus
-from wb_desktop.scenario.office import Office
-from wb_desktop.server.models import Payment as ServerPayment
-from wb_desktop.store.models import Document, Job, LocationPing
-from wb_desktop.sync.payments import PaymentDesk, PaymentRefusedError
+from wb_desktop.core.domain.records import DeliveryState, PaymentStatus
+from wb_desktop.core.store.models import Document, Job, LocationPing
+from wb_desktop.core.sync.payments import PaymentDesk, PaymentRefusedError
+from wb_desktop.tools.scenario.office import Office
+from wb_server.models import Payment as ServerPayment
 
 LINES = [{"description": "Labour", "quantity": "2", "unit_price": "650.00", "vat_rate": "25"}]
 

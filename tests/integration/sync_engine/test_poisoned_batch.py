@@ -16,12 +16,12 @@ from sqlalchemy import select
 
 from tests.conftest import PNG_1X1
 from tests.integration.sync_engine.conftest import Technician
-from wb_desktop.scenario.office import Office
-from wb_desktop.server.models import Photo as ServerPhoto
-from wb_desktop.store.models import Job, OutboxOp, OutboxState
-from wb_desktop.sync.backoff import CAP_S
-from wb_desktop.sync.engine import StepReport
-from wb_desktop.sync.trace import TraceEvent
+from wb_desktop.core.store.models import Job, OutboxOp, OutboxState
+from wb_desktop.core.sync.backoff import CAP_S
+from wb_desktop.core.sync.engine import StepReport
+from wb_desktop.core.sync.trace import TraceEvent
+from wb_desktop.tools.scenario.office import Office
+from wb_server.models import Photo as ServerPhoto
 
 BACKGROUND_S = 600.0
 PERIOD_S = 60.0  # the service's periodic sync when all is well

@@ -15,9 +15,9 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from tests.integration.sync_engine.conftest import Technician
-from wb_desktop.server import models as server
-from wb_desktop.store.models import Job, Note, OutboxOp, OutboxState, SyncLogEntry
-from wb_desktop.store.outbox_sequence import BEHIND_EVENT
+from wb_desktop.core.store.models import Job, Note, OutboxOp, OutboxState, SyncLogEntry
+from wb_desktop.core.store.outbox_sequence import BEHIND_EVENT
+from wb_server import models as server
 
 STEPS = 10
 

@@ -6,12 +6,12 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from tests.integration.sync_engine.conftest import Technician
-from wb_desktop.domain.status import JobStatus
-from wb_desktop.domain.sync_state import SyncState
-from wb_desktop.scenario.office import Office
-from wb_desktop.store.conflict_resolution import Choice, open_conflicts, resolve
-from wb_desktop.store.models import Customer, Job, OutboxOp, OutboxState
-from wb_desktop.store.outbox_admin import outbox_rows, requeue_dead
+from wb_desktop.core.domain.status import JobStatus
+from wb_desktop.core.domain.sync_state import SyncState
+from wb_desktop.core.store.conflict_resolution import Choice, open_conflicts, resolve
+from wb_desktop.core.store.models import Customer, Job, OutboxOp, OutboxState
+from wb_desktop.core.store.outbox_admin import outbox_rows, requeue_dead
+from wb_desktop.tools.scenario.office import Office
 
 
 def _first_job(technician: Technician) -> Job:

@@ -39,28 +39,28 @@ from sqlalchemy.orm import Session
 from tests.conftest import START
 from tests.integration.conftest import ADMIN_TOKEN, DEMO_WEEK, LiveServer
 from tests.integration.sync_engine.conftest import Technician, connect
-from wb_desktop.domain.clock import FixedClock
-from wb_desktop.domain.errors import WorkBossError
-from wb_desktop.domain.records import DeliveryState, UploadState
-from wb_desktop.domain.status import JobStatus, allowed_transitions, is_open
-from wb_desktop.domain.sync_state import SyncState
-from wb_desktop.paths import DataPaths
-from wb_desktop.scenario.office import Office, OfficeError
-from wb_desktop.server import auth
-from wb_desktop.server import models as server
-from wb_desktop.server.app import create_app
-from wb_desktop.server.config import ServerConfig
-from wb_desktop.server.demo import load_demo
-from wb_desktop.server.demo_data import DEMO_ACCOUNTS
-from wb_desktop.server.runner import start_in_thread
-from wb_desktop.store import models as local
-from wb_desktop.store.cache import LocalCache, attach_cache, open_cache
-from wb_desktop.store.changes import ChangeReceipt
-from wb_desktop.store.changes.timeclock import open_entry
-from wb_desktop.store.models import OutboxDependency, OutboxOp, OutboxState
-from wb_desktop.sync.api import ProtocolError, ServerRefusedError
-from wb_desktop.sync.auth import remember_technician
-from wb_desktop.sync.transport import TransportError
+from wb_desktop.core.domain.clock import FixedClock
+from wb_desktop.core.domain.errors import WorkBossError
+from wb_desktop.core.domain.records import DeliveryState, UploadState
+from wb_desktop.core.domain.status import JobStatus, allowed_transitions, is_open
+from wb_desktop.core.domain.sync_state import SyncState
+from wb_desktop.core.paths import DataPaths
+from wb_desktop.core.store import models as local
+from wb_desktop.core.store.cache import LocalCache, attach_cache, open_cache
+from wb_desktop.core.store.changes import ChangeReceipt
+from wb_desktop.core.store.changes.timeclock import open_entry
+from wb_desktop.core.store.models import OutboxDependency, OutboxOp, OutboxState
+from wb_desktop.core.sync.auth import remember_technician
+from wb_desktop.core.sync.protocol_client import ProtocolError, ServerRefusedError
+from wb_desktop.core.sync.transport import TransportError
+from wb_desktop.tools.scenario.office import Office, OfficeError
+from wb_server import auth
+from wb_server import models as server
+from wb_server.app import create_app
+from wb_server.config import ServerConfig
+from wb_server.demo import load_demo
+from wb_server.demo_data import DEMO_ACCOUNTS
+from wb_server.runner import start_in_thread
 
 SOAK = bool(os.environ.get("WB_SOAK"))
 SETTINGS = settings(

@@ -20,16 +20,16 @@ from sqlalchemy import select
 from tests.conftest import PNG_1X1
 from tests.integration.conftest import ADMIN_TOKEN
 from tests.integration.sync_engine.conftest import Technician
-from wb_desktop.domain.sync_state import SyncState
-from wb_desktop.server.demo_data import DEMO_ACCOUNTS
-from wb_desktop.server.models import Note as ServerNote
-from wb_desktop.server.models import Photo as ServerPhoto
-from wb_desktop.store.cache import attach_cache
-from wb_desktop.store.models import Job
-from wb_desktop.sync.client import SyncClient, build_sync_client
-from wb_desktop.sync.connectivity import OfflineReason, SyncActivity
-from wb_desktop.sync.engine import Failure, SyncListener
-from wb_desktop.sync.service import SyncService, reachability_to_bool
+from wb_desktop.app.sync_service import SyncService, reachability_to_bool
+from wb_desktop.core.domain.sync_state import SyncState
+from wb_desktop.core.store.cache import attach_cache
+from wb_desktop.core.store.models import Job
+from wb_desktop.core.sync.client import SyncClient, build_sync_client
+from wb_desktop.core.sync.connectivity import OfflineReason, SyncActivity
+from wb_desktop.core.sync.engine import Failure, SyncListener
+from wb_server.demo_data import DEMO_ACCOUNTS
+from wb_server.models import Note as ServerNote
+from wb_server.models import Photo as ServerPhoto
 
 SIGNALS = [  # every public signal of the service
     name

@@ -13,15 +13,15 @@ from sqlalchemy import select
 
 from tests.integration.conftest import LiveServer
 from tests.integration.sync_engine.conftest import ANNA
-from wb_desktop.domain.clock import FixedClock
-from wb_desktop.paths import DataPaths
-from wb_desktop.server.demo_data import DEMO_ACCOUNTS, make_png
-from wb_desktop.store.cache import open_cache
-from wb_desktop.store.models import Job
-from wb_desktop.sync.auth import remember_technician
-from wb_desktop.sync.client import build_sync_client
-from wb_desktop.sync.profiles import profile_named
-from wb_desktop.sync.trace import TraceEvent
+from wb_desktop.core.domain.clock import FixedClock
+from wb_desktop.core.paths import DataPaths
+from wb_desktop.core.store.cache import open_cache
+from wb_desktop.core.store.models import Job
+from wb_desktop.core.sync.auth import remember_technician
+from wb_desktop.core.sync.client import build_sync_client
+from wb_desktop.core.sync.profiles import profile_named
+from wb_desktop.core.sync.trace import TraceEvent
+from wb_server.demo_data import DEMO_ACCOUNTS, make_png
 
 PHOTOS = 6
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
-from wb_desktop.store.customer_views import CustomerRow
+from wb_desktop.core.store.customer_views import CustomerRow
 from wb_desktop.ui.customers.list_model import CustomerRole
 from wb_desktop.ui.customers.texts import counts_text, customer_badge, customer_sync_text
 from wb_desktop.ui.schedule_view import (

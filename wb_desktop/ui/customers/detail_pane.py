@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wb_desktop.store.customer_views import ConflictNote, CustomerDetail, customer_detail
-from wb_desktop.store.job_views import JobBadge
+from wb_desktop.core.store.customer_views import ConflictNote, CustomerDetail, customer_detail
+from wb_desktop.core.store.job_views import JobBadge
 from wb_desktop.ui.customers.editor import CustomerEditor
 from wb_desktop.ui.customers.records_models import (
     RECORD_ID_ROLE,

@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wb_desktop.domain.errors import ValidationError, WorkBossError
-from wb_desktop.domain.records import OFFICE_OWNED_CUSTOMER_FIELDS
-from wb_desktop.store.customer_views import CustomerDetail
+from wb_desktop.core.domain.errors import ValidationError, WorkBossError
+from wb_desktop.core.domain.records import OFFICE_OWNED_CUSTOMER_FIELDS
+from wb_desktop.core.store.customer_views import CustomerDetail
 from wb_desktop.ui.customers.texts import field_message
 from wb_desktop.ui.messages import user_message
 from wb_desktop.ui.theme import TOUCH_TARGET_PX

@@ -11,7 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from wb_desktop.store.customer_views import CustomerRow, customer_rows, matches_search
+from wb_desktop.core.store.customer_views import CustomerRow, customer_rows, matches_search
 from wb_desktop.ui.customers.texts import counts_text, customer_sync_text
 from wb_desktop.ui.workday import Workday
 

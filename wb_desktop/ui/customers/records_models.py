@@ -11,7 +11,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from wb_desktop.store.customer_views import CustomerDocumentRow, CustomerJobRow
+from wb_desktop.core.store.customer_views import CustomerDocumentRow, CustomerJobRow
 from wb_desktop.ui.documents.labels import delivery_label, kind_label, payment_label
 from wb_desktop.ui.formatting import format_date, format_money, format_time
 from wb_desktop.ui.labels import status_label, sync_state_label

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QObject
 
-from wb_desktop.domain.errors import Problem, ValidationError
-from wb_desktop.domain.sync_state import SyncState
-from wb_desktop.store.customer_views import CustomerRow
-from wb_desktop.store.job_views import JobBadge
+from wb_desktop.core.domain.errors import Problem, ValidationError
+from wb_desktop.core.domain.sync_state import SyncState
+from wb_desktop.core.store.customer_views import CustomerRow
+from wb_desktop.core.store.job_views import JobBadge
 from wb_desktop.ui.labels import sync_state_label
 from wb_desktop.ui.messages import user_message
 

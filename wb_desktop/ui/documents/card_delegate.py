@@ -7,9 +7,9 @@ from PySide6.QtCore import QLocale, QModelIndex, QPersistentModelIndex, QRect, Q
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
-from wb_desktop.domain.records import DeliveryState, PaymentStatus
-from wb_desktop.domain.sync_state import SyncState
-from wb_desktop.store.document_views import DocumentRow
+from wb_desktop.core.domain.records import DeliveryState, PaymentStatus
+from wb_desktop.core.domain.sync_state import SyncState
+from wb_desktop.core.store.document_views import DocumentRow
 from wb_desktop.ui.documents.labels import (
     delivery_colour,
     delivery_label,

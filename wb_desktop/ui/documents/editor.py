@@ -21,17 +21,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wb_desktop.domain.errors import WorkBossError
-from wb_desktop.domain.money import DEFAULT_CURRENCY, LineInput
-from wb_desktop.domain.records import DeliveryState, DocumentKind
-from wb_desktop.store.changes import ChangeReceipt, LocalChanges
-from wb_desktop.store.document_views import (
+from wb_desktop.app.sync_service import SyncService
+from wb_desktop.core.domain.errors import WorkBossError
+from wb_desktop.core.domain.money import DEFAULT_CURRENCY, LineInput
+from wb_desktop.core.domain.records import DeliveryState, DocumentKind
+from wb_desktop.core.store.changes import ChangeReceipt, LocalChanges
+from wb_desktop.core.store.document_views import (
     DocumentDetail,
     customer_choices,
     document_detail,
     job_start,
 )
-from wb_desktop.sync.service import SyncService
 from wb_desktop.ui.documents.editor_parts import EditorHeader
 from wb_desktop.ui.documents.line_form import LinesForm
 from wb_desktop.ui.documents.line_input import CheckedLine

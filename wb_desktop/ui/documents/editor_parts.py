@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from wb_desktop.domain.records import DeliveryState, DocumentKind
-from wb_desktop.domain.sync_state import SyncState
-from wb_desktop.store.document_views import DocumentDetail
+from wb_desktop.core.domain.records import DeliveryState, DocumentKind
+from wb_desktop.core.domain.sync_state import SyncState
+from wb_desktop.core.store.document_views import DocumentDetail
 from wb_desktop.ui.documents.labels import (
     delivery_colour,
     delivery_label,

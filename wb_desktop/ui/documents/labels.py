@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from wb_desktop.domain.records import DeliveryState, DocumentKind, PaymentStatus
-from wb_desktop.domain.sync_state import SyncState
+from wb_desktop.core.domain.records import DeliveryState, DocumentKind, PaymentStatus
+from wb_desktop.core.domain.sync_state import SyncState
 from wb_desktop.ui.theme import Colours
 
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wb_desktop.domain.money import LineInput
+from wb_desktop.core.domain.money import LineInput
 from wb_desktop.ui.documents.line_input import CheckedLine, LineTexts, check_line, field_name
 from wb_desktop.ui.formatting import format_decimal, format_money, format_quantity
 from wb_desktop.ui.theme import SPACING_PX, TOUCH_TARGET_PX, repolish

@@ -13,8 +13,8 @@ from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from wb_desktop.domain.errors import ValidationError
-from wb_desktop.domain.money import (
+from wb_desktop.core.domain.errors import ValidationError
+from wb_desktop.core.domain.money import (
     MAX_AMOUNT,
     MAX_DESCRIPTION,
     MAX_QUANTITY,

@@ -7,8 +7,8 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from wb_desktop.domain.records import DocumentKind
-from wb_desktop.store.document_views import DocumentRow, document_rows
+from wb_desktop.core.domain.records import DocumentKind
+from wb_desktop.core.store.document_views import DocumentRow, document_rows
 from wb_desktop.ui.documents.labels import delivery_label, kind_label, payment_label
 from wb_desktop.ui.formatting import format_money
 from wb_desktop.ui.labels import sync_state_label

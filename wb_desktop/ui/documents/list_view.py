@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wb_desktop.domain.records import DocumentKind
+from wb_desktop.core.domain.records import DocumentKind
 from wb_desktop.ui.documents.card_delegate import DocumentCardDelegate
 from wb_desktop.ui.documents.list_model import DocumentListModel, DocumentRole
 from wb_desktop.ui.theme import SPACING_PX, TOUCH_TARGET_PX

@@ -6,8 +6,8 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
-from wb_desktop.domain.records import DocumentKind
-from wb_desktop.sync.service import SyncService
+from wb_desktop.app.sync_service import SyncService
+from wb_desktop.core.domain.records import DocumentKind
 from wb_desktop.ui.documents.editor import DocumentEditor
 from wb_desktop.ui.documents.list_view import DocumentListView
 from wb_desktop.ui.workday import Workday

@@ -20,12 +20,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from wb_desktop.domain.errors import WorkBossError
-from wb_desktop.domain.records import DocumentKind, PaymentStatus
-from wb_desktop.store.document_views import DocumentDetail
-from wb_desktop.sync.connectivity import SyncActivity, SyncView
-from wb_desktop.sync.payments import PaymentOutcome
-from wb_desktop.sync.service import SyncService
+from wb_desktop.app.sync_service import SyncService
+from wb_desktop.core.domain.errors import WorkBossError
+from wb_desktop.core.domain.records import DocumentKind, PaymentStatus
+from wb_desktop.core.store.document_views import DocumentDetail
+from wb_desktop.core.sync.connectivity import SyncActivity, SyncView
+from wb_desktop.core.sync.payments import PaymentOutcome
 from wb_desktop.ui.formatting import format_money
 from wb_desktop.ui.messages import user_message
 from wb_desktop.ui.theme import TOUCH_TARGET_PX, set_role

@@ -7,7 +7,7 @@ from decimal import Decimal
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QVBoxLayout, QWidget
 
-from wb_desktop.domain.money import PricedLine
+from wb_desktop.core.domain.money import PricedLine
 from wb_desktop.ui.formatting import format_money, format_quantity
 
 

@@ -15,8 +15,8 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QIODevice, QSize, Qt
 from PySide6.QtGui import QImage, QImageIOHandler, QImageReader
 
-from wb_desktop.domain.errors import Problem, ValidationError
-from wb_desktop.domain.images import ImageFormat
+from wb_desktop.core.domain.errors import Problem, ValidationError
+from wb_desktop.core.domain.images import ImageFormat
 
 THUMBNAIL_PX = 256
 _QT_FORMAT_NAMES = {".jpg": "jpeg", ".png": "png", ".webp": "webp", ".heic": "heic"}

@@ -19,12 +19,12 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QImage
 
-from wb_desktop.domain.errors import ValidationError, WorkBossError
-from wb_desktop.domain.images import MAX_PHOTO_BYTES
-from wb_desktop.media.exif import exif_taken_at
-from wb_desktop.media.reading import PhotoFileError, PhotoProblem, read_photo_file
-from wb_desktop.store.changes import ChangeReceipt, LocalChanges
-from wb_desktop.store.changes.media import StagedPhoto
+from wb_desktop.core.domain.errors import ValidationError, WorkBossError
+from wb_desktop.core.domain.images import MAX_PHOTO_BYTES
+from wb_desktop.core.media.exif import exif_taken_at
+from wb_desktop.core.media.reading import PhotoFileError, PhotoProblem, read_photo_file
+from wb_desktop.core.store.changes import ChangeReceipt, LocalChanges
+from wb_desktop.core.store.changes.media import StagedPhoto
 from wb_desktop.ui.messages import translated
 from wb_desktop.ui.photos.decode import UndecodableImageError, decode_photo
 from wb_desktop.ui.photos.thumbnails import ThumbnailLoader

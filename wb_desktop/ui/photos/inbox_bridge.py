@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
 
-from wb_desktop.media.inbox import DEFAULT_SETTLE_SECONDS, CameraInbox
+from wb_desktop.core.media.inbox import DEFAULT_SETTLE_SECONDS, CameraInbox
 from wb_desktop.ui.photos.importer import PhotoImporter
 
 

@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from wb_desktop.domain.records import UploadState
-from wb_desktop.domain.sync_state import SyncState
-from wb_desktop.store.models import Photo
+from wb_desktop.core.domain.records import UploadState
+from wb_desktop.core.domain.sync_state import SyncState
+from wb_desktop.core.store.models import Photo
 from wb_desktop.ui.photos.importer import PhotoImporter
 from wb_desktop.ui.photos.thumbnails import ThumbnailLoader
 from wb_desktop.ui.photos.viewer import PhotoViewer, ViewerPhoto

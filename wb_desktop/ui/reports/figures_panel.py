@@ -8,8 +8,8 @@ from PySide6.QtCore import QLocale
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from wb_desktop.domain.money import DEFAULT_CURRENCY
-from wb_desktop.store.report_queries import Figures
+from wb_desktop.core.domain.money import DEFAULT_CURRENCY
+from wb_desktop.core.store.report_queries import Figures
 from wb_desktop.ui.formatting import format_money
 from wb_desktop.ui.theme import SPACING_PX
 from wb_desktop.ui.time_entries_model import format_total

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wb_desktop.domain.money import DEFAULT_CURRENCY
-from wb_desktop.store.report_queries import Figures, Report, build_report
+from wb_desktop.core.domain.money import DEFAULT_CURRENCY
+from wb_desktop.core.store.report_queries import Figures, Report, build_report
 from wb_desktop.ui.formatting import format_date, format_decimal, format_money
 from wb_desktop.ui.job_sections import card
 from wb_desktop.ui.reports.bar_chart import Bar, BarChart

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
-from wb_desktop.store.report_queries import DAYS_PER_WEEK, week_start
+from wb_desktop.core.store.report_queries import DAYS_PER_WEEK, week_start
 
 WEEKS_IN_CHART = 8
 

@@ -1,0 +1,183 @@
+"""How a server record (as pulled, or as a push answer carries it) maps onto the cache's rows.
+
+The server and the cache are separate schemas; this is the one place that knows which
+server field lands in which column and how its JSON value becomes a Python value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from sqlalchemy import Table
+
+from wb_desktop.core.domain.records import UploadState
+from wb_desktop.core.domain.sync_state import SyncState
+from wb_desktop.core.domain.text import QT_TRANSLATE_NOOP, Text
+from wb_desktop.core.store.models import (
+    Customer,
+    Document,
+    Job,
+    JobLineItem,
+    Note,
+    Photo,
+    Signature,
+    SyncedRecord,
+    TimeEntry,
+)
+from wb_desktop.core.store.types import DecimalText, UTCDateTime
+
+ALL_FIELDS = frozenset({"*"})
+
+
+class RecordDataError(ValueError):
+    """A server record that cannot be stored (wrong type of value, missing field)."""
+
+
+@dataclass(frozen=True)
+class RecordKind:
+    record_type: str
+    model: type[SyncedRecord]
+    fields: tuple[str, ...]  # server keys stored in columns of the same name
+    renamed: Mapping[str, str] = field(default_factory=dict)  # server key → column
+    media_sha_key: str | None = None  # the server key holding an attachment's hash
+
+    @property
+    def table(self) -> Table:
+        return self.model.__table__  # type: ignore[attr-defined, no-any-return]
+
+    def columns_from(self, data: Mapping[str, Any]) -> dict[str, Any]:
+        """The server's fields as column values, converted to the columns' Python types."""
+        values: dict[str, Any] = {}
+        for key in self.fields:
+            values[key] = self._convert(key, data.get(key))
+        for key, column in self.renamed.items():
+            values[column] = self._convert(column, data.get(key))
+        return values
+
+    def _convert(self, column: str, value: Any) -> Any:
+        if value is None:
+            return None
+        column_type = self.table.c[column].type
+        try:
+            if isinstance(column_type, UTCDateTime):
+                return datetime.fromisoformat(value)
+            if isinstance(column_type, DecimalText):
+                return Decimal(str(value))
+        except (TypeError, ValueError, InvalidOperation):
+            raise RecordDataError(
+                Text(
+                    QT_TRANSLATE_NOOP("Domain", "%1.%2 has an unusable value %3"),
+                    self.record_type,
+                    column,
+                    repr(value),
+                )
+            ) from None
+        return value
+
+
+KINDS: dict[str, RecordKind] = {
+    k.record_type: k
+    for k in (
+        RecordKind("customer", Customer, ("name", "phone", "email", "address", "notes")),
+        RecordKind(
+            "job",
+            Job,
+            (
+                "title",
+                "description",
+                "address",
+                "customer_id",
+                "scheduled_start",
+                "scheduled_end",
+                "status",
+                "status_changed_at",
+            ),
+            {"technician_id": "assigned_technician_id"},
+        ),
+        RecordKind(
+            "job_line_item",
+            JobLineItem,
+            ("job_id", "position", "description", "quantity", "unit_price", "vat_rate"),
+        ),
+        RecordKind("note", Note, ("job_id", "text", "author_id")),
+        RecordKind(
+            "photo",
+            Photo,
+            (
+                "job_id",
+                "sha256",
+                "content_type",
+                "byte_size",
+                "original_name",
+                "width",
+                "height",
+                "taken_at",
+            ),
+            media_sha_key="sha256",
+        ),
+        RecordKind(
+            "signature",
+            Signature,
+            ("job_id", "signer_name", "strokes", "png_sha256", "byte_size", "captured_at"),
+            media_sha_key="png_sha256",
+        ),
+        RecordKind("time_entry", TimeEntry, ("job_id", "clock_in", "clock_out", "note")),
+        RecordKind(
+            "document",
+            Document,
+            (
+                "kind",
+                "reference",
+                "job_id",
+                "customer_id",
+                "currency",
+                "subtotal",
+                "vat_total",
+                "total",
+                "notes",
+                "delivery_state",
+                "sent_at",
+                "converted_from_id",
+            ),
+        ),
+    )
+}
+APPLY_ORDER = tuple(KINDS)  # parents before children, so foreign keys always hold
+MEDIA_KINDS = {"photo": "photos", "signature": "signatures"}
+
+
+def fields_touched_by(kind: str, payload: Mapping[str, Any]) -> frozenset[str]:
+    """Columns a pending op changes locally: a pull keeps their local values (rebase)."""
+    if kind == "job.set_status":
+        return frozenset({"status", "status_changed_at"})
+    if kind in ("customer.update", "time_entry.update"):
+        changed = payload.get("fields")
+        return frozenset(changed) if isinstance(changed, Mapping) else ALL_FIELDS
+    return ALL_FIELDS  # creates, and document edits and sends, keep the whole local record
+
+
+def synced_columns(data: Mapping[str, Any], version: int) -> dict[str, Any]:
+    """The bookkeeping columns of a record the server has just confirmed."""
+    values: dict[str, Any] = {
+        "version": version,
+        "sync_state": SyncState.SYNCED,
+        "sync_error": None,
+    }
+    for key in ("created_at", "updated_at"):
+        if isinstance(data.get(key), str):
+            values[key] = datetime.fromisoformat(data[key])
+    return values
+
+
+def media_columns(kind: RecordKind, relative_path: str, byte_size: int) -> dict[str, Any]:
+    """Local-only columns of a pulled attachment: where its bytes are, and that it is uploaded."""
+    path_column = "stored_path" if kind.record_type == "photo" else "png_path"
+    return {
+        path_column: relative_path,
+        "upload_state": UploadState.UPLOADED,
+        "uploaded_bytes": byte_size,
+    }

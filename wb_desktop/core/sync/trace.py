@@ -1,0 +1,189 @@
+"""The sync trace: every request and reply, for support and QA.
+
+:class:`TracingTransport` sits between the API and the (simulated) network and records one
+:class:`TraceEvent` per request: method, route, status, duration, bytes each way, the op ids
+of a push, and the network profile in force. Events go to a :class:`TraceLog` (a JSON-lines
+file that rotates, so a diagnostics bundle can take it along) and to listeners (the console's
+live timeline). Bodies are never written: they hold customer data.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from wb_desktop.core.domain.clock import Clock
+from wb_desktop.core.sync.transport import HttpReply, HttpRequest, Transport, TransportError
+
+TRACE_MAX_BYTES = 5 * 1024 * 1024
+TRACE_KEEP = 3  # the current file and two rotated ones
+_log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class TraceEvent:
+    at: datetime
+    method: str
+    route: str  # the path without its query string
+    status: int | None  # None: no reply (the error says why)
+    duration_ms: float
+    bytes_sent: int
+    bytes_received: int
+    profile: str
+    op_ids: tuple[str, ...] = ()
+    query: str = ""
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.status is not None and self.status < 400
+
+    def to_json(self) -> dict[str, Any]:
+        record = asdict(self)
+        record["at"] = self.at.isoformat()
+        record["op_ids"] = list(self.op_ids)
+        record["duration_ms"] = round(self.duration_ms, 1)
+        return record
+
+    @classmethod
+    def from_json(cls, record: dict[str, Any]) -> TraceEvent:
+        return cls(
+            at=datetime.fromisoformat(str(record["at"])),
+            method=str(record["method"]),
+            route=str(record["route"]),
+            status=None if record.get("status") is None else int(record["status"]),
+            duration_ms=float(record.get("duration_ms", 0.0)),
+            bytes_sent=int(record.get("bytes_sent", 0)),
+            bytes_received=int(record.get("bytes_received", 0)),
+            profile=str(record.get("profile", "")),
+            op_ids=tuple(str(op) for op in record.get("op_ids", ())),
+            query=str(record.get("query", "")),
+            error=None if record.get("error") is None else str(record["error"]),
+        )
+
+
+class TraceLog:
+    """Appends events to ``path`` as JSON lines; at ``max_bytes`` the file moves to
+    ``<stem>.1.jsonl`` (and that to ``.2``), so the trace never fills the tablet."""
+
+    def __init__(
+        self, path: Path, max_bytes: int = TRACE_MAX_BYTES, keep: int = TRACE_KEEP
+    ) -> None:
+        self.path = path
+        self._max_bytes = max_bytes
+        self._keep = keep
+        self._lock = threading.Lock()
+
+    def files(self) -> list[Path]:
+        """The trace files, oldest first."""
+        rotated = [self._rotated(n) for n in range(self._keep - 1, 0, -1)]
+        return [p for p in (*rotated, self.path) if p.exists()]
+
+    def append(self, event: TraceEvent) -> None:
+        line = json.dumps(event.to_json(), ensure_ascii=False) + "\n"
+        with self._lock:
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                if self.path.exists() and self.path.stat().st_size >= self._max_bytes:
+                    self._rotate()
+                with self.path.open("a", encoding="utf-8") as file:
+                    file.write(line)
+            except OSError:  # a full disk must not stop sync; the live timeline still shows it
+                _log.warning("the sync trace could not be written", exc_info=True)
+
+    def events(self) -> Iterator[TraceEvent]:
+        """Every event still on disk, oldest first; unreadable lines are skipped."""
+        for path in self.files():
+            with path.open(encoding="utf-8", errors="replace") as file:
+                for line in file:
+                    try:
+                        yield TraceEvent.from_json(json.loads(line))
+                    except (ValueError, KeyError, TypeError):
+                        continue
+
+    def _rotated(self, number: int) -> Path:
+        return self.path.with_name(f"{self.path.stem}.{number}{self.path.suffix}")
+
+    def _rotate(self) -> None:
+        self._rotated(self._keep - 1).unlink(missing_ok=True)
+        for number in range(self._keep - 2, 0, -1):
+            older = self._rotated(number)
+            if older.exists():
+                older.replace(self._rotated(number + 1))
+        self.path.replace(self._rotated(1))
+
+
+TraceListener = Callable[[TraceEvent], None]
+
+
+@dataclass
+class TracingTransport:
+    """Records every request that goes through it; the requests themselves are unchanged."""
+
+    inner: Transport
+    clock: Clock
+    profile_name: Callable[[], str]
+    listeners: list[TraceListener] = field(default_factory=list)
+    monotonic: Callable[[], float] = time.perf_counter
+
+    def send(self, request: HttpRequest) -> HttpReply:
+        started_at, started = self.clock.now(), self.monotonic()
+        profile = self.profile_name()
+        try:
+            reply = self.inner.send(request)
+        except TransportError as error:
+            self._emit(request, started_at, started, profile, None, 0, error.reason)
+            raise
+        self._emit(request, started_at, started, profile, reply.status, len(reply.body), None)
+        return reply
+
+    def _emit(
+        self,
+        request: HttpRequest,
+        started_at: datetime,
+        started: float,
+        profile: str,
+        status: int | None,
+        received: int,
+        error: str | None,
+    ) -> None:
+        route, _, query = request.path.partition("?")
+        event = TraceEvent(
+            at=started_at,
+            method=request.method,
+            route=route,
+            status=status,
+            duration_ms=(self.monotonic() - started) * 1000,
+            bytes_sent=len(request.body),
+            bytes_received=received,
+            profile=profile,
+            op_ids=_op_ids(request),
+            query=query,
+            error=error,
+        )
+        for listener in list(self.listeners):
+            try:
+                listener(event)
+            except Exception:  # a broken listener must not fail a sync request
+                _log.exception("a sync trace listener failed")
+
+
+def _op_ids(request: HttpRequest) -> tuple[str, ...]:
+    """The op ids a push carries (read from its JSON body; nothing else is kept)."""
+    if request.method != "POST" or not request.path.startswith("/v1/push") or not request.body:
+        return ()
+    try:
+        body = json.loads(request.body)
+    except ValueError:
+        return ()
+    ops = body.get("ops") if isinstance(body, dict) else None
+    if not isinstance(ops, list):
+        return ()
+    return tuple(str(op["op_id"]) for op in ops if isinstance(op, dict) and "op_id" in op)

@@ -1,0 +1,153 @@
+"""What an opened bundle says: whose tablet, which versions, what waits in its outbox, which
+ops the server refused and which attachments it never got."""
+
+from __future__ import annotations
+
+from datetime import tzinfo
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wb_desktop.core.store.migrate import head_revision
+from wb_desktop.tools.console.diagnostics_models import DeadOpsModel, MissingMediaModel
+from wb_desktop.tools.diagnostics.cache_facts import CacheFacts
+from wb_desktop.tools.diagnostics.sandbox import SandboxProfile
+from wb_desktop.ui.relative_time import local_timestamp
+
+TABLE_MIN_HEIGHT = 140
+SECTION_GAP_PX = 8
+
+
+def wrapped_label(text: str, parent: QWidget, role: str | None = None) -> QLabel:
+    """A label that wraps and can be selected (support copies ids and paths from it)."""
+    label = QLabel(text, parent)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if role is not None:
+        label.setProperty("role", role)
+    return label
+
+
+def _table(model: DeadOpsModel | MissingMediaModel, parent: QWidget) -> QTableView:
+    table = QTableView(parent)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.setMinimumHeight(TABLE_MIN_HEIGHT)
+    return table
+
+
+class BundleSummaryView(QWidget):
+    """Filled by :meth:`show_sandbox` after an open, and by :meth:`show_facts` after a replay."""
+
+    def __init__(self, zone: tzinfo, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._zone = zone
+        self._sandbox: SandboxProfile | None = None
+        form = QFormLayout()
+        self.bundle_value = wrapped_label("", self)
+        self.sandbox_value = wrapped_label("", self)
+        self.made_value = wrapped_label("", self)
+        self.schema_value = wrapped_label("", self)
+        self.technician_value = wrapped_label("", self)
+        self.redacted_value = wrapped_label("", self)
+        self.outbox_value = wrapped_label("", self)
+        form.addRow(self.tr("Bundle"), self.bundle_value)
+        form.addRow(self.tr("Sandbox"), self.sandbox_value)
+        form.addRow(self.tr("Made by"), self.made_value)
+        form.addRow(self.tr("Cache schema"), self.schema_value)
+        form.addRow(self.tr("Technician"), self.technician_value)
+        form.addRow(self.tr("Redacted"), self.redacted_value)
+        form.addRow(self.tr("Outbox"), self.outbox_value)
+
+        self.dead_model = DeadOpsModel(self)
+        self.dead_heading = wrapped_label("", self)
+        self.dead_table = _table(self.dead_model, self)
+        self.media_model = MissingMediaModel(lambda _path: False, self)
+        self.media_heading = wrapped_label("", self)
+        self.media_table = _table(self.media_model, self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(form)
+        layout.addSpacing(SECTION_GAP_PX)
+        for widget in (self.dead_heading, self.dead_table, self.media_heading, self.media_table):
+            layout.addWidget(widget)
+        self.setTabOrder(self.dead_table, self.media_table)
+
+    def show_sandbox(self, sandbox: SandboxProfile, facts: CacheFacts) -> None:
+        self._sandbox = sandbox
+        manifest = sandbox.manifest
+        technician = facts.technician or manifest.technician
+        self.bundle_value.setText(str(sandbox.source))
+        self.sandbox_value.setText(str(sandbox.root))
+        made = manifest.created
+        when = local_timestamp(made, self._zone) if made else manifest.created_at
+        self.made_value.setText(
+            self.tr("WorkBoss Desktop %1 (bundle format %2), %3")
+            .replace("%1", manifest.app_version)
+            .replace("%2", str(manifest.format_version))
+            .replace("%3", when)
+        )
+        self.schema_value.setText(
+            self.tr("%1 (this app: %2)")
+            .replace("%1", facts.revision or self.tr("none"))
+            .replace("%2", head_revision())
+        )
+        self.technician_value.setText(
+            self.tr("%1 <%2>, device %3")
+            .replace("%1", technician.display_name)
+            .replace("%2", technician.email)
+            .replace("%3", facts.device_id or "—")
+            if technician is not None
+            else self.tr("Nobody was signed in")
+        )
+        self.redacted_value.setText(
+            self.tr("Yes: customer data replaced by placeholders, photos left out")
+            if manifest.redacted
+            else self.tr("No: it holds customer data and photos")
+        )
+        self.media_model.set_lookup(sandbox.media_in_bundle)
+        self.show_facts(facts)
+
+    def show_facts(self, facts: CacheFacts) -> None:
+        """The sandbox's cache as it is now: its outbox, dead ops and missing attachments."""
+        self.outbox_value.setText(self._states_text(facts.outbox_by_state))
+        self.dead_heading.setText(
+            self.tr("%n op(s) refused by the server (dead):", "", len(facts.dead_ops))
+            if facts.dead_ops
+            else self.tr("No op was refused by the server.")
+        )
+        self.dead_model.set_rows(facts.dead_ops)
+        missing = facts.not_uploaded
+        self.media_heading.setText(
+            self.tr("%n attachment(s) the server does not have:", "", len(missing))
+            if missing
+            else self.tr("The server has every photo and signature.")
+        )
+        self.media_model.set_rows(missing)
+        self.dead_table.setVisible(bool(facts.dead_ops))
+        self.media_table.setVisible(bool(missing))
+
+    def _states_text(self, by_state: dict[str, int]) -> str:
+        words = {
+            "queued": self.tr("queued %1"),
+            "in_flight": self.tr("sending %1"),
+            "done": self.tr("accepted %1"),
+            "dead": self.tr("refused %1"),
+        }
+        parts = [
+            words.get(state, state + " %1").replace("%1", str(count))
+            for state, count in sorted(by_state.items())
+        ]
+        return ", ".join(parts) if parts else self.tr("empty")

@@ -1,0 +1,368 @@
+"""Diagnostics bundles in the console: export this profile's, open one from a tablet in a
+sandbox, see why its work did not arrive, and replay its outbox against this server.
+
+Everything slow (copying the cache, unpacking, HTTP) runs in the background; a bad bundle is
+said inline, in the panel, and leaves no sandbox behind (see :mod:`wb_desktop.tools.diagnostics`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wb_desktop import __version__
+from wb_desktop.core.domain.errors import WorkBossError, format_bytes
+from wb_desktop.tools.console.bundle_summary import BundleSummaryView, wrapped_label
+from wb_desktop.tools.console.context import ConsoleContext
+from wb_desktop.tools.diagnostics.bundle import export_bundle, open_bundle
+from wb_desktop.tools.diagnostics.bundle_scenario import scenario_from_bundle
+from wb_desktop.tools.diagnostics.cache_facts import CacheFacts
+from wb_desktop.tools.diagnostics.command import default_bundle_name
+from wb_desktop.tools.diagnostics.replay import ReplaySummary, replay_outbox
+from wb_desktop.tools.diagnostics.sandbox import SandboxProfile, sandbox_root_beside
+from wb_desktop.tools.scenario.office import OfficeError
+from wb_desktop.ui.background import BackgroundCalls
+from wb_desktop.ui.messages import translated, user_message
+from wb_desktop.ui.theme import TOUCH_TARGET_PX, set_role
+
+TITLE_SCALE = 1.15
+
+
+def _title(text: str, parent: QWidget) -> QLabel:
+    label = QLabel(text, parent)
+    font = label.font()
+    font.setBold(True)
+    font.setPointSizeF(font.pointSizeF() * TITLE_SCALE)
+    label.setFont(font)
+    return label
+
+
+def _button(text: str, parent: QWidget, *, primary: bool = False) -> QPushButton:
+    button = QPushButton(text, parent)
+    button.setMinimumHeight(TOUCH_TARGET_PX)
+    button.setMinimumWidth(TOUCH_TARGET_PX)
+    if primary:
+        button.setProperty("primary", "true")
+    return button
+
+
+class DiagnosticsPanel(QWidget):
+    exportFinished = Signal(str)  # the bundle written
+    bundleOpened = Signal(object)  # the SandboxProfile
+    replayFinished = Signal(object)  # the ReplaySummary
+    problemShown = Signal(str)  # a message shown in one of the error labels
+
+    def __init__(
+        self,
+        context: ConsoleContext,
+        parent: QWidget | None = None,
+        sandbox_root: Path | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._context = context
+        self.sandbox_root = sandbox_root or sandbox_root_beside(context.cache.paths)
+        self.sandbox: SandboxProfile | None = None
+        self._calls = BackgroundCalls(self)
+        self._calls.busyChanged.connect(self._update_buttons)
+
+        content = QWidget(self)
+        layout = QVBoxLayout(content)
+        layout.addWidget(wrapped_label(self.tr("Diagnostics bundles"), content, "heading"))
+        layout.addWidget(self._export_card(content))
+        layout.addWidget(self._open_card(content), 1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        for first, second in (
+            (self.redact_check, self.export_button),
+            (self.export_button, self.open_button),
+            (self.open_button, self.replay_button),
+            (self.replay_button, self.summary.dead_table),
+        ):
+            self.setTabOrder(first, second)
+        self._update_buttons()
+
+    # --- building ---------------------------------------------------------------------
+
+    def _export_card(self, parent: QWidget) -> QFrame:
+        card = QFrame(parent)
+        card.setProperty("role", "card")
+        layout = QVBoxLayout(card)
+        layout.addWidget(_title(self.tr("Export this profile"), card))
+        layout.addWidget(
+            wrapped_label(
+                self.tr(
+                    "A zip with a copy of the cache, the outbox, the sync trace, the logs and"
+                    " the settings, for support. The saved sign-in is never included."
+                ),
+                card,
+                "muted",
+            )
+        )
+        self.redact_check = QCheckBox(
+            self.tr("Leave out customer data (names, phones, emails, addresses, photos)"), card
+        )
+        self.redact_check.setChecked(True)
+        self.redact_check.setMinimumHeight(TOUCH_TARGET_PX)
+        self.export_button = _button(self.tr("Export bundle…"), card, primary=True)
+        self.export_button.clicked.connect(self._choose_export)
+        row = QHBoxLayout()
+        row.addWidget(self.redact_check, 1)
+        row.addWidget(self.export_button)
+        layout.addLayout(row)
+        self.export_status = wrapped_label("", card, "ok")
+        self.export_error = wrapped_label("", card, "error")
+        layout.addWidget(self.export_status)
+        layout.addWidget(self.export_error)
+        self.export_status.hide()
+        self.export_error.hide()
+        return card
+
+    def _open_card(self, parent: QWidget) -> QFrame:
+        card = QFrame(parent)
+        card.setProperty("role", "card")
+        layout = QVBoxLayout(card)
+        layout.addWidget(_title(self.tr("Open a bundle from a tablet"), card))
+        layout.addWidget(
+            wrapped_label(
+                self.tr(
+                    "It opens in a sandbox of its own under %1; this profile is not touched."
+                ).replace("%1", str(self.sandbox_root)),
+                card,
+                "muted",
+            )
+        )
+        self.open_button = _button(self.tr("Open bundle…"), card)
+        self.open_button.clicked.connect(self._choose_bundle)
+        row = QHBoxLayout()
+        row.addWidget(self.open_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.open_error = wrapped_label("", card, "error")
+        self.open_error.hide()
+        layout.addWidget(self.open_error)
+
+        self.summary = BundleSummaryView(self._context.zone, card)
+        self.summary.hide()
+        layout.addWidget(self.summary, 1)
+
+        self.replay_button = _button(self.tr("Replay outbox against this server"), card)
+        self.replay_button.clicked.connect(self.replay)
+        self.scenario_button = _button(self.tr("Save as a scenario…"), card)
+        self.scenario_button.setToolTip(
+            self.tr("The ops waiting in this outbox as a regression scenario for QA")
+        )
+        self.scenario_button.clicked.connect(self._choose_scenario_file)
+        row = QHBoxLayout()
+        row.addWidget(self.replay_button)
+        row.addWidget(self.scenario_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.replay_note = wrapped_label(
+            self.tr(
+                "Replays as the bundle's technician against %1, with the same device and"
+                " sequence numbers: ops the server already has come back as duplicates."
+            ).replace("%1", self._context.server_url)
+            if self._context.has_admin
+            else self.tr("Replay needs the server's admin API, which this app cannot use."),
+            card,
+            "muted",
+        )
+        self.replay_status = wrapped_label("", card, "ok")
+        self.replay_error = wrapped_label("", card, "error")
+        for widget in (self.replay_note, self.replay_status, self.replay_error):
+            layout.addWidget(widget)
+        self.replay_status.hide()
+        self.replay_error.hide()
+        return card
+
+    # --- actions ----------------------------------------------------------------------
+
+    def _choose_export(self) -> None:
+        suggested = Path.home() / default_bundle_name(
+            self._context.cache.paths.name, self._context.clock.now()
+        )
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export diagnostics bundle"),
+            str(suggested),
+            self.tr("Diagnostics bundles (*.zip)"),
+        )
+        if chosen:
+            self.export_to(Path(chosen), self.redact_check.isChecked())
+
+    def _choose_bundle(self) -> None:
+        chosen, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Open diagnostics bundle"),
+            str(Path.home()),
+            self.tr("Diagnostics bundles (*.zip);;All files (*)"),
+        )
+        if chosen:
+            self.open_path(Path(chosen))
+
+    def export_to(self, path: Path, redact: bool) -> None:
+        """Write this profile's bundle to ``path`` in the background."""
+        paths, now = self._context.cache.paths, self._context.clock.now()
+        self.export_error.hide()
+        self.export_status.setText(self.tr("Exporting…"))
+        set_role(self.export_status, "muted")
+        self.export_status.show()
+        self._calls.run(
+            lambda: export_bundle(paths, path, redact=redact, now=now, app_version=__version__),
+            lambda written: self._exported(written, redact),
+            lambda error: self._show_problem(self.export_error, error, self.export_status),
+        )
+
+    def open_path(self, path: Path) -> None:
+        """Check and unpack the bundle at ``path`` into a new sandbox, in the background."""
+        root, now = self.sandbox_root, self._context.clock.now()
+
+        def unpack() -> tuple[SandboxProfile, CacheFacts]:
+            sandbox = open_bundle(path, root, now=now)
+            return sandbox, sandbox.facts()
+
+        self.open_error.hide()
+        self._calls.run(
+            unpack,
+            lambda opened: self._show_sandbox(*opened),
+            lambda error: self._show_problem(self.open_error, error),
+        )
+
+    def replay(self) -> None:
+        """Replay the open sandbox's outbox against the console's server."""
+        sandbox, context = self.sandbox, self._context
+        if sandbox is None or not context.has_admin:
+            return
+
+        def run() -> tuple[ReplaySummary, CacheFacts]:
+            office = context.office()
+            try:
+                summary = replay_outbox(
+                    sandbox, context.server_url, office.technician_token, clock=context.clock
+                )
+            finally:
+                office.close()
+            return summary, sandbox.facts()
+
+        self.replay_error.hide()
+        self.replay_status.setText(self.tr("Replaying…"))
+        set_role(self.replay_status, "muted")
+        self.replay_status.show()
+        self._calls.run(
+            run,
+            lambda result: self._replayed(*result),
+            lambda error: self._show_problem(self.replay_error, error, self.replay_status),
+        )
+
+    # --- results ----------------------------------------------------------------------
+
+    def _exported(self, written: Path, redact: bool) -> None:
+        size = translated(format_bytes(written.stat().st_size))
+        text = (
+            self.tr("Bundle written to %1 (%2, customer data left out).")
+            if redact
+            else self.tr("Bundle written to %1 (%2). It holds customer data and photos.")
+        )
+        self.export_status.setText(text.replace("%1", str(written)).replace("%2", size))
+        set_role(self.export_status, "ok")
+        self.exportFinished.emit(str(written))
+
+    def _show_sandbox(self, sandbox: SandboxProfile, facts: CacheFacts) -> None:
+        self.sandbox = sandbox
+        self.summary.show_sandbox(sandbox, facts)
+        self.summary.show()
+        self.replay_status.hide()
+        self.replay_error.hide()
+        self._update_buttons()
+        self.bundleOpened.emit(sandbox)
+
+    def _replayed(self, summary: ReplaySummary, facts: CacheFacts) -> None:
+        lines = [
+            self.tr(
+                "Pushed %1: %2 applied, %3 duplicates, %4 conflicts, %5 refused."
+                " Still waiting: %6; dead: %7."
+            )
+            .replace("%1", str(summary.pushed))
+            .replace("%2", str(summary.applied))
+            .replace("%3", str(summary.duplicates))
+            .replace("%4", str(summary.conflicts))
+            .replace("%5", str(summary.rejected))
+            .replace("%6", str(summary.remaining))
+            .replace("%7", str(summary.dead))
+        ]
+        if summary.reason:
+            lines.append(self.tr("The last attempt failed: %1").replace("%1", summary.reason))
+        if summary.redacted:
+            lines.append(
+                self.tr("This bundle was redacted: the server got placeholders, not customer data.")
+            )
+        self.replay_status.setText("\n".join(lines))
+        set_role(self.replay_status, "ok" if summary.drained else "warning")
+        self.summary.show_facts(facts)
+        self.replayFinished.emit(summary)
+
+    def save_scenario(self, target: Path) -> Path | None:
+        """Write the opened bundle's waiting ops as a scenario file (fast: no network)."""
+        if self.sandbox is None:
+            return None
+        try:
+            written, skipped = scenario_from_bundle(self.sandbox, target)
+        except (WorkBossError, ValueError, OSError) as error:
+            self._show_problem(self.replay_error, error, self.replay_status)
+            return None
+        lines = [self.tr("Scenario saved: %1").replace("%1", str(written))]
+        lines += [self.tr("Not in it: %1").replace("%1", reason) for reason in skipped]
+        self.replay_error.hide()
+        self.replay_status.setText("\n".join(lines))
+        self.replay_status.show()
+        set_role(self.replay_status, "ok" if not skipped else "warning")
+        return written
+
+    def _choose_scenario_file(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save as a scenario"), "from-bundle.yaml", "YAML (*.yaml);;JSON (*.json)"
+        )
+        if name:
+            self.save_scenario(Path(name))
+
+    def _show_problem(self, label: QLabel, error: Exception, status: QLabel | None = None) -> None:
+        if isinstance(error, WorkBossError):
+            message = user_message(error)
+        elif isinstance(error, OfficeError):
+            message = self.tr("The server refused: %1").replace("%1", str(error))
+        else:
+            message = self.tr("Something went wrong: %1").replace("%1", str(error))
+        if status is not None:
+            status.hide()
+        label.setText(message)
+        label.show()
+        self.problemShown.emit(message)
+
+    def _update_buttons(self, busy: bool | None = None) -> None:
+        running = self._calls.busy() if busy is None else busy
+        self.export_button.setEnabled(not running)
+        self.open_button.setEnabled(not running)
+        can_replay = self.sandbox is not None and self._context.has_admin
+        self.replay_button.setEnabled(can_replay and not running)
+        self.scenario_button.setEnabled(self.sandbox is not None and not running)
+
+    def closing(self) -> None:
+        """Let running calls finish before the window goes (their callbacks touch widgets)."""
+        self._calls.wait()

@@ -1,0 +1,1 @@
+"""The embedded demo: the reference server started beside the app."""

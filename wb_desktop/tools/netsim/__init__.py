@@ -1,0 +1,1 @@
+"""Simulated networks: profiles played in front of the real transport, scheduled cuts."""

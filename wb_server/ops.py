@@ -1,0 +1,347 @@
+"""What each kind of pushed op does to the server's records.
+
+A handler validates with the same domain rules as the app, checks the op's record belongs
+to the technician, applies it, and publishes the change. It raises :class:`RejectedOpError` for
+an op that can never apply; the push loop rolls its effects back and records the reason.
+
+Concurrent edits: an update carries the values it replaced (``previous``). A field the
+server has not changed since is simply applied (disjoint changes merge); a field both sides
+changed follows the per-field policy (office-owned: server wins; technician-owned: client
+wins) and the losing value goes to the conflict log.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from wb_desktop.core.domain.errors import StatusTransitionError, ValidationError
+from wb_desktop.core.domain.records import (
+    OFFICE_OWNED_CUSTOMER_FIELDS,
+    clean_customer_fields,
+    clean_note,
+    clean_signature,
+)
+from wb_desktop.core.domain.status import JobStatus, check_transition, parse_status
+from wb_server.blobs import vouch_on_attach
+from wb_server.feed import customer_audience, snapshot
+from wb_server.models import (
+    ConflictLogEntry,
+    Customer,
+    Job,
+    Note,
+    Photo,
+    ServerBase,
+    Signature,
+    TimeEntry,
+)
+from wb_server.push_batch import PushBatch, Record
+
+
+class RejectedOpError(Exception):
+    """The op can never apply; ``reason`` is for the person who reads the dead-letter list."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class PushedOp:
+    op_id: str
+    seq: int
+    kind: str
+    record_type: str
+    record_id: str
+    base_version: int
+    payload: dict[str, Any]
+
+
+@dataclass
+class OpContext:
+    batch: PushBatch
+    technician_id: str
+    op: PushedOp
+
+    @property
+    def session(self) -> Session:
+        return self.batch.session
+
+    @property
+    def device_id(self) -> str:
+        return self.batch.device_id
+
+    @property
+    def now(self) -> datetime:
+        return self.batch.now
+
+    def find(self, model: type[Record], record_id: object) -> Record | None:
+        return self.batch.find(model, record_id)
+
+    def create(self, record_type: str, record: ServerBase, audience: list[str | None]) -> Outcome:
+        """Adds a new record and publishes it; the batch writes it when it finishes."""
+        self.batch.add(record)
+        return Outcome("applied", record, self.batch.publish(record_type, record, audience))
+
+    def log_conflict(
+        self, record_type: str, field: str, client: Any, server: Any, winner: str
+    ) -> None:
+        self.session.add(
+            ConflictLogEntry(
+                record_type=record_type,
+                record_id=self.op.record_id,
+                field=field,
+                client_value=client,
+                server_value=server,
+                winner=winner,
+                device_id=self.device_id,
+                op_id=self.op.op_id,
+                at=self.now,
+            )
+        )
+
+
+@dataclass(frozen=True)
+class Outcome:
+    result: str  # "applied" or "conflict"
+    record: ServerBase
+    data: dict[str, Any] | None = None  # the record's snapshot, when the op published it
+
+    def snapshot(self) -> dict[str, Any]:
+        return self.data if self.data is not None else snapshot(self.record)
+
+
+def payload(ctx: OpContext, key: str, kind: type | tuple[type, ...] = str) -> Any:
+    value = ctx.op.payload.get(key)
+    if not isinstance(value, kind):
+        raise RejectedOpError(f"payload.{key} is missing or has the wrong type")
+    return value
+
+
+def payload_time(ctx: OpContext, key: str, *, required: bool = True) -> datetime | None:
+    value = ctx.op.payload.get(key)
+    if value is None and not required:
+        return None
+    return parse_time(value, f"payload.{key}")
+
+
+def parse_time(value: Any, where: str) -> datetime:
+    """An ISO 8601 time with a zone; anything else rejects the op with the field's name."""
+    try:
+        parsed = datetime.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        parsed = None
+    if parsed is None:
+        raise RejectedOpError(f"{where} is not an ISO 8601 time")
+    if parsed.tzinfo is None:
+        raise RejectedOpError(f"{where} has no time zone")
+    return parsed
+
+
+def own_job(ctx: OpContext, job_id: Any) -> Job:
+    job = ctx.find(Job, job_id)
+    if job is None or job.technician_id != ctx.technician_id:
+        raise RejectedOpError(f"job {job_id} does not exist or is no longer assigned to you")
+    return job
+
+
+def new_id(ctx: OpContext, model: type[ServerBase]) -> str:
+    if ctx.find(model, ctx.op.record_id) is not None:
+        raise RejectedOpError(f"a {ctx.op.record_type} with id {ctx.op.record_id} already exists")
+    return ctx.op.record_id
+
+
+def stamp(ctx: OpContext) -> dict[str, Any]:
+    return {"id": ctx.op.record_id, "version": 1, "created_at": ctx.now, "updated_at": ctx.now}
+
+
+def validated(call: Callable[[], Any]) -> Any:
+    try:
+        return call()
+    except ValidationError as error:
+        raise RejectedOpError(error.message) from None
+
+
+def customer_create(ctx: OpContext) -> Outcome:
+    new_id(ctx, Customer)
+    fields = validated(lambda: clean_customer_fields(ctx.op.payload, creating=True))
+    customer = Customer(**stamp(ctx), created_by=ctx.technician_id, **fields)
+    return ctx.create("customer", customer, [ctx.technician_id])
+
+
+def customer_update(ctx: OpContext) -> Outcome:
+    customer = ctx.find(Customer, ctx.op.record_id)
+    audience = customer_audience(ctx.session, customer.id) if customer is not None else []
+    if customer is None or ctx.technician_id not in audience:
+        raise RejectedOpError(f"customer {ctx.op.record_id} does not exist or is not yours")
+    changes = validated(lambda: clean_customer_fields(payload(ctx, "fields", dict), creating=False))
+    previous = ctx.op.payload.get("previous") or {}
+    result, accepted = "applied", {}
+    for field, value in changes.items():
+        current = getattr(customer, field)
+        concurrent = customer.version != ctx.op.base_version and previous.get(field) != current
+        if concurrent and current != value:
+            if field in OFFICE_OWNED_CUSTOMER_FIELDS:
+                ctx.log_conflict("customer", field, value, current, "server")
+                result = "conflict"
+                continue
+            ctx.log_conflict("customer", field, value, current, "client")
+        accepted[field] = value
+    return bump(ctx, "customer", customer, accepted, audience, result)
+
+
+def bump(
+    ctx: OpContext,
+    record_type: str,
+    record: Any,
+    values: dict[str, Any],
+    audience: list[str | None],
+    result: str = "applied",
+) -> Outcome:
+    """Sets ``values``; a record that really changed gets a new version and a feed entry."""
+    changed = {k: v for k, v in values.items() if getattr(record, k) != v}
+    if not changed:
+        return Outcome(result, record)
+    for key, value in changed.items():
+        setattr(record, key, value)
+    record.version += 1
+    record.updated_at = ctx.now
+    return Outcome(result, record, ctx.batch.publish(record_type, record, audience))
+
+
+def job_set_status(ctx: OpContext) -> Outcome:
+    job = own_job(ctx, ctx.op.record_id)
+    requested = validated(lambda: parse_status(payload(ctx, "status")))
+    current = JobStatus(job.status)
+    if current is requested:
+        return Outcome("applied", job)
+    if current is JobStatus.CANCELLED:
+        raise RejectedOpError(f"job '{job.title}' was cancelled by the office")
+    try:
+        check_transition(current, requested)
+    except StatusTransitionError as refused:
+        if ctx.op.payload.get("previous") == current.value:
+            raise RejectedOpError(refused.message) from None
+        ctx.log_conflict("job", "status", requested.value, current.value, "server")
+        return Outcome("conflict", job)
+    changed_at = payload_time(ctx, "changed_at", required=False) or ctx.now
+    values = {"status": requested.value, "status_changed_at": changed_at}
+    return bump(ctx, "job", job, values, [job.technician_id])
+
+
+def note_create(ctx: OpContext) -> Outcome:
+    new_id(ctx, Note)
+    job = own_job(ctx, ctx.op.payload.get("job_id"))
+    text = validated(lambda: clean_note(ctx.op.payload.get("text")))
+    note = Note(**stamp(ctx), job_id=job.id, text=text, author_id=ctx.technician_id)
+    return ctx.create("note", note, [job.technician_id])
+
+
+def time_entry_create(ctx: OpContext) -> Outcome:
+    new_id(ctx, TimeEntry)
+    job_id = ctx.op.payload.get("job_id")
+    if job_id is not None:
+        own_job(ctx, job_id)
+    note = ctx.op.payload.get("note") or ""
+    if not isinstance(note, str) or len(note) > 1000:
+        raise RejectedOpError("payload.note must be text of at most 1000 characters")
+    entry = TimeEntry(
+        **stamp(ctx),
+        technician_id=ctx.technician_id,
+        job_id=job_id,
+        clock_in=payload_time(ctx, "clock_in"),
+        note=note,
+    )
+    return ctx.create("time_entry", entry, [ctx.technician_id])
+
+
+def time_entry_update(ctx: OpContext) -> Outcome:
+    entry = ctx.find(TimeEntry, ctx.op.record_id)
+    if entry is None or entry.technician_id != ctx.technician_id:
+        raise RejectedOpError(f"time entry {ctx.op.record_id} does not exist or is not yours")
+    fields = payload(ctx, "fields", dict)
+    if set(fields) - {"clock_out"}:
+        raise RejectedOpError("only clock_out can change on a time entry")
+    values = {}
+    if "clock_out" in fields:
+        clock_out = parse_time(fields["clock_out"], "payload.fields.clock_out")
+        if clock_out < entry.clock_in:
+            raise RejectedOpError("clock_out is before clock_in")
+        values["clock_out"] = clock_out
+    return bump(ctx, "time_entry", entry, values, [ctx.technician_id])
+
+
+def _attachment_fields(ctx: OpContext, sha_key: str) -> tuple[Job, str, int]:
+    """An attachment names its bytes by hash; naming a hash proves nothing. The record is
+    accepted (its bytes are uploaded after it), but the blob becomes readable only as
+    :mod:`wb_server.blobs` says: after the technician uploads those bytes, or at
+    once if they could already read them."""
+    job = own_job(ctx, ctx.op.payload.get("job_id"))
+    sha256 = payload(ctx, sha_key)
+    size = payload(ctx, "byte_size", int)
+    if len(sha256) != 64 or any(c not in "0123456789abcdef" for c in sha256):
+        raise RejectedOpError(f"payload.{sha_key} is not a SHA-256 in lower-case hex")
+    if size <= 0:
+        raise RejectedOpError("payload.byte_size must be positive")
+    return job, sha256, size
+
+
+def photo_create(ctx: OpContext) -> Outcome:
+    new_id(ctx, Photo)
+    job, sha256, size = _attachment_fields(ctx, "sha256")
+    photo = Photo(
+        **stamp(ctx),
+        job_id=job.id,
+        sha256=sha256,
+        content_type=str(ctx.op.payload.get("content_type") or "application/octet-stream")[:100],
+        byte_size=size,
+        original_name=str(ctx.op.payload.get("original_name") or "")[:260],
+        width=ctx.op.payload.get("width") if isinstance(ctx.op.payload.get("width"), int) else None,
+        height=ctx.op.payload.get("height")
+        if isinstance(ctx.op.payload.get("height"), int)
+        else None,
+        taken_at=payload_time(ctx, "taken_at", required=False),
+        attached_by=ctx.technician_id,
+    )
+    vouch_on_attach(ctx.session, sha256, ctx.technician_id, ctx.now)
+    return ctx.create("photo", photo, [job.technician_id])
+
+
+def signature_create(ctx: OpContext) -> Outcome:
+    new_id(ctx, Signature)
+    job, sha256, size = _attachment_fields(ctx, "png_sha256")
+    name, strokes = validated(
+        lambda: clean_signature(ctx.op.payload.get("signer_name"), ctx.op.payload.get("strokes"))
+    )
+    signature = Signature(
+        **stamp(ctx),
+        job_id=job.id,
+        signer_name=name,
+        strokes=strokes,
+        png_sha256=sha256,
+        byte_size=size,
+        captured_at=payload_time(ctx, "captured_at") or ctx.now,
+        attached_by=ctx.technician_id,
+    )
+    vouch_on_attach(ctx.session, sha256, ctx.technician_id, ctx.now)
+    return ctx.create("signature", signature, [job.technician_id])
+
+
+HANDLERS: dict[str, Callable[[OpContext], Outcome]] = {
+    "customer.create": customer_create,
+    "customer.update": customer_update,
+    "job.set_status": job_set_status,
+    "note.create": note_create,
+    "time_entry.create": time_entry_create,
+    "time_entry.update": time_entry_update,
+    "photo.create": photo_create,
+    "signature.create": signature_create,
+}
+
+
+def unknown_kind(kind: str) -> RejectedOpError:
+    return RejectedOpError(f"unknown op kind '{kind}' (known: {', '.join(sorted(HANDLERS))})")

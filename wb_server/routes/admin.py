@@ -1,0 +1,226 @@
+"""The dispatcher and the office view (admin token): stage what the office does."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from decimal import Decimal
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends
+from pydantic import BaseModel, ConfigDict, Field
+from sqlalchemy import select
+
+from wb_server import dispatch
+from wb_server.context import Context, require_admin
+from wb_server.errors import Problem, not_found, problem
+from wb_server.feed import customer_audience, publish, snapshot
+from wb_server.fields import DateTimeText, Money, Quantity, VatRate
+from wb_server.models import (
+    Customer,
+    Document,
+    Job,
+    LocationPing,
+    Note,
+    OfficeDelivery,
+    Payment,
+    Photo,
+    Signature,
+    Technician,
+    TimeEntry,
+)
+
+router = APIRouter(prefix="/v1/admin", tags=["admin"], dependencies=[Depends(require_admin)])
+Text200 = Annotated[str, Field(min_length=1, max_length=200)]
+
+
+class LineItemIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    description: Text200
+    quantity: Quantity
+    unit_price: Money
+    vat_rate: VatRate = Decimal(25)
+
+
+class JobIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    customer_id: str = Field(max_length=36)
+    technician_id: str | None = Field(default=None, max_length=36)
+    title: Text200
+    description: str = Field(default="", max_length=5000)
+    address: str = Field(default="", max_length=500)
+    scheduled_start: DateTimeText
+    scheduled_end: DateTimeText
+    line_items: list[LineItemIn] = Field(default_factory=list, max_length=100)
+
+
+class JobEdit(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    title: Text200 | None = None
+    description: str | None = Field(default=None, max_length=5000)
+    address: str | None = Field(default=None, max_length=500)
+    scheduled_start: DateTimeText | None = None
+    scheduled_end: DateTimeText | None = None
+
+
+class Assignment(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    technician_id: str | None = Field(max_length=36)
+
+
+class CustomerEdit(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: Text200 | None = None
+    phone: str | None = Field(default=None, max_length=40)
+    email: str | None = Field(default=None, max_length=254)
+    address: str | None = Field(default=None, max_length=500)
+    notes: str | None = Field(default=None, max_length=5000)
+
+
+Record = dict[str, Any]
+
+
+@router.get("/technicians")
+def technicians(context: Context) -> list[Record]:
+    with context.reader() as session:
+        return [
+            {"id": t.id, "email": t.email, "display_name": t.display_name}
+            for t in session.scalars(select(Technician).order_by(Technician.display_name))
+        ]
+
+
+@router.get("/customers")
+def customers(context: Context) -> list[Record]:
+    with context.reader() as session:
+        return [snapshot(c) for c in session.scalars(select(Customer).order_by(Customer.name))]
+
+
+@router.get("/jobs")
+def jobs(context: Context, technician_id: str | None = None) -> list[Record]:
+    with context.reader() as session:
+        query = select(Job).order_by(Job.scheduled_start)
+        if technician_id:
+            query = query.where(Job.technician_id == technician_id)
+        return [snapshot(j) for j in session.scalars(query)]
+
+
+@router.post(
+    "/jobs",
+    status_code=201,
+    responses={
+        404: problem("not_found: no such customer, or no such technician"),
+        422: problem("invalid_request: scheduled_end is not after scheduled_start"),
+    },
+)
+def create_job(body: JobIn, context: Context) -> Record:
+    if body.scheduled_end <= body.scheduled_start:
+        raise Problem(422, "invalid_request", "scheduled_end must be after scheduled_start")
+    fields = body.model_dump()
+    fields["id"] = str(uuid.uuid4())
+    fields["line_items"] = [{**item, "id": str(uuid.uuid4())} for item in fields["line_items"]]
+    with context.writer() as session, session.begin():
+        return snapshot(dispatch.create_job(session, fields, context.clock.now()))
+
+
+@router.patch(
+    "/jobs/{job_id}",
+    responses={
+        404: problem("not_found: no such job"),
+        422: problem("invalid_request: scheduled_end would not be after scheduled_start"),
+    },
+)
+def edit_job(job_id: str, body: JobEdit, context: Context) -> Record:
+    with context.writer() as session, session.begin():
+        job = dispatch.job_or_404(session, job_id)
+        fields = body.model_dump(exclude_none=True)
+        return snapshot(dispatch.edit_job(session, job, fields, context.clock.now()))
+
+
+@router.post(
+    "/jobs/{job_id}/assign", responses={404: problem("not_found: no such job or technician")}
+)
+def assign_job(job_id: str, body: Assignment, context: Context) -> Record:
+    with context.writer() as session, session.begin():
+        job = dispatch.job_or_404(session, job_id)
+        return snapshot(dispatch.assign_job(session, job, body.technician_id, context.clock.now()))
+
+
+@router.post(
+    "/jobs/{job_id}/cancel",
+    responses={
+        404: problem("not_found: no such job"),
+        409: problem("not_allowed: the job's status cannot change to cancelled"),
+    },
+)
+def cancel_job(job_id: str, context: Context) -> Record:
+    with context.writer() as session, session.begin():
+        job = dispatch.job_or_404(session, job_id)
+        return snapshot(dispatch.cancel_job(session, job, context.clock.now()))
+
+
+@router.patch("/customers/{customer_id}", responses={404: problem("not_found: no such customer")})
+def edit_customer(customer_id: str, body: CustomerEdit, context: Context) -> Record:
+    now = context.clock.now()
+    with context.writer() as session, session.begin():
+        customer = session.get(Customer, customer_id, with_for_update=True, populate_existing=True)
+        if customer is None:
+            raise not_found(f"customer {customer_id}")
+        for key, value in body.model_dump(exclude_none=True).items():
+            setattr(customer, key, value)
+        if session.is_modified(customer):
+            customer.version += 1
+            customer.updated_at = now
+            session.flush()
+            publish(session, "customer", customer, customer_audience(session, customer.id), now)
+        return snapshot(customer)
+
+
+def _rows(items: Any) -> list[Record]:
+    return [snapshot(item) for item in items]
+
+
+@router.get("/office/{technician_id}", responses={404: problem("not_found: no such technician")})
+def office_view(technician_id: str, context: Context) -> Record:
+    """Everything a technician has uploaded, as the office sees it."""
+    with context.reader() as session:
+        dispatch.require_technician(session, technician_id)
+        job_ids = select(Job.id).where(Job.technician_id == technician_id)
+        by_job = {
+            "notes": _rows(session.scalars(select(Note).where(Note.job_id.in_(job_ids)))),
+            "photos": _rows(session.scalars(select(Photo).where(Photo.job_id.in_(job_ids)))),
+            "signatures": _rows(
+                session.scalars(select(Signature).where(Signature.job_id.in_(job_ids)))
+            ),
+        }
+        owned = {
+            "jobs": _rows(session.scalars(select(Job).where(Job.technician_id == technician_id))),
+            "time_entries": _rows(
+                session.scalars(select(TimeEntry).where(TimeEntry.technician_id == technician_id))
+            ),
+            "documents": _rows(
+                session.scalars(select(Document).where(Document.technician_id == technician_id))
+            ),
+            "payments": _rows(
+                session.scalars(select(Payment).where(Payment.technician_id == technician_id))
+            ),
+            "location_pings": _rows(
+                session.scalars(
+                    select(LocationPing).where(LocationPing.technician_id == technician_id)
+                )
+            ),
+        }
+        document_ids = select(Document.id).where(Document.technician_id == technician_id)
+        deliveries = session.scalars(
+            select(OfficeDelivery).where(OfficeDelivery.document_id.in_(document_ids))
+        )
+        return {
+            **owned,
+            **by_job,
+            "deliveries": _rows(deliveries),
+            "generated_at": datetime.isoformat(context.clock.now()),
+        }

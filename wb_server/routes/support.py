@@ -1,0 +1,51 @@
+"""Support's access to a technician's sync (admin token): a token to replay a bundle with.
+
+A diagnostics bundle from a tablet holds the technician's pending outbox but never their
+password or saved sign-in. To replay it against the reference server, support (holding the
+admin token) asks for an ordinary technician token here; the server then authorises the
+replay exactly as it would the tablet's own sync, row by row.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from fastapi import APIRouter, Depends
+from pydantic import BaseModel
+
+from wb_server.context import Context, require_admin
+from wb_server.errors import not_found, problem
+from wb_server.models import Technician
+from wb_server.routes.auth import issue_token
+
+router = APIRouter(prefix="/v1/admin", tags=["support"], dependencies=[Depends(require_admin)])
+
+
+class TechnicianToken(BaseModel):
+    token: str
+    expires_at: datetime
+    technician_id: str
+    email: str
+    display_name: str
+
+
+@router.post(
+    "/technicians/{technician_id}/token",
+    response_model=TechnicianToken,
+    responses={404: problem("not_found: no such technician")},
+)
+def technician_token(technician_id: str, context: Context) -> TechnicianToken:
+    """A bearer token for ``technician_id``, as a sign-in would issue it."""
+    now = context.clock.now()
+    with context.writer() as session, session.begin():
+        technician = session.get(Technician, technician_id)
+        if technician is None:
+            raise not_found(f"technician {technician_id}")
+        token, expires = issue_token(session, technician.id, now, context.config.token_ttl)
+        return TechnicianToken(
+            token=token,
+            expires_at=expires,
+            technician_id=technician.id,
+            email=technician.email,
+            display_name=technician.display_name,
+        )
