@@ -7,6 +7,7 @@ from wb_desktop.core.store.changes.customers import CustomerChanges
 from wb_desktop.core.store.changes.documents import DocumentChanges
 from wb_desktop.core.store.changes.jobs import JobChanges
 from wb_desktop.core.store.changes.media import MediaChanges
+from wb_desktop.core.store.changes.notice import Changes
 from wb_desktop.core.store.changes.timeclock import TimeClockChanges
 
 
@@ -22,4 +23,4 @@ class LocalChanges:
         self.documents = DocumentChanges(write_path)
 
 
-__all__ = ["ChangeReceipt", "LocalChanges", "WritePath"]
+__all__ = ["ChangeReceipt", "Changes", "LocalChanges", "WritePath"]

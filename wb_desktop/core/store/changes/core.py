@@ -21,6 +21,7 @@ from wb_desktop.core.domain.clock import Clock
 from wb_desktop.core.domain.errors import NotFoundError, ValidationError
 from wb_desktop.core.domain.sync_state import state_after_local_change
 from wb_desktop.core.domain.text import QT_TRANSLATE_NOOP, Text
+from wb_desktop.core.store.changes.notice import Changes
 from wb_desktop.core.store.database import Database
 from wb_desktop.core.store.disk_full import refused_when_disk_full
 from wb_desktop.core.store.media_files import MediaFiles
@@ -35,17 +36,33 @@ R = TypeVar("R", bound=SyncedRecord)
 
 @dataclass(frozen=True)
 class ChangeReceipt:
-    """What a write did; ``op_id`` is None when nothing needed changing (e.g. a second Send)."""
+    """What a write did; ``op_id`` is None when nothing needed changing (e.g. a second Send).
+
+    ``job_id`` is the job the record belongs to (None for a customer or a day's time entry).
+    """
 
     record_type: str
     record_id: str
     op_id: str | None
     seq: int | None
     storage_warning: str | None = None
+    job_id: str | None = None
 
     @property
     def changed(self) -> bool:
         return self.op_id is not None
+
+    def changes(self, initiator: object | None = None) -> Changes:
+        """The notice the views hear; an empty one when nothing needed changing."""
+        if not self.changed:
+            return Changes(initiator=initiator, storage_warning=self.storage_warning)
+        return Changes(
+            frozenset({self.record_type}),
+            frozenset({self.record_id}),
+            frozenset({self.job_id}) if self.job_id else frozenset(),
+            initiator,
+            self.storage_warning,
+        )
 
 
 @dataclass(frozen=True)
@@ -55,6 +72,7 @@ class Change:
     record_type: str
     record_id: str
     spec: OpSpec | None
+    job_id: str | None = None  # the job the record belongs to, for the views' notice
 
 
 def new_id() -> str:
@@ -90,13 +108,20 @@ class WritePath:
         with refused_when_disk_full(), self.database.writer() as session, session.begin():
             change = mutate(session, now)
             if change.spec is None:
-                return ChangeReceipt(change.record_type, change.record_id, None, None)
+                return ChangeReceipt(
+                    change.record_type, change.record_id, None, None, job_id=change.job_id
+                )
             session.flush()
             size = len(payload_text(change.spec.payload)) * 2 + ROW_OVERHEAD_BYTES
             usage = self.quota.check(session, size)
             op = self.outbox.enqueue(session, change.spec, now)
             return ChangeReceipt(
-                change.spec.record_type, change.spec.record_id, op.op_id, op.seq, usage.warning
+                change.spec.record_type,
+                change.spec.record_id,
+                op.op_id,
+                op.seq,
+                usage.warning,
+                change.job_id,
             )
 
 

@@ -104,7 +104,7 @@ class DocumentChanges:
             document = _new_document(
                 session, now, doc_kind, customer_id, job_id, clean_notes, totals, None
             )
-            return Change(RECORD, document.id, _create_spec(document))
+            return Change(RECORD, document.id, _create_spec(document), document.job_id)
 
         return self._write.write(mutate)
 
@@ -128,7 +128,7 @@ class DocumentChanges:
                 )
             )
             if existing is not None:
-                return Change(RECORD, existing, None)
+                return Change(RECORD, existing, None, estimate.job_id)
             lines = [
                 LineInput(line.description, line.quantity, line.unit_price, line.vat_rate)
                 for line in estimate.lines
@@ -143,7 +143,7 @@ class DocumentChanges:
                 price_document(lines, estimate.currency),
                 estimate.id,
             )
-            return Change(RECORD, document.id, _create_spec(document))
+            return Change(RECORD, document.id, _create_spec(document), document.job_id)
 
         return self._write.write(mutate)
 
@@ -181,7 +181,7 @@ class DocumentChanges:
                 _snapshot(document),
                 base_version=document.version,
             )
-            return Change(RECORD, document.id, spec)
+            return Change(RECORD, document.id, spec, document.job_id)
 
         return self._write.write(mutate)
 
@@ -191,7 +191,7 @@ class DocumentChanges:
         def mutate(session: Session, now: datetime) -> Change:
             document = load(session, Document, document_id, RECORD)
             if document.delivery_state is not DeliveryState.DRAFT:
-                return Change(RECORD, document.id, None)
+                return Change(RECORD, document.id, None, document.job_id)
             document.delivery_state = DeliveryState.QUEUED
             document.queued_at = now
             touch(document, now)
@@ -202,7 +202,7 @@ class DocumentChanges:
                 {"queued_at": now},
                 base_version=document.version,
             )
-            return Change(RECORD, document.id, spec)
+            return Change(RECORD, document.id, spec, document.job_id)
 
         return self._write.write(mutate)
 

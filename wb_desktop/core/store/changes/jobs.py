@@ -45,7 +45,7 @@ class JobChanges:
                 {"status": requested, "previous": previous, "changed_at": now},
                 base_version=job.version,
             )
-            return Change("job", job.id, spec)
+            return Change("job", job.id, spec, job.id)
 
         return self._write.write(mutate)
 
@@ -63,6 +63,6 @@ class JobChanges:
                 {"job_id": parent, "text": clean, "created_at": now},
                 parents=(("job", parent),),
             )
-            return Change("note", note.id, spec)
+            return Change("note", note.id, spec, parent)
 
         return self._write.write(mutate)

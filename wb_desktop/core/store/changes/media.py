@@ -111,7 +111,7 @@ class MediaChanges:
                 select(Photo.id).where(Photo.job_id == job.id, Photo.sha256 == stored.sha256)
             )
             if existing is not None:
-                return Change("photo", existing, None)
+                return Change("photo", existing, None, job.id)
             register_file(session, stored, "photos", now)
             photo = new_record(
                 Photo,
@@ -140,7 +140,7 @@ class MediaChanges:
                 "taken_at": taken,
             }
             spec = OpSpec("photo.create", "photo", photo.id, payload, parents=(("job", job.id),))
-            return Change("photo", photo.id, spec)
+            return Change("photo", photo.id, spec, job.id)
 
         return self._write_with_file(stored, mutate)
 
@@ -179,7 +179,7 @@ class MediaChanges:
             spec = OpSpec(
                 "signature.create", "signature", signature.id, payload, parents=(("job", job.id),)
             )
-            return Change("signature", signature.id, spec)
+            return Change("signature", signature.id, spec, job.id)
 
         return self._write_with_file(stored, mutate)
 

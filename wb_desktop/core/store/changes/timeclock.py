@@ -137,7 +137,7 @@ class TimeClockChanges:
                 {"job_id": job_id, "clock_in": now, "note": entry.note},
                 parents=parents,
             )
-            return Change(RECORD, entry.id, spec)
+            return Change(RECORD, entry.id, spec, job_id)
 
         return self._write.write(mutate)
 
@@ -163,7 +163,7 @@ class TimeClockChanges:
                 {"fields": {"clock_out": now}},
                 base_version=entry.version,
             )
-            return Change(RECORD, entry.id, spec)
+            return Change(RECORD, entry.id, spec, entry.job_id)
 
         return self._write.write(mutate)
 

@@ -1,0 +1,144 @@
+"""The op runner: work off the GUI thread, answers and notices on it, nothing swallowed."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+
+import pytest
+from pytestqt.qtbot import QtBot
+from sqlalchemy import func, select
+
+from tests.conftest import Schedule
+from wb_desktop.app.op_runner import NoCacheError, OpRunner
+from wb_desktop.core.domain.errors import NotFoundError, WorkBossError
+from wb_desktop.core.store.cache import LocalCache
+from wb_desktop.core.store.changes import Changes
+from wb_desktop.core.store.models import Note
+
+
+@pytest.fixture
+def runner(cache: LocalCache) -> Iterator[OpRunner]:
+    made = OpRunner(cache)
+    yield made
+    assert made.wait_until_idle(10_000)
+
+
+def test_a_query_runs_off_the_gui_thread_and_answers_on_it(
+    qtbot: QtBot, runner: OpRunner, schedule: Schedule
+) -> None:
+    gui = threading.get_ident()
+    seen: dict[str, object] = {}
+
+    def read(session) -> int:
+        seen["worker"] = threading.get_ident()
+        return session.scalar(select(func.count()).select_from(Note)) or 0
+
+    def done(count: int) -> None:
+        seen["count"] = count
+        seen["answered_on"] = threading.get_ident()
+
+    with qtbot.waitSignal(runner.busyChanged, check_params_cb=lambda busy: not busy):
+        runner.query(read, done)
+    assert seen["count"] == 0
+    assert seen["worker"] != gui and seen["answered_on"] == gui
+    assert runner.idle
+
+
+def test_a_write_answers_with_its_notice_and_broadcasts_it(
+    qtbot: QtBot, runner: OpRunner, schedule: Schedule
+) -> None:
+    job_id = schedule.job_ids[0]
+    answers: list[Changes] = []
+    initiator = object()
+    with qtbot.waitSignal(runner.changed) as heard:
+        runner.write(
+            lambda c: c.jobs.add_note(job_id, "Gate code 4411"), answers.append, initiator=initiator
+        )
+    notice = heard.args[0]
+    assert answers == [notice]
+    assert notice.kinds == {"note"} and notice.job_ids == {job_id}
+    assert len(notice.record_ids) == 1 and notice.initiator is initiator
+    assert notice.concerns("note", job_id=job_id)
+    assert not notice.concerns("note", job_id=schedule.job_ids[1])
+    assert not notice.concerns("customer")
+
+
+def test_writes_run_one_after_another_in_the_order_asked(
+    qtbot: QtBot, runner: OpRunner, schedule: Schedule
+) -> None:
+    job_id = schedule.job_ids[0]
+    order: list[str] = []
+    for text in ("first", "second", "third"):
+        runner.write(
+            lambda c, t=text: c.jobs.add_note(job_id, t), lambda _n, t=text: order.append(t)
+        )
+    qtbot.waitUntil(lambda: runner.idle)
+    assert order == ["first", "second", "third"]
+
+
+def test_a_refusal_reaches_failed_unchanged_and_nothing_is_broadcast(
+    qtbot: QtBot, runner: OpRunner, schedule: Schedule
+) -> None:
+    errors: list[Exception] = []
+    broadcasts: list[Changes] = []
+    runner.changed.connect(broadcasts.append)
+    runner.write(lambda c: c.jobs.add_note("no-such-job", "x"), failed=errors.append)
+    qtbot.waitUntil(lambda: runner.idle)
+    assert len(errors) == 1 and isinstance(errors[0], NotFoundError)
+    assert broadcasts == []
+
+
+def test_an_unexpected_error_is_logged_and_handed_to_failed(
+    qtbot: QtBot, runner: OpRunner, caplog: pytest.LogCaptureFixture
+) -> None:
+    errors: list[Exception] = []
+
+    def broken() -> int:
+        raise ZeroDivisionError("division by zero")
+
+    runner.call(broken, lambda _r: None, errors.append)
+    qtbot.waitUntil(lambda: runner.idle)
+    assert isinstance(errors[0], ZeroDivisionError)
+    assert "failed unexpectedly" in caplog.text and "ZeroDivisionError" in caplog.text
+
+
+def test_without_failed_an_error_goes_to_the_crash_reporter(
+    qtbot: QtBot, runner: OpRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reported: list[BaseException] = []
+    monkeypatch.setattr("sys.excepthook", lambda _kind, error, _trace: reported.append(error))
+
+    def refused() -> None:
+        raise WorkBossError("refused")
+
+    runner.call(refused, lambda _r: None)
+    qtbot.waitUntil(lambda: runner.idle)
+    assert [str(error) for error in reported] == ["refused"]
+
+
+def test_an_answer_that_starts_more_work_keeps_the_runner_busy_until_it_ends(
+    qtbot: QtBot, runner: OpRunner
+) -> None:
+    states: list[bool] = []
+    runner.busyChanged.connect(states.append)
+    results: list[int] = []
+    runner.call(lambda: 1, lambda first: runner.call(lambda: first + 1, results.append))
+    assert runner.wait_until_idle(10_000)
+    assert results == [2] and states == [True, False]
+
+
+def test_announce_broadcasts_a_sync_notice_to_every_view(qtbot: QtBot, runner: OpRunner) -> None:
+    with qtbot.waitSignal(runner.changed) as heard:
+        runner.announce(Changes.of_everything(initiator="sync"))
+    assert heard.args[0].concerns("job", job_id="any") and heard.args[0].initiator == "sync"
+
+
+def test_a_runner_without_a_cache_only_calls(qtbot: QtBot) -> None:
+    runner = OpRunner()
+    with pytest.raises(NoCacheError):
+        runner.query(lambda session: None, lambda _r: None)
+    results: list[str] = []
+    runner.call(lambda: "answer", results.append)
+    qtbot.waitUntil(lambda: runner.idle)
+    assert results == ["answer"]
