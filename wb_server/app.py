@@ -10,6 +10,7 @@ from starlette.routing import Match, Route
 
 from wb_desktop import __version__
 from wb_desktop.core.domain.clock import Clock, SystemClock
+from wb_desktop.core.protocol.blobs import MAX_CHUNK_BYTES
 from wb_server import openapi
 from wb_server.body_limit import BodyLimitMiddleware, BodyLimits
 from wb_server.config import ServerConfig
@@ -104,7 +105,7 @@ def create_app(config: ServerConfig, clock: Clock | None = None) -> FastAPI:
         app.include_router(router)
     app.state.faults = FaultRegistry(writer, app.state.context.clock)
     app.add_middleware(FaultMiddleware, registry=app.state.faults)
-    body_limits = BodyLimits(config.max_json_bytes, blobs.MAX_CHUNK_BYTES)
+    body_limits = BodyLimits(config.max_json_bytes, MAX_CHUNK_BYTES)
     app.add_middleware(BodyLimitMiddleware, limits=body_limits)
     app.add_middleware(HeaderLimitMiddleware)  # outermost: before anything reads a header
     openapi.install(app, ROUTERS, config, body_limits)

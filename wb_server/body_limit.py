@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from wb_desktop.core.protocol import routes
 from wb_server.faults import ASGIApp, Receive, Scope, Send, json_reply, replay_body
 
 BODYLESS_METHODS = ("GET", "HEAD", "DELETE")  # their bodies are never read, so never refused
-CHUNK_PATHS = "/v1/blobs"  # blob chunks, with a limit of their own
+CHUNK_PATHS = routes.BLOBS  # blob chunks, with a limit of their own
 
 
 @dataclass(frozen=True)

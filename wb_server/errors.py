@@ -1,6 +1,7 @@
 """Problem replies: every refusal is a 4xx with a reason a person can read.
 
-Every non-2xx reply of the server has the same body, :class:`ErrorBody`; the OpenAPI
+Every non-2xx reply of the server has the same body,
+:class:`~wb_desktop.core.protocol.errors.ErrorBody`; the OpenAPI
 document says so for every status code a route can answer (see
 :mod:`wb_server.openapi`). A route documents the refusals of its own handler with
 :func:`problem` in its decorator's ``responses=``; the ones that come from the layers around
@@ -12,7 +13,8 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import HTTPException
-from pydantic import BaseModel, ConfigDict, Field
+
+from wb_desktop.core.protocol.errors import ErrorBody
 
 
 class Problem(HTTPException):
@@ -26,20 +28,6 @@ class Problem(HTTPException):
 
     def body(self) -> dict[str, Any]:
         return {"error": self.code, "detail": self.detail}
-
-
-class ErrorBody(BaseModel):
-    """The body of every refusal: a stable code for programs and a sentence for a person."""
-
-    model_config = ConfigDict(
-        extra="forbid",
-        json_schema_extra={
-            "examples": [{"error": "unauthorized", "detail": "wrong email or password"}]
-        },
-    )
-
-    error: str = Field(description="a stable code: not_found, cursor_ahead, invalid_request, …")
-    detail: str = Field(description="what went wrong and what to do, for a person")
 
 
 def header(description: str, schema: dict[str, Any] | None = None) -> dict[str, Any]:

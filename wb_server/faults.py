@@ -25,6 +25,8 @@ from sqlalchemy import case, delete, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from wb_desktop.core.domain.clock import Clock
+from wb_desktop.core.protocol import routes
+from wb_desktop.core.protocol.kinds import FaultKind
 from wb_server.models import FaultRuleRow
 
 Scope = MutableMapping[str, Any]
@@ -33,8 +35,7 @@ Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
-KINDS = ("latency", "error_500", "error_503", "rate_limit", "drop", "drop_after_commit", "hang")
-EXEMPT = ("/health", "/v1/admin", "/openapi.json", "/docs")
+EXEMPT = (routes.HEALTH, routes.ADMIN, routes.OPENAPI, routes.DOCS)
 
 
 class ConnectionDropped(Exception):  # noqa: N818 - it names what the client sees
@@ -55,7 +56,7 @@ logging.getLogger("uvicorn.error").addFilter(_QUIET)
 @dataclass
 class FaultRule:
     id: str
-    kind: str
+    kind: FaultKind
     route: str | None = None
     op_kind: str | None = None
     probability: float = 1.0
@@ -93,7 +94,7 @@ class FaultRule:
 def _rule(row: FaultRuleRow) -> FaultRule:
     return FaultRule(
         id=row.id,
-        kind=row.kind,
+        kind=FaultKind(row.kind),
         route=row.route,
         op_kind=row.op_kind,
         probability=row.probability,
@@ -258,7 +259,7 @@ class FaultMiddleware:
             await self.app(scope, receive, send)
             return
         body, op_kinds = b"", set()
-        if path.startswith("/v1/push"):
+        if path.startswith(routes.PUSH):
             body = await _read_body(receive)
             op_kinds = _op_kinds(body)
             receive = replay_body(body)
@@ -277,17 +278,17 @@ class FaultMiddleware:
 
     async def _apply(self, rule: FaultRule, scope: Scope, receive: Receive, send: Send) -> None:
         detail = {"error": "injected_fault", "detail": f"fault {rule.id} ({rule.kind})"}
-        if rule.kind == "latency":
+        if rule.kind == FaultKind.LATENCY:
             await asyncio.sleep(float(rule.params.get("latency_ms", 1000)) / 1000)
             await self.app(scope, receive, send)
-        elif rule.kind in ("error_500", "error_503"):
+        elif rule.kind in (FaultKind.ERROR_500, FaultKind.ERROR_503):
             await json_reply(send, int(rule.kind[-3:]), detail, [])
-        elif rule.kind == "rate_limit":
+        elif rule.kind == FaultKind.RATE_LIMIT:
             retry = str(int(rule.params.get("retry_after_s", 2))).encode()
             await json_reply(send, 429, detail, [(b"retry-after", retry)])
-        elif rule.kind == "drop":
+        elif rule.kind == FaultKind.DROP:
             await _drop(send)
-        elif rule.kind == "drop_after_commit":
+        elif rule.kind == FaultKind.DROP_AFTER_COMMIT:
             await self.app(scope, receive, _swallow)
             await _drop(send)
         else:  # hang: hold the connection, then drop it

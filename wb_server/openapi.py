@@ -3,7 +3,7 @@
 FastAPI documents a route's success and a 422 of its own shape (``HTTPValidationError``),
 which is not what the server sends. :func:`install` makes ``GET /openapi.json`` exact:
 
-- Every non-2xx reply is :class:`~wb_server.errors.ErrorBody`, 422 included.
+- Every non-2xx reply is :class:`~wb_desktop.core.protocol.errors.ErrorBody`, 422 included.
 - A route documents the refusals of its own handler (``responses=`` with
   :func:`~wb_server.errors.problem`). The ones that come from the layers around the
   handler are added here, from the same facts those layers act on: 401 for the routes that
@@ -25,10 +25,12 @@ from fastapi import APIRouter, FastAPI
 from fastapi.dependencies.models import Dependant
 from fastapi.routing import APIRoute
 
+from wb_desktop.core.protocol import routes
+from wb_desktop.core.protocol.errors import ErrorBody
 from wb_server.body_limit import BODYLESS_METHODS, BodyLimits
 from wb_server.config import ServerConfig
 from wb_server.context import current_technician, require_admin
-from wb_server.errors import ErrorBody, header
+from wb_server.errors import header
 from wb_server.faults import EXEMPT
 from wb_server.header_limit import MAX_HEADER_BYTES, MAX_HEADERS_BYTES
 
@@ -38,7 +40,7 @@ SECURITY_SCHEMES = {
     TECHNICIAN: {
         "type": "http",
         "scheme": "bearer",
-        "description": "The token from POST /v1/auth/sign-in.",
+        "description": f"The token from POST {routes.SIGN_IN}.",
     },
     ADMIN: {
         "type": "http",
@@ -52,7 +54,7 @@ FAULTS = {
     503: "injected_fault (error_503)",
 }
 FAULT_NOTE = (
-    " Only while a QA fault rule set through /v1/admin/faults matches this route; never in "
+    f" Only while a QA fault rule set through {routes.FAULTS} matches this route; never in "
     "normal operation."
 )
 

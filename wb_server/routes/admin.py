@@ -4,18 +4,25 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from decimal import Decimal
-from typing import Annotated, Any
+from typing import Any
 
 from fastapi import APIRouter, Depends
-from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import select
 
+from wb_desktop.core.protocol import routes
+from wb_desktop.core.protocol.admin import (
+    Assignment,
+    CustomerEdit,
+    JobEdit,
+    JobIn,
+    RecordData,
+)
+from wb_desktop.core.protocol.auth import TechnicianOut
+from wb_desktop.core.protocol.kinds import RecordType
 from wb_server import dispatch
 from wb_server.context import Context, require_admin
 from wb_server.errors import Problem, not_found, problem
 from wb_server.feed import customer_audience, publish, snapshot
-from wb_server.fields import DateTimeText, Money, Quantity, VatRate
 from wb_server.models import (
     Customer,
     Document,
@@ -30,77 +37,26 @@ from wb_server.models import (
     TimeEntry,
 )
 
-router = APIRouter(prefix="/v1/admin", tags=["admin"], dependencies=[Depends(require_admin)])
-Text200 = Annotated[str, Field(min_length=1, max_length=200)]
+router = APIRouter(tags=["admin"], dependencies=[Depends(require_admin)])
+Record = RecordData
 
 
-class LineItemIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    description: Text200
-    quantity: Quantity
-    unit_price: Money
-    vat_rate: VatRate = Decimal(25)
-
-
-class JobIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    customer_id: str = Field(max_length=36)
-    technician_id: str | None = Field(default=None, max_length=36)
-    title: Text200
-    description: str = Field(default="", max_length=5000)
-    address: str = Field(default="", max_length=500)
-    scheduled_start: DateTimeText
-    scheduled_end: DateTimeText
-    line_items: list[LineItemIn] = Field(default_factory=list, max_length=100)
-
-
-class JobEdit(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    title: Text200 | None = None
-    description: str | None = Field(default=None, max_length=5000)
-    address: str | None = Field(default=None, max_length=500)
-    scheduled_start: DateTimeText | None = None
-    scheduled_end: DateTimeText | None = None
-
-
-class Assignment(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    technician_id: str | None = Field(max_length=36)
-
-
-class CustomerEdit(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    name: Text200 | None = None
-    phone: str | None = Field(default=None, max_length=40)
-    email: str | None = Field(default=None, max_length=254)
-    address: str | None = Field(default=None, max_length=500)
-    notes: str | None = Field(default=None, max_length=5000)
-
-
-Record = dict[str, Any]
-
-
-@router.get("/technicians")
-def technicians(context: Context) -> list[Record]:
+@router.get(routes.ADMIN_TECHNICIANS)
+def technicians(context: Context) -> list[TechnicianOut]:
     with context.reader() as session:
         return [
-            {"id": t.id, "email": t.email, "display_name": t.display_name}
+            TechnicianOut(id=t.id, email=t.email, display_name=t.display_name)
             for t in session.scalars(select(Technician).order_by(Technician.display_name))
         ]
 
 
-@router.get("/customers")
+@router.get(routes.ADMIN_CUSTOMERS)
 def customers(context: Context) -> list[Record]:
     with context.reader() as session:
         return [snapshot(c) for c in session.scalars(select(Customer).order_by(Customer.name))]
 
 
-@router.get("/jobs")
+@router.get(routes.ADMIN_JOBS)
 def jobs(context: Context, technician_id: str | None = None) -> list[Record]:
     with context.reader() as session:
         query = select(Job).order_by(Job.scheduled_start)
@@ -110,7 +66,7 @@ def jobs(context: Context, technician_id: str | None = None) -> list[Record]:
 
 
 @router.post(
-    "/jobs",
+    routes.ADMIN_JOBS,
     status_code=201,
     responses={
         404: problem("not_found: no such customer, or no such technician"),
@@ -128,7 +84,7 @@ def create_job(body: JobIn, context: Context) -> Record:
 
 
 @router.patch(
-    "/jobs/{job_id}",
+    routes.ADMIN_JOB,
     responses={
         404: problem("not_found: no such job"),
         422: problem("invalid_request: scheduled_end would not be after scheduled_start"),
@@ -142,7 +98,7 @@ def edit_job(job_id: str, body: JobEdit, context: Context) -> Record:
 
 
 @router.post(
-    "/jobs/{job_id}/assign", responses={404: problem("not_found: no such job or technician")}
+    routes.ADMIN_JOB_ASSIGN, responses={404: problem("not_found: no such job or technician")}
 )
 def assign_job(job_id: str, body: Assignment, context: Context) -> Record:
     with context.writer() as session, session.begin():
@@ -151,7 +107,7 @@ def assign_job(job_id: str, body: Assignment, context: Context) -> Record:
 
 
 @router.post(
-    "/jobs/{job_id}/cancel",
+    routes.ADMIN_JOB_CANCEL,
     responses={
         404: problem("not_found: no such job"),
         409: problem("not_allowed: the job's status cannot change to cancelled"),
@@ -163,7 +119,7 @@ def cancel_job(job_id: str, context: Context) -> Record:
         return snapshot(dispatch.cancel_job(session, job, context.clock.now()))
 
 
-@router.patch("/customers/{customer_id}", responses={404: problem("not_found: no such customer")})
+@router.patch(routes.ADMIN_CUSTOMER, responses={404: problem("not_found: no such customer")})
 def edit_customer(customer_id: str, body: CustomerEdit, context: Context) -> Record:
     now = context.clock.now()
     with context.writer() as session, session.begin():
@@ -176,7 +132,9 @@ def edit_customer(customer_id: str, body: CustomerEdit, context: Context) -> Rec
             customer.version += 1
             customer.updated_at = now
             session.flush()
-            publish(session, "customer", customer, customer_audience(session, customer.id), now)
+            publish(
+                session, RecordType.CUSTOMER, customer, customer_audience(session, customer.id), now
+            )
         return snapshot(customer)
 
 
@@ -184,7 +142,7 @@ def _rows(items: Any) -> list[Record]:
     return [snapshot(item) for item in items]
 
 
-@router.get("/office/{technician_id}", responses={404: problem("not_found: no such technician")})
+@router.get(routes.OFFICE_VIEW, responses={404: problem("not_found: no such technician")})
 def office_view(technician_id: str, context: Context) -> Record:
     """Everything a technician has uploaded, as the office sees it."""
     with context.reader() as session:

@@ -5,39 +5,21 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from fastapi import APIRouter
-from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from wb_desktop.core.protocol import routes
+from wb_desktop.core.protocol.auth import SignInReply, SignInRequest, TechnicianOut
 from wb_server.auth import new_token, token_digest, verify_password
 from wb_server.context import Context, Me
 from wb_server.errors import problem, unauthorized
 from wb_server.models import AuthToken, Technician
 
-router = APIRouter(prefix="/v1", tags=["auth"])
-
-
-class SignInRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    email: str = Field(min_length=3, max_length=254)
-    password: str = Field(min_length=1, max_length=200)
-
-
-class TechnicianOut(BaseModel):
-    id: str
-    email: str
-    display_name: str
-
-
-class SignInReply(BaseModel):
-    token: str
-    expires_at: datetime
-    technician: TechnicianOut
+router = APIRouter(tags=["auth"])
 
 
 @router.post(
-    "/auth/sign-in",
+    routes.SIGN_IN,
     response_model=SignInReply,
     responses={401: problem("unauthorized: wrong email or password")},
 )
@@ -59,7 +41,7 @@ def sign_in(body: SignInRequest, context: Context) -> SignInReply:
         )
 
 
-@router.get("/me", response_model=TechnicianOut)
+@router.get(routes.ME, response_model=TechnicianOut)
 def me(technician: Me) -> TechnicianOut:
     return TechnicianOut(
         id=technician.id, email=technician.email, display_name=technician.display_name

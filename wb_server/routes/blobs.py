@@ -14,41 +14,30 @@ against the hash like anyone's, and only then may they read the blob.
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Header, Path, Request
 from fastapi.responses import FileResponse
-from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.orm import Session
 
 from wb_desktop.core.domain.images import sniff_image
+from wb_desktop.core.protocol import routes
+from wb_desktop.core.protocol.blobs import (
+    CONTENT_TYPES,
+    MAX_CHUNK_BYTES,
+    UPLOAD_OFFSET,
+    BlobState,
+    UploadRequest,
+)
+from wb_desktop.core.protocol.fields import DIGITS, SHA256_PATTERN
 from wb_server.blobs import BlobStore, insert_if_absent, readable_blob
 from wb_server.context import Context, Me
 from wb_server.errors import Problem, header, not_found, problem
-from wb_server.fields import DIGITS, JsonInt
 from wb_server.models import Blob, BlobAccess
 
-router = APIRouter(prefix="/v1/blobs", tags=["attachments"])
-CONTENT_TYPES = ("image/jpeg", "image/png", "image/webp", "image/heic")
-MAX_CHUNK_BYTES = 8 * 1024 * 1024
-Sha256 = Annotated[str, Path(pattern=re.compile(r"^[0-9a-f]{64}$").pattern)]
-
-
-class UploadRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    content_type: str = Field(max_length=100, json_schema_extra={"enum": list(CONTENT_TYPES)})
-    size: JsonInt = Field(ge=1, description="its maximum is this server's upload limit")
-
-
-class BlobState(BaseModel):
-    sha256: str
-    content_type: str
-    size: int
-    received: int
-    complete: bool
+router = APIRouter(tags=["attachments"])
+Sha256 = Annotated[str, Path(pattern=SHA256_PATTERN)]
 
 
 def _state(blob: Blob | BlobAccess) -> BlobState:
@@ -70,7 +59,7 @@ def _own_upload(session: Session, sha256: str, technician_id: str) -> BlobAccess
 
 
 @router.post(
-    "/{sha256}",
+    routes.BLOB,
     response_model=BlobState,
     responses={
         409: problem("upload_mismatch: your upload of this hash has another size or type"),
@@ -112,7 +101,7 @@ def start_upload(sha256: Sha256, body: UploadRequest, me: Me, context: Context) 
 
 
 @router.get(
-    "/{sha256}",
+    routes.BLOB,
     response_model=BlobState,
     responses={404: problem("not_found: no upload of yours and no blob you may read")},
 )
@@ -130,7 +119,7 @@ def upload_state(sha256: Sha256, me: Me, context: Context) -> BlobState:
 
 
 @router.patch(
-    "/{sha256}",
+    routes.BLOB,
     response_model=BlobState,
     openapi_extra={
         "requestBody": {
@@ -153,7 +142,7 @@ def upload_state(sha256: Sha256, me: Me, context: Context) -> BlobState:
         409: problem(
             "offset_mismatch: the chunk is not at the offset the server has; send from the "
             "offset in Upload-Offset",
-            headers={"Upload-Offset": header("bytes received", {"type": "integer"})},
+            headers={UPLOAD_OFFSET: header("bytes received", {"type": "integer"})},
         ),
         413: problem("past_the_end: the chunk goes past the upload's size"),
         415: problem(
@@ -193,7 +182,7 @@ async def send_chunk(
                 409,
                 "offset_mismatch",
                 f"the server has {upload.received} bytes; send from there",
-                {"Upload-Offset": str(upload.received)},
+                {UPLOAD_OFFSET: str(upload.received)},
             )
         if upload.received + len(chunk) > upload.size:
             raise Problem(413, "past_the_end", f"the upload is {upload.size} bytes long")
@@ -241,7 +230,7 @@ def _finish(
 
 
 @router.get(
-    "/{sha256}/content",
+    routes.BLOB_CONTENT,
     response_class=FileResponse,
     responses={
         200: {

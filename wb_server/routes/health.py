@@ -2,26 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from fastapi import APIRouter
-from pydantic import BaseModel
 
 from wb_desktop import __version__
-from wb_server.config import PROTOCOL_VERSION
+from wb_desktop.core.protocol import routes
+from wb_desktop.core.protocol.health import PROTOCOL_VERSION, Health
 from wb_server.context import Context
 
 router = APIRouter(tags=["health"])
 
 
-class Health(BaseModel):
-    status: str
-    protocol: int
-    version: str
-    server_time: datetime
-
-
-@router.get("/health", response_model=Health)
+@router.get(routes.HEALTH, response_model=Health)
 def health(context: Context) -> Health:
     """Answers without touching the database, so it stays fast under load."""
     return Health(

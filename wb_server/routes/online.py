@@ -17,42 +17,19 @@ from __future__ import annotations
 import asyncio
 import re
 import uuid
-from decimal import Decimal
-from typing import Annotated
 
 from fastapi import APIRouter
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 from sqlalchemy import func, select
 
+from wb_desktop.core.protocol import routes
+from wb_desktop.core.protocol.locations import PingRefused, PingsIn, PingsOut
+from wb_desktop.core.protocol.payments import PaymentIn, PaymentOut
 from wb_server.context import Context, Me
 from wb_server.errors import Problem, not_found, problem
-from wb_server.fields import DateTimeText, PositiveMoney, StrictFloat
 from wb_server.models import Document, Job, LocationPing, Payment
 
-router = APIRouter(prefix="/v1", tags=["online"])
+router = APIRouter(tags=["online"])
 APPROVE, DECLINE, TIMEOUT_AFTER_CHARGE = "4242424242424242", "4000000000000002", "4000000000000119"
-Uuid = Annotated[str, StringConstraints(pattern=re.compile(r"^[0-9a-fA-F-]{36}$").pattern)]
-
-
-class PaymentIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    idempotency_key: Uuid
-    document_id: Uuid
-    amount: PositiveMoney
-    currency: str = Field(min_length=3, max_length=3)
-    card_number: str = Field(min_length=12, max_length=23)
-
-
-class PaymentOut(BaseModel):
-    id: str
-    idempotency_key: str
-    document_id: str
-    amount: Decimal
-    currency: str
-    status: str
-    card_last4: str
-    reason: str
 
 
 def card_digits(number: str) -> str:
@@ -67,7 +44,7 @@ def _out(payment: Payment) -> PaymentOut:
         document_id=payment.document_id,
         amount=payment.amount,
         currency=payment.currency,
-        status=payment.status,
+        status=payment.status,  # type: ignore[arg-type]  # approved or declined, as stored
         card_last4=payment.card_last4,
         reason=payment.reason,
     )
@@ -125,7 +102,7 @@ def _charge(body: PaymentIn, technician_id: str, context: Context) -> tuple[Paym
 
 
 @router.post(
-    "/payments",
+    routes.PAYMENTS,
     response_model=PaymentOut,
     responses={
         404: problem("not_found: no such invoice of yours on the server (sync it first)"),
@@ -143,38 +120,7 @@ async def pay(body: PaymentIn, me: Me, context: Context) -> PaymentOut:
     return result
 
 
-class PingIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    id: Uuid
-    recorded_at: DateTimeText
-    latitude: StrictFloat = Field(ge=-90, le=90)
-    longitude: StrictFloat = Field(ge=-180, le=180)
-    accuracy_m: StrictFloat | None = Field(default=None, ge=0, le=100_000)
-    job_id: Uuid | None = None
-
-
-class PingsIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    pings: list[PingIn] = Field(max_length=1000)
-
-
-class PingRefused(BaseModel):
-    id: str
-    error: str
-    detail: str
-
-
-class PingsOut(BaseModel):
-    stored: int
-    already_had: int
-    refused: list[PingRefused] | None = Field(
-        default=None, description="pings not stored, each with why; absent when none"
-    )
-
-
-@router.post("/locations", response_model=PingsOut, response_model_exclude_none=True)
+@router.post(routes.LOCATIONS, response_model=PingsOut, response_model_exclude_none=True)
 def locations(body: PingsIn, me: Me, context: Context) -> PingsOut:
     """Idempotent by ping id: a resent batch stores nothing twice.
 

@@ -2,39 +2,23 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Query
-from pydantic import BaseModel
 from sqlalchemy import func, select
 
+from wb_desktop.core.protocol import routes
+from wb_desktop.core.protocol.fields import DIGITS
+from wb_desktop.core.protocol.pull import DEFAULT_PAGE, MAX_PAGE, ChangeOut, ChangesPage
 from wb_server.context import Context, Me
 from wb_server.errors import Problem, problem
-from wb_server.fields import DIGITS
 from wb_server.models import Change
 
-router = APIRouter(prefix="/v1", tags=["sync"])
-DEFAULT_PAGE = 500
-
-
-class ChangeOut(BaseModel):
-    seq: int
-    record_type: str
-    record_id: str
-    version: int
-    deleted: bool
-    data: dict[str, Any] | None
-    origin_device_id: str | None
-
-
-class ChangesPage(BaseModel):
-    changes: list[ChangeOut]
-    next_cursor: int
-    has_more: bool
+router = APIRouter(tags=["sync"])
 
 
 @router.get(
-    "/changes",
+    routes.CHANGES,
     response_model=ChangesPage,
     responses={
         409: problem(
@@ -47,7 +31,7 @@ def pull(
     technician: Me,
     context: Context,
     since: Annotated[int, Query(ge=0, description="the last seq the client has"), DIGITS] = 0,
-    limit: Annotated[int, Query(ge=1, le=5000), DIGITS] = DEFAULT_PAGE,
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE), DIGITS] = DEFAULT_PAGE,
 ) -> ChangesPage:
     """Never by wall clock: ``since`` is a seq from an earlier page (0 for everything)."""
     limit = min(limit, context.config.max_page_size)

@@ -11,71 +11,25 @@ the rest.
 from __future__ import annotations
 
 import logging
-import re
-from typing import Annotated, Any, Literal
+from typing import Any
 
 from fastapi import APIRouter
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 from sqlalchemy.orm import Session
 
+from wb_desktop.core.protocol import routes
+from wb_desktop.core.protocol.ops import payload_problem
+from wb_desktop.core.protocol.push import OpIn, OpResultOut, PushReply, PushRequest, RejectionCode
 from wb_server import document_ops, ops
 from wb_server.context import Context, Me
 from wb_server.db import insert_or_ignore, retry_on_lock_conflict
 from wb_server.errors import Problem, problem
-from wb_server.fields import JsonInt
 from wb_server.models import Device
 from wb_server.ops import OpContext, PushedOp, RejectedOpError
 from wb_server.push_batch import PushBatch
 
-router = APIRouter(prefix="/v1", tags=["sync"])
-RejectionCode = Literal["seq_used", "op_id_used", "server_error"]
+router = APIRouter(tags=["sync"])
 _log = logging.getLogger(__name__)
 HANDLERS = {**ops.HANDLERS, **document_ops.HANDLERS}
-MAX_OPS = 500
-Uuid = Annotated[str, StringConstraints(pattern=re.compile(r"^[0-9a-fA-F-]{36}$").pattern)]
-
-
-class OpIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    op_id: Uuid
-    seq: JsonInt = Field(ge=1, le=2**62)
-    kind: str = Field(min_length=1, max_length=40)
-    record_type: str = Field(min_length=1, max_length=40)
-    record_id: Uuid
-    base_version: JsonInt = Field(ge=0, le=2**31)
-    payload: dict[str, Any]
-
-
-class PushRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    device_id: Uuid
-    ops: list[OpIn] = Field(max_length=MAX_OPS)
-
-
-class OpResultOut(BaseModel):
-    op_id: str
-    seq: int
-    result: Literal["applied", "duplicate", "conflict", "rejected"]
-    original_result: str | None = None
-    version: int | None = None
-    record: dict[str, Any] | None = None
-    reason: str | None = None
-    code: RejectionCode | None = Field(
-        default=None,
-        description=(
-            "why a `rejected` op was refused, where the client can act on it: `seq_used` — "
-            "this device already used the seq for another op (a cache restored from a backup "
-            "is behind): send the op again with a seq above `last_seq`; `op_id_used` — another "
-            "device used the op id; `server_error` — applying the op failed on the server"
-        ),
-    )
-
-
-class PushReply(BaseModel):
-    results: list[OpResultOut]
-    last_seq: int
 
 
 def _device(session: Session, device_id: str, technician_id: str, context: Context) -> Device:
@@ -131,6 +85,9 @@ def _apply(batch: PushBatch, technician_id: str, device: Device, op: OpIn) -> Op
         handler = HANDLERS.get(op.kind)
         if handler is None:
             raise ops.unknown_kind(op.kind)
+        problem = payload_problem(op.kind, op.payload)
+        if problem is not None:
+            raise RejectedOpError(problem)
         outcome = handler(OpContext(batch, technician_id, pushed))
         record = outcome.snapshot()
         result, detail = outcome.result, {"version": record.get("version"), "record": record}
@@ -157,7 +114,7 @@ class OpCrashedError(Exception):
 
 
 @router.post(
-    "/push",
+    routes.PUSH,
     response_model=PushReply,
     responses={403: problem("forbidden: this device id is registered to another technician")},
 )

@@ -8,29 +8,20 @@ replay exactly as it would the tablet's own sync, row by row.
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from fastapi import APIRouter, Depends
-from pydantic import BaseModel
 
+from wb_desktop.core.protocol import routes
+from wb_desktop.core.protocol.auth import TechnicianToken
 from wb_server.context import Context, require_admin
 from wb_server.errors import not_found, problem
 from wb_server.models import Technician
 from wb_server.routes.auth import issue_token
 
-router = APIRouter(prefix="/v1/admin", tags=["support"], dependencies=[Depends(require_admin)])
-
-
-class TechnicianToken(BaseModel):
-    token: str
-    expires_at: datetime
-    technician_id: str
-    email: str
-    display_name: str
+router = APIRouter(tags=["support"], dependencies=[Depends(require_admin)])
 
 
 @router.post(
-    "/technicians/{technician_id}/token",
+    routes.TECHNICIAN_TOKEN,
     response_model=TechnicianToken,
     responses={404: problem("not_found: no such technician")},
 )

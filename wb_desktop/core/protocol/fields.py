@@ -1,4 +1,4 @@
-"""Request field types that accept exactly what their JSON schema says.
+"""Field types of the wire contract that accept exactly what their JSON schema says.
 
 Pydantic's lax mode takes ``true`` for an integer, ``0`` for a time and ``"1_000"`` or
 ``" 5"`` for a query integer, and documents a decimal as "a number or any string"; a client
@@ -22,11 +22,33 @@ import re
 from decimal import Decimal
 from typing import Annotated, Any
 
-from pydantic import AwareDatetime, BeforeValidator, StrictFloat, WithJsonSchema
+from pydantic import (
+    AwareDatetime,
+    BeforeValidator,
+    StrictFloat,
+    StringConstraints,
+    WithJsonSchema,
+)
 
-__all__ = ["DIGITS", "NUMBER", "DateTimeText", "JsonInt", "StrictFloat", "decimal_text"]
+__all__ = [
+    "DIGITS",
+    "NUMBER",
+    "SHA256_PATTERN",
+    "DateTimeText",
+    "JsonInt",
+    "Sha256",
+    "StrictFloat",
+    "Uuid",
+    "decimal_text",
+]
 
 _DIGITS = re.compile(r"-?[0-9]+")
+UUID_PATTERN = r"^[0-9a-fA-F-]{36}$"
+SHA256_PATTERN = r"^[0-9a-f]{64}$"
+Uuid = Annotated[str, StringConstraints(pattern=UUID_PATTERN)]
+"""An id as the app makes them: a UUID in its 36-character text form."""
+Sha256 = Annotated[str, StringConstraints(pattern=SHA256_PATTERN)]
+"""The SHA-256 of an attachment's bytes, in lower-case hex: its name on the server."""
 
 
 def _number(value: object) -> object:
