@@ -2,7 +2,7 @@
 
 from alembic import context
 
-from wb_desktop.core.store.alembic_env import run_environment
+from wb_desktop.core.persistence.alembic_env import run_environment
 from wb_desktop.core.store.models import Base
 
 run_environment(context, Base.metadata, offline=True)

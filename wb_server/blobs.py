@@ -28,7 +28,7 @@ from sqlalchemy import ColumnElement, exists, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from wb_desktop.core.files import write_atomically
+from wb_desktop.core.persistence.atomic_files import write_atomically
 from wb_server.models import Blob, BlobAccess, Job, Photo, ServerBase, Signature
 
 

@@ -26,7 +26,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from wb_desktop.core.store.types import DecimalText, UTCDateTime
+from wb_desktop.core.persistence.column_types import DecimalText, UTCDateTime
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",

@@ -49,7 +49,7 @@ def test_a_failed_save_keeps_the_old_file_whole(
     def refuse(*_args: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("wb_desktop.core.files.os.fsync", refuse)
+    monkeypatch.setattr("wb_desktop.core.persistence.atomic_files.os.fsync", refuse)
     with pytest.raises(OSError, match="No space left"):
         save_settings(profile, ProfileSettings(storage_quota_mb=20))
 

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from wb_desktop.core.files import write_atomically
 from wb_desktop.core.paths import ProfilePaths
+from wb_desktop.core.persistence.atomic_files import write_atomically
 
 FILE_NAME = "sign-in.json"
 

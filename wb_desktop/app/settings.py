@@ -15,8 +15,8 @@ from typing import Any
 
 from wb_desktop.core.domain.errors import ValidationError, WorkBossError
 from wb_desktop.core.domain.text import QT_TRANSLATE_NOOP, Text
-from wb_desktop.core.files import write_atomically
 from wb_desktop.core.paths import ProfilePaths
+from wb_desktop.core.persistence.atomic_files import write_atomically
 
 DEFAULT_STORAGE_QUOTA_MB = 100
 MIN_STORAGE_QUOTA_MB = 1

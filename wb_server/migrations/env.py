@@ -2,7 +2,7 @@
 
 from alembic import context
 
-from wb_desktop.core.store.alembic_env import run_environment
+from wb_desktop.core.persistence.alembic_env import run_environment
 from wb_server.models import ServerBase
 
 run_environment(context, ServerBase.metadata, offline=False)

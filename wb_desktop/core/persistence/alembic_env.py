@@ -11,7 +11,7 @@ from typing import Any
 from alembic.runtime.environment import EnvironmentContext
 from sqlalchemy import MetaData, create_engine
 
-from wb_desktop.core.store.types import render_plain_type
+from wb_desktop.core.persistence.column_types import render_plain_type
 
 
 def run_environment(context: EnvironmentContext, metadata: MetaData, *, offline: bool) -> None:

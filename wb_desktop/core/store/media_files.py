@@ -13,7 +13,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 
-from wb_desktop.core.files import write_atomically
+from wb_desktop.core.persistence.atomic_files import write_atomically
 
 
 @dataclass(frozen=True)

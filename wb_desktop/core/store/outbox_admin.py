@@ -21,7 +21,7 @@ from typing import Any
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session, aliased
 
-from wb_desktop.core.files import write_atomically
+from wb_desktop.core.persistence.atomic_files import write_atomically
 from wb_desktop.core.store.database import Database
 from wb_desktop.core.store.models import (
     Device,

@@ -17,6 +17,7 @@ from sqlalchemy import Table
 from wb_desktop.core.domain.records import UploadState
 from wb_desktop.core.domain.sync_state import SyncState
 from wb_desktop.core.domain.text import QT_TRANSLATE_NOOP, Text
+from wb_desktop.core.persistence.column_types import DecimalText, UTCDateTime
 from wb_desktop.core.store.models import (
     Customer,
     Document,
@@ -28,7 +29,6 @@ from wb_desktop.core.store.models import (
     SyncedRecord,
     TimeEntry,
 )
-from wb_desktop.core.store.types import DecimalText, UTCDateTime
 
 ALL_FIELDS = frozenset({"*"})
 

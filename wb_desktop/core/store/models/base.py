@@ -9,7 +9,7 @@ from sqlalchemy import Enum, MetaData, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from wb_desktop.core.domain.sync_state import SyncState
-from wb_desktop.core.store.types import UTCDateTime
+from wb_desktop.core.persistence.column_types import UTCDateTime
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",

@@ -9,8 +9,8 @@ from sqlalchemy import ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from wb_desktop.core.domain.records import DeliveryState, DocumentKind, PaymentStatus
+from wb_desktop.core.persistence.column_types import DecimalText, UTCDateTime
 from wb_desktop.core.store.models.base import UUID_LENGTH, Base, SyncedRecord, enum_column_type
-from wb_desktop.core.store.types import DecimalText, UTCDateTime
 
 
 class Document(SyncedRecord, Base):

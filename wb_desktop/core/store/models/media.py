@@ -9,8 +9,8 @@ from sqlalchemy import JSON, ForeignKey, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from wb_desktop.core.domain.records import UploadState
+from wb_desktop.core.persistence.column_types import UTCDateTime
 from wb_desktop.core.store.models.base import Base, SyncedRecord, enum_column_type
-from wb_desktop.core.store.types import UTCDateTime
 
 SHA256_HEX_LENGTH = 64
 

@@ -7,8 +7,8 @@ from datetime import datetime
 from sqlalchemy import Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
+from wb_desktop.core.persistence.column_types import UTCDateTime
 from wb_desktop.core.store.models.base import UUID_LENGTH, Base
-from wb_desktop.core.store.types import UTCDateTime
 
 
 class TechnicianProfile(Base):

@@ -9,8 +9,8 @@ from typing import Any
 from sqlalchemy import JSON, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from wb_desktop.core.persistence.column_types import UTCDateTime
 from wb_desktop.core.store.models.base import UUID_LENGTH, Base, enum_column_type
-from wb_desktop.core.store.types import UTCDateTime
 
 
 class OutboxState(StrEnum):

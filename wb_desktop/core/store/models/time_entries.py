@@ -7,8 +7,8 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from wb_desktop.core.persistence.column_types import UTCDateTime
 from wb_desktop.core.store.models.base import Base, SyncedRecord
-from wb_desktop.core.store.types import UTCDateTime
 
 
 class TimeEntry(SyncedRecord, Base):

@@ -9,8 +9,8 @@ from sqlalchemy import ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from wb_desktop.core.domain.status import JobStatus
+from wb_desktop.core.persistence.column_types import DecimalText, UTCDateTime
 from wb_desktop.core.store.models.base import UUID_LENGTH, Base, SyncedRecord, enum_column_type
-from wb_desktop.core.store.types import DecimalText, UTCDateTime
 
 
 class Customer(SyncedRecord, Base):
