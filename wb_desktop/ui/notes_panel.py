@@ -2,16 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from PySide6.QtCore import (
-    QAbstractListModel,
-    QLocale,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QLocale, QObject, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -26,38 +17,30 @@ from wb_desktop.core.domain.errors import WorkBossError
 from wb_desktop.core.store.job_views import NoteRow
 from wb_desktop.ui.labels import sync_state_label
 from wb_desktop.ui.messages import user_message
+from wb_desktop.ui.row_models import Column, RowListModel
 from wb_desktop.ui.theme import TOUCH_TARGET_PX
 from wb_desktop.ui.workday import Workday
 
-ModelIndex = QModelIndex | QPersistentModelIndex
 
+class NotesModel(RowListModel[NoteRow]):
+    """The notes, oldest first: when and how far synced, then the text."""
 
-class NotesModel(QAbstractListModel):
     def __init__(self, workday: Workday, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(
+            parent,
+            item=Column("", self._text),
+            roles={Qt.ItemDataRole.UserRole: lambda note: note.note_id},
+        )
         self._workday = workday
-        self._notes: list[NoteRow] = []
 
     def set_notes(self, notes: list[NoteRow]) -> None:
-        self.beginResetModel()
-        self._notes = list(notes)
-        self.endResetModel()
+        self.set_rows(notes)
 
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._notes)
-
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._notes):
-            return None
-        note = self._notes[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            when = QLocale().toString(
-                self._workday.local(note.created_at).time(), QLocale.FormatType.ShortFormat
-            )
-            return f"{when} · {sync_state_label(note.sync_state)}\n{note.text}"
-        if role == Qt.ItemDataRole.UserRole:
-            return note.note_id
-        return None
+    def _text(self, note: NoteRow) -> str:
+        when = QLocale().toString(
+            self._workday.local(note.created_at).time(), QLocale.FormatType.ShortFormat
+        )
+        return f"{when} · {sync_state_label(note.sync_state)}\n{note.text}"
 
 
 class NotesPanel(QWidget):

@@ -8,22 +8,13 @@ from __future__ import annotations
 
 from datetime import date
 from enum import IntEnum
-from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractListModel,
-    QLocale,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QLocale, QObject, Qt
 
 from wb_desktop.core.store.job_views import ScheduleRow, schedule_rows
 from wb_desktop.ui.labels import badge_label, status_label
+from wb_desktop.ui.row_models import Column, RowListModel
 from wb_desktop.ui.workday import Workday
-
-ModelIndex = QModelIndex | QPersistentModelIndex
 
 
 class ScheduleRole(IntEnum):
@@ -32,12 +23,25 @@ class ScheduleRole(IntEnum):
     TIME_WINDOW = Qt.ItemDataRole.UserRole + 3
 
 
-class ScheduleModel(QAbstractListModel):
+class ScheduleModel(RowListModel[ScheduleRow]):
+    row_role = ScheduleRole.ROW
+
     def __init__(self, workday: Workday, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(
+            parent,
+            item=Column(
+                "",
+                lambda row: f"{self.time_window(row)}  {row.title} — {row.customer_name}",
+                tooltip=lambda row: row.address,
+                spoken=self._spoken,
+            ),
+            roles={
+                ScheduleRole.JOB_ID: lambda row: row.job_id,
+                ScheduleRole.TIME_WINDOW: self.time_window,
+            },
+        )
         self._workday = workday
         self._day = workday.today()
-        self._rows: list[ScheduleRow] = []
         self._locale = QLocale()
 
     @property
@@ -50,21 +54,19 @@ class ScheduleModel(QAbstractListModel):
 
     def reload(self) -> None:
         workday = self._workday
-        rows = workday.read(
-            lambda session: schedule_rows(session, workday.technician_id, self._day, workday.zone)
+        self.set_rows(
+            workday.read(
+                lambda session: schedule_rows(
+                    session, workday.technician_id, self._day, workday.zone
+                )
+            )
         )
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
 
     def row_of(self, job_id: str) -> int:
-        return next((i for i, row in enumerate(self._rows) if row.job_id == job_id), -1)
+        return self.position_where(lambda row: row.job_id == job_id)
 
     def job_ids(self) -> list[str]:
         return [row.job_id for row in self._rows]
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
 
     def time_window(self, row: ScheduleRow) -> str:
         start = self._workday.local(row.start)
@@ -74,23 +76,8 @@ class ScheduleModel(QAbstractListModel):
             f"{self._locale.toString(start.time(), fmt)}–{self._locale.toString(end.time(), fmt)}"
         )
 
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return f"{self.time_window(row)}  {row.title} — {row.customer_name}"
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return (
-                f"{self.time_window(row)}, {row.title}, {row.customer_name}, {row.address}, "
-                f"{status_label(row.status)}, {badge_label(row.badge)}"
-            )
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return row.address
-        if role == ScheduleRole.ROW:
-            return row
-        if role == ScheduleRole.JOB_ID:
-            return row.job_id
-        if role == ScheduleRole.TIME_WINDOW:
-            return self.time_window(row)
-        return None
+    def _spoken(self, row: ScheduleRow) -> str:
+        return (
+            f"{self.time_window(row)}, {row.title}, {row.customer_name}, {row.address}, "
+            f"{status_label(row.status)}, {badge_label(row.badge)}"
+        )

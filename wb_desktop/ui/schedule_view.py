@@ -9,40 +9,21 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QLocale, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
-from PySide6.QtWidgets import (
-    QApplication,
-    QHBoxLayout,
-    QLabel,
-    QListView,
-    QPushButton,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QLocale, QModelIndex, QRect, Qt, Signal
+from PySide6.QtGui import QColor, QFontMetrics
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListView, QPushButton, QVBoxLayout, QWidget
 
 from wb_desktop.core.domain.status import JobStatus
-from wb_desktop.core.store.job_views import JobBadge, ScheduleRow
+from wb_desktop.core.store.job_views import ScheduleRow
+from wb_desktop.ui.cards import BADGE_MARKS, CardDelegate, CardPen, ModelIndex, badge_colour
+from wb_desktop.ui.cards import current_colours as current_colours  # bar_chart, editor_parts
 from wb_desktop.ui.labels import badge_label, status_label
 from wb_desktop.ui.schedule_model import ScheduleModel, ScheduleRole
-from wb_desktop.ui.theme import SPACING_PX, TOUCH_TARGET_PX, Colours, colours_for
+from wb_desktop.ui.theme import SPACING_PX, TOUCH_TARGET_PX, Colours
 from wb_desktop.ui.workday import Workday
 
 CARD_HEIGHT_PX = 104
-BADGE_MARKS = {
-    JobBadge.SYNCED: "✓ ",
-    JobBadge.WAITING: "↻ ",
-    JobBadge.FAILED: "! ",
-    JobBadge.CONFLICT: "! ",
-}
-
-
-def current_colours() -> Colours:
-    app = QApplication.instance()
-    return colours_for(bool(app.property("wb_high_contrast")) if app is not None else False)
+CHIPS_WIDTH_PX = 170
 
 
 def status_colour(status: JobStatus, colours: Colours) -> str:
@@ -55,125 +36,39 @@ def status_colour(status: JobStatus, colours: Colours) -> str:
     }[status]
 
 
-def badge_colour(badge: JobBadge, colours: Colours) -> str:
-    return {
-        JobBadge.SYNCED: colours.synced,
-        JobBadge.WAITING: colours.pending,
-        JobBadge.FAILED: colours.error,
-        JobBadge.CONFLICT: colours.error,
-    }[badge]
+class JobCardDelegate(CardDelegate[ScheduleRow]):
+    """A job: a status stripe, the time window, title, customer and address; the status
+    (filled) and sync badge (outlined) pills on the right."""
 
+    row_role = ScheduleRole.ROW
+    height_px = CARD_HEIGHT_PX
 
-def paint_chip(painter: QPainter, rect: QRect, text: str, colour: str, *, filled: bool) -> None:
-    """A rounded label; filled for the status, outlined for the sync badge, so the two
-    differ without relying on colour."""
-    painter.save()
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(QPen(QColor(colour), 2))
-    painter.setBrush(QColor(colour) if filled else Qt.BrushStyle.NoBrush)
-    painter.drawRoundedRect(rect, rect.height() / 2, rect.height() / 2)
-    painter.setPen(QColor("#ffffff") if filled else QColor(colour))
-    painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
-    painter.restore()
-
-
-def paint_card_frame(painter: QPainter, option: QStyleOptionViewItem, colours: Colours) -> QRect:
-    """A list row drawn as a card: rounded, with a thick accent border when selected (so the
-    selection reads without colour too). Returns the card's rectangle; the caller has saved
-    the painter and restores it after drawing the card's contents."""
-    selected = bool(option.state & QStyle.StateFlag.State_Selected)
-    card = option.rect.adjusted(6, 4, -6, -4)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(
-        QPen(QColor(colours.accent if selected else colours.border), 3 if selected else 1)
-    )
-    painter.setBrush(QColor(colours.surface))
-    painter.drawRoundedRect(card, 8, 8)
-    return card
-
-
-class JobCardDelegate(QStyledItemDelegate):
-    def sizeHint(
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> QSize:
-        return QSize(option.rect.width() or 400, CARD_HEIGHT_PX)
-
-    def paint(
-        self,
-        painter: QPainter,
-        option: QStyleOptionViewItem,
-        index: QModelIndex | QPersistentModelIndex,
-    ) -> None:
-        row: ScheduleRow | None = index.data(ScheduleRole.ROW)
-        if row is None:
-            return
-        colours = current_colours()
-        painter.save()
-        card = paint_card_frame(painter, option, colours)
-        painter.fillRect(
-            QRect(card.left(), card.top() + 8, 6, card.height() - 16),
-            QColor(status_colour(row.status, colours)),
-        )
-
-        base = QFont(option.font)
-        bold = QFont(base)
-        bold.setBold(True)
+    def paint_card(self, pen: CardPen, card: QRect, row: ScheduleRow, index: ModelIndex) -> None:
+        colours = pen.colours
+        stripe = QRect(card.left(), card.top() + 8, 6, card.height() - 16)
+        pen.painter.fillRect(stripe, QColor(status_colour(row.status, colours)))
         inner = card.adjusted(18, 10, -12, -10)
-        time_width = QFontMetrics(bold).horizontalAdvance("00:00–00:00") + SPACING_PX
-        painter.setFont(bold)
-        painter.setPen(QColor(colours.text))
-        painter.drawText(
-            QRect(inner.left(), inner.top(), time_width, 28),
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            index.data(ScheduleRole.TIME_WINDOW),
+        top = inner.top()
+        time_width = QFontMetrics(pen.bold).horizontalAdvance("00:00–00:00") + SPACING_PX
+        time_window = index.data(ScheduleRole.TIME_WINDOW)
+        pen.text(QRect(inner.left(), top, time_width, 28), time_window, font=pen.bold, elide=False)
+        left = inner.left() + time_width
+        width = max(40, inner.width() - time_width - CHIPS_WIDTH_PX)
+        pen.text(QRect(left, top, width, 28), row.title, font=pen.bold)
+        pen.text(QRect(left, top + 30, width, 26), row.customer_name)
+        pen.text(QRect(left, top + 56, width, 26), row.address, colour=colours.muted)
+        chip_left = inner.right() - CHIPS_WIDTH_PX + SPACING_PX
+        chip_width = CHIPS_WIDTH_PX - SPACING_PX
+        status = status_colour(row.status, colours)
+        pen.pill(
+            QRect(chip_left, top, chip_width, 34), status_label(row.status), status, filled=True
         )
-        chips_width = 170
-        text_left = inner.left() + time_width
-        text_width = max(40, inner.width() - time_width - chips_width)
-        metrics = QFontMetrics(bold)
-        painter.drawText(
-            QRect(text_left, inner.top(), text_width, 28),
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            metrics.elidedText(row.title, Qt.TextElideMode.ElideRight, text_width),
-        )
-        painter.setFont(base)
-        plain = QFontMetrics(base)
-        painter.drawText(
-            QRect(text_left, inner.top() + 30, text_width, 26),
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            plain.elidedText(row.customer_name, Qt.TextElideMode.ElideRight, text_width),
-        )
-        painter.setPen(QColor(colours.muted))
-        painter.drawText(
-            QRect(text_left, inner.top() + 56, text_width, 26),
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            plain.elidedText(row.address, Qt.TextElideMode.ElideRight, text_width),
-        )
-        painter.setFont(bold)
-        chip_left = inner.right() - chips_width + SPACING_PX
-        chip_width = chips_width - SPACING_PX
-        paint_chip(
-            painter,
-            QRect(chip_left, inner.top(), chip_width, 34),
-            status_label(row.status),
-            status_colour(row.status, colours),
-            filled=True,
-        )
-        mark = (
-            "✓ "
-            if row.badge is JobBadge.SYNCED
-            else "↻ "
-            if row.badge is JobBadge.WAITING
-            else "! "
-        )
-        paint_chip(
-            painter,
-            QRect(chip_left, inner.top() + 44, chip_width, 34),
-            mark + badge_label(row.badge),
+        pen.pill(
+            QRect(chip_left, top + 44, chip_width, 34),
+            BADGE_MARKS[row.badge] + badge_label(row.badge),
             badge_colour(row.badge, colours),
             filled=False,
         )
-        painter.restore()
 
 
 class DayNavigator(QWidget):

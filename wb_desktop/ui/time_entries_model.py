@@ -8,24 +8,16 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, tzinfo
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QApplication
 
-from wb_desktop.core.domain.sync_state import SyncState
 from wb_desktop.core.store.time_queries import TimeEntryView
+from wb_desktop.ui.cards import current_colours
+from wb_desktop.ui.documents.labels import sync_colour
 from wb_desktop.ui.labels import sync_state_label
-from wb_desktop.ui.theme import colours_for
+from wb_desktop.ui.row_models import Column, RowTableModel
 
 CONTEXT = "TimeClock"
-ModelIndex = QModelIndex | QPersistentModelIndex
 
 
 def tr(text: str) -> str:
@@ -56,7 +48,7 @@ def entry_name(entry: TimeEntryView) -> str:
     return entry.job_title or tr("Job")
 
 
-class TimeEntriesModel(QAbstractTableModel):
+class TimeEntriesModel(RowTableModel[TimeEntryView]):
     """Read-only rows of :class:`TimeEntryView`; times shown in the technician's zone."""
 
     JOB_COLUMN = 0
@@ -66,84 +58,56 @@ class TimeEntriesModel(QAbstractTableModel):
     SYNC_COLUMN = 4
     COLUMN_COUNT = 5
     EntryIdRole = Qt.ItemDataRole.UserRole + 1
+    context = CONTEXT
+    row_role = None  # EntryIdRole has the number a row role would
 
     def __init__(self, zone: tzinfo, now: datetime, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(
+            parent,
+            columns=(
+                Column(QT_TRANSLATE_NOOP("TimeClock", "Job"), entry_name),
+                Column(QT_TRANSLATE_NOOP("TimeClock", "In"), self._clock_in),
+                Column(QT_TRANSLATE_NOOP("TimeClock", "Out"), self._clock_out),
+                Column(QT_TRANSLATE_NOOP("TimeClock", "Duration"), self._duration),
+                Column(
+                    QT_TRANSLATE_NOOP("TimeClock", "Sync"),
+                    lambda entry: sync_state_label(entry.sync_state),
+                    tooltip=lambda entry: entry.sync_error,
+                    colour=self._sync_brush,
+                ),
+            ),
+            roles={self.EntryIdRole: lambda entry: entry.id},
+        )
         self._zone = zone
         self._now = now
-        self._entries: list[TimeEntryView] = []
 
     @property
     def entries(self) -> list[TimeEntryView]:
-        return list(self._entries)
+        return self.rows()
 
     def set_entries(self, entries: list[TimeEntryView], now: datetime) -> None:
-        self.beginResetModel()
-        self._entries = list(entries)
         self._now = now
-        self.endResetModel()
+        self.set_rows(entries)
 
     def set_now(self, now: datetime) -> None:
         """Move the running rows' durations on; finished rows do not change."""
         self._now = now
-        for row, entry in enumerate(self._entries):
+        for row, entry in enumerate(self._rows):
             if entry.running:
                 cell = self.index(row, self.DURATION_COLUMN)
                 self.dataChanged.emit(cell, cell, [Qt.ItemDataRole.DisplayRole])
 
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._entries)
+    def _clock_in(self, entry: TimeEntryView) -> str:
+        return format_clock(entry.clock_in, self._zone)
 
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMN_COUNT
+    def _clock_out(self, entry: TimeEntryView) -> str:
+        if entry.clock_out is None:
+            return tr("running")
+        return format_clock(entry.clock_out, self._zone)
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> str | None:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        headers = (tr("Job"), tr("In"), tr("Out"), tr("Duration"), tr("Sync"))
-        return headers[section] if 0 <= section < len(headers) else None
-
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._entries):
-            return None
-        entry = self._entries[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(entry, column)
-        if role == self.EntryIdRole:
-            return entry.id
-        if role == Qt.ItemDataRole.ToolTipRole and column == self.SYNC_COLUMN:
-            return entry.sync_error
-        if role == Qt.ItemDataRole.ForegroundRole and column == self.SYNC_COLUMN:
-            return self._sync_brush(entry.sync_state)
-        return None
-
-    def _text(self, entry: TimeEntryView, column: int) -> str | None:
-        if column == self.JOB_COLUMN:
-            return entry_name(entry)
-        if column == self.IN_COLUMN:
-            return format_clock(entry.clock_in, self._zone)
-        if column == self.OUT_COLUMN:
-            if entry.clock_out is None:
-                return tr("running")
-            return format_clock(entry.clock_out, self._zone)
-        if column == self.DURATION_COLUMN:
-            return format_timer(entry.worked(self._now))
-        if column == self.SYNC_COLUMN:
-            return sync_state_label(entry.sync_state)
-        return None
+    def _duration(self, entry: TimeEntryView) -> str:
+        return format_timer(entry.worked(self._now))
 
     @staticmethod
-    def _sync_brush(state: SyncState) -> QBrush | None:
-        app = QApplication.instance()
-        colours = colours_for(bool(app.property("wb_high_contrast")) if app else False)
-        colour = {
-            SyncState.LOCAL_ONLY: colours.pending,
-            SyncState.PENDING: colours.pending,
-            SyncState.SYNCED: colours.synced,
-            SyncState.FAILED: colours.error,
-            SyncState.CONFLICT: colours.error,
-        }[state]
-        return QBrush(QColor(colour))
+    def _sync_brush(entry: TimeEntryView) -> QBrush:
+        return QBrush(QColor(sync_colour(entry.sync_state, current_colours())))

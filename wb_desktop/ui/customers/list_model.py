@@ -7,15 +7,13 @@ memory (:func:`matches_search`), so typing never waits on the database.
 from __future__ import annotations
 
 from enum import IntEnum
-from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 
 from wb_desktop.core.store.customer_views import CustomerRow, customer_rows, matches_search
 from wb_desktop.ui.customers.texts import counts_text, customer_sync_text
+from wb_desktop.ui.row_models import Column, RowListModel
 from wb_desktop.ui.workday import Workday
-
-ModelIndex = QModelIndex | QPersistentModelIndex
 
 
 class CustomerRole(IntEnum):
@@ -23,12 +21,17 @@ class CustomerRole(IntEnum):
     CUSTOMER_ID = Qt.ItemDataRole.UserRole + 2
 
 
-class CustomerListModel(QAbstractListModel):
+class CustomerListModel(RowListModel[CustomerRow]):
+    row_role = CustomerRole.ROW
+
     def __init__(self, workday: Workday, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(
+            parent,
+            item=Column("", lambda row: row.name, tooltip=lambda row: row.address, spoken=_spoken),
+            roles={CustomerRole.CUSTOMER_ID: lambda row: row.customer_id},
+        )
         self._workday = workday
         self._all: list[CustomerRow] = []
-        self._rows: list[CustomerRow] = []
         self._search = ""
 
     @property
@@ -41,7 +44,11 @@ class CustomerListModel(QAbstractListModel):
         return len(self._all)
 
     def reload(self) -> None:
-        self._all = self._workday.read(customer_rows)
+        self.set_customers(self._workday.read(customer_rows))
+
+    def set_customers(self, rows: list[CustomerRow]) -> None:
+        """All the customers in the cache; the list shows those the search matches."""
+        self._all = list(rows)
         self._apply()
 
     def set_search(self, search: str) -> None:
@@ -50,32 +57,15 @@ class CustomerListModel(QAbstractListModel):
             self._apply()
 
     def _apply(self) -> None:
-        self.beginResetModel()
-        self._rows = [row for row in self._all if matches_search(row, self._search)]
-        self.endResetModel()
+        self.set_rows(row for row in self._all if matches_search(row, self._search))
 
     def row_of(self, customer_id: str) -> int:
-        return next((i for i, r in enumerate(self._rows) if r.customer_id == customer_id), -1)
+        return self.position_where(lambda row: row.customer_id == customer_id)
 
     def customer_ids(self) -> list[str]:
         return [row.customer_id for row in self._rows]
 
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
 
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return row.name
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            parts = [row.name, row.address, row.phone, counts_text(row), customer_sync_text(row)]
-            return ", ".join(part for part in parts if part)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return row.address
-        if role == CustomerRole.ROW:
-            return row
-        if role == CustomerRole.CUSTOMER_ID:
-            return row.customer_id
-        return None
+def _spoken(row: CustomerRow) -> str:
+    parts = [row.name, row.address, row.phone, counts_text(row), customer_sync_text(row)]
+    return ", ".join(part for part in parts if part)

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import IntEnum
-from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 
 from wb_desktop.core.domain.records import DocumentKind
 from wb_desktop.core.store.document_views import DocumentRow, document_rows
 from wb_desktop.ui.documents.labels import delivery_label, kind_label, payment_label
 from wb_desktop.ui.formatting import format_money
 from wb_desktop.ui.labels import sync_state_label
+from wb_desktop.ui.row_models import Column, RowListModel
 from wb_desktop.ui.workday import Workday
-
-ModelIndex = QModelIndex | QPersistentModelIndex
 
 
 class DocumentRole(IntEnum):
@@ -23,14 +22,26 @@ class DocumentRole(IntEnum):
     TOTAL_TEXT = Qt.ItemDataRole.UserRole + 3
 
 
-class DocumentListModel(QAbstractListModel):
+class DocumentListModel(RowListModel[DocumentRow]):
     """Rows are plain :class:`DocumentRow` values; filters are applied in SQL."""
 
+    row_role = DocumentRole.ROW
+
     def __init__(self, workday: Workday, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(
+            parent,
+            item=Column(
+                "",
+                lambda row: f"{row.reference} — {row.customer_name} — {self._total_text(row)}",
+                spoken=self._spoken,
+            ),
+            roles={
+                DocumentRole.DOCUMENT_ID: lambda row: row.id,
+                DocumentRole.TOTAL_TEXT: self._total_text,
+            },
+        )
         self._workday = workday
-        self._rows: list[DocumentRow] = []
-        self._totals: list[str | None] = []
+        self._totals: dict[str, str] = {}  # formatted when first shown, kept until a reload
         self.kind: DocumentKind | None = None
         self.search = ""
         self.customer_id: str | None = None
@@ -43,55 +54,39 @@ class DocumentListModel(QAbstractListModel):
 
     def reload(self) -> None:
         kind, search, customer_id = self.kind, self.search, self.customer_id
-        rows = self._workday.read(
-            lambda session: document_rows(
-                session, kind=kind, customer_id=customer_id, search=search
+        self.set_rows(
+            self._workday.read(
+                lambda session: document_rows(
+                    session, kind=kind, customer_id=customer_id, search=search
+                )
             )
         )
-        self.beginResetModel()
-        self._rows = rows
-        self._totals = [None] * len(rows)  # formatted when first shown, then kept
-        self.endResetModel()
 
-    def _total_text(self, position: int) -> str:
-        text = self._totals[position]
+    def set_rows(self, rows: Iterable[DocumentRow]) -> None:
+        self._totals = {}
+        super().set_rows(rows)
+
+    def _total_text(self, row: DocumentRow) -> str:
+        text = self._totals.get(row.id)
         if text is None:
-            row = self._rows[position]
-            text = self._totals[position] = format_money(row.total, row.currency)
+            text = self._totals[row.id] = format_money(row.total, row.currency)
         return text
 
     def row_of(self, document_id: str) -> int:
-        return next((i for i, row in enumerate(self._rows) if row.id == document_id), -1)
+        return self.position_where(lambda row: row.id == document_id)
 
     def document_ids(self) -> list[str]:
         return [row.id for row in self._rows]
 
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        total = self._total_text(index.row())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return f"{row.reference} — {row.customer_name} — {total}"
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            parts = [
-                kind_label(row.kind),
-                row.reference,
-                row.customer_name,
-                total,
-                delivery_label(row.delivery_state),
-                sync_state_label(row.sync_state),
-            ]
-            if row.payment_status is not None:
-                parts.append(payment_label(row.payment_status))
-            return ", ".join(parts)
-        if role == DocumentRole.ROW:
-            return row
-        if role == DocumentRole.DOCUMENT_ID:
-            return row.id
-        if role == DocumentRole.TOTAL_TEXT:
-            return total
-        return None
+    def _spoken(self, row: DocumentRow) -> str:
+        parts = [
+            kind_label(row.kind),
+            row.reference,
+            row.customer_name,
+            self._total_text(row),
+            delivery_label(row.delivery_state),
+            sync_state_label(row.sync_state),
+        ]
+        if row.payment_status is not None:
+            parts.append(payment_label(row.payment_status))
+        return ", ".join(parts)
