@@ -4,13 +4,12 @@ arrive?"."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 
 from wb_desktop.tools.diagnostics.cache_facts import Attachment, DeadOp
-from wb_desktop.ui.row_table_model import RowTableModel
+from wb_desktop.ui.row_models import Column, RowTableModel
 
 _CONTEXT = "DiagnosticsPanel"
 
@@ -23,45 +22,60 @@ class DeadOpsModel(RowTableModel[DeadOp]):
     """One row per dead-lettered op: what it was and why the server refused it."""
 
     SEQ, KIND, RECORD, ERROR = range(4)
+    context = _CONTEXT
 
-    def headers(self) -> Sequence[str]:
-        return [_t("Seq"), _t("Change"), _t("Record"), _t("Why it was refused")]
-
-    def cell(self, row: DeadOp, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole:
-            return [str(row.seq), row.kind, row.record_id, row.last_error][column]
-        if role == Qt.ItemDataRole.ToolTipRole and column == self.ERROR:
-            return row.last_error
-        return None
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(
+            parent,
+            columns=(
+                Column(QT_TRANSLATE_NOOP("DiagnosticsPanel", "Seq"), lambda row: str(row.seq)),
+                Column(QT_TRANSLATE_NOOP("DiagnosticsPanel", "Change"), lambda row: row.kind),
+                Column(QT_TRANSLATE_NOOP("DiagnosticsPanel", "Record"), lambda row: row.record_id),
+                Column(
+                    QT_TRANSLATE_NOOP("DiagnosticsPanel", "Why it was refused"),
+                    lambda row: row.last_error,
+                    tooltip=lambda row: row.last_error,
+                ),
+            ),
+        )
 
 
 class MissingMediaModel(RowTableModel[Attachment]):
     """Attachments the tablet had not uploaded when the bundle was made."""
 
     KIND, RECORD, UPLOAD, PROBLEM, IN_BUNDLE = range(5)
+    context = _CONTEXT
 
     def __init__(self, in_bundle: Callable[[str], bool], parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(
+            parent,
+            columns=(
+                Column(QT_TRANSLATE_NOOP("DiagnosticsPanel", "Type"), _kind),
+                Column(QT_TRANSLATE_NOOP("DiagnosticsPanel", "Record"), lambda row: row.record_id),
+                Column(QT_TRANSLATE_NOOP("DiagnosticsPanel", "Upload"), _upload),
+                Column(
+                    QT_TRANSLATE_NOOP("DiagnosticsPanel", "Sync problem"),
+                    lambda row: row.sync_error or _t("None recorded"),
+                ),
+                Column(
+                    QT_TRANSLATE_NOOP("DiagnosticsPanel", "File in bundle"), self._in_bundle_text
+                ),
+            ),
+        )
         self._in_bundle = in_bundle
 
     def set_lookup(self, in_bundle: Callable[[str], bool]) -> None:
         """Which sandbox to look for the files in (set before :meth:`set_rows`)."""
         self._in_bundle = in_bundle
 
-    def headers(self) -> Sequence[str]:
-        return [_t("Type"), _t("Record"), _t("Upload"), _t("Sync problem"), _t("File in bundle")]
-
-    def cell(self, row: Attachment, column: int, role: int) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if column == self.KIND:
-            return _t("Signature") if row.record_type == "signature" else _t("Photo")
-        if column == self.RECORD:
-            return row.record_id
-        if column == self.UPLOAD:
-            return {"waiting": _t("Waiting"), "uploading": _t("Partly uploaded")}.get(
-                row.upload_state, row.upload_state
-            )
-        if column == self.PROBLEM:
-            return row.sync_error or _t("None recorded")
+    def _in_bundle_text(self, row: Attachment) -> str:
         return _t("Yes") if self._in_bundle(row.path) else _t("No (left out)")
+
+
+def _kind(row: Attachment) -> str:
+    return _t("Signature") if row.record_type == "signature" else _t("Photo")
+
+
+def _upload(row: Attachment) -> str:
+    labels = {"waiting": _t("Waiting"), "uploading": _t("Partly uploaded")}
+    return labels.get(row.upload_state, row.upload_state)

@@ -2,26 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import tzinfo
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
 from PySide6.QtGui import QColor
 
 from wb_desktop.tools.console.record_table import display_value, full_value
 from wb_desktop.tools.diagnostics.convergence import ConvergenceReport, Difference, Presence, Why
+from wb_desktop.ui.row_models import Column, RowTableModel
 from wb_desktop.ui.theme import NORMAL
 
 DIFFERENCE_ROLE = Qt.ItemDataRole.UserRole + 2
-_Index = QModelIndex | QPersistentModelIndex
 _CONTEXT = "DataPanel"
 
 
@@ -92,69 +86,78 @@ def summary_text(report: ConvergenceReport) -> str:
     )
 
 
-class DifferencesModel(QAbstractTableModel):
+class DifferencesModel(RowTableModel[Difference]):
+    context = "DifferencesModel"
+    row_role = DIFFERENCE_ROLE
+
     def __init__(self, zone: tzinfo, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(
+            parent,
+            columns=(
+                _shown_whole(QT_TRANSLATE_NOOP("DifferencesModel", "Record"), self._record),
+                _shown_whole(QT_TRANSLATE_NOOP("DifferencesModel", "Field"), self._field),
+                _side(
+                    QT_TRANSLATE_NOOP("DifferencesModel", "Here"),
+                    self._here,
+                    lambda difference: difference.local_value,
+                ),
+                _side(
+                    QT_TRANSLATE_NOOP("DifferencesModel", "Office"),
+                    self._office,
+                    lambda difference: difference.office_value,
+                ),
+                _shown_whole(
+                    QT_TRANSLATE_NOOP("DifferencesModel", "Why"),
+                    lambda difference: why_label(difference.why),
+                    colour=lambda d: QColor(NORMAL.pending if d.expected else NORMAL.error),
+                ),
+            ),
+        )
         self._zone = zone
-        self._differences: list[Difference] = []
 
     def set_report(self, report: ConvergenceReport | None) -> None:
-        self.beginResetModel()
-        self._differences = list(report.differences) if report is not None else []
-        self.endResetModel()
+        self.set_rows(report.differences if report is not None else [])
 
     def difference(self, row: int) -> Difference:
-        return self._differences[row]
+        return self.row_at(row)
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's default
-        return 0 if parent.isValid() else len(self._differences)
+    @staticmethod
+    def _record(difference: Difference) -> str:
+        label = f" · {difference.label}" if difference.label else ""
+        return f"{kind_label(difference.kind)}{label} ({difference.record_id[:8]})"
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's default
-        return 0 if parent.isValid() else len(DifferenceColumn)
+    def _field(self, difference: Difference) -> str:
+        return difference.field or self.tr("whole record")
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        headers = (self.tr("Record"), self.tr("Field"), self.tr("Here"), self.tr("Office"))
-        return (*headers, self.tr("Why"))[section] if 0 <= section < 5 else None
+    def _here(self, difference: Difference) -> str:
+        if difference.field is None:
+            here_only = difference.presence is Presence.HERE_ONLY
+            return self.tr("present") if here_only else self.tr("missing")
+        return display_value(difference.field, difference.local_value, self._zone)
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._differences):
-            return None
-        difference = self._differences[index.row()]
-        column = DifferenceColumn(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(difference, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column is DifferenceColumn.HERE and difference.field:
-                return full_value(difference.local_value) or None
-            if column is DifferenceColumn.OFFICE and difference.field:
-                return full_value(difference.office_value) or None
-            return self._text(difference, column) or None
-        if role == Qt.ItemDataRole.ForegroundRole and column is DifferenceColumn.WHY:
-            return QColor(NORMAL.pending if difference.expected else NORMAL.error)
-        if role == DIFFERENCE_ROLE:
-            return difference
-        return None
+    def _office(self, difference: Difference) -> str:
+        if difference.field is None:
+            office_only = difference.presence is Presence.OFFICE_ONLY
+            return self.tr("present") if office_only else self.tr("missing")
+        return display_value(difference.field, difference.office_value, self._zone)
 
-    def _text(self, difference: Difference, column: DifferenceColumn) -> str:
-        here_only = difference.presence is Presence.HERE_ONLY
-        office_only = difference.presence is Presence.OFFICE_ONLY
-        match column:
-            case DifferenceColumn.RECORD:
-                label = f" · {difference.label}" if difference.label else ""
-                return f"{kind_label(difference.kind)}{label} ({difference.record_id[:8]})"
-            case DifferenceColumn.FIELD:
-                return difference.field or self.tr("whole record")
-            case DifferenceColumn.HERE:
-                if difference.field is None:
-                    return self.tr("present") if here_only else self.tr("missing")
-                return display_value(difference.field, difference.local_value, self._zone)
-            case DifferenceColumn.OFFICE:
-                if difference.field is None:
-                    return self.tr("present") if office_only else self.tr("missing")
-                return display_value(difference.field, difference.office_value, self._zone)
-            case _:
-                return why_label(difference.why)
+
+def _shown_whole(
+    header: str,
+    text: Callable[[Difference], str],
+    colour: Callable[[Difference], QColor] | None = None,
+) -> Column[Difference]:
+    """A column whose tooltip repeats the text (for when the column is too narrow)."""
+    return Column(header, text, tooltip=lambda difference: text(difference) or None, colour=colour)
+
+
+def _side(
+    header: str, text: Callable[[Difference], str], value: Callable[[Difference], Any]
+) -> Column[Difference]:
+    """Here or at the office: a field's value (whole in the tooltip), or whether the record
+    is there at all."""
+
+    def tooltip(difference: Difference) -> str | None:
+        return (full_value(value(difference)) if difference.field else text(difference)) or None
+
+    return Column(header, text, tooltip=tooltip)

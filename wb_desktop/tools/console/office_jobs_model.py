@@ -7,11 +7,11 @@ from datetime import datetime, tzinfo
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject
 
 from wb_desktop.core.domain.status import JobStatus
 from wb_desktop.ui.labels import status_label
-from wb_desktop.ui.row_table_model import RowTableModel
+from wb_desktop.ui.row_models import Column, RowTableModel
 
 Job = Mapping[str, Any]
 
@@ -26,8 +26,33 @@ class JobColumn(IntEnum):
 
 
 class OfficeJobsModel(RowTableModel[Job]):
+    context = "OfficeJobsModel"
+
     def __init__(self, zone: tzinfo, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(
+            parent,
+            columns=(
+                Column(
+                    QT_TRANSLATE_NOOP("OfficeJobsModel", "Starts"),
+                    lambda job: self._local(job.get("scheduled_start"), "%Y-%m-%d %H:%M"),
+                ),
+                Column(
+                    QT_TRANSLATE_NOOP("OfficeJobsModel", "Ends"),
+                    lambda job: self._local(job.get("scheduled_end"), "%H:%M"),
+                ),
+                Column(
+                    QT_TRANSLATE_NOOP("OfficeJobsModel", "Title"),
+                    lambda job: str(job.get("title") or ""),
+                    tooltip=lambda job: str(job.get("id")),
+                ),
+                Column(QT_TRANSLATE_NOOP("OfficeJobsModel", "Customer"), self._customer),
+                Column(QT_TRANSLATE_NOOP("OfficeJobsModel", "Technician"), self._technician),
+                Column(
+                    QT_TRANSLATE_NOOP("OfficeJobsModel", "Status"),
+                    lambda job: _status(str(job.get("status") or "")),
+                ),
+            ),
+        )
         self._zone = zone
         self._customers: dict[str, str] = {}
         self._technicians: dict[str, str] = {}
@@ -44,46 +69,20 @@ class OfficeJobsModel(RowTableModel[Job]):
         self.set_rows(jobs)
 
     def job(self, row: int) -> Job:
-        return self._rows[row]
+        return self.row_at(row)
 
     def row_of(self, job_id: str) -> int:
-        for row, job in enumerate(self._rows):
-            if job.get("id") == job_id:
-                return row
-        return -1
+        return self.position_where(lambda job: job.get("id") == job_id)
 
-    def headers(self) -> Sequence[str]:
-        return (
-            self.tr("Starts"),
-            self.tr("Ends"),
-            self.tr("Title"),
-            self.tr("Customer"),
-            self.tr("Technician"),
-            self.tr("Status"),
-        )
+    def _customer(self, job: Job) -> str:
+        customer_id = str(job.get("customer_id"))
+        return self._customers.get(customer_id, customer_id[:8])
 
-    def cell(self, job: Job, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.ToolTipRole and column == JobColumn.TITLE:
-            return str(job.get("id"))
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        match JobColumn(column):
-            case JobColumn.STARTS:
-                return self._local(job.get("scheduled_start"), "%Y-%m-%d %H:%M")
-            case JobColumn.ENDS:
-                return self._local(job.get("scheduled_end"), "%H:%M")
-            case JobColumn.TITLE:
-                return str(job.get("title") or "")
-            case JobColumn.CUSTOMER:
-                customer_id = str(job.get("customer_id"))
-                return self._customers.get(customer_id, customer_id[:8])
-            case JobColumn.TECHNICIAN:
-                technician_id = job.get("technician_id")
-                if not technician_id:
-                    return self.tr("Unassigned")
-                return self._technicians.get(str(technician_id), str(technician_id)[:8])
-            case _:
-                return _status(str(job.get("status") or ""))
+    def _technician(self, job: Job) -> str:
+        technician_id = job.get("technician_id")
+        if not technician_id:
+            return self.tr("Unassigned")
+        return self._technicians.get(str(technician_id), str(technician_id)[:8])
 
     def _local(self, value: Any, pattern: str) -> str:
         try:

@@ -11,23 +11,17 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
+from PySide6.QtCore import QAbstractItemModel, QObject, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from wb_desktop.tools.diagnostics.convergence import TIME_FIELDS, normalise
+from wb_desktop.ui.row_models import ROW_ROLE, Column, RowTableModel
 from wb_desktop.ui.theme import NORMAL, TOUCH_TARGET_PX
 
-RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
+RECORD_ROLE = ROW_ROLE
 MAX_CELL = 120
-_Index = QModelIndex | QPersistentModelIndex
+Record = Mapping[str, Any]
 _STATE_COLUMNS = ("sync_state", "state")
 _STATE_COLOURS = {
     "synced": NORMAL.synced,
@@ -70,77 +64,59 @@ def full_value(value: Any) -> str:
     return "" if value is None else str(getattr(value, "value", value))
 
 
-class RecordTableModel(QAbstractTableModel):
-    """Rows are mappings; ``identity`` names the key that says which record a row is."""
+class RecordTableModel(RowTableModel[Record]):
+    """Rows are mappings; ``identity`` names the key that says which record a row is. The
+    headings are the stored field names, shown as they are (not translated)."""
 
     def __init__(self, zone: tzinfo, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._zone = zone
-        self._columns: tuple[str, ...] = ()
-        self._rows: list[Mapping[str, Any]] = []
+        self._names: tuple[str, ...] = ()
         self._identity = "id"
 
     def set_records(
-        self, columns: Sequence[str], rows: Sequence[Mapping[str, Any]], identity: str = "id"
+        self, columns: Sequence[str], rows: Sequence[Record], identity: str = "id"
     ) -> None:
-        self.beginResetModel()
-        self._columns = tuple(columns)
-        self._rows = list(rows)
+        self._names = tuple(columns)
         self._identity = identity
-        self.endResetModel()
+        self._replace(rows, [self._column(name) for name in self._names])
+
+    def _column(self, name: str) -> Column[Record]:
+        def colour(record: Record) -> QColor | None:
+            value = record.get(name)
+            known = _STATE_COLOURS.get(str(getattr(value, "value", value)))
+            return QColor(known) if known else None
+
+        return Column(
+            name,
+            lambda record: display_value(name, record.get(name), self._zone),
+            tooltip=lambda record: full_value(record.get(name)) or None,
+            colour=colour if name in _STATE_COLUMNS else None,
+        )
 
     def columns(self) -> tuple[str, ...]:
-        return self._columns
+        return self._names
 
-    def record(self, row: int) -> Mapping[str, Any]:
-        return self._rows[row]
+    def record(self, row: int) -> Record:
+        return self.row_at(row)
 
     def identity(self, row: int) -> str:
-        return str(self._rows[row].get(self._identity) or "")
+        return str(self.row_at(row).get(self._identity) or "")
 
     def row_of(self, identity: str) -> int:
         """The row of the record with this identity, or -1."""
-        for row, record in enumerate(self._rows):
-            if str(record.get(self._identity) or "") == identity:
-                return row
-        return -1
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's default
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's default
-        return 0 if parent.isValid() else len(self._columns)
+        key = self._identity
+        return self.position_where(lambda record: str(record.get(key) or "") == identity)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self._columns[section] if 0 <= section < len(self._columns) else None
-        return section + 1
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        if not 0 <= index.column() < len(self._columns):
-            return None
-        record = self._rows[index.row()]
-        column = self._columns[index.column()]
-        value = record.get(column)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return display_value(column, value, self._zone)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return full_value(value) or None
-        if role == Qt.ItemDataRole.ForegroundRole and column in _STATE_COLUMNS:
-            colour = _STATE_COLOURS.get(str(getattr(value, "value", value)))
-            return QColor(colour) if colour else None
-        if role == RECORD_ROLE:
-            return record
-        return None
+        if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
+            return section + 1
+        return super().headerData(section, orientation, role)
 
 
-def searchable(model: QAbstractTableModel, parent: QObject) -> QSortFilterProxyModel:
+def searchable(model: QAbstractItemModel, parent: QObject) -> QSortFilterProxyModel:
     """A proxy that keeps the rows with the search text in any column, any case."""
     proxy = QSortFilterProxyModel(parent)
     proxy.setSourceModel(model)

@@ -6,11 +6,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, QObject
 from PySide6.QtGui import QBrush, QColor
 
 from wb_desktop.tools.scenario.describe import step_text
-from wb_desktop.ui.row_table_model import RowTableModel
+from wb_desktop.ui.row_models import Column, RowTableModel
 from wb_desktop.ui.theme import NORMAL
 
 
@@ -28,12 +28,30 @@ class StepRow:
 
 class ScenarioStepsModel(RowTableModel[StepRow]):
     NUMBER, STEP, OUTCOME, MESSAGE = range(4)
+    context = "ScenarioStepsModel"
 
-    def headers(self) -> Sequence[str]:
-        return (_tr("#"), _tr("Step"), _tr("Outcome"), _tr("Message"))
-
-    def rows(self) -> list[StepRow]:
-        return list(self._rows)
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(
+            parent,
+            columns=(
+                Column(QT_TRANSLATE_NOOP("ScenarioStepsModel", "#"), lambda row: str(row.number)),
+                Column(
+                    QT_TRANSLATE_NOOP("ScenarioStepsModel", "Step"),
+                    lambda row: row.text,
+                    tooltip=lambda row: row.text,
+                ),
+                Column(
+                    QT_TRANSLATE_NOOP("ScenarioStepsModel", "Outcome"),
+                    _outcome_text,
+                    colour=_outcome_brush,
+                ),
+                Column(
+                    QT_TRANSLATE_NOOP("ScenarioStepsModel", "Message"),
+                    lambda row: row.message,
+                    tooltip=lambda row: row.message or None,
+                ),
+            ),
+        )
 
     def set_steps(self, steps: Sequence[Mapping[str, Any]]) -> None:
         """Show these steps (as written in a file), numbered from 1, none run yet."""
@@ -61,22 +79,14 @@ class ScenarioStepsModel(RowTableModel[StepRow]):
     def clear_outcomes(self) -> None:
         self.set_rows([replace(row, outcome="", message="") for row in self._rows])
 
-    def cell(self, row: StepRow, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(row, column)
-        if role == Qt.ItemDataRole.ToolTipRole and column in (self.STEP, self.MESSAGE):
-            return row.text if column == self.STEP else row.message or None
-        if role == Qt.ItemDataRole.ForegroundRole and column == self.OUTCOME and row.outcome:
-            colour = {"ok": NORMAL.synced, "failed": NORMAL.error}.get(row.outcome, NORMAL.muted)
-            return QBrush(QColor(colour))
-        return None
 
-    def _text(self, row: StepRow, column: int) -> str:
-        if column == self.NUMBER:
-            return str(row.number)
-        if column == self.STEP:
-            return row.text
-        if column == self.OUTCOME:
-            labels = {"running": _tr("running…"), "ok": _tr("ok"), "failed": _tr("failed")}
-            return labels.get(row.outcome, "")
-        return row.message
+def _outcome_text(row: StepRow) -> str:
+    labels = {"running": _tr("running…"), "ok": _tr("ok"), "failed": _tr("failed")}
+    return labels.get(row.outcome, "")
+
+
+def _outcome_brush(row: StepRow) -> QBrush | None:
+    if not row.outcome:
+        return None
+    colour = {"ok": NORMAL.synced, "failed": NORMAL.error}.get(row.outcome, NORMAL.muted)
+    return QBrush(QColor(colour))
