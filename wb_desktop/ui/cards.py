@@ -23,6 +23,8 @@ RowT = TypeVar("RowT")
 ModelIndex = QModelIndex | QPersistentModelIndex
 LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+LINE_PX = 26  # one line of a card's text
+PILL_HEIGHT_PX = 34
 BADGE_MARKS = {  # a shape beside the colour, so a badge reads without colour vision
     JobBadge.SYNCED: "✓ ",
     JobBadge.WAITING: "↻ ",
@@ -114,6 +116,7 @@ class CardDelegate(QStyledItemDelegate, Generic[RowT]):
     row_role: ClassVar[int] = ROW_ROLE
     height_px: ClassVar[int] = 100  # at least a touch target (48 px): a card is tapped
     width_px: ClassVar[int] = 400  # asked for until the view says how wide it is
+    padding: ClassVar[tuple[int, int]] = (16, 8)  # left and top (and bottom); 12 on the right
 
     def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
         return QSize(option.rect.width() or self.width_px, self.height_px)
@@ -127,6 +130,11 @@ class CardDelegate(QStyledItemDelegate, Generic[RowT]):
         card = paint_card_frame(painter, option, colours)
         self.paint_card(CardPen(painter, option.font, colours), card, row, index)
         painter.restore()
+
+    def inner(self, card: QRect) -> QRect:
+        """Where a card's contents go: the card less its padding."""
+        left, top = self.padding
+        return card.adjusted(left, top, -12, -top)
 
     def paint_card(self, pen: CardPen, card: QRect, row: RowT, index: ModelIndex) -> None:
         """Paint the card's contents inside ``card`` (the frame is painted already)."""

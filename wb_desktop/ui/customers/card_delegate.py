@@ -6,25 +6,29 @@ from __future__ import annotations
 from PySide6.QtCore import QRect
 
 from wb_desktop.core.store.customer_views import CustomerRow
-from wb_desktop.ui.cards import BADGE_MARKS, CardDelegate, CardPen, ModelIndex, badge_colour
+from wb_desktop.ui.cards import (
+    BADGE_MARKS,
+    LINE_PX,
+    PILL_HEIGHT_PX,
+    CardDelegate,
+    CardPen,
+    ModelIndex,
+    badge_colour,
+)
 from wb_desktop.ui.customers.list_model import CustomerRole
 from wb_desktop.ui.customers.texts import counts_text, customer_badge, customer_sync_text
 from wb_desktop.ui.theme import SPACING_PX
 
-CUSTOMER_CARD_HEIGHT_PX = 100
-CARD_MIN_WIDTH_PX = 240
 CHIP_WIDTH_PX = 150
-LINE_HEIGHT_PX = 26
 
 
 class CustomerCardDelegate(CardDelegate[CustomerRow]):
     row_role = CustomerRole.ROW
-    height_px = CUSTOMER_CARD_HEIGHT_PX
-    width_px = CARD_MIN_WIDTH_PX
+    width_px = 240
 
     def paint_card(self, pen: CardPen, card: QRect, row: CustomerRow, index: ModelIndex) -> None:
-        inner = card.adjusted(16, 8, -12, -8)
-        left, top, line = inner.left(), inner.top(), LINE_HEIGHT_PX
+        inner = self.inner(card)
+        left, top, line = inner.left(), inner.top(), LINE_PX
         text_width = max(40, inner.width() - CHIP_WIDTH_PX - SPACING_PX)
         pen.text(QRect(left, top, text_width, line + 2), row.name, font=pen.bold)
         muted = pen.colours.muted
@@ -33,7 +37,7 @@ class CustomerCardDelegate(CardDelegate[CustomerRow]):
         pen.text(QRect(left, top + 2 * line + 2, inner.width(), line), details)
         badge = customer_badge(row)
         pen.pill(
-            QRect(inner.right() - CHIP_WIDTH_PX, top, CHIP_WIDTH_PX, 34),
+            QRect(inner.right() - CHIP_WIDTH_PX, top, CHIP_WIDTH_PX, PILL_HEIGHT_PX),
             BADGE_MARKS[badge] + customer_sync_text(row),
             badge_colour(badge, pen.colours),
             filled=False,

@@ -9,7 +9,7 @@ from PySide6.QtGui import QFont, QFontMetrics
 from wb_desktop.core.domain.records import DeliveryState, PaymentStatus
 from wb_desktop.core.domain.sync_state import SyncState
 from wb_desktop.core.store.document_views import DocumentRow
-from wb_desktop.ui.cards import RIGHT, CardDelegate, CardPen, ModelIndex
+from wb_desktop.ui.cards import LINE_PX, RIGHT, CardDelegate, CardPen, ModelIndex
 from wb_desktop.ui.documents.labels import (
     delivery_colour,
     delivery_label,
@@ -22,21 +22,18 @@ from wb_desktop.ui.documents.list_model import DocumentRole
 from wb_desktop.ui.labels import sync_state_label
 from wb_desktop.ui.theme import SPACING_PX
 
-CARD_HEIGHT_PX = 100
 MIN_CHIP_WIDTH_PX = 150
 CHIP_PADDING_PX = 28
 CHIP_HEIGHT_PX = 32
-LINE_PX = 26
 TOTAL_WIDTH_PX = 220
 
 
 class DocumentCardDelegate(CardDelegate[DocumentRow]):
     row_role = DocumentRole.ROW
-    height_px = CARD_HEIGHT_PX
     width_px = 600
 
     def paint_card(self, pen: CardPen, card: QRect, row: DocumentRow, index: ModelIndex) -> None:
-        inner = card.adjusted(16, 8, -12, -8)
+        inner = self.inner(card)
         chips = chip_width(pen.plain)
         chips_left = inner.right() - 2 * chips - SPACING_PX
         width = max(60, chips_left - inner.left() - TOTAL_WIDTH_PX - SPACING_PX)
