@@ -15,7 +15,15 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QListView, QPushButton, QVBox
 
 from wb_desktop.core.domain.status import JobStatus
 from wb_desktop.core.store.job_views import ScheduleRow
-from wb_desktop.ui.cards import BADGE_MARKS, CardDelegate, CardPen, ModelIndex, badge_colour
+from wb_desktop.ui.cards import (
+    BADGE_MARKS,
+    LINE_PX,
+    PILL_HEIGHT_PX,
+    CardDelegate,
+    CardPen,
+    ModelIndex,
+    badge_colour,
+)
 from wb_desktop.ui.cards import current_colours as current_colours  # bar_chart, editor_parts
 from wb_desktop.ui.labels import badge_label, status_label
 from wb_desktop.ui.schedule_model import ScheduleModel, ScheduleRole
@@ -42,12 +50,13 @@ class JobCardDelegate(CardDelegate[ScheduleRow]):
 
     row_role = ScheduleRole.ROW
     height_px = CARD_HEIGHT_PX
+    padding = (18, 10)  # the text starts a spacing right of the status stripe
 
     def paint_card(self, pen: CardPen, card: QRect, row: ScheduleRow, index: ModelIndex) -> None:
         colours = pen.colours
         stripe = QRect(card.left(), card.top() + 8, 6, card.height() - 16)
         pen.painter.fillRect(stripe, QColor(status_colour(row.status, colours)))
-        inner = card.adjusted(18, 10, -12, -10)
+        inner = self.inner(card)
         top = inner.top()
         time_width = QFontMetrics(pen.bold).horizontalAdvance("00:00–00:00") + SPACING_PX
         time_window = index.data(ScheduleRole.TIME_WINDOW)
@@ -55,16 +64,18 @@ class JobCardDelegate(CardDelegate[ScheduleRow]):
         left = inner.left() + time_width
         width = max(40, inner.width() - time_width - CHIPS_WIDTH_PX)
         pen.text(QRect(left, top, width, 28), row.title, font=pen.bold)
-        pen.text(QRect(left, top + 30, width, 26), row.customer_name)
-        pen.text(QRect(left, top + 56, width, 26), row.address, colour=colours.muted)
+        pen.text(QRect(left, top + 30, width, LINE_PX), row.customer_name)
+        pen.text(QRect(left, top + 56, width, LINE_PX), row.address, colour=colours.muted)
         chip_left = inner.right() - CHIPS_WIDTH_PX + SPACING_PX
         chip_width = CHIPS_WIDTH_PX - SPACING_PX
-        status = status_colour(row.status, colours)
         pen.pill(
-            QRect(chip_left, top, chip_width, 34), status_label(row.status), status, filled=True
+            QRect(chip_left, top, chip_width, PILL_HEIGHT_PX),
+            status_label(row.status),
+            status_colour(row.status, colours),
+            filled=True,
         )
         pen.pill(
-            QRect(chip_left, top + 44, chip_width, 34),
+            QRect(chip_left, top + 44, chip_width, PILL_HEIGHT_PX),
             BADGE_MARKS[row.badge] + badge_label(row.badge),
             badge_colour(row.badge, colours),
             filled=False,
