@@ -28,6 +28,7 @@ from wb_desktop.ui.job_sections import CustomerCard, LineItemsModel, card, value
 from wb_desktop.ui.labels import badge_label, status_label
 from wb_desktop.ui.messages import user_message
 from wb_desktop.ui.notes_panel import NotesPanel
+from wb_desktop.ui.photos.importer import PhotoImporter
 from wb_desktop.ui.photos.strip import PhotoStrip
 from wb_desktop.ui.signature_dialog import SignatureDialog
 from wb_desktop.ui.theme import SPACING_PX, TOUCH_TARGET_PX, repolish, set_role
@@ -244,6 +245,14 @@ class JobPage(QWidget):
     @property
     def job_id(self) -> str | None:
         return self._job_id
+
+    @property
+    def photo_importer(self) -> PhotoImporter:
+        """Decodes and attaches photos to the open job (the camera inbox feeds it too)."""
+        return self.photos.importer
+
+    def show_photo_message(self, text: str) -> None:
+        self.photos.show_message(text)
 
     def show_job(self, job_id: str | None) -> None:
         self._job_id = job_id

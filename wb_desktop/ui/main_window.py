@@ -29,6 +29,8 @@ from wb_desktop.ui.device_dialog import DeviceDialog, read_cache_status
 from wb_desktop.ui.documents import DocumentsPage
 from wb_desktop.ui.job_page import JobPage
 from wb_desktop.ui.messages import translated
+from wb_desktop.ui.photos.importer import PhotoImporter
+from wb_desktop.ui.photos.inbox_bridge import InboxBridge
 from wb_desktop.ui.problem_banner import ProblemBanner
 from wb_desktop.ui.reports import ReportsPage
 from wb_desktop.ui.schedule_view import ScheduleView
@@ -240,6 +242,19 @@ class MainWindow(QMainWindow):
             return self.job_page.job_id
         return None
 
+    @property
+    def photo_importer(self) -> PhotoImporter:
+        return self.job_page.photo_importer
+
+    def attach_camera_inbox(self, inbox: InboxBridge) -> None:
+        """Photos waiting in the inbox go to a job when it opens; its messages show there."""
+        inbox.message.connect(self.job_page.show_photo_message)
+        self.schedule.jobOpened.connect(inbox.attach_waiting)
+
+    def day_view(self) -> QWidget:
+        """The widget whose first paint shows the technician their day."""
+        return self.schedule.list_view.viewport()
+
     def set_work_offline(self, offline: bool) -> None:
         self._service.set_profile("offline" if offline else "online")
         if not offline:
@@ -247,8 +262,12 @@ class MainWindow(QMainWindow):
 
     def _show_profile(self, profile: NetworkProfile) -> None:
         """The console (or a scheduled outage) changed the network: the toggle follows."""
+        self.show_offline_choice(profile.behaviour is Behaviour.OFFLINE)
+
+    def show_offline_choice(self, offline: bool) -> None:
+        """Set the "Work offline" toggle without acting on it (the network is already so)."""
         self.offline_button.blockSignals(True)
-        self.offline_button.setChecked(profile.behaviour is Behaviour.OFFLINE)
+        self.offline_button.setChecked(offline)
         self.offline_button.blockSignals(False)
 
     def show_device(self) -> None:

@@ -30,4 +30,4 @@ def demo_app(qtbot: QtBot, tmp_path: Path, clock: FixedClock) -> Iterator[WorkBo
 
 @pytest.fixture
 def console(demo_app: WorkBossApp) -> ConsoleContext:
-    return demo_app.console_context()
+    return demo_app.console.get().context()

@@ -16,14 +16,14 @@ from wb_desktop.tools.console.technicians_panel import TechniciansPanel
 def test_a_second_technician_window_syncs_on_its_own(
     qtbot: QtBot, demo_app: WorkBossApp, console: ConsoleContext
 ) -> None:
-    panel = TechniciansPanel(console, demo_app.open_technician)
+    panel = TechniciansPanel(console, demo_app.technicians.open)
     qtbot.addWidget(panel)
     panel.email_combo.setCurrentIndex(panel.email_combo.findData("erik@demo.workboss.se"))
     assert panel.password_edit.text() == "erik-demo"  # the demo account is filled in
 
     with qtbot.waitSignal(panel.windowOpened, timeout=SYNC_WAIT_MS):
         panel.open_button.click()
-    [erik] = demo_app.technician_apps
+    [erik] = demo_app.technicians.opened
     assert erik.cache.paths.name == "erik" and erik.link.url == demo_app.link.url
     assert erik.workday.technician_id != demo_app.workday.technician_id
     qtbot.waitUntil(lambda: erik.window.schedule.model.rowCount() > 0, timeout=SYNC_WAIT_MS)
@@ -53,7 +53,7 @@ def test_a_second_technician_window_syncs_on_its_own(
 def test_a_wrong_password_is_explained_inline(
     qtbot: QtBot, demo_app: WorkBossApp, console: ConsoleContext
 ) -> None:
-    panel = TechniciansPanel(console, demo_app.open_technician)
+    panel = TechniciansPanel(console, demo_app.technicians.open)
     qtbot.addWidget(panel)
     panel.email_combo.setCurrentIndex(panel.email_combo.findData("sam@demo.workboss.se"))
     panel.password_edit.setText("wrong")
@@ -62,13 +62,13 @@ def test_a_wrong_password_is_explained_inline(
 
     assert panel.message_label.property("role") == "error"
     assert "email or password is not right" in panel.message_label.text()
-    assert demo_app.technician_apps == []
+    assert demo_app.technicians.opened == []
 
 
 def test_the_signed_in_technician_cannot_open_twice(
     qtbot: QtBot, demo_app: WorkBossApp, console: ConsoleContext
 ) -> None:
-    panel = TechniciansPanel(console, demo_app.open_technician)
+    panel = TechniciansPanel(console, demo_app.technicians.open)
     qtbot.addWidget(panel)
     panel.email_combo.setCurrentIndex(panel.email_combo.findData("anna@demo.workboss.se"))
     panel.open_button.click()

@@ -78,8 +78,9 @@ def test_the_console_opens_from_the_app_with_its_panels(
     qtbot: QtBot, demo_app: WorkBossApp
 ) -> None:
     demo_app.window.consoleRequested.emit()
-    qtbot.waitUntil(lambda: demo_app.console is not None and demo_app.console.isVisible())
-    console = demo_app.console
+    support = demo_app.console.get()
+    qtbot.waitUntil(lambda: support.window is not None and support.window.isVisible())
+    console = support.window
     assert console is not None
     assert {"Connectivity", "Sync trace"} <= set(console.panels)
     console.close()

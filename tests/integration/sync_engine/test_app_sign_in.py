@@ -14,13 +14,13 @@ from pytestqt.qtbot import QtBot
 
 from tests.gui.conftest import STOCKHOLM
 from tests.integration.conftest import LiveServer
-from wb_desktop import bootstrap as app_module
 from wb_desktop.app.connection import sign_in_call
 from wb_desktop.app.saved_sign_in import sign_in_file
 from wb_desktop.bootstrap import AppOptions, WorkBossApp, build
 from wb_desktop.core.domain.clock import FixedClock
 from wb_desktop.core.sync.connectivity import SyncActivity
 from wb_desktop.core.sync.protocol_client import SignIn
+from wb_desktop.ui import sign_in_flow
 from wb_desktop.ui.sign_in_dialog import SignInDialog
 from wb_server.demo_data import DEMO_ACCOUNTS
 
@@ -147,7 +147,7 @@ def test_an_expired_sign_in_shows_a_banner_and_signing_in_again_syncs_the_waitin
                 fill_and_submit(qtbot, self, PASSWORD)
             return QDialog.DialogCode.Accepted.value
 
-    monkeypatch.setattr(app_module, "SignInDialog", SignsInAtOnce)
+    monkeypatch.setattr(sign_in_flow, "SignInDialog", SignsInAtOnce)
     qtbot.mouseClick(window.sign_in_button, CLICK)
 
     qtbot.waitUntil(lambda: again.service.view().pending == 0, timeout=WAIT_MS)

@@ -1,24 +1,32 @@
-"""The composition root's console part: which panels the support console has, and what
-each one is given. Kept beside ``app.py`` (like ``app_connect.py``) so that file stays small.
+"""The composition root's console part: which panels the support console has, what each
+one is given, and the console that opens them. ``wb_desktop.bootstrap`` imports this module
+only when support first opens the console, so the technician's start never loads it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
+from wb_desktop.app.connection import ServerLink
+from wb_desktop.app.sync_service import SyncService
 from wb_desktop.core.domain.virtual_clock import VirtualClock
+from wb_desktop.core.store.cache import LocalCache
 from wb_desktop.tools.console.conflicts_panel import ConflictsPanel
 from wb_desktop.tools.console.connectivity_panel import ConnectivityPanel
 from wb_desktop.tools.console.context import ConsoleContext
 from wb_desktop.tools.console.data_panel import DataPanel
 from wb_desktop.tools.console.diagnostics_panel import DiagnosticsPanel
 from wb_desktop.tools.console.dispatcher_panel import DispatcherPanel
+from wb_desktop.tools.console.opener import SupportConsole
 from wb_desktop.tools.console.outbox_panel import OutboxPanel
 from wb_desktop.tools.console.scenario_panel import ScenarioPanel
 from wb_desktop.tools.console.technicians_panel import OpenTechnician, TechniciansPanel
 from wb_desktop.tools.console.trace_panel import TracePanel
 from wb_desktop.tools.console.window import ConsoleWindow
+from wb_desktop.ui.workday import Workday
 
 
 def _t(text: str) -> str:
@@ -55,3 +63,45 @@ def build_console(
     window = ConsoleWindow(context, panels, profile=profile)
     window.before_shutdown(scenarios.close_replay, diagnostics.closing, data.wait, dispatcher.wait)
     return window
+
+
+def console_context(
+    cache: LocalCache,
+    workday: Workday,
+    service: SyncService,
+    link: ServerLink,
+    admin_token: str | None,
+) -> ConsoleContext:
+    """The session the console looks at; the embedded demo server brings its own admin
+    token, a real server's is the one given with ``--admin-token``."""
+    token = link.demo.admin_token if link.demo is not None else admin_token
+    return ConsoleContext(
+        cache=cache,
+        workday=workday,
+        service=service,
+        clock=workday.clock,
+        zone=workday.zone,
+        server_url=link.url,
+        admin_token=token,
+        technician_id=workday.technician_id,
+    )
+
+
+def support_console(
+    cache: LocalCache,
+    workday: Workday,
+    service: SyncService,
+    link: ServerLink,
+    *,
+    admin_token: str | None,
+    open_technician: OpenTechnician,
+    virtual_clock: VirtualClock | None,
+    closed: Callable[[], bool],
+) -> SupportConsole:
+    """The console for one technician's session; its window is built when first opened."""
+    return SupportConsole(
+        lambda: console_context(cache, workday, service, link, admin_token),
+        lambda context: build_console(context, cache.paths.name, open_technician, virtual_clock),
+        server_ready=lambda: link.demo_folder is None or link.demo is not None,
+        closed=closed,
+    )
