@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import tzinfo
-from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
@@ -21,14 +20,6 @@ _CONTEXT = "DataPanel"
 
 def _t(text: str, count: int = -1) -> str:
     return QCoreApplication.translate(_CONTEXT, text, "", count)
-
-
-class DifferenceColumn(IntEnum):
-    RECORD = 0
-    FIELD = 1
-    HERE = 2
-    OFFICE = 3
-    WHY = 4
 
 
 def kind_label(kind: str) -> str:

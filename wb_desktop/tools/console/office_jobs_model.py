@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import datetime, tzinfo
-from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject
@@ -14,15 +13,6 @@ from wb_desktop.ui.labels import status_label
 from wb_desktop.ui.row_models import Column, RowTableModel
 
 Job = Mapping[str, Any]
-
-
-class JobColumn(IntEnum):
-    STARTS = 0
-    ENDS = 1
-    TITLE = 2
-    CUSTOMER = 3
-    TECHNICIAN = 4
-    STATUS = 5
 
 
 class OfficeJobsModel(RowTableModel[Job]):
