@@ -16,13 +16,11 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from wb_desktop.core.store.job_views import JobBadge
-from wb_desktop.ui.row_models import ROW_ROLE
+from wb_desktop.ui.row_models import LEFT, ROW_ROLE
 from wb_desktop.ui.theme import Colours, colours_for
 
 RowT = TypeVar("RowT")
 ModelIndex = QModelIndex | QPersistentModelIndex
-LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 LINE_PX = 26  # one line of a card's text
 PILL_HEIGHT_PX = 34
 BADGE_MARKS = {  # a shape beside the colour, so a badge reads without colour vision

@@ -27,7 +27,7 @@ from PySide6.QtCore import (
 RowT = TypeVar("RowT")
 ModelIndex = QModelIndex | QPersistentModelIndex
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the row value itself, unless a model says otherwise
-LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter  # text cells and card lines
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 Role = Qt.ItemDataRole
 _OPTIONAL_ROLES = {  # the roles a Column may fill, and the field that fills each
@@ -39,8 +39,8 @@ _OPTIONAL_ROLES = {  # the roles a Column may fill, and the field that fills eac
 
 @dataclass(frozen=True)
 class Column(Generic[RowT]):
-    """What one column shows for a row. Only ``text`` is required; a role whose function is
-    None answers None, as Qt expects of a role a model does not fill."""
+    """What one column shows for a row: a heading and a text, and optionally an alignment,
+    tooltip, text colour and spoken text; a role left None answers None (Qt's default)."""
 
     header: str  # the source text; translated in the model's context when shown
     text: Callable[[RowT], str | None]

@@ -9,7 +9,7 @@ from PySide6.QtGui import QFont, QFontMetrics
 from wb_desktop.core.domain.records import DeliveryState, PaymentStatus
 from wb_desktop.core.domain.sync_state import SyncState
 from wb_desktop.core.store.document_views import DocumentRow
-from wb_desktop.ui.cards import LINE_PX, RIGHT, CardDelegate, CardPen, ModelIndex
+from wb_desktop.ui.cards import LINE_PX, CardDelegate, CardPen, ModelIndex
 from wb_desktop.ui.documents.labels import (
     delivery_colour,
     delivery_label,
@@ -20,6 +20,7 @@ from wb_desktop.ui.documents.labels import (
 )
 from wb_desktop.ui.documents.list_model import DocumentRole
 from wb_desktop.ui.labels import sync_state_label
+from wb_desktop.ui.row_models import RIGHT
 from wb_desktop.ui.theme import SPACING_PX
 
 MIN_CHIP_WIDTH_PX = 150
