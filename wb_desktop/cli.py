@@ -1,8 +1,10 @@
 """The ``wb-desktop`` command: the GUI by default, plus headless commands for support.
 
 The ``db`` and ``storage`` commands never import Qt, so they run on a machine (or over a
-remote shell) where the GUI cannot start. Every failure a person can act on is a
-:class:`WorkBossError`; it is printed as one message with exit code 2, never a traceback.
+remote shell) where the GUI cannot start. Each command imports what it uses when it runs
+(the GUI, the cache's schema tools, the scenario and diagnostics tools), so none pays for
+another's. Every failure a person can act on is a :class:`WorkBossError`; it is printed as
+one message with exit code 2, never a traceback.
 """
 
 from __future__ import annotations
@@ -13,23 +15,16 @@ import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from wb_desktop import __version__
 from wb_desktop.app.settings import check_storage_quota_mb, load_settings
 from wb_desktop.core.domain.clock import SystemClock
 from wb_desktop.core.domain.errors import WorkBossError, format_bytes
 from wb_desktop.core.paths import DEFAULT_PROFILE, DataPaths, ProfilePaths, check_profile_name
-from wb_desktop.core.store.database import create_cache_engine, translate_open_errors
-from wb_desktop.core.store.migrate import (
-    check_schema,
-    head_revision,
-    read_current,
-    restore_database,
-    upgrade_database,
-)
-from wb_desktop.core.store.quota import StorageQuota, StorageUsage
+
+if TYPE_CHECKING:
+    from wb_desktop.core.store.quota import StorageUsage
 
 MB = 1024 * 1024
 EXIT_OK = 0
@@ -296,6 +291,8 @@ def _run_gui(options: CommonOptions, args: argparse.Namespace) -> int:
 
 
 def _db_upgrade(options: CommonOptions) -> int:
+    from wb_desktop.core.store.migrate import upgrade_database
+
     paths = options.profile_paths().ensure()
     result = upgrade_database(paths.database, backup_to=paths.backups, now=SystemClock().now())
     if result.changed:
@@ -309,6 +306,8 @@ def _db_upgrade(options: CommonOptions) -> int:
 
 
 def _db_current(options: CommonOptions) -> int:
+    from wb_desktop.core.store.migrate import head_revision, read_current
+
     path = options.profile_paths().database
     current = read_current(path)
     if not path.exists():
@@ -325,6 +324,8 @@ def _db_current(options: CommonOptions) -> int:
 
 
 def _db_check(options: CommonOptions) -> int:
+    from wb_desktop.core.store.migrate import check_schema
+
     path = options.profile_paths().database
     check = check_schema(path)
     print(f"File:      {path}")
@@ -345,6 +346,8 @@ def _db_check(options: CommonOptions) -> int:
 
 
 def _db_restore(options: CommonOptions, *, backup: Path | None, force: bool) -> int:
+    from wb_desktop.core.store.migrate import head_revision, restore_database
+
     paths = options.profile_paths()
     if _profile_in_use(paths):
         print(
@@ -413,6 +416,12 @@ def _profile_in_use(paths: ProfilePaths) -> bool:
 
 def _read_usage(paths: ProfilePaths, limit_bytes: int) -> StorageUsage:
     """Usage read through a read-only connection: looking never backs up or upgrades."""
+    from sqlalchemy.orm import Session
+
+    from wb_desktop.core.store.database import create_cache_engine, translate_open_errors
+    from wb_desktop.core.store.migrate import read_current
+    from wb_desktop.core.store.quota import StorageQuota, StorageUsage
+
     quota = StorageQuota(paths, limit_bytes)
     if read_current(paths.database) is None:
         files = [p for p in paths.database_files()[:2] if p.exists()]
