@@ -33,13 +33,13 @@ from wb_desktop.app.demo_start import DemoThenSync
 from wb_desktop.app.first_use import OnFirstUse
 from wb_desktop.app.logs import configure_logging
 from wb_desktop.app.media_sweep import MediaSweep
+from wb_desktop.app.profile_lock import lock_profile
 from wb_desktop.app.qt_platform_check import qt_platform_problem
 from wb_desktop.app.settings import load_settings
 from wb_desktop.app.shutdown import AppShutdown
 from wb_desktop.app.sync_service import SyncService
 from wb_desktop.core.domain.clock import Clock, SystemClock
 from wb_desktop.core.domain.errors import WorkBossError
-from wb_desktop.core.domain.text import QT_TRANSLATE_NOOP, Text
 from wb_desktop.core.domain.virtual_clock import VirtualClock
 from wb_desktop.core.paths import DataPaths, ProfilePaths, check_profile_name
 from wb_desktop.core.store.cache import LocalCache, attach_cache, open_cache
@@ -85,20 +85,6 @@ class AppOptions:
     admin_token: str | None = None  # opens a real server's admin API to the support console
     open_console: bool = False  # open the support and QA console beside the window
     report_crashes: bool = True  # the process's crash hooks (one window per process owns them)
-
-
-class ProfileInUseError(WorkBossError):
-    def __init__(self, profile: str) -> None:
-        super().__init__(
-            Text(
-                QT_TRANSLATE_NOOP(
-                    "Domain",
-                    "WorkBoss Desktop is already open with profile '%1'. Switch to that window,"
-                    " or start with another profile (--profile NAME).",
-                ),
-                profile,
-            )
-        )
 
 
 class LanguageError(WorkBossError):
@@ -159,15 +145,6 @@ def _language(qt_app: QApplication, code: str | None) -> None:
     install_translations(qt_app, code)
 
 
-def _lock_profile(paths: ProfilePaths) -> QLockFile:
-    """One window per profile; a lock left by a crashed app is taken over (dead process)."""
-    lock = QLockFile(str(paths.folder / "app.lock"))
-    lock.setStaleLockTime(0)
-    if not lock.tryLock(200):
-        raise ProfileInUseError(paths.name)
-    return lock
-
-
 def _client_factory(
     cache: LocalCache, link: ServerLink, clock: Clock
 ) -> Callable[[SyncListener], SyncClient]:
@@ -203,7 +180,7 @@ def build(
     _language(qt_app, options.lang)
     data = DataPaths(options.data_dir) if options.data_dir else DataPaths.default()
     paths = data.profile(options.profile).ensure()
-    lock = _lock_profile(paths)
+    lock = lock_profile(paths)
     try:
         return _assemble(qt_app, options, base, data, paths, lock, ask_sign_in)
     except BaseException:

@@ -17,7 +17,8 @@ from pytestqt.qtbot import QtBot
 
 from tests.gui.conftest import STOCKHOLM, office_view
 from wb_desktop.app.connection import ProfileServerMismatchError
-from wb_desktop.bootstrap import AppOptions, LanguageError, ProfileInUseError, WorkBossApp, build
+from wb_desktop.app.profile_lock import ProfileInUseError
+from wb_desktop.bootstrap import AppOptions, LanguageError, WorkBossApp, build
 from wb_desktop.core.domain.clock import FixedClock
 from wb_desktop.core.sync.connectivity import OfflineReason, SyncActivity
 from wb_desktop.tools.demo.server import PendingDemoServer
