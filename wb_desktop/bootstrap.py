@@ -1,5 +1,10 @@
 """The composition root: builds the clock, paths, cache, server link, sync service and
-window, and wires them. Nothing else in the app constructs collaborators.
+window, and wires them. Nothing else in the app constructs collaborators, and nothing here
+does the app's work: that is done by the objects it builds, each named for what it does
+(the close order in ``app.shutdown``, signing in again in ``ui.sign_in_flow``, ...).
+
+Tools load when used, never at start: the support console when support first opens it, the
+network simulator and the demo server's launcher when a profile needs them.
 
 ``build`` makes the whole app without entering the event loop, so tests drive the real
 thing; ``run`` adds the event loop and the orderly shutdown.
