@@ -141,9 +141,7 @@ def connect(
     url: str, profile: ProfilePaths, clock: FixedClock, inner: RecordingTransport | None = None
 ) -> tuple[LocalCache, SyncClient]:
     cache = open_cache(profile, clock, quota_bytes=QUOTA_BYTES)
-    client = build_sync_client(
-        cache, url, EMAIL, DEMO_ACCOUNTS[EMAIL], clock, sleep=lambda _s: None, inner=inner
-    )
+    client = build_sync_client(cache, url, EMAIL, DEMO_ACCOUNTS[EMAIL], clock, inner=inner)
     return cache, client
 
 

@@ -31,6 +31,7 @@ from wb_desktop.app.connection import (
     ServerLink,
     SignInCall,
     StartCancelledError,
+    StartingDemoServer,
     connect,
 )
 from wb_desktop.app.crashes import AppCrashReporting
@@ -65,6 +66,9 @@ from wb_desktop.ui.translations import install_translations
 from wb_desktop.ui.workday import Workday
 
 if TYPE_CHECKING:  # the console loads only when support opens it (see _support_console)
+    from wb_desktop.core.sync.link import NetworkSimulator, OnCut
+    from wb_desktop.core.sync.profiles import NetworkProfile
+    from wb_desktop.core.sync.transport import Transport
     from wb_desktop.tools.console.opener import SupportConsole
     from wb_desktop.tools.console.window import ConsoleWindow
 
@@ -168,9 +172,27 @@ def _client_factory(
             token=link.token,
             on_signed_in=link.on_signed_in(attached, clock),
             trace=[trace.append],
+            simulator=_network_simulator,
         )
 
     return make
+
+
+def _launch_demo(folder: Path, clock: Clock, *, in_child: bool) -> StartingDemoServer:
+    """The embedded demo server's launcher, loaded when a demo profile starts the server."""
+    from wb_desktop.tools.demo.server import launch_demo_server
+
+    return launch_demo_server(folder, clock, in_child=in_child)
+
+
+def _network_simulator(
+    inner: Transport, profile: NetworkProfile, *, seed: int, on_cut: OnCut
+) -> NetworkSimulator:
+    """QA's network simulator, loaded the first time a QA profile or a scheduled upload cut
+    is applied (the "Work offline" toggle needs none)."""
+    from wb_desktop.tools.netsim.qa_network import QaNetworkFactory
+
+    return QaNetworkFactory()(inner, profile, seed=seed, on_cut=on_cut)
 
 
 def build(
@@ -219,6 +241,7 @@ def _assemble(
             options.server,
             base,
             ask_sign_in or ask_with_dialog,
+            launch_demo=_launch_demo,
             demo_in_child=options.demo_server_in_child,
         )
     except BaseException:

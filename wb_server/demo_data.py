@@ -254,8 +254,9 @@ def _ascii(text: str) -> str:
     return "".join(ch for ch in plain.lower() if ch.isalnum())
 
 
-def _technicians() -> tuple[DemoTechnician, ...]:
-    """Seed-independent, so a client that signed in keeps its identity across demo restarts."""
+def demo_technicians() -> tuple[DemoTechnician, ...]:
+    """The demo technicians with their sign-ins, Anna first (the app signs in as her).
+    Seed-independent, so a client that signed in keeps its identity across demo restarts."""
     return tuple(
         DemoTechnician(_id("technician", email), email, name, password)
         for (email, password), name in zip(DEMO_ACCOUNTS.items(), _TECHNICIAN_NAMES, strict=True)
@@ -490,7 +491,7 @@ def build_demo_data(seed: int = 1, week_of: date | None = None) -> DemoData:
     if week_of is None:
         week_of = datetime.now(ZoneInfo(DEMO_TIMEZONE)).date()
     rng = random.Random(seed)
-    technicians = _technicians()
+    technicians = demo_technicians()
     customers = _customers(rng, seed)
     jobs = _jobs(rng, seed, week_of, technicians, customers)
     return DemoData(technicians, customers, jobs, _photos(rng, seed, jobs))

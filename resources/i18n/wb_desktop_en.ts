@@ -2254,6 +2254,10 @@
         <source>SQLite cannot read it: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The built-in demo server needs the &apos;server&apos; extra of WorkBoss Desktop, and %1 is not installed. Install it with: pip install &quot;wb-desktop[server]&quot; — or start with --server URL to use another server.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>EditorHeader</name>

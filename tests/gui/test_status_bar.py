@@ -25,6 +25,7 @@ from wb_desktop.core.sync.client import SyncClient, build_sync_client
 from wb_desktop.core.sync.connectivity import OfflineReason, SyncActivity, SyncView
 from wb_desktop.core.sync.engine import Failure, StepReport, SyncListener
 from wb_desktop.core.sync.profiles import profile_named
+from wb_desktop.tools.netsim.qa_network import QaNetworkFactory
 from wb_desktop.ui.status_bar import REFRESH_MS, WorkStatusBar, connection_icon
 from wb_desktop.ui.theme import HIGH_CONTRAST, NORMAL, TOUCH_TARGET_PX
 
@@ -365,7 +366,7 @@ def offline_service(
             "not-used-offline",
             clock,
             profile=profile_named("offline"),
-            sleep=lambda _s: None,
+            simulator=QaNetworkFactory(sleep=lambda _s: None),
             listener=listener,
             own_cache=True,
         )

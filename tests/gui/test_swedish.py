@@ -42,6 +42,7 @@ from wb_desktop.core.store.cache import LocalCache, attach_cache
 from wb_desktop.core.sync.client import SyncClient, build_sync_client
 from wb_desktop.core.sync.engine import SyncListener
 from wb_desktop.core.sync.profiles import profile_named
+from wb_desktop.tools.netsim.qa_network import QaNetworkFactory
 from wb_desktop.ui.device_dialog import DeviceDialog, read_cache_status
 from wb_desktop.ui.formatting import format_date, format_money
 from wb_desktop.ui.main_window import MainWindow
@@ -199,7 +200,7 @@ def offline_service(cache: LocalCache, clock: FixedClock) -> Iterator[SyncServic
             "not-used-offline",
             clock,
             profile=profile_named("offline"),
-            sleep=lambda _s: None,
+            simulator=QaNetworkFactory(sleep=lambda _s: None),
             listener=listener,
             own_cache=True,
         )

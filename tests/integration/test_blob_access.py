@@ -406,7 +406,7 @@ def _synced_cache(
 
     def connect(cache: LocalCache) -> SyncClient:
         password = DEMO_ACCOUNTS[email]
-        return build_sync_client(cache, server.url, email, password, clock, sleep=lambda _s: None)
+        return build_sync_client(cache, server.url, email, password, clock)
 
     cache = open_cache(profile, clock)
     client = connect(cache)

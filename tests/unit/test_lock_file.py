@@ -38,11 +38,14 @@ def locked() -> dict[str, list[tuple[Version, Marker | None]]]:
 
 
 def declared() -> list[Requirement]:
+    """Every third-party requirement; an extra that names the project itself (``test``
+    includes ``wb-desktop[server]``) adds that extra's requirements, listed on their own."""
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     requirements = [Requirement(text) for text in project["dependencies"]]
     for extra in project["optional-dependencies"].values():
         requirements += [Requirement(text) for text in extra]
-    return requirements
+    own = canonicalize_name(project["name"])
+    return [r for r in requirements if canonicalize_name(r.name) != own]
 
 
 def readme_commands() -> list[str]:
@@ -80,7 +83,7 @@ def test_every_lock_entry_is_exact() -> None:
 def test_both_quick_start_commands_and_ci_install_from_the_lock() -> None:
     install, test = readme_commands()
 
-    assert install.startswith("python -m pip install -c requirements/lock.txt .")
+    assert install.startswith('python -m pip install -c requirements/lock.txt ".[server]"')
     assert test.startswith('python -m pip install -c requirements/lock.txt -e ".[test]"')
     assert test.endswith("python -m pytest")
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")

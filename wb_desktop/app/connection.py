@@ -1,9 +1,11 @@
 """Deciding, at start-up, which server the app syncs with and as whom.
 
-No server given: the reference server runs inside the app with its demo week, and the app
-signs in as the first demo technician. ``--server URL``: the saved sign-in for that server
-if there is one (so a restart needs no network), else the sign-in dialog. A profile stays
-with the server and technician it was first signed in with. Qt-free: the dialog is passed in.
+No server given: the reference server runs beside the app with its demo week, and the app
+signs in as the demo technician the server names. ``--server URL``: the saved sign-in for that
+server if there is one (so a restart needs no network), else the sign-in dialog. A profile
+stays with the server and technician it was first signed in with. Qt-free: the dialog is
+passed in, and so is the demo launcher (``wb_desktop.tools.demo``), so this module loads
+neither the server nor the tool that starts it.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from sqlalchemy import select
 
@@ -27,13 +29,45 @@ from wb_desktop.core.store.models import TechnicianProfile
 from wb_desktop.core.sync.auth import remember_technician
 from wb_desktop.core.sync.protocol_client import SignIn, SyncApi
 from wb_desktop.core.sync.transport import RequestsTransport
-from wb_server.demo_data import DEMO_ACCOUNTS
-
-if TYPE_CHECKING:
-    from wb_desktop.tools.demo.server import DemoServer, PendingDemoServer
 
 EMBEDDED_DEMO = "embedded-demo"  # what a demo profile records as its server
 SignInCall = Callable[[str, str], SignIn]
+
+
+class RunningDemoServer(Protocol):
+    """The embedded demo server once it answers: where, its admin token, and the demo
+    technician the app signs in as."""
+
+    @property
+    def url(self) -> str: ...
+
+    @property
+    def admin_token(self) -> str: ...
+
+    @property
+    def email(self) -> str: ...
+
+    @property
+    def password(self) -> str: ...
+
+    def stop(self) -> None: ...
+
+
+class StartingDemoServer(Protocol):
+    """A demo server on its way up: :meth:`ready` never blocks, :meth:`wait` does."""
+
+    def ready(self) -> RunningDemoServer | None: ...
+
+    def wait(self) -> RunningDemoServer: ...
+
+    def stop(self) -> None: ...
+
+
+class DemoLauncher(Protocol):
+    """Starts the embedded demo server keeping its data in ``folder``; ``in_child``: in a
+    child process, else in a thread that shares ``clock`` (tests)."""
+
+    def __call__(self, folder: Path, clock: Clock, *, in_child: bool) -> StartingDemoServer: ...
 
 
 class StartCancelledError(Exception):
@@ -74,11 +108,11 @@ class ServerLink:
     password: str | None
     token: str | None
     technician: Technician | None
-    demo: DemoServer | None = None
+    demo: RunningDemoServer | None = None
     demo_folder: Path | None = None  # where the embedded demo server keeps its data
-
+    launch_demo: DemoLauncher | None = None  # how to start it (from the composition root)
     demo_in_child: bool = True  # False: in a thread, sharing a virtual clock (tests)
-    _pending_demo: PendingDemoServer | None = None
+    _pending_demo: StartingDemoServer | None = None
 
     @property
     def needs_demo_server(self) -> bool:
@@ -91,17 +125,14 @@ class ServerLink:
         A later start of a signed-in profile does this after the window has painted: the
         cached schedule needs no server, and the server's web stack takes a second to load.
         """
-        from wb_desktop.tools.demo.server import PendingDemoServer, start_demo_server
-
-        assert self.demo_folder is not None
-        if self.demo_in_child:
-            self._pending_demo = PendingDemoServer(self.demo_folder, clock)
-        else:
-            self._use_demo(start_demo_server(self.demo_folder, clock))
+        assert self.demo_folder is not None and self.launch_demo is not None
+        self._pending_demo = self.launch_demo(self.demo_folder, clock, in_child=self.demo_in_child)
+        if not self.demo_in_child:  # started in a thread: it answers already
+            self._use_demo(self._pending_demo.wait())
 
     def demo_ready(self) -> bool:
         """Whether the server started by :meth:`begin_demo` answers; never blocks. Raises
-        :class:`~wb_desktop.tools.demo.server.DemoServerError` when it will not start."""
+        when it will not start (the launcher's error says why)."""
         if self.demo is None and self._pending_demo is not None:
             server = self._pending_demo.ready()
             if server is not None:
@@ -121,8 +152,9 @@ class ServerLink:
             self._pending_demo.stop()
         self._pending_demo = None
 
-    def _use_demo(self, server: DemoServer) -> None:
+    def _use_demo(self, server: RunningDemoServer) -> None:
         self.demo, self.url = server, server.url
+        self.email, self.password = server.email, server.password
 
     def on_signed_in(self, cache: LocalCache, clock: Clock) -> Callable[[SignIn], None]:
         """What the sync worker does after each sign-in: keep the token for the next start."""
@@ -157,6 +189,7 @@ def connect(
     clock: Clock,
     ask_sign_in: AskSignIn,
     *,
+    launch_demo: DemoLauncher,
     demo_in_child: bool = True,
 ) -> ServerLink:
     technician, saved_server = cached_technician(cache)
@@ -164,7 +197,7 @@ def connect(
     if saved_server is not None and saved_server.rstrip("/") != wanted:
         raise ProfileServerMismatchError(cache.paths.name, saved_server, wanted)
     if server_url is None:
-        return _connect_demo(cache, data, clock, technician, demo_in_child)
+        return _connect_demo(cache, data, clock, technician, launch_demo, demo_in_child)
     return _connect_server(cache, wanted, clock, technician, ask_sign_in)
 
 
@@ -173,16 +206,18 @@ def _connect_demo(
     data: DataPaths,
     clock: Clock,
     technician: Technician | None,
+    launch_demo: DemoLauncher,
     demo_in_child: bool,
 ) -> ServerLink:
-    email, password = next(iter(DEMO_ACCOUNTS.items()))
-    folder = data.root / "demo-server"
-    link = ServerLink("", EMBEDDED_DEMO, email, password, None, technician)
-    link.demo_folder, link.demo_in_child = folder, demo_in_child
+    """The sign-in comes from the server once it runs (see :meth:`ServerLink._use_demo`)."""
+    email = technician.email if technician is not None else ""
+    link = ServerLink("", EMBEDDED_DEMO, email, None, None, technician)
+    link.demo_folder, link.launch_demo = data.root / "demo-server", launch_demo
+    link.demo_in_child = demo_in_child
     if technician is None:  # first start: nothing cached to show, so wait for the server
         link.start_demo(clock)
         try:
-            signed_in = sign_in_call(link.url)(email, password)
+            signed_in = sign_in_call(link.url)(link.email, link.password or "")
         except Exception:
             link.stop_demo()
             raise

@@ -117,8 +117,7 @@ class SyncWorker(QObject):
         client.network.set_profile(self._profile)
         if client.tracing is not None:
             client.tracing.listeners.append(self.traceEvent.emit)
-        if client.upload_cut is not None:
-            client.upload_cut.on_cut = self._on_cut
+        client.network.on_cut = self._on_cut
         self._live = live = _Live(
             client,
             debounce=self._timer(self._debounce_ms, self._request),
@@ -159,21 +158,18 @@ class SyncWorker(QObject):
 
     @Slot(float)
     def arm_upload_cut(self, fraction: float) -> None:
-        """Drop the link once an upload passes ``fraction``; 0 or less disarms."""
-        cut = self._live.client.upload_cut if self._live is not None else None
-        if cut is None:
+        """Drop the link once an upload passes ``fraction``; 0 or less disarms. The link
+        plugs in the network simulator the composition root gave it."""
+        if self._live is None:
             return
         if fraction <= 0:
-            cut.disarm()
+            self._live.client.network.disarm_upload_cut()
         else:
-            cut.arm(fraction)
+            self._live.client.network.arm_upload_cut(fraction)
 
     def _on_cut(self, fraction: float) -> None:
-        """Called by the upload's thread (maybe a pool thread): the link goes down at once,
+        """Called by the upload's thread (maybe a pool thread) once the link has gone down;
         the rest happens on the worker's thread."""
-        offline = profile_named("offline")
-        if self._live is not None:
-            self._live.client.network.set_profile(offline)
         self._cutHappened.emit(fraction)
 
     @Slot(float)

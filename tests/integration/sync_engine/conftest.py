@@ -15,6 +15,7 @@ from wb_desktop.core.store.cache import LocalCache, open_cache
 from wb_desktop.core.sync.auth import remember_technician
 from wb_desktop.core.sync.client import SyncClient, build_sync_client
 from wb_desktop.core.sync.profiles import profile_named
+from wb_desktop.tools.netsim.qa_network import QaNetworkFactory
 from wb_desktop.tools.scenario.office import Office
 from wb_server.demo_data import DEMO_ACCOUNTS
 
@@ -52,7 +53,12 @@ class Technician:
 
 def connect(cache: LocalCache, server: LiveServer, clock: FixedClock, email: str) -> SyncClient:
     return build_sync_client(
-        cache, server.url, email, DEMO_ACCOUNTS[email], clock, sleep=lambda _s: None
+        cache,
+        server.url,
+        email,
+        DEMO_ACCOUNTS[email],
+        clock,
+        simulator=QaNetworkFactory(sleep=lambda _s: None),
     )
 
 

@@ -36,6 +36,7 @@ from wb_desktop.core.sync.connectivity import SyncActivity
 from wb_desktop.core.sync.engine import SyncListener
 from wb_desktop.core.sync.payments import TEST_CARDS, PaymentOutcome, PaymentRefusedError
 from wb_desktop.core.sync.protocol_client import SignIn
+from wb_desktop.tools.netsim.qa_network import QaNetworkFactory
 from wb_desktop.tools.scenario.office import Office
 from wb_desktop.ui.documents import DocumentsPage
 from wb_desktop.ui.messages import user_message
@@ -257,7 +258,7 @@ def short_timeout_service(anna: Technician) -> Iterator[SyncService]:
             anna.email,
             DEMO_ACCOUNTS[anna.email],
             anna.clock,
-            sleep=lambda _s: None,
+            simulator=QaNetworkFactory(sleep=lambda _s: None),
             listener=listener,
             own_cache=True,
         )

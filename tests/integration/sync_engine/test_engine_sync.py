@@ -20,6 +20,7 @@ from wb_desktop.core.store.models import (
 )
 from wb_desktop.core.sync.client import build_sync_client
 from wb_desktop.core.sync.transport import HttpReply, HttpRequest, RequestsTransport
+from wb_desktop.tools.netsim.qa_network import QaNetworkFactory
 from wb_server.demo_data import DEMO_ACCOUNTS, make_noise_png
 from wb_server.models import Note as ServerNote
 from wb_server.models import Photo as ServerPhoto
@@ -77,7 +78,7 @@ def test_a_lost_acknowledgement_is_answered_duplicate_and_applied_once(anna: Tec
     anna.client.api.push(anna.cache.device_id, ops)  # the server commits; the reply is "lost"
     anna.restart()  # the app dies before it records the answer
     with anna.cache.database.reader() as db:
-        assert db.get(OutboxOp, ops[0]["op_id"]).state is OutboxState.IN_FLIGHT
+        assert db.get(OutboxOp, ops[0].op_id).state is OutboxState.IN_FLIGHT
     report = anna.client.engine.step()
     assert report.ok and report.applied == 1
     with anna.server.context.reader() as db:
@@ -132,7 +133,7 @@ def test_signatures_upload_before_photos_and_two_at_most(anna: Technician) -> No
         anna.email,
         DEMO_ACCOUNTS[anna.email],
         anna.clock,
-        sleep=lambda _s: None,
+        simulator=QaNetworkFactory(sleep=lambda _s: None),
         inner=counting,
     )
     assert anna.client.engine.step().ok

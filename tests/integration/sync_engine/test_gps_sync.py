@@ -21,6 +21,7 @@ from wb_desktop.core.store.locations import unsent_count
 from wb_desktop.core.store.models import LocationPing, TechnicianProfile
 from wb_desktop.core.sync.client import SyncClient, build_sync_client
 from wb_desktop.core.sync.engine import SyncListener
+from wb_desktop.tools.netsim.qa_network import QaNetworkFactory
 from wb_desktop.ui.gps import GpsTracker
 from wb_desktop.ui.workday import Workday
 from wb_server.demo_data import DEMO_ACCOUNTS
@@ -44,7 +45,7 @@ def service(qtbot: Any, anna: Technician) -> Iterator[SyncService]:
             anna.email,
             DEMO_ACCOUNTS[anna.email],
             anna.clock,
-            sleep=lambda _s: None,
+            simulator=QaNetworkFactory(sleep=lambda _s: None),
             listener=listener,
             own_cache=True,
         )

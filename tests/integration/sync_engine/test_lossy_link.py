@@ -31,6 +31,7 @@ from wb_desktop.core.sync.transport import (
     RequestsTransport,
     TransportError,
 )
+from wb_desktop.tools.netsim.qa_network import QaNetworkFactory
 from wb_server.demo_data import DEMO_ACCOUNTS, make_noise_png
 from wb_server.models import Job as ServerJob
 from wb_server.models import Photo as ServerPhoto
@@ -98,7 +99,7 @@ def _client(anna: Technician, cache: LocalCache, link: LossyLink, seed: int) -> 
         anna.clock,
         seed=seed,
         profile=profile_named("online"),
-        sleep=lambda _s: None,
+        simulator=QaNetworkFactory(sleep=lambda _s: None),
         inner=link,
     )
 

@@ -27,6 +27,7 @@ from wb_desktop.core.store.models import Job
 from wb_desktop.core.sync.client import SyncClient, build_sync_client
 from wb_desktop.core.sync.connectivity import OfflineReason, SyncActivity
 from wb_desktop.core.sync.engine import Failure, SyncListener
+from wb_desktop.tools.netsim.qa_network import QaNetworkFactory
 from wb_server.demo_data import DEMO_ACCOUNTS
 from wb_server.models import Note as ServerNote
 from wb_server.models import Photo as ServerPhoto
@@ -113,8 +114,7 @@ def services(
                 anna.email,
                 DEMO_ACCOUNTS[anna.email],
                 anna.clock,
-                sleep=sleep,
-                time_scale=time_scale,
+                simulator=QaNetworkFactory(sleep=sleep, time_scale=time_scale),
                 listener=NotingListener(listener, engine_threads),
                 own_cache=True,
             )

@@ -21,6 +21,7 @@ from wb_desktop.core.sync.auth import remember_technician
 from wb_desktop.core.sync.client import build_sync_client
 from wb_desktop.core.sync.profiles import profile_named
 from wb_desktop.core.sync.trace import TraceEvent
+from wb_desktop.tools.netsim.qa_network import QaNetworkFactory
 from wb_server.demo_data import DEMO_ACCOUNTS, make_png
 
 PHOTOS = 6
@@ -38,7 +39,7 @@ def one_run(server: LiveServer, folder: Path, clock: FixedClock, shade: int) -> 
         clock,
         seed=7,
         profile=profile_named("online"),
-        sleep=lambda _s: None,
+        simulator=QaNetworkFactory(sleep=lambda _s: None),
         trace=[seen.append],
         parallel_uploads=1,
     )

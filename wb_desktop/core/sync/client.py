@@ -1,13 +1,14 @@
-"""Wiring one technician's sync: transport (real, under the simulated network), API, engine.
+"""Wiring one technician's sync: transport (real, under a link that can go offline), API,
+engine.
 
 The app's composition root and the headless scenario runner both build a client here, so
-the two run the same engine the same way.
+the two run the same engine the same way. QA's network simulator is not imported here: the
+builder passes it in (see :mod:`wb_desktop.core.sync.link`).
 """
 
 from __future__ import annotations
 
 import random
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -15,24 +16,22 @@ from wb_desktop.core.domain.clock import Clock
 from wb_desktop.core.store.cache import LocalCache
 from wb_desktop.core.sync.auth import PasswordSignIn
 from wb_desktop.core.sync.engine import SyncEngine, SyncListener
+from wb_desktop.core.sync.link import NetworkLink, SimulatorFactory
 from wb_desktop.core.sync.profiles import NetworkProfile, profile_named
 from wb_desktop.core.sync.protocol_client import SignIn, SyncApi
 from wb_desktop.core.sync.trace import TraceListener, TracingTransport
 from wb_desktop.core.sync.transport import RequestsTransport, Transport
 from wb_desktop.core.sync.uploads import PARALLEL_UPLOADS
-from wb_desktop.tools.netsim.link_cut import UploadCutTransport
-from wb_desktop.tools.netsim.simulated import SimulatedTransport
 
 
 @dataclass
 class SyncClient:
     api: SyncApi
-    network: SimulatedTransport
+    network: NetworkLink
     engine: SyncEngine
     sign_in: PasswordSignIn
     owned_cache: LocalCache | None = None  # a worker's own handle, closed with the client
     tracing: TracingTransport | None = None  # add listeners to see every request
-    upload_cut: UploadCutTransport | None = None  # QA: drop the link mid-upload
 
     def close(self) -> None:
         close = getattr(self.network.inner, "close", None)
@@ -51,8 +50,7 @@ def build_sync_client(
     *,
     seed: int = 1,
     profile: NetworkProfile | None = None,
-    sleep: Callable[[float], None] = time.sleep,
-    time_scale: float = 1.0,
+    simulator: SimulatorFactory | None = None,
     listener: SyncListener | None = None,
     inner: Transport | None = None,
     own_cache: bool = False,
@@ -61,26 +59,27 @@ def build_sync_client(
     trace: list[TraceListener] | None = None,
     parallel_uploads: int = PARALLEL_UPLOADS,
 ) -> SyncClient:
-    """``own_cache``: the client closes the cache when it closes (a worker's attached one).
+    """``seed``: the engine's backoff jitter and the simulated network's dice.
+    ``simulator``: QA's network simulator, plugged in when a profile other than online or
+    offline, or a scheduled upload cut, is applied; without it those raise
+    :class:`~wb_desktop.core.sync.link.SimulatorMissingError`.
+    ``own_cache``: the client closes the cache when it closes (a worker's attached one).
     ``token`` and ``on_signed_in``: see :class:`PasswordSignIn`. ``trace``: listeners that
     get every request and reply (the trace file, the console's timeline).
     ``parallel_uploads``: 1 where a run must repeat exactly from its seed (scenarios): two
     uploads at once interleave their requests, and the simulated network's draws, by timing.
 
-    The layers, outermost first: API → trace → QA's upload cut → simulated network → HTTP.
+    The layers, outermost first: API → trace → link (→ QA's upload cut → simulated network)
+    → HTTP.
     """
-    network = SimulatedTransport(
+    network = NetworkLink(
         inner or RequestsTransport(server_url),
         profile or profile_named("online"),
         seed=seed,
-        sleep=sleep,
-        time_scale=time_scale,
-    )
-    upload_cut = UploadCutTransport(
-        network, on_cut=lambda _fraction: network.set_profile(profile_named("offline"))
+        simulator=simulator,
     )
     tracing = TracingTransport(
-        upload_cut, clock, lambda: network.profile.name, listeners=list(trace or [])
+        network, clock, lambda: network.profile.name, listeners=list(trace or [])
     )
     api = SyncApi(tracing)
     sign_in = PasswordSignIn(api, email, password, token=token, on_signed_in=on_signed_in)
@@ -96,6 +95,4 @@ def build_sync_client(
         listener=listener,
         parallel_uploads=parallel_uploads,
     )
-    return SyncClient(
-        api, network, engine, sign_in, cache if own_cache else None, tracing, upload_cut
-    )
+    return SyncClient(api, network, engine, sign_in, cache if own_cache else None, tracing)

@@ -1,40 +1,14 @@
 """The demo technicians support and QA sign in as, e.g. to open a second technician window
-next to the first against the same demo server."""
+next to the first against the same demo server (the accounts come from the demo launcher)."""
 
 from __future__ import annotations
 
-import functools
-from dataclasses import dataclass
-
-from wb_server.demo_data import DEMO_ACCOUNTS, build_demo_data
+from wb_desktop.tools.demo.accounts import DemoSignIn, demo_sign_ins
 
 
-@dataclass(frozen=True)
-class DemoSignIn:
-    """One demo account; ``profile`` is a profile name of its own, so two windows never
-    share a cache."""
-
-    email: str
-    password: str
-    display_name: str
-    technician_id: str
-
-    @property
-    def short_name(self) -> str:
-        return self.email.split("@", 1)[0]
-
-    @property
-    def profile(self) -> str:
-        return self.short_name
-
-
-@functools.cache
 def demo_technicians() -> tuple[DemoSignIn, ...]:
     """Every demo account, in the demo data's order (Anna, Erik, Sam)."""
-    return tuple(
-        DemoSignIn(t.email, DEMO_ACCOUNTS[t.email], t.display_name, t.id)
-        for t in build_demo_data().technicians
-    )
+    return demo_sign_ins()
 
 
 def demo_technician(name: str) -> DemoSignIn | None:

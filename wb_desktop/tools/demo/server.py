@@ -14,6 +14,7 @@ reads the same clock.
 from __future__ import annotations
 
 import contextlib
+import importlib.util
 import multiprocessing
 import secrets
 import time
@@ -26,22 +27,56 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from wb_desktop.core.domain.clock import Clock, FixedClock, SystemClock
+from wb_desktop.core.domain.errors import WorkBossError
+from wb_desktop.core.domain.text import QT_TRANSLATE_NOOP, Text
+from wb_desktop.tools.demo.accounts import demo_sign_ins
 
 STARTUP_TIMEOUT_S = 60.0
 STOP_TIMEOUT_S = 10.0
+# The reference server's web stack: the install extra "server" (see pyproject.toml).
+WEB_STACK = ("fastapi", "starlette", "anyio", "uvicorn")
 
 
 class DemoServerError(RuntimeError):
     """The embedded server did not start; the message says why."""
 
 
+class ServerExtraMissingError(WorkBossError):
+    """The web stack the embedded server runs on is not installed."""
+
+    def __init__(self, missing: str) -> None:
+        super().__init__(
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "Domain",
+                    "The built-in demo server needs the 'server' extra of WorkBoss Desktop,"
+                    " and %1 is not installed. Install it with: pip install"
+                    ' "wb-desktop[server]" — or start with --server URL to use another'
+                    " server.",
+                ),
+                missing,
+            )
+        )
+
+
+def check_web_stack() -> None:
+    """Raise :class:`ServerExtraMissingError` unless the server's web stack is installed;
+    looks the packages up without importing them."""
+    for name in WEB_STACK:
+        if importlib.util.find_spec(name) is None:
+            raise ServerExtraMissingError(name)
+
+
 @dataclass
 class DemoServer:
-    """A running embedded server; ``admin_token`` opens its dispatcher and fault API."""
+    """A running embedded server; ``admin_token`` opens its dispatcher and fault API;
+    ``email`` and ``password`` are the demo technician the app signs in as."""
 
     url: str
     admin_token: str
     folder: Path
+    email: str
+    password: str
     _stop: Callable[[], None]
     pid: int | None = None  # the child process serving it; None when it runs in a thread
 
@@ -49,10 +84,40 @@ class DemoServer:
         self._stop()
 
 
+class StartedDemoServer:
+    """A server already running in a thread, answering like :class:`PendingDemoServer`."""
+
+    def __init__(self, server: DemoServer) -> None:
+        self._server = server
+
+    def ready(self) -> DemoServer:
+        return self._server
+
+    def wait(self) -> DemoServer:
+        return self._server
+
+    def stop(self) -> None:
+        self._server.stop()
+
+
+def launch_demo_server(
+    folder: Path, clock: Clock, *, in_child: bool = True
+) -> PendingDemoServer | StartedDemoServer:
+    """Start the embedded server: in a child process (the app: :meth:`PendingDemoServer.ready`
+    tells when it answers), or in a thread sharing ``clock`` (tests and scenarios that move
+    a virtual clock; this waits until it answers). :class:`ServerExtraMissingError` when the
+    web stack is not installed."""
+    check_web_stack()
+    if in_child:
+        return PendingDemoServer(folder, clock)
+    return StartedDemoServer(start_demo_server(folder, clock))
+
+
 def start_demo_server(folder: Path, clock: Clock) -> DemoServer:
     """Start the server in a thread of this process, on a free loopback port, loading the
     demo week on first use. The web stack is imported here, not at the top, so an app that
     runs the server in a child never loads it."""
+    check_web_stack()
     from wb_server.app import create_app
     from wb_server.config import ServerConfig
     from wb_server.demo import load_demo
@@ -75,7 +140,8 @@ def start_demo_server(folder: Path, clock: Clock) -> DemoServer:
         running.stop()
         context.engine.dispose()
 
-    return DemoServer(running.url, token, folder, stop)
+    account = demo_sign_ins()[0]
+    return DemoServer(running.url, token, folder, account.email, account.password, stop)
 
 
 class PendingDemoServer:
@@ -115,7 +181,10 @@ class PendingDemoServer:
         if message[0] != "ready":
             self.stop()
             raise DemoServerError(f"the demo server did not start: {message[1]}")
-        self._server = DemoServer(message[1], message[2], self.folder, self.stop, self._process.pid)
+        url, token, email, password = message[1:]
+        self._server = DemoServer(
+            url, token, self.folder, email, password, self.stop, self._process.pid
+        )
         return self._server
 
     def wait(self) -> DemoServer:
@@ -153,7 +222,7 @@ def serve_in_child(folder: str, frozen_at: str | None, pipe: Connection) -> None
     except Exception as error:  # reported to the parent, which logs it and works offline
         pipe.send(("failed", f"{type(error).__name__}: {error}"))
         return
-    pipe.send(("ready", server.url, server.admin_token))
+    pipe.send(("ready", server.url, server.admin_token, server.email, server.password))
     with contextlib.suppress(EOFError, OSError):  # end-of-file: the app died; stop with it
         pipe.recv()
     server.stop()

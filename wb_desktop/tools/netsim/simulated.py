@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 
-from wb_desktop.core.domain.text import QT_TRANSLATE_NOOP, Text
+from wb_desktop.core.sync.link import offline_error
 from wb_desktop.core.sync.profiles import Behaviour, NetworkProfile
 from wb_desktop.core.sync.transport import (
     FailureKind,
@@ -109,13 +109,7 @@ class SimulatedTransport:
         plan = self._plan()
         profile = plan.profile
         if profile.behaviour is Behaviour.OFFLINE:
-            raise TransportError(
-                FailureKind.OFFLINE,
-                Text(
-                    QT_TRANSLATE_NOOP("Domain", "offline (simulated network profile '%1')"),
-                    profile.name,
-                ),
-            )
+            raise offline_error(profile)
         if profile.behaviour is Behaviour.HALF_OPEN:
             self._pause(request.timeout_s)
             raise TransportError(

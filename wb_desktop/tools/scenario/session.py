@@ -17,6 +17,7 @@ from pathlib import Path
 
 from wb_desktop.core.domain.clock import Clock, FixedClock
 from wb_desktop.core.paths import ProfilePaths
+from wb_desktop.core.protocol import routes
 from wb_desktop.core.store.cache import LocalCache, open_cache
 from wb_desktop.core.store.models import Job
 from wb_desktop.core.store.queries import day_schedule
@@ -24,9 +25,10 @@ from wb_desktop.core.sync.auth import remember_technician
 from wb_desktop.core.sync.client import SyncClient, build_sync_client
 from wb_desktop.core.sync.profiles import Behaviour, profile_named
 from wb_desktop.core.sync.transport import HttpReply, HttpRequest, RequestsTransport, Transport
+from wb_desktop.tools.netsim.qa_network import QaNetworkFactory
 
 QUOTA_BYTES = 2 * 1024 * 1024 * 1024
-_PHASE_REQUESTS = {"push": ("POST", "/v1/push"), "pull": ("GET", "/v1/changes")}
+_PHASE_REQUESTS = {"push": ("POST", routes.PUSH), "pull": ("GET", routes.CHANGES)}
 
 
 class PowerCut(BaseException):
@@ -60,7 +62,7 @@ class CrashTrap:
         if reply.status >= 400:
             return False
         if self.armed == "upload":
-            return request.method == "PATCH" and request.path.startswith("/v1/blobs/")
+            return request.method == "PATCH" and request.path.startswith(f"{routes.BLOBS}/")
         method, prefix = _PHASE_REQUESTS[self.armed or ""]
         return request.method == method and request.path.startswith(prefix)
 
@@ -146,7 +148,7 @@ class TechnicianSession:
             self.clock,
             seed=self.seed + self.crashes,
             profile=profile_named(getattr(self, "network_profile", "online")),
-            sleep=self.real_sleep,
+            simulator=QaNetworkFactory(sleep=self.real_sleep),
             inner=self.trap,
             parallel_uploads=1,  # the same seed gives the same requests, in the same order
         )
