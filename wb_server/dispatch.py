@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from wb_desktop.core.domain.errors import StatusTransitionError
 from wb_desktop.core.domain.status import Actor, JobStatus, check_transition
+from wb_desktop.core.protocol.kinds import RecordType
 from wb_server.errors import Problem, not_found
 from wb_server.feed import (
     customer_audience,
@@ -82,7 +83,7 @@ def edit_job(session: Session, job: Job, fields: dict[str, Any], now: datetime) 
     if session.is_modified(job):
         _changed(job, now)
         session.flush()
-        publish(session, "job", job, [job.technician_id], now)
+        publish(session, RecordType.JOB, job, [job.technician_id], now)
     return job
 
 
@@ -97,14 +98,14 @@ def assign_job(session: Session, job: Job, technician_id: str | None, now: datet
     _changed(job, now)
     session.flush()
     if previous:
-        publish(session, "job", job, [previous], now, deleted=True)
+        publish(session, RecordType.JOB, job, [previous], now, deleted=True)
         for item in session.scalars(select(JobLineItem).where(JobLineItem.job_id == job.id)):
-            publish(session, "job_line_item", item, [previous], now, deleted=True)
+            publish(session, RecordType.JOB_LINE_ITEM, item, [previous], now, deleted=True)
         for record_type, record in job_history(session, job.id):
             publish(session, record_type, record, [previous], now, deleted=True)
         customer = session.get(Customer, job.customer_id)
         if customer is not None and previous not in customer_audience(session, customer.id):
-            publish(session, "customer", customer, [previous], now, deleted=True)
+            publish(session, RecordType.CUSTOMER, customer, [previous], now, deleted=True)
     if technician_id:
         publish_job_with_context(session, job, now)
     return job
@@ -119,5 +120,5 @@ def cancel_job(session: Session, job: Job, now: datetime) -> Job:
     job.status_changed_at = now
     _changed(job, now)
     session.flush()
-    publish(session, "job", job, [job.technician_id], now)
+    publish(session, RecordType.JOB, job, [job.technician_id], now)
     return job

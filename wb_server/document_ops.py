@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import select
 
 from wb_desktop.core.domain.money import LineInput, price_document
+from wb_desktop.core.protocol.kinds import OpKind, RecordType
 from wb_server.feed import customer_audience
 from wb_server.models import Customer, Document, OfficeDelivery
 from wb_server.ops import (
@@ -84,7 +85,7 @@ def document_create(ctx: OpContext) -> Outcome:
         converted_from_id=converted_from_id,
         **_priced(ctx),
     )
-    return ctx.create("document", document, [ctx.technician_id])
+    return ctx.create(RecordType.DOCUMENT, document, [ctx.technician_id])
 
 
 def _estimate_to_convert(ctx: OpContext, kind: str, customer_id: str) -> str | None:
@@ -120,7 +121,7 @@ def document_update(ctx: OpContext) -> Outcome:
     if document.delivery_state != "draft":
         raise RejectedOpError(f"{document.reference} was already sent and can no longer change")
     values = {**_priced(ctx), "notes": str(ctx.op.payload.get("notes") or "")[:5000]}
-    return bump(ctx, "document", document, values, [ctx.technician_id])
+    return bump(ctx, RecordType.DOCUMENT, document, values, [ctx.technician_id])
 
 
 def document_send(ctx: OpContext) -> Outcome:
@@ -138,11 +139,11 @@ def document_send(ctx: OpContext) -> Outcome:
         )
     )
     values = {"delivery_state": "sent", "sent_at": ctx.now}
-    return bump(ctx, "document", document, values, [ctx.technician_id])
+    return bump(ctx, RecordType.DOCUMENT, document, values, [ctx.technician_id])
 
 
-HANDLERS: dict[str, Callable[[OpContext], Outcome]] = {
-    "document.create": document_create,
-    "document.update": document_update,
-    "document.send": document_send,
+HANDLERS: dict[OpKind, Callable[[OpContext], Outcome]] = {
+    OpKind.DOCUMENT_CREATE: document_create,
+    OpKind.DOCUMENT_UPDATE: document_update,
+    OpKind.DOCUMENT_SEND: document_send,
 }

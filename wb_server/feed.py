@@ -31,6 +31,7 @@ from typing import Any
 from sqlalchemy import insert, inspect, select, text
 from sqlalchemy.orm import Session
 
+from wb_desktop.core.protocol.kinds import RecordType
 from wb_server.models import (
     Change,
     Customer,
@@ -44,15 +45,15 @@ from wb_server.models import (
     TimeEntry,
 )
 
-RECORD_TYPES: dict[str, type[ServerBase]] = {
-    "customer": Customer,
-    "job": Job,
-    "job_line_item": JobLineItem,
-    "note": Note,
-    "photo": Photo,
-    "signature": Signature,
-    "time_entry": TimeEntry,
-    "document": Document,
+RECORD_TYPES: dict[RecordType, type[ServerBase]] = {
+    RecordType.CUSTOMER: Customer,
+    RecordType.JOB: Job,
+    RecordType.JOB_LINE_ITEM: JobLineItem,
+    RecordType.NOTE: Note,
+    RecordType.PHOTO: Photo,
+    RecordType.SIGNATURE: Signature,
+    RecordType.TIME_ENTRY: TimeEntry,
+    RecordType.DOCUMENT: Document,
 }
 _HIDDEN = frozenset({"created_by"})
 _STAGED = "wb_staged_feed"
@@ -163,10 +164,10 @@ def publish_job_with_context(
     audience = [job.technician_id]
     customer = session.get(Customer, job.customer_id)
     if customer is not None:
-        publish(session, "customer", customer, audience, now)
-    publish(session, "job", job, audience, now, origin_device=origin_device)
+        publish(session, RecordType.CUSTOMER, customer, audience, now)
+    publish(session, RecordType.JOB, job, audience, now, origin_device=origin_device)
     for item in session.scalars(select(JobLineItem).where(JobLineItem.job_id == job.id)):
-        publish(session, "job_line_item", item, audience, now)
+        publish(session, RecordType.JOB_LINE_ITEM, item, audience, now)
     for record_type, record in job_history(session, job.id):
         publish(session, record_type, record, audience, now)
 
@@ -174,7 +175,12 @@ def publish_job_with_context(
 def job_history(session: Session, job_id: str) -> list[tuple[str, ServerBase]]:
     """The notes, photos and signatures of a job, in the order they were made."""
     history: list[tuple[str, ServerBase]] = []
-    for record_type, model in (("note", Note), ("photo", Photo), ("signature", Signature)):
+    on_a_job = (
+        (RecordType.NOTE, Note),
+        (RecordType.PHOTO, Photo),
+        (RecordType.SIGNATURE, Signature),
+    )
+    for record_type, model in on_a_job:
         rows = session.scalars(
             select(model).where(model.job_id == job_id).order_by(model.created_at, model.id)
         )

@@ -27,6 +27,7 @@ from wb_desktop.core.domain.records import (
     clean_signature,
 )
 from wb_desktop.core.domain.status import JobStatus, check_transition, parse_status
+from wb_desktop.core.protocol.kinds import OpKind, RecordType
 from wb_server.blobs import vouch_on_attach
 from wb_server.feed import customer_audience, snapshot
 from wb_server.models import (
@@ -170,7 +171,7 @@ def customer_create(ctx: OpContext) -> Outcome:
     new_id(ctx, Customer)
     fields = validated(lambda: clean_customer_fields(ctx.op.payload, creating=True))
     customer = Customer(**stamp(ctx), created_by=ctx.technician_id, **fields)
-    return ctx.create("customer", customer, [ctx.technician_id])
+    return ctx.create(RecordType.CUSTOMER, customer, [ctx.technician_id])
 
 
 def customer_update(ctx: OpContext) -> Outcome:
@@ -186,12 +187,12 @@ def customer_update(ctx: OpContext) -> Outcome:
         concurrent = customer.version != ctx.op.base_version and previous.get(field) != current
         if concurrent and current != value:
             if field in OFFICE_OWNED_CUSTOMER_FIELDS:
-                ctx.log_conflict("customer", field, value, current, "server")
+                ctx.log_conflict(RecordType.CUSTOMER, field, value, current, "server")
                 result = "conflict"
                 continue
-            ctx.log_conflict("customer", field, value, current, "client")
+            ctx.log_conflict(RecordType.CUSTOMER, field, value, current, "client")
         accepted[field] = value
-    return bump(ctx, "customer", customer, accepted, audience, result)
+    return bump(ctx, RecordType.CUSTOMER, customer, accepted, audience, result)
 
 
 def bump(
@@ -226,11 +227,11 @@ def job_set_status(ctx: OpContext) -> Outcome:
     except StatusTransitionError as refused:
         if ctx.op.payload.get("previous") == current.value:
             raise RejectedOpError(refused.message) from None
-        ctx.log_conflict("job", "status", requested.value, current.value, "server")
+        ctx.log_conflict(RecordType.JOB, "status", requested.value, current.value, "server")
         return Outcome("conflict", job)
     changed_at = payload_time(ctx, "changed_at", required=False) or ctx.now
     values = {"status": requested.value, "status_changed_at": changed_at}
-    return bump(ctx, "job", job, values, [job.technician_id])
+    return bump(ctx, RecordType.JOB, job, values, [job.technician_id])
 
 
 def note_create(ctx: OpContext) -> Outcome:
@@ -238,7 +239,7 @@ def note_create(ctx: OpContext) -> Outcome:
     job = own_job(ctx, ctx.op.payload.get("job_id"))
     text = validated(lambda: clean_note(ctx.op.payload.get("text")))
     note = Note(**stamp(ctx), job_id=job.id, text=text, author_id=ctx.technician_id)
-    return ctx.create("note", note, [job.technician_id])
+    return ctx.create(RecordType.NOTE, note, [job.technician_id])
 
 
 def time_entry_create(ctx: OpContext) -> Outcome:
@@ -256,7 +257,7 @@ def time_entry_create(ctx: OpContext) -> Outcome:
         clock_in=payload_time(ctx, "clock_in"),
         note=note,
     )
-    return ctx.create("time_entry", entry, [ctx.technician_id])
+    return ctx.create(RecordType.TIME_ENTRY, entry, [ctx.technician_id])
 
 
 def time_entry_update(ctx: OpContext) -> Outcome:
@@ -272,7 +273,7 @@ def time_entry_update(ctx: OpContext) -> Outcome:
         if clock_out < entry.clock_in:
             raise RejectedOpError("clock_out is before clock_in")
         values["clock_out"] = clock_out
-    return bump(ctx, "time_entry", entry, values, [ctx.technician_id])
+    return bump(ctx, RecordType.TIME_ENTRY, entry, values, [ctx.technician_id])
 
 
 def _attachment_fields(ctx: OpContext, sha_key: str) -> tuple[Job, str, int]:
@@ -308,7 +309,7 @@ def photo_create(ctx: OpContext) -> Outcome:
         attached_by=ctx.technician_id,
     )
     vouch_on_attach(ctx.session, sha256, ctx.technician_id, ctx.now)
-    return ctx.create("photo", photo, [job.technician_id])
+    return ctx.create(RecordType.PHOTO, photo, [job.technician_id])
 
 
 def signature_create(ctx: OpContext) -> Outcome:
@@ -328,18 +329,18 @@ def signature_create(ctx: OpContext) -> Outcome:
         attached_by=ctx.technician_id,
     )
     vouch_on_attach(ctx.session, sha256, ctx.technician_id, ctx.now)
-    return ctx.create("signature", signature, [job.technician_id])
+    return ctx.create(RecordType.SIGNATURE, signature, [job.technician_id])
 
 
-HANDLERS: dict[str, Callable[[OpContext], Outcome]] = {
-    "customer.create": customer_create,
-    "customer.update": customer_update,
-    "job.set_status": job_set_status,
-    "note.create": note_create,
-    "time_entry.create": time_entry_create,
-    "time_entry.update": time_entry_update,
-    "photo.create": photo_create,
-    "signature.create": signature_create,
+HANDLERS: dict[OpKind, Callable[[OpContext], Outcome]] = {
+    OpKind.CUSTOMER_CREATE: customer_create,
+    OpKind.CUSTOMER_UPDATE: customer_update,
+    OpKind.JOB_SET_STATUS: job_set_status,
+    OpKind.NOTE_CREATE: note_create,
+    OpKind.TIME_ENTRY_CREATE: time_entry_create,
+    OpKind.TIME_ENTRY_UPDATE: time_entry_update,
+    OpKind.PHOTO_CREATE: photo_create,
+    OpKind.SIGNATURE_CREATE: signature_create,
 }
 
 

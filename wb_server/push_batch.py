@@ -19,29 +19,15 @@ from typing import Any, Protocol, TypeVar
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from wb_server.feed import snapshot, stage
+from wb_server.feed import RECORD_TYPES, snapshot, stage
 from wb_server.models import (
     AppliedOp,
     Customer,
-    Document,
     Job,
-    Note,
-    Photo,
     ServerBase,
-    Signature,
-    TimeEntry,
 )
 
 Record = TypeVar("Record", bound=ServerBase)
-MODEL_OF_KIND: dict[str, type[ServerBase]] = {
-    "customer": Customer,
-    "job": Job,
-    "note": Note,
-    "photo": Photo,
-    "signature": Signature,
-    "time_entry": TimeEntry,
-    "document": Document,
-}
 _PAYLOAD_REFERENCES: dict[str, type[ServerBase]] = {"job_id": Job, "customer_id": Customer}
 
 
@@ -175,7 +161,7 @@ class PushBatch:
     def _prefetch_records(self, ops: Sequence[BatchOp]) -> None:
         wanted: dict[type[ServerBase], set[str]] = {}
         for op in ops:
-            model = MODEL_OF_KIND.get(op.kind.partition(".")[0])
+            model = RECORD_TYPES.get(op.kind.partition(".")[0])  # type: ignore[call-overload]
             if model is not None:
                 wanted.setdefault(model, set()).add(op.record_id)
             for key, referenced in _PAYLOAD_REFERENCES.items():

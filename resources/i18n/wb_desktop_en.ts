@@ -1943,18 +1943,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>a pulled change is not an object</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a pulled change has no record data</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a push result is not an object</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>the push reply does not answer the ops that were sent</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1975,7 +1963,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>the reply&apos;s &apos;%1&apos; is missing or not %2</source>
+        <source>the reply&apos;s &apos;%1&apos; is not usable: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

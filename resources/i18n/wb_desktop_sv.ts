@@ -1943,18 +1943,6 @@
         <translation>servern talar protokoll %1; den här appen talar %2</translation>
     </message>
     <message>
-        <source>a pulled change is not an object</source>
-        <translation>en hämtad ändring är inte ett objekt</translation>
-    </message>
-    <message>
-        <source>a pulled change has no record data</source>
-        <translation>en hämtad ändring saknar postdata</translation>
-    </message>
-    <message>
-        <source>a push result is not an object</source>
-        <translation>ett sändningsresultat är inte ett objekt</translation>
-    </message>
-    <message>
         <source>the push reply does not answer the ops that were sent</source>
         <translation>svaret på sändningen svarar inte på de ändringar som skickades</translation>
     </message>
@@ -1975,8 +1963,8 @@
         <translation>svaret är inte ett JSON-objekt</translation>
     </message>
     <message>
-        <source>the reply&apos;s &apos;%1&apos; is missing or not %2</source>
-        <translation>svarets &apos;%1&apos; saknas eller är inte %2</translation>
+        <source>the reply&apos;s &apos;%1&apos; is not usable: %2</source>
+        <translation>svarets &apos;%1&apos; går inte att använda: %2</translation>
     </message>
     <message>
         <source>stopped</source>

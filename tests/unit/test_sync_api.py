@@ -7,6 +7,7 @@ import json
 
 import pytest
 
+from wb_desktop.core.protocol.push import OpIn
 from wb_desktop.core.sync.backoff import Backoff
 from wb_desktop.core.sync.protocol_client import (
     IncompatibleServerError,
@@ -59,6 +60,8 @@ def test_health_refuses_another_protocol_version() -> None:
                             "record_id": "x",
                             "version": 1,
                             "deleted": False,
+                            "data": None,
+                            "origin_device_id": None,
                         }
                     ],
                     "next_cursor": 1,
@@ -67,6 +70,26 @@ def test_health_refuses_another_protocol_version() -> None:
             ),
             "no record data",
         ),
+        (
+            reply(
+                {
+                    "changes": [
+                        {
+                            "seq": 1,
+                            "record_type": "job",
+                            "record_id": "x",
+                            "version": 1,
+                            "deleted": False,
+                        }
+                    ],
+                    "next_cursor": 1,
+                    "has_more": False,
+                }
+            ),
+            "'changes.0.data'",
+        ),
+        (reply({"changes": [], "next_cursor": 1, "has_more": "no"}), "'has_more'"),
+        (reply({"changes": [], "next_cursor": True, "has_more": False}), "'next_cursor'"),
         (HttpReply(200, {}, b"{}"), "not JSON"),
     ],
 )
@@ -78,7 +101,7 @@ def test_an_unusable_pull_reply_is_a_protocol_error(raw: HttpReply, message: str
 def test_a_push_reply_that_answers_other_ops_is_never_applied() -> None:
     answer = {"op_id": "other", "seq": 1, "result": "applied"}
     api = SyncApi(RecordedTransport(reply({"results": [answer], "last_seq": 1})))
-    op = {"op_id": "mine", "seq": 1, "kind": "note.create"}
+    op = OpIn.model_construct(op_id="mine", seq=1, kind="note.create")
     with pytest.raises(ProtocolError, match="does not answer the ops"):
         api.push("device", [op])
 

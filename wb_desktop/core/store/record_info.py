@@ -16,6 +16,7 @@ from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
 from wb_desktop.core.domain.sync_state import SyncState
+from wb_desktop.core.protocol.kinds import OpKind, RecordType
 from wb_desktop.core.store.models import (
     ConflictRecord,
     Customer,
@@ -31,20 +32,24 @@ from wb_desktop.core.store.models import (
     TimeEntry,
 )
 
-RECORD_MODELS: dict[str, type[SyncedRecord]] = {
-    "customer": Customer,
-    "job": Job,
-    "job_line_item": JobLineItem,
-    "note": Note,
-    "photo": Photo,
-    "signature": Signature,
-    "time_entry": TimeEntry,
-    "document": Document,
+RECORD_MODELS: dict[RecordType, type[SyncedRecord]] = {
+    RecordType.CUSTOMER: Customer,
+    RecordType.JOB: Job,
+    RecordType.JOB_LINE_ITEM: JobLineItem,
+    RecordType.NOTE: Note,
+    RecordType.PHOTO: Photo,
+    RecordType.SIGNATURE: Signature,
+    RecordType.TIME_ENTRY: TimeEntry,
+    RecordType.DOCUMENT: Document,
 }
 ALL_FIELDS = frozenset({"*"})
 WAITING = (OutboxState.QUEUED, OutboxState.IN_FLIGHT)
 _CHUNK = 500  # ids per IN (...) list, well under SQLite's limit on bound parameters
-_OWN_LABEL = {"customer": Customer.name, "job": Job.title, "document": Document.reference}
+_OWN_LABEL = {
+    RecordType.CUSTOMER: Customer.name,
+    RecordType.JOB: Job.title,
+    RecordType.DOCUMENT: Document.reference,
+}
 _ON_A_JOB = (JobLineItem, Note, Photo, Signature, TimeEntry)
 
 
@@ -53,9 +58,9 @@ def fields_changed_by(kind: str, payload: Mapping[str, Any] | None) -> frozenset
 
     (The store's copy of the rule the pull uses to rebase, which lives in the sync layer.)
     """
-    if kind == "job.set_status":
+    if kind == OpKind.JOB_SET_STATUS:
         return frozenset({"status", "status_changed_at"})
-    if kind in ("customer.update", "time_entry.update"):
+    if kind in (OpKind.CUSTOMER_UPDATE, OpKind.TIME_ENTRY_UPDATE):
         fields = (payload or {}).get("fields")
         return frozenset(fields) if isinstance(fields, Mapping) else ALL_FIELDS
     return ALL_FIELDS

@@ -29,13 +29,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
-from typing import Any, Protocol
+from typing import Protocol
 
 from sqlalchemy import func, select, update
 
 from wb_desktop.core.domain.clock import Clock
 from wb_desktop.core.domain.sync_state import SyncState
 from wb_desktop.core.domain.text import QT_TRANSLATE_NOOP, Text
+from wb_desktop.core.protocol.push import OpIn
 from wb_desktop.core.store.database import Database
 from wb_desktop.core.store.media_files import MediaFiles
 from wb_desktop.core.store.models import ConflictRecord, OutboxOp, OutboxState, PullCursor
@@ -157,7 +158,7 @@ class SyncEngine:
         self.uploader = Uploader(api, database, media, parallel=parallel_uploads)
         self.puller = Puller(api, database, media, quota, clock)
         self.locations = LocationSender(api, database, clock)
-        self._unanswered: list[dict[str, Any]] = []
+        self._unanswered: list[OpIn] = []
         # Per op id: consecutive transient server failures of batches that held it, and
         # failures on its own (an op that failed alone is sent alone from then on).
         self._strikes: dict[str, int] = {}
@@ -271,8 +272,8 @@ class SyncEngine:
                 # An op that failed alone goes alone; the rest first, as one batch. Until a
                 # push of this step is answered, only one such op is tried: a server that
                 # fails everything gets one request for them, not one per op.
-                alone = [op for op in ops if op["op_id"] in self._alone]
-                batch = [op for op in ops if op["op_id"] not in self._alone]
+                alone = [op for op in ops if op.op_id in self._alone]
+                batch = [op for op in ops if op.op_id not in self._alone]
                 if batch:
                     self._push(batch, summary)
                 for op in alone:
@@ -295,9 +296,7 @@ class SyncEngine:
                     for record_type, record_id, name in summary.new_conflicts:
                         self.listener.conflict(record_type, record_id, name)
 
-    def _push(
-        self, ops: list[dict[str, Any]], summary: PushSummary, split: _Split | None = None
-    ) -> None:
+    def _push(self, ops: list[OpIn], summary: PushSummary, split: _Split | None = None) -> None:
         """Push ``ops`` and count the answers in ``summary``; split the batch when the
         server refuses it as a whole (4xx: the op at fault is dead-lettered) or keeps
         failing it (5xx: the op at fault is held). See the module's docstring."""
@@ -332,16 +331,14 @@ class SyncEngine:
         self._push(ops[:half], summary, split)
         self._push(ops[half:], summary, split)
 
-    def _strike(
-        self, ops: list[dict[str, Any]], refusal: ServerRefusedError, split: _Split | None
-    ) -> _Split:
+    def _strike(self, ops: list[OpIn], refusal: ServerRefusedError, split: _Split | None) -> _Split:
         """Count a transient server failure against ``ops``; the split to go on with, or
         the refusal raised again when splitting is no use (see the module's docstring)."""
         if refusal.status < 500 or refusal.retry_after_s is not None:
             raise refusal  # overload or a rate limit: the server said when, not which op
-        strikes = [self._strikes.get(op["op_id"], 0) + 1 for op in ops]
+        strikes = [self._strikes.get(op.op_id, 0) + 1 for op in ops]
         for op, count in zip(ops, strikes, strict=True):
-            self._strikes[op["op_id"]] = count
+            self._strikes[op.op_id] = count
         if split is None:
             if max(strikes) < POISON_STRIKES:
                 raise refusal
@@ -351,23 +348,23 @@ class SyncEngine:
             raise refusal  # every part fails, and nothing else went: the server, not one op
         return split
 
-    def _hold(self, op: dict[str, Any], refusal: ServerRefusedError) -> None:
+    def _hold(self, op: OpIn, refusal: ServerRefusedError) -> None:
         """An op that fails alone: back to the queue with its own retry time."""
-        failures = self._alone[op["op_id"]][0] + 1 if op["op_id"] in self._alone else 1
-        self._alone[op["op_id"]] = (failures, _reason(refusal))
+        failures = self._alone[op.op_id][0] + 1 if op.op_id in self._alone else 1
+        self._alone[op.op_id] = (failures, _reason(refusal))
         self._wait_alone(op)
 
-    def _wait_alone(self, op: dict[str, Any]) -> None:
+    def _wait_alone(self, op: OpIn) -> None:
         """An op that fails alone waits for its own backoff, over its own failures."""
-        failures, reason = self._alone[op["op_id"]]
+        failures, reason = self._alone[op.op_id]
         delay = self.backoff.draw(failures)
         self.pusher.release([op], reason, self.clock.now() + timedelta(seconds=delay))
-        self._held.add(op["op_id"])
+        self._held.add(op.op_id)
 
-    def _answered(self, ops: list[dict[str, Any]]) -> None:
+    def _answered(self, ops: list[OpIn]) -> None:
         for op in ops:
-            self._strikes.pop(op["op_id"], None)
-            self._alone.pop(op["op_id"], None)
+            self._strikes.pop(op.op_id, None)
+            self._alone.pop(op.op_id, None)
 
     def _announce(self, changes: list[tuple[str, str, SyncState]]) -> None:
         if changes and self.listener is not None:

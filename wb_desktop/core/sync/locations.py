@@ -10,6 +10,7 @@ from __future__ import annotations
 from sqlalchemy import select, update
 
 from wb_desktop.core.domain.clock import Clock
+from wb_desktop.core.protocol.locations import PingIn
 from wb_desktop.core.store.database import Database
 from wb_desktop.core.store.models import LocationPing
 from wb_desktop.core.sync.protocol_client import SyncApi
@@ -42,14 +43,14 @@ class LocationSender:
                     )
                 )
                 wire = [
-                    {
-                        "id": p.id,
-                        "recorded_at": p.recorded_at.isoformat(),
-                        "latitude": p.latitude,
-                        "longitude": p.longitude,
-                        "accuracy_m": p.accuracy_m,
-                        "job_id": p.job_id,
-                    }
+                    PingIn.model_construct(
+                        id=p.id,
+                        recorded_at=p.recorded_at,
+                        latitude=p.latitude,
+                        longitude=p.longitude,
+                        accuracy_m=p.accuracy_m,
+                        job_id=p.job_id,
+                    )
                     for p in pings
                 ]
             if not wire:
@@ -58,7 +59,7 @@ class LocationSender:
             with self.database.writer() as session, session.begin():
                 session.execute(
                     update(LocationPing)
-                    .where(LocationPing.id.in_([p["id"] for p in wire]))
+                    .where(LocationPing.id.in_([p.id for p in wire]))
                     .values(sent_at=self.clock.now())
                 )
             sent += len(wire)

@@ -20,6 +20,8 @@ from wb_desktop.core.domain.errors import NotFoundError, WorkBossError
 from wb_desktop.core.domain.records import DocumentKind, PaymentStatus
 from wb_desktop.core.domain.sync_state import SyncState
 from wb_desktop.core.domain.text import QT_TRANSLATE_NOOP, Text
+from wb_desktop.core.protocol.kinds import OpKind
+from wb_desktop.core.protocol.payments import PaymentIn
 from wb_desktop.core.store.database import Database
 from wb_desktop.core.store.models import Document, OutboxOp, Payment
 from wb_desktop.core.store.outbox import UNFINISHED
@@ -94,13 +96,13 @@ class PaymentDesk:
         for attempt in range(1, ATTEMPTS + 1):
             try:
                 reply = self.api.pay(
-                    {
-                        "idempotency_key": payment.idempotency_key,
-                        "document_id": document_id,
-                        "amount": str(payment.amount),
-                        "currency": payment.currency,
-                        "card_number": card,
-                    },
+                    PaymentIn.model_construct(
+                        idempotency_key=payment.idempotency_key,
+                        document_id=document_id,
+                        amount=payment.amount,
+                        currency=payment.currency,
+                        card_number=card,
+                    ),
                     timeout_s=self.timeout_s,
                 )
             except (TransportError, ProtocolError) as error:
@@ -112,8 +114,8 @@ class PaymentDesk:
                     continue
                 self._set(payment.id, PaymentStatus.DECLINED, refusal.reason)
                 return PaymentOutcome(payment.id, PaymentStatus.DECLINED, refusal.reason, attempt)
-            status = PaymentStatus(str(reply.get("status")))
-            reason = str(reply.get("reason") or "")
+            status = PaymentStatus(reply.status)
+            reason = reply.reason
             self._set(payment.id, status, reason)
             return PaymentOutcome(payment.id, status, reason, attempt)
         return PaymentOutcome(payment.id, PaymentStatus.UNKNOWN, Text(_NO_ANSWER), ATTEMPTS)
@@ -127,7 +129,7 @@ class PaymentDesk:
                 raise PaymentRefusedError(Text(_NOT_AN_INVOICE))
             waiting = session.scalar(
                 select(OutboxOp.op_id)
-                .where(OutboxOp.record_id == document_id, OutboxOp.kind == "document.create")
+                .where(OutboxOp.record_id == document_id, OutboxOp.kind == OpKind.DOCUMENT_CREATE)
                 .where(OutboxOp.state.in_(UNFINISHED))
             )
             return document.version > 0 and waiting is None

@@ -7,21 +7,48 @@ shape (a captive portal's login page, a truncated body, another server) becomes 
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
-from typing import Any
+from typing import TypeVar
 from urllib.parse import urlencode
 
+from pydantic import BaseModel, ValidationError
+
 from wb_desktop.core.domain.text import QT_TRANSLATE_NOOP, Text
+from wb_desktop.core.protocol import routes
+from wb_desktop.core.protocol.auth import SignInReply, SignInRequest
+from wb_desktop.core.protocol.blobs import UPLOAD_OFFSET, BlobState, UploadRequest
+from wb_desktop.core.protocol.errors import ErrorBody
+from wb_desktop.core.protocol.health import PROTOCOL_VERSION, Health, ProtocolProbe
+from wb_desktop.core.protocol.locations import PingIn, PingsIn, PingsOut
+from wb_desktop.core.protocol.payments import PaymentIn, PaymentOut
+from wb_desktop.core.protocol.pull import ChangeOut, ChangesPage
+from wb_desktop.core.protocol.push import OpIn, OpResultOut, PushReply, PushRequest
 from wb_desktop.core.sync.errors import SyncProblem
 from wb_desktop.core.sync.transport import HttpReply, HttpRequest, Transport
 
-PROTOCOL_VERSION = 1
+__all__ = [
+    "PROTOCOL_VERSION",
+    "BlobState",
+    "ChangeOut",
+    "ChangesPage",
+    "Health",
+    "IncompatibleServerError",
+    "OpIn",
+    "OpResultOut",
+    "PaymentOut",
+    "PingsOut",
+    "ProtocolError",
+    "PushReply",
+    "ServerRefusedError",
+    "SignIn",
+    "SyncApi",
+]
+
 PULL_TIMEOUT_S = 30.0
 UPLOAD_TIMEOUT_S = 60.0
+Reply = TypeVar("Reply", bound=BaseModel)
 
 
 class ProtocolError(SyncProblem):
@@ -55,70 +82,40 @@ class ServerRefusedError(Exception):
         return self.detail or self.error
 
 
-@dataclass(frozen=True)
-class Health:
-    protocol: int
-    version: str
+class SignIn(SignInReply):
+    """The sign-in reply, with the technician's fields where the app reads them."""
 
+    @property
+    def technician_id(self) -> str:
+        return self.technician.id
 
-@dataclass(frozen=True)
-class SignIn:
-    token: str
-    technician_id: str
-    email: str
-    display_name: str
+    @property
+    def email(self) -> str:
+        return self.technician.email
 
-
-@dataclass(frozen=True)
-class PulledChange:
-    seq: int
-    record_type: str
-    record_id: str
-    version: int
-    deleted: bool
-    data: dict[str, Any] | None
-    origin_device_id: str | None
-
-
-@dataclass(frozen=True)
-class PullPage:
-    changes: list[PulledChange]
-    next_cursor: int
-    has_more: bool
-
-
-@dataclass(frozen=True)
-class OpAnswer:
-    op_id: str
-    seq: int
-    result: str
-    original_result: str | None
-    version: int | None
-    record: dict[str, Any] | None
-    reason: str | None
-    code: str | None = None  # why it was rejected, where the client can act (seq_used, …)
-    server_last_seq: int | None = None  # the highest seq the server applied from this device
-
-
-@dataclass(frozen=True)
-class BlobStatus:
-    received: int
-    complete: bool
+    @property
+    def display_name(self) -> str:
+        return self.technician.display_name
 
 
 TokenSource = Callable[[bool], str]  # called with renew=True after a 401
 
 
 class SyncApi:
-    """Typed calls over a :class:`Transport`; ``token_source`` signs in when asked to."""
+    """Typed calls over a :class:`Transport`; ``token_source`` signs in when asked to.
+
+    Requests are the shared models (:mod:`wb_desktop.core.protocol`), which the server
+    checks; every reply is validated through its shared model before anything uses it.
+    """
 
     def __init__(self, transport: Transport, token_source: TokenSource | None = None) -> None:
         self.transport = transport
         self.token_source = token_source
 
     def health(self) -> Health:
-        body = _object(self._send("GET", "/health", timeout_s=5.0, auth=False))
-        protocol = _field(body, "protocol", int)
+        """The version is read first: another version's reply may have another shape."""
+        reply = self._send("GET", routes.HEALTH, timeout_s=5.0, auth=False)
+        protocol = _validated(reply, ProtocolProbe).protocol
         if protocol != PROTOCOL_VERSION:
             raise IncompatibleServerError(
                 Text(
@@ -129,74 +126,22 @@ class SyncApi:
                     PROTOCOL_VERSION,
                 )
             )
-        return Health(protocol, str(body.get("version", "")))
+        return _validated(reply, Health)
 
     def sign_in(self, email: str, password: str) -> SignIn:
-        body = _object(
-            self._send(
-                "POST", "/v1/auth/sign-in", {"email": email, "password": password}, auth=False
-            )
-        )
-        technician = _field(body, "technician", dict)
-        return SignIn(
-            _field(body, "token", str),
-            _field(technician, "id", str),
-            _field(technician, "email", str),
-            _field(technician, "display_name", str),
-        )
+        request = SignInRequest.model_construct(email=email, password=password)
+        return _validated(self._send("POST", routes.SIGN_IN, request, auth=False), SignIn)
 
-    def pull(self, since: int, limit: int) -> PullPage:
+    def pull(self, since: int, limit: int) -> ChangesPage:
         query = urlencode({"since": since, "limit": limit})
-        body = _object(self._send("GET", f"/v1/changes?{query}", timeout_s=PULL_TIMEOUT_S))
-        changes = []
-        for entry in _field(body, "changes", list):
-            if not isinstance(entry, dict):
-                raise ProtocolError(
-                    Text(QT_TRANSLATE_NOOP("Domain", "a pulled change is not an object"))
-                )
-            data = entry.get("data")
-            deleted = _field(entry, "deleted", bool)
-            if not deleted and not isinstance(data, dict):
-                raise ProtocolError(
-                    Text(QT_TRANSLATE_NOOP("Domain", "a pulled change has no record data"))
-                )
-            changes.append(
-                PulledChange(
-                    _field(entry, "seq", int),
-                    _field(entry, "record_type", str),
-                    _field(entry, "record_id", str),
-                    _field(entry, "version", int),
-                    deleted,
-                    data,
-                    entry.get("origin_device_id"),
-                )
-            )
-        return PullPage(changes, _field(body, "next_cursor", int), _field(body, "has_more", bool))
+        reply = self._send("GET", f"{routes.CHANGES}?{query}", timeout_s=PULL_TIMEOUT_S)
+        return _validated(reply, ChangesPage)
 
-    def push(self, device_id: str, ops: list[dict[str, Any]]) -> list[OpAnswer]:
-        body = _object(self._send("POST", "/v1/push", {"device_id": device_id, "ops": ops}))
-        last_seq = _field(body, "last_seq", int)
-        answers = []
-        for entry in _field(body, "results", list):
-            if not isinstance(entry, dict):
-                raise ProtocolError(
-                    Text(QT_TRANSLATE_NOOP("Domain", "a push result is not an object"))
-                )
-            answers.append(
-                OpAnswer(
-                    _field(entry, "op_id", str),
-                    _field(entry, "seq", int),
-                    _field(entry, "result", str),
-                    entry.get("original_result"),
-                    entry.get("version"),
-                    entry.get("record"),
-                    entry.get("reason"),
-                    entry.get("code"),
-                    last_seq,
-                )
-            )
-        sent = [op["op_id"] for op in ops]
-        if [a.op_id for a in answers] != sent:
+    def push(self, device_id: str, ops: Sequence[OpIn]) -> PushReply:
+        """The answers, checked to be for the ops that were sent, in their order."""
+        request = PushRequest.model_construct(device_id=device_id, ops=list(ops))
+        reply = _validated(self._send("POST", routes.PUSH, request), PushReply)
+        if [answer.op_id for answer in reply.results] != [op.op_id for op in ops]:
             raise ProtocolError(
                 Text(
                     QT_TRANSLATE_NOOP(
@@ -204,36 +149,38 @@ class SyncApi:
                     )
                 )
             )
-        return answers
+        return reply
 
-    def start_blob(self, sha256: str, content_type: str, size: int) -> BlobStatus:
-        body = {"content_type": content_type, "size": size}
-        return _blob_status(_object(self._send("POST", f"/v1/blobs/{sha256}", body)))
+    def start_blob(self, sha256: str, content_type: str, size: int) -> BlobState:
+        request = UploadRequest.model_construct(content_type=content_type, size=size)
+        return _validated(self._send("POST", routes.blob(sha256), request), BlobState)
 
-    def blob_status(self, sha256: str) -> BlobStatus:
-        return _blob_status(_object(self._send("GET", f"/v1/blobs/{sha256}")))
+    def blob_status(self, sha256: str) -> BlobState:
+        return _validated(self._send("GET", routes.blob(sha256)), BlobState)
 
-    def send_chunk(self, sha256: str, offset: int, chunk: bytes) -> BlobStatus:
-        headers = {"Upload-Offset": str(offset), "Content-Type": "application/octet-stream"}
+    def send_chunk(self, sha256: str, offset: int, chunk: bytes) -> BlobState:
+        headers = {UPLOAD_OFFSET: str(offset), "Content-Type": "application/octet-stream"}
         reply = self._send(
-            "PATCH", f"/v1/blobs/{sha256}", raw=chunk, headers=headers, timeout_s=UPLOAD_TIMEOUT_S
+            "PATCH", routes.blob(sha256), raw=chunk, headers=headers, timeout_s=UPLOAD_TIMEOUT_S
         )
-        return _blob_status(_object(reply))
+        return _validated(reply, BlobState)
 
     def blob_content(self, sha256: str) -> bytes:
-        return self._send("GET", f"/v1/blobs/{sha256}/content", timeout_s=UPLOAD_TIMEOUT_S).body
+        return self._send("GET", routes.blob_content(sha256), timeout_s=UPLOAD_TIMEOUT_S).body
 
-    def pay(self, payment: Mapping[str, Any], timeout_s: float) -> dict[str, Any]:
-        return _object(self._send("POST", "/v1/payments", dict(payment), timeout_s=timeout_s))
+    def pay(self, payment: PaymentIn, timeout_s: float) -> PaymentOut:
+        reply = self._send("POST", routes.PAYMENTS, payment, timeout_s=timeout_s)
+        return _validated(reply, PaymentOut)
 
-    def send_locations(self, pings: list[dict[str, Any]]) -> dict[str, Any]:
-        return _object(self._send("POST", "/v1/locations", {"pings": pings}))
+    def send_locations(self, pings: Sequence[PingIn]) -> PingsOut:
+        request = PingsIn.model_construct(pings=list(pings))
+        return _validated(self._send("POST", routes.LOCATIONS, request), PingsOut)
 
     def _send(
         self,
         method: str,
         path: str,
-        json_body: Any = None,
+        json_body: BaseModel | None = None,
         *,
         raw: bytes | None = None,
         headers: Mapping[str, str] | None = None,
@@ -243,7 +190,7 @@ class SyncApi:
         all_headers = {"Accept": "application/json", **(headers or {})}
         body = raw if raw is not None else b""
         if json_body is not None:
-            body = json.dumps(json_body, separators=(",", ":")).encode()
+            body = json_body.model_dump_json().encode()
             all_headers["Content-Type"] = "application/json"
         for renew in (False, True):
             if auth and self.token_source is not None:
@@ -257,7 +204,11 @@ class SyncApi:
         return reply
 
 
-def _object(reply: HttpReply) -> dict[str, Any]:
+def _validated(reply: HttpReply, model: type[Reply]) -> Reply:
+    """The reply as ``model``, or a :class:`ProtocolError` that says what is wrong with it.
+
+    Strict: a number sent as text, or ``true`` for a number, is not what the contract says.
+    """
     content_type = (reply.header("content-type") or "").split(";")[0].strip()
     if content_type != "application/json":
         shown = content_type or "no content type"
@@ -273,42 +224,35 @@ def _object(reply: HttpReply) -> dict[str, Any]:
             )
         raise ProtocolError(Text(QT_TRANSLATE_NOOP("Domain", "the reply is not JSON (%1)"), shown))
     try:
-        body = json.loads(reply.body)
-    except (ValueError, UnicodeDecodeError):
-        raise ProtocolError(
+        return model.model_validate_json(reply.body, strict=True)
+    except ValidationError as error:
+        raise _unusable(error) from None
+
+
+def _unusable(error: ValidationError) -> ProtocolError:
+    first = error.errors()[0]
+    if first["type"] == "json_invalid":
+        return ProtocolError(
             Text(QT_TRANSLATE_NOOP("Domain", "the reply is not valid JSON (truncated?)"))
-        ) from None
-    if not isinstance(body, dict):
-        raise ProtocolError(Text(QT_TRANSLATE_NOOP("Domain", "the reply is not a JSON object")))
-    return body
-
-
-def _field(body: Mapping[str, Any], key: str, kind: type) -> Any:
-    value = body.get(key)
-    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-        raise ProtocolError(
-            Text(
-                QT_TRANSLATE_NOOP("Domain", "the reply's '%1' is missing or not %2"),
-                key,
-                kind.__name__,
-            )
         )
-    return value
-
-
-def _blob_status(body: Mapping[str, Any]) -> BlobStatus:
-    return BlobStatus(_field(body, "received", int), _field(body, "complete", bool))
+    where = ".".join(str(part) for part in first["loc"])
+    if not where:
+        return ProtocolError(Text(QT_TRANSLATE_NOOP("Domain", "the reply is not a JSON object")))
+    return ProtocolError(
+        Text(QT_TRANSLATE_NOOP("Domain", "the reply's '%1' is not usable: %2"), where, first["msg"])
+    )
 
 
 def _refusal(reply: HttpReply) -> ServerRefusedError:
+    """The refusal's code and reason from its :class:`ErrorBody`; a body that is not one
+    (a proxy's page) is still a refusal, named by its status."""
     error, detail = "http_error", f"HTTP {reply.status}"
     try:
-        body = json.loads(reply.body)
-        if isinstance(body, dict):
-            error = str(body.get("error") or error)
-            detail = str(body.get("detail") or detail)
-    except (ValueError, UnicodeDecodeError):
+        body = ErrorBody.model_validate_json(reply.body)
+    except ValidationError:
         pass
+    else:
+        error, detail = body.error or error, body.detail or detail
     refusal = ServerRefusedError(
         reply.status, error, detail, retry_after_s=_retry_after(reply.header("retry-after"))
     )

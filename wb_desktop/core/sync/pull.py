@@ -53,23 +53,22 @@ from wb_desktop.core.store.models import (
 )
 from wb_desktop.core.store.outbox import UNFINISHED
 from wb_desktop.core.store.quota import StorageQuota
+from wb_desktop.core.store.record_info import ALL_FIELDS, fields_changed_by
 from wb_desktop.core.sync.backoff import resend_if_reset
 from wb_desktop.core.sync.errors import StepInterruptedError, SyncProblem
 from wb_desktop.core.sync.protocol_client import (
+    ChangeOut,
+    ChangesPage,
     ProtocolError,
-    PulledChange,
-    PullPage,
     ServerRefusedError,
     SyncApi,
 )
 from wb_desktop.core.sync.records import (
-    ALL_FIELDS,
     APPLY_ORDER,
     KINDS,
     MEDIA_KINDS,
     RecordDataError,
     RecordKind,
-    fields_touched_by,
     media_columns,
     synced_columns,
 )
@@ -180,7 +179,7 @@ class Puller:
                 raise StepInterruptedError
 
     def apply_page(
-        self, page: PullPage, since: int, should_stop: Callable[[], bool] = lambda: False
+        self, page: ChangesPage, since: int, should_stop: Callable[[], bool] = lambda: False
     ) -> list[tuple[str, str]]:
         """Download the page's missing files, then write its records and the new cursor in
         one transaction. The files stay kept for a retry whatever fails, except a quota
@@ -232,7 +231,7 @@ class Puller:
         self,
         session: Session,
         kind: RecordKind,
-        changes: list[PulledChange],
+        changes: list[ChangeOut],
         pending: dict[tuple[str, str], frozenset[str]],
         now: datetime,
     ) -> None:
@@ -289,7 +288,7 @@ class Puller:
         return media_columns(kind, relative, int(data.get("byte_size") or 0))
 
     def _download_missing(
-        self, changes: list[PulledChange], should_stop: Callable[[], bool]
+        self, changes: list[ChangeOut], should_stop: Callable[[], bool]
     ) -> list[_Download]:
         """The page's files: those kept from an earlier try, and the rest downloaded now.
 
@@ -420,9 +419,9 @@ def _link_is_down(error: Exception) -> bool:
     return False
 
 
-def _latest_per_record(changes: Iterable[PulledChange]) -> list[PulledChange]:
+def _latest_per_record(changes: Iterable[ChangeOut]) -> list[ChangeOut]:
     """A page may hold several changes to one record: only the newest matters."""
-    latest: dict[tuple[str, str], PulledChange] = {}
+    latest: dict[tuple[str, str], ChangeOut] = {}
     for change in changes:
         if change.record_type in KINDS:
             latest[(change.record_type, change.record_id)] = change
@@ -430,7 +429,7 @@ def _latest_per_record(changes: Iterable[PulledChange]) -> list[PulledChange]:
 
 
 def _pending_fields(
-    session: Session, changes: list[PulledChange]
+    session: Session, changes: list[ChangeOut]
 ) -> dict[tuple[str, str], frozenset[str]]:
     """For each record in the page with unfinished local ops, the fields those ops change."""
     ids = list({c.record_id for c in changes})
@@ -443,14 +442,14 @@ def _pending_fields(
         )
         for record_type, record_id, kind, payload in rows:
             key = (record_type, record_id)
-            touched[key] = touched.get(key, frozenset()) | fields_touched_by(kind, payload)
+            touched[key] = touched.get(key, frozenset()) | fields_changed_by(kind, payload)
     return touched
 
 
 def _rebase(
     session: Session,
     kind: RecordKind,
-    change: PulledChange,
+    change: ChangeOut,
     columns: dict[str, Any],
     touched: frozenset[str],
     now: datetime,
@@ -468,7 +467,7 @@ def _rebase(
     record.updated_at = now
 
 
-def _replace_lines(session: Session, changes: list[PulledChange]) -> None:
+def _replace_lines(session: Session, changes: list[ChangeOut]) -> None:
     for change in changes:
         assert change.data is not None
         session.execute(delete(DocumentLine).where(DocumentLine.document_id == change.record_id))
@@ -499,7 +498,7 @@ _JOB_CHILDREN = (JobLineItem, Note, Photo, Signature)
 def _remove(
     session: Session,
     kind: RecordKind,
-    changes: list[PulledChange],
+    changes: list[ChangeOut],
     pending: dict[tuple[str, str], frozenset[str]],
 ) -> None:
     """Tombstones: drop what is no longer ours, but never a record with unanswered local ops

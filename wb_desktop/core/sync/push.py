@@ -4,6 +4,10 @@ An op is ready when every op it depends on is done: a dead op holds back only it
 dependents, never the rest of the queue. Ops are marked in flight (committed) before they
 are sent, so after a crash they are sent again and the server answers ``duplicate``. The
 answers and their effects on the records commit in one transaction.
+
+Ops travel as the shared :class:`~wb_desktop.core.protocol.push.OpIn`; before a batch goes,
+each op is checked against the contract (its envelope, and its payload against its kind's
+model), and one the server would refuse is dead-lettered here with the same reason.
 """
 
 from __future__ import annotations
@@ -13,11 +17,15 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from pydantic import ValidationError
 from sqlalchemy import bindparam, exists, insert, select, update
 from sqlalchemy.orm import Session, aliased
 
 from wb_desktop.core.domain.clock import Clock
 from wb_desktop.core.domain.sync_state import SyncState
+from wb_desktop.core.protocol.kinds import OpKind
+from wb_desktop.core.protocol.ops import payload_problem, readable
+from wb_desktop.core.protocol.push import OpIn, OpResultOut
 from wb_desktop.core.store.database import Database
 from wb_desktop.core.store.models import (
     ConflictRecord,
@@ -28,8 +36,9 @@ from wb_desktop.core.store.models import (
 )
 from wb_desktop.core.store.outbox import UNFINISHED
 from wb_desktop.core.store.outbox_sequence import continue_above
-from wb_desktop.core.sync.protocol_client import OpAnswer, SyncApi
-from wb_desktop.core.sync.records import KINDS, RecordKind, fields_touched_by, synced_columns
+from wb_desktop.core.store.record_info import fields_changed_by
+from wb_desktop.core.sync.protocol_client import SyncApi
+from wb_desktop.core.sync.records import KINDS, RecordKind, synced_columns
 
 BATCH_SIZE = 500
 SEQ_USED = "seq_used"  # the server's code for a seq this device already used
@@ -57,7 +66,7 @@ class PushSummary:
 
 def _ready_ops(
     session: Session, now: datetime, limit: int, exclude: Collection[str] = ()
-) -> list[dict[str, Any]]:
+) -> list[OpIn]:
     dependency = aliased(OutboxOp)
     blocked = exists().where(
         OutboxDependency.op_id == OutboxOp.op_id,
@@ -73,7 +82,18 @@ def _ready_ops(
     if exclude:
         query = query.where(OutboxOp.op_id.not_in(list(exclude)))
     rows = session.execute(query.order_by(OutboxOp.seq).limit(limit))
-    return [dict(row._mapping) for row in rows]
+    # not validated here: unsendable() checks each op before it goes
+    return [OpIn.model_construct(**row._mapping) for row in rows]
+
+
+def unsendable(op: OpIn) -> str | None:
+    """Why the server would refuse ``op`` (its envelope, or its payload for its kind), in
+    the server's words; ``None`` when it may go."""
+    try:
+        OpIn.model_validate(op.model_dump())
+    except ValidationError as error:
+        return readable(error)
+    return payload_problem(op.kind, op.payload)
 
 
 _WIRE_COLUMNS = (
@@ -94,9 +114,7 @@ class Pusher:
         self.clock = clock
         self.device_id = device_id
 
-    def claim_batch(
-        self, limit: int = BATCH_SIZE, exclude: Collection[str] = ()
-    ) -> list[dict[str, Any]]:
+    def claim_batch(self, limit: int = BATCH_SIZE, exclude: Collection[str] = ()) -> list[OpIn]:
         """The next ready ops (but not ``exclude``), marked in flight and counted as an
         attempt (committed). No op in a batch depends on another in it (an op is ready only
         once every op it depends on is done), so any part of a batch may go on its own."""
@@ -106,17 +124,17 @@ class Pusher:
             if ops:
                 session.execute(
                     update(OutboxOp)
-                    .where(OutboxOp.op_id.in_([op["op_id"] for op in ops]))
+                    .where(OutboxOp.op_id.in_([op.op_id for op in ops]))
                     .values(state=OutboxState.IN_FLIGHT, attempts=OutboxOp.attempts + 1)
                 )
             return ops
 
-    def release(self, ops: list[dict[str, Any]], reason: str, retry_at: datetime) -> None:
+    def release(self, ops: list[OpIn], reason: str, retry_at: datetime) -> None:
         """A failed attempt: the ops go back to the queue with the reason and the retry time."""
         with self.database.writer() as session, session.begin():
             session.execute(
                 update(OutboxOp)
-                .where(OutboxOp.op_id.in_([op["op_id"] for op in ops]))
+                .where(OutboxOp.op_id.in_([op.op_id for op in ops]))
                 .where(OutboxOp.state == OutboxState.IN_FLIGHT)
                 .values(state=OutboxState.QUEUED, last_error=reason, next_attempt_at=retry_at)
             )
@@ -147,23 +165,40 @@ class Pusher:
             )
             return {op_id: when for op_id, when in rows}
 
-    def push_batch(self, ops: list[dict[str, Any]]) -> PushSummary:
-        """Send claimed ops and record the answers; network errors propagate to the caller."""
-        return self.record_answers(self.api.push(self.device_id, ops))
+    def push_batch(self, ops: list[OpIn]) -> PushSummary:
+        """Send claimed ops and record the answers; network errors propagate to the caller.
+        An op the contract says the server would refuse is dead-lettered without going."""
+        summary = PushSummary()
+        sendable = []
+        for op in ops:
+            problem = unsendable(op)
+            if problem is None:
+                sendable.append(op)
+            else:
+                summary.add(self.reject(op, problem))
+        if sendable:
+            reply = self.api.push(self.device_id, sendable)
+            answered = self.record_answers(reply.results, reply.last_seq)
+            answered.add(summary)
+            return answered
+        return summary
 
-    def reject(self, op: dict[str, Any], reason: str) -> PushSummary:
+    def reject(self, op: OpIn, reason: str) -> PushSummary:
         """Dead-letter one op the server refused as a request (not as an op)."""
-        answer = OpAnswer(op["op_id"], op["seq"], "rejected", None, None, None, reason)
+        answer = OpResultOut(op_id=op.op_id, seq=op.seq, result="rejected", reason=reason)
         return self.record_answers([answer])
 
-    def record_answers(self, answers: list[OpAnswer]) -> PushSummary:
+    def record_answers(
+        self, answers: list[OpResultOut], server_last_seq: int | None = None
+    ) -> PushSummary:
         """Record a batch's answers in one transaction: the batch's ops, its records and the
         ops still waiting on those records are each read with one query, and written back
-        with one bulk update per table."""
+        with one bulk update per table. ``server_last_seq``: the highest seq the server has
+        applied from this device, as the reply said."""
         summary = PushSummary(sent=len(answers))
         now = self.clock.now()
         with self.database.writer() as session, session.begin():
-            batch = _Batch(session, answers)
+            batch = _Batch(session, answers, server_last_seq)
             for answer in answers:
                 _record(batch, answer, now, summary)
             batch.write(session)
@@ -175,7 +210,10 @@ class Pusher:
 class _Batch:
     """What recording one batch's answers reads up front, and the rows it writes back."""
 
-    def __init__(self, session: Session, answers: list[OpAnswer]) -> None:
+    def __init__(
+        self, session: Session, answers: list[OpResultOut], server_last_seq: int | None
+    ) -> None:
+        self.server_last_seq = server_last_seq
         op_ids = [answer.op_id for answer in answers]
         self.ops = {
             row.op_id: row
@@ -215,7 +253,7 @@ class _Batch:
         )
         for record_type, record_id, op_kind, payload in rows:
             key = (record_type, record_id)
-            touched = fields_touched_by(op_kind, payload)
+            touched = fields_changed_by(op_kind, payload)
             self.waiting[key] = self.waiting.get(key, frozenset()) | touched
         self.op_updates: list[dict[str, Any]] = []
         self.record_updates: dict[str, list[dict[str, Any]]] = {}
@@ -256,16 +294,16 @@ def _update_by_key(table: Any, key: str, columns: tuple[str, ...] | None = None)
     )
 
 
-def _record(batch: _Batch, answer: OpAnswer, now: datetime, summary: PushSummary) -> None:
+def _record(batch: _Batch, answer: OpResultOut, now: datetime, summary: PushSummary) -> None:
     op = batch.ops.get(answer.op_id)
     if op is None or op.state is OutboxState.DONE:
         return
     result = answer.original_result if answer.result == "duplicate" else answer.result
     kind = KINDS.get(op.record_type)
     record = batch.records.get((op.record_type, op.record_id))
-    if result == "rejected" and answer.code == SEQ_USED and answer.server_last_seq is not None:
+    if result == "rejected" and answer.code == SEQ_USED and batch.server_last_seq is not None:
         # Not a refusal of the change, only of its number: it goes again with a new one.
-        batch.behind_server = max(batch.behind_server or 0, answer.server_last_seq)
+        batch.behind_server = max(batch.behind_server or 0, batch.server_last_seq)
         batch.op_updates.append(
             {
                 "op_id": op.op_id,
@@ -321,7 +359,7 @@ def _answered_row(
     kind: RecordKind,
     record_id: str,
     current: dict[str, Any],
-    answer: OpAnswer,
+    answer: OpResultOut,
     touched: frozenset[str] | None,
     conflict: bool,
 ) -> dict[str, Any]:
@@ -376,7 +414,7 @@ def _conflicts(
 
 
 def _values_set_by(kind: str, payload: Mapping[str, Any]) -> dict[str, Any]:
-    if kind == "job.set_status":
+    if kind == OpKind.JOB_SET_STATUS:
         return {"status": payload.get("status")}
     fields = payload.get("fields")
     if isinstance(fields, dict):

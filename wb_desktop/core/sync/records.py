@@ -18,6 +18,7 @@ from wb_desktop.core.domain.records import UploadState
 from wb_desktop.core.domain.sync_state import SyncState
 from wb_desktop.core.domain.text import QT_TRANSLATE_NOOP, Text
 from wb_desktop.core.persistence.column_types import DecimalText, UTCDateTime
+from wb_desktop.core.protocol.kinds import RecordType
 from wb_desktop.core.store.models import (
     Customer,
     Document,
@@ -29,8 +30,7 @@ from wb_desktop.core.store.models import (
     SyncedRecord,
     TimeEntry,
 )
-
-ALL_FIELDS = frozenset({"*"})
+from wb_desktop.core.store.record_info import fields_changed_by
 
 
 class RecordDataError(ValueError):
@@ -39,7 +39,7 @@ class RecordDataError(ValueError):
 
 @dataclass(frozen=True)
 class RecordKind:
-    record_type: str
+    record_type: RecordType
     model: type[SyncedRecord]
     fields: tuple[str, ...]  # server keys stored in columns of the same name
     renamed: Mapping[str, str] = field(default_factory=dict)  # server key → column
@@ -79,12 +79,12 @@ class RecordKind:
         return value
 
 
-KINDS: dict[str, RecordKind] = {
+KINDS: dict[RecordType, RecordKind] = {
     k.record_type: k
     for k in (
-        RecordKind("customer", Customer, ("name", "phone", "email", "address", "notes")),
+        RecordKind(RecordType.CUSTOMER, Customer, ("name", "phone", "email", "address", "notes")),
         RecordKind(
-            "job",
+            RecordType.JOB,
             Job,
             (
                 "title",
@@ -99,13 +99,13 @@ KINDS: dict[str, RecordKind] = {
             {"technician_id": "assigned_technician_id"},
         ),
         RecordKind(
-            "job_line_item",
+            RecordType.JOB_LINE_ITEM,
             JobLineItem,
             ("job_id", "position", "description", "quantity", "unit_price", "vat_rate"),
         ),
-        RecordKind("note", Note, ("job_id", "text", "author_id")),
+        RecordKind(RecordType.NOTE, Note, ("job_id", "text", "author_id")),
         RecordKind(
-            "photo",
+            RecordType.PHOTO,
             Photo,
             (
                 "job_id",
@@ -120,14 +120,14 @@ KINDS: dict[str, RecordKind] = {
             media_sha_key="sha256",
         ),
         RecordKind(
-            "signature",
+            RecordType.SIGNATURE,
             Signature,
             ("job_id", "signer_name", "strokes", "png_sha256", "byte_size", "captured_at"),
             media_sha_key="png_sha256",
         ),
-        RecordKind("time_entry", TimeEntry, ("job_id", "clock_in", "clock_out", "note")),
+        RecordKind(RecordType.TIME_ENTRY, TimeEntry, ("job_id", "clock_in", "clock_out", "note")),
         RecordKind(
-            "document",
+            RecordType.DOCUMENT,
             Document,
             (
                 "kind",
@@ -147,17 +147,11 @@ KINDS: dict[str, RecordKind] = {
     )
 }
 APPLY_ORDER = tuple(KINDS)  # parents before children, so foreign keys always hold
-MEDIA_KINDS = {"photo": "photos", "signature": "signatures"}
+MEDIA_KINDS = {RecordType.PHOTO: "photos", RecordType.SIGNATURE: "signatures"}
 
 
-def fields_touched_by(kind: str, payload: Mapping[str, Any]) -> frozenset[str]:
-    """Columns a pending op changes locally: a pull keeps their local values (rebase)."""
-    if kind == "job.set_status":
-        return frozenset({"status", "status_changed_at"})
-    if kind in ("customer.update", "time_entry.update"):
-        changed = payload.get("fields")
-        return frozenset(changed) if isinstance(changed, Mapping) else ALL_FIELDS
-    return ALL_FIELDS  # creates, and document edits and sends, keep the whole local record
+fields_touched_by = fields_changed_by
+"""Columns a pending op changes locally: a pull keeps their local values (rebase)."""
 
 
 def synced_columns(data: Mapping[str, Any], version: int) -> dict[str, Any]:
@@ -175,7 +169,7 @@ def synced_columns(data: Mapping[str, Any], version: int) -> dict[str, Any]:
 
 def media_columns(kind: RecordKind, relative_path: str, byte_size: int) -> dict[str, Any]:
     """Local-only columns of a pulled attachment: where its bytes are, and that it is uploaded."""
-    path_column = "stored_path" if kind.record_type == "photo" else "png_path"
+    path_column = "stored_path" if kind.record_type == RecordType.PHOTO else "png_path"
     return {
         path_column: relative_path,
         "upload_state": UploadState.UPLOADED,

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from wb_desktop.core.domain.clock import Clock
+from wb_desktop.core.protocol import routes
 from wb_desktop.core.sync.transport import HttpReply, HttpRequest, Transport, TransportError
 
 TRACE_MAX_BYTES = 5 * 1024 * 1024
@@ -177,7 +178,7 @@ class TracingTransport:
 
 def _op_ids(request: HttpRequest) -> tuple[str, ...]:
     """The op ids a push carries (read from its JSON body; nothing else is kept)."""
-    if request.method != "POST" or not request.path.startswith("/v1/push") or not request.body:
+    if request.method != "POST" or not request.path.startswith(routes.PUSH) or not request.body:
         return ()
     try:
         body = json.loads(request.body)

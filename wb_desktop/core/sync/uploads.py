@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from wb_desktop.core.domain.records import UploadState
 from wb_desktop.core.domain.sync_state import SyncState
 from wb_desktop.core.domain.text import QT_TRANSLATE_NOOP, Text
+from wb_desktop.core.protocol.blobs import UPLOAD_OFFSET
 from wb_desktop.core.store.database import Database
 from wb_desktop.core.store.media_files import MediaFiles
 from wb_desktop.core.store.models import Photo, Signature
@@ -133,7 +134,7 @@ class Uploader:
                 status = self.api.send_chunk(item.sha256, offset, chunk)
             except ServerRefusedError as refusal:
                 if refusal.error == "offset_mismatch":
-                    offset = int(refusal.headers.get("upload-offset", "0"))
+                    offset = int(refusal.headers.get(UPLOAD_OFFSET.lower(), "0"))
                     continue
                 if refusal.error == "hash_mismatch" and restarts == 0:
                     offset, restarts = 0, 1

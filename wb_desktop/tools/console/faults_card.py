@@ -19,29 +19,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wb_desktop.core.protocol import routes
+from wb_desktop.core.protocol.kinds import FaultKind, OpKind
 from wb_desktop.tools.console.context import ConsoleContext
 from wb_desktop.tools.scenario.office import Office
 from wb_desktop.ui.background import BackgroundCalls
 from wb_desktop.ui.job_sections import card
 from wb_desktop.ui.theme import TOUCH_TARGET_PX, set_role
 
-FAULT_KINDS = (
-    "latency",
-    "error_500",
-    "error_503",
-    "rate_limit",
-    "drop",
-    "drop_after_commit",
-    "hang",
-)
-ROUTES = ("", "/v1/push", "/v1/changes", "/v1/blobs", "/v1/payments", "/v1/auth")
+FAULT_KINDS = tuple(FaultKind)
+ROUTES = ("", routes.PUSH, routes.CHANGES, routes.BLOBS, routes.PAYMENTS, routes.AUTH)
 OP_KINDS = (
     "",
-    "job.set_status",
-    "note.create",
-    "photo.create",
-    "signature.create",
-    "document.send",
+    OpKind.JOB_SET_STATUS,
+    OpKind.NOTE_CREATE,
+    OpKind.PHOTO_CREATE,
+    OpKind.SIGNATURE_CREATE,
+    OpKind.DOCUMENT_SEND,
 )
 
 

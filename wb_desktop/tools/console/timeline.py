@@ -11,6 +11,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QApplication, QWidget
 
+from wb_desktop.core.protocol import routes
 from wb_desktop.core.sync.trace import TraceEvent
 from wb_desktop.ui.theme import colours_for
 
@@ -20,9 +21,9 @@ HEIGHT_PX = 96
 
 
 def lane_of(event: TraceEvent) -> int:
-    if event.route.startswith("/v1/push"):
+    if event.route.startswith(routes.PUSH):
         return 0
-    if event.route.startswith("/v1/changes"):
+    if event.route.startswith(routes.CHANGES):
         return 1
     return 2
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from wb_desktop.core.domain.clock import Clock
 from wb_desktop.core.domain.text import QT_TRANSLATE_NOOP, Text
+from wb_desktop.core.protocol import routes
 from wb_desktop.core.store.cache import open_cache
 from wb_desktop.core.sync.client import build_sync_client
 from wb_desktop.core.sync.engine import Failure
@@ -28,7 +29,7 @@ from wb_desktop.tools.diagnostics.sandbox import SandboxProfile
 
 DEFAULT_MAX_STEPS = 10
 DEFAULT_MAX_WAIT_S = 30.0
-PUSH_PATH = "/v1/push"
+PUSH_PATH = routes.PUSH
 
 TokenFor = Callable[[str], str]  # technician id -> bearer token
 

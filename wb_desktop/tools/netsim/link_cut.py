@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from wb_desktop.core.domain.text import QT_TRANSLATE_NOOP, Text
+from wb_desktop.core.protocol import routes
 from wb_desktop.core.sync.transport import (
     FailureKind,
     HttpReply,
@@ -25,7 +26,7 @@ from wb_desktop.core.sync.transport import (
     TransportError,
 )
 
-_BLOBS = "/v1/blobs/"
+_BLOBS = f"{routes.BLOBS}/"
 
 
 class UploadCutTransport:

@@ -17,6 +17,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from wb_desktop.core.protocol.kinds import FaultKind
+
 TECHNICIANS: tuple[str, ...] = (
     "anna@demo.workboss.se",
     "erik@demo.workboss.se",
@@ -28,15 +30,7 @@ SYNC_STATES = ("local_only", "pending", "synced", "failed", "conflict")
 DELIVERY_STATES = ("draft", "queued", "sent")
 PAYMENT_STATUSES = ("approved", "declined", "pending", "refused_offline")
 CARD_ALIASES = ("approve", "decline", "timeout")
-FAULT_KINDS = (
-    "latency",
-    "error_500",
-    "error_503",
-    "rate_limit",
-    "drop",
-    "drop_after_commit",
-    "hang",
-)
+FAULT_KINDS = tuple(FaultKind)
 
 _DELTA = re.compile(r"^\+([1-9]\d*)([smhd])$")
 _UNITS = {"s": "seconds", "m": "minutes", "h": "hours", "d": "days"}

@@ -8,6 +8,8 @@ from typing import Any
 
 import requests
 
+from wb_desktop.core.protocol import routes
+
 
 class OfficeError(Exception):
     """The admin API refused a request; the message carries the server's reason."""
@@ -21,7 +23,7 @@ class Office:
         self._timeout_s = timeout_s
 
     def technicians(self) -> list[dict[str, Any]]:
-        return self._call("GET", "/v1/admin/technicians")  # type: ignore[no-any-return]
+        return self._call("GET", routes.ADMIN_TECHNICIANS)  # type: ignore[no-any-return]
 
     def technician_id(self, email: str) -> str:
         for technician in self.technicians():
@@ -31,44 +33,44 @@ class Office:
 
     def technician_token(self, technician_id: str) -> str:
         """An ordinary bearer token for the technician, to replay a diagnostics bundle."""
-        path = f"/v1/admin/technicians/{technician_id}/token"
+        path = routes.technician_token(technician_id)
         return str(self._call("POST", path)["token"])
 
     def customers(self) -> list[dict[str, Any]]:
-        return self._call("GET", "/v1/admin/customers")  # type: ignore[no-any-return]
+        return self._call("GET", routes.ADMIN_CUSTOMERS)  # type: ignore[no-any-return]
 
     def jobs(self, technician_id: str | None = None) -> list[dict[str, Any]]:
         params = {"technician_id": technician_id} if technician_id else None
-        return self._call("GET", "/v1/admin/jobs", params=params)  # type: ignore[no-any-return]
+        return self._call("GET", routes.ADMIN_JOBS, params=params)  # type: ignore[no-any-return]
 
     def create_job(self, **fields: Any) -> dict[str, Any]:
-        return self._call("POST", "/v1/admin/jobs", json=fields)  # type: ignore[no-any-return]
+        return self._call("POST", routes.ADMIN_JOBS, json=fields)  # type: ignore[no-any-return]
 
     def edit_job(self, job_id: str, **fields: Any) -> dict[str, Any]:
-        return self._call("PATCH", f"/v1/admin/jobs/{job_id}", json=fields)  # type: ignore[no-any-return]
+        return self._call("PATCH", routes.admin_job(job_id), json=fields)  # type: ignore[no-any-return]
 
     def assign_job(self, job_id: str, technician_id: str | None) -> dict[str, Any]:
         body = {"technician_id": technician_id}
-        return self._call("POST", f"/v1/admin/jobs/{job_id}/assign", json=body)  # type: ignore[no-any-return]
+        return self._call("POST", routes.admin_job_assign(job_id), json=body)  # type: ignore[no-any-return]
 
     def cancel_job(self, job_id: str) -> dict[str, Any]:
-        return self._call("POST", f"/v1/admin/jobs/{job_id}/cancel")  # type: ignore[no-any-return]
+        return self._call("POST", routes.admin_job_cancel(job_id))  # type: ignore[no-any-return]
 
     def edit_customer(self, customer_id: str, **fields: Any) -> dict[str, Any]:
-        path = f"/v1/admin/customers/{customer_id}"
+        path = routes.admin_customer(customer_id)
         return self._call("PATCH", path, json=fields)  # type: ignore[no-any-return]
 
     def office_view(self, technician_id: str) -> dict[str, Any]:
-        return self._call("GET", f"/v1/admin/office/{technician_id}")  # type: ignore[no-any-return]
+        return self._call("GET", routes.office_view(technician_id))  # type: ignore[no-any-return]
 
     def add_fault(self, **options: Any) -> dict[str, Any]:
-        return self._call("POST", "/v1/admin/faults", json=options)  # type: ignore[no-any-return]
+        return self._call("POST", routes.FAULTS, json=options)  # type: ignore[no-any-return]
 
     def faults(self) -> list[dict[str, Any]]:
-        return self._call("GET", "/v1/admin/faults")  # type: ignore[no-any-return]
+        return self._call("GET", routes.FAULTS)  # type: ignore[no-any-return]
 
     def clear_faults(self) -> None:
-        self._call("DELETE", "/v1/admin/faults")
+        self._call("DELETE", routes.FAULTS)
 
     def close(self) -> None:
         self._session.close()
