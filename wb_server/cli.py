@@ -15,10 +15,10 @@ from datetime import timedelta
 from pathlib import Path
 
 import platformdirs
-import uvicorn
 
 from wb_desktop import __version__
 from wb_server.config import ServerConfig
+from wb_server.web_stack import INSTALL_COMMAND, missing_web_stack
 
 ADMIN_TOKEN_ENV = "WB_ADMIN_TOKEN"
 WORKER_DB_ENV = "WB_SERVER_DB"
@@ -80,6 +80,16 @@ def config_from(args: argparse.Namespace) -> ServerConfig:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    missing = missing_web_stack()
+    if missing is not None:  # the app was installed without the extra "server"
+        print(
+            f"wb-server: its web stack is not installed ({missing} is missing);"
+            f" install it with: {INSTALL_COMMAND}",
+            file=sys.stderr,
+        )
+        return 2
+    import uvicorn
+
     from wb_server.app import create_app
     from wb_server.demo import load_demo
     from wb_server.header_limit import uvicorn_options

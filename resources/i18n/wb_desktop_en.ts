@@ -2243,7 +2243,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The built-in demo server needs the &apos;server&apos; extra of WorkBoss Desktop, and %1 is not installed. Install it with: pip install &quot;wb-desktop[server]&quot; — or start with --server URL to use another server.</source>
+        <source>The built-in demo server needs the &apos;server&apos; extra of WorkBoss Desktop, and %1 is not installed. Install it with: %2 — or start with --server URL to use another server.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

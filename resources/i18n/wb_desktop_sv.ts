@@ -2243,8 +2243,8 @@
         <translation>SQLite kan inte läsa den: %1</translation>
     </message>
     <message>
-        <source>The built-in demo server needs the &apos;server&apos; extra of WorkBoss Desktop, and %1 is not installed. Install it with: pip install &quot;wb-desktop[server]&quot; — or start with --server URL to use another server.</source>
-        <translation>Den inbyggda demoservern behöver tillägget &apos;server&apos; till WorkBoss Desktop, och %1 är inte installerat. Installera det med: pip install &quot;wb-desktop[server]&quot; — eller starta med --server URL för att använda en annan server.</translation>
+        <source>The built-in demo server needs the &apos;server&apos; extra of WorkBoss Desktop, and %1 is not installed. Install it with: %2 — or start with --server URL to use another server.</source>
+        <translation>Den inbyggda demoservern behöver tillägget &apos;server&apos; till WorkBoss Desktop, och %1 är inte installerat. Installera det med: %2 — eller starta med --server URL för att använda en annan server.</translation>
     </message>
 </context>
 <context>

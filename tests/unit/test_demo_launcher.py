@@ -1,5 +1,5 @@
-"""The demo launcher: the sign-in it reports, the server loaded only when started, and a
-clear word about the missing install extra instead of a traceback."""
+"""The demo launcher: the sign-in it reports, the server loaded only when started; and, from
+it and from ``wb-server``, a clear word about the missing install extra, not a traceback."""
 
 from __future__ import annotations
 
@@ -18,12 +18,12 @@ from packaging.requirements import Requirement
 from wb_desktop.core.domain.clock import FixedClock
 from wb_desktop.tools.demo.accounts import demo_sign_ins
 from wb_desktop.tools.demo.server import (
-    WEB_STACK,
     ServerExtraMissingError,
     launch_demo_server,
     start_demo_server,
 )
 from wb_server.demo_data import DEMO_ACCOUNTS
+from wb_server.web_stack import WEB_STACK
 
 ROOT = Path(__file__).resolve().parents[2]
 CLOCK = FixedClock(datetime(2026, 3, 11, 9, 0, tzinfo=UTC))
@@ -82,3 +82,15 @@ def test_the_server_extra_is_the_web_stack_the_launcher_checks() -> None:
     server = {Requirement(text).name.lower() for text in extras["server"]}
     assert server == set(WEB_STACK) and not base & server
     assert "wb-desktop[server]" in extras["test"]
+
+
+def test_wb_server_without_its_extra_says_what_to_install(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from wb_server.cli import main
+
+    monkeypatch.setitem(sys.modules, "fastapi", None)
+    assert main(["--db", f"sqlite:///{tmp_path / 'server.sqlite3'}", "--migrate-only"]) == 2
+    error = capsys.readouterr().err
+    assert "fastapi is missing" in error and 'pip install "wb-desktop[server]"' in error
+    assert not (tmp_path / "server.sqlite3").exists()

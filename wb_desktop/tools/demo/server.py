@@ -14,7 +14,6 @@ reads the same clock.
 from __future__ import annotations
 
 import contextlib
-import importlib.util
 import multiprocessing
 import secrets
 import time
@@ -33,8 +32,6 @@ from wb_desktop.tools.demo.accounts import demo_sign_ins
 
 STARTUP_TIMEOUT_S = 60.0
 STOP_TIMEOUT_S = 10.0
-# The reference server's web stack: the install extra "server" (see pyproject.toml).
-WEB_STACK = ("fastapi", "starlette", "anyio", "uvicorn")
 
 
 class DemoServerError(RuntimeError):
@@ -45,16 +42,18 @@ class ServerExtraMissingError(WorkBossError):
     """The web stack the embedded server runs on is not installed."""
 
     def __init__(self, missing: str) -> None:
+        from wb_server.web_stack import INSTALL_COMMAND
+
         super().__init__(
             Text(
                 QT_TRANSLATE_NOOP(
                     "Domain",
                     "The built-in demo server needs the 'server' extra of WorkBoss Desktop,"
-                    " and %1 is not installed. Install it with: pip install"
-                    ' "wb-desktop[server]" — or start with --server URL to use another'
-                    " server.",
+                    " and %1 is not installed. Install it with: %2 — or start with"
+                    " --server URL to use another server.",
                 ),
                 missing,
+                INSTALL_COMMAND,
             )
         )
 
@@ -62,9 +61,11 @@ class ServerExtraMissingError(WorkBossError):
 def check_web_stack() -> None:
     """Raise :class:`ServerExtraMissingError` unless the server's web stack is installed;
     looks the packages up without importing them."""
-    for name in WEB_STACK:
-        if importlib.util.find_spec(name) is None:
-            raise ServerExtraMissingError(name)
+    from wb_server.web_stack import missing_web_stack
+
+    missing = missing_web_stack()
+    if missing is not None:
+        raise ServerExtraMissingError(missing)
 
 
 @dataclass
