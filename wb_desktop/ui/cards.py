@@ -106,6 +106,10 @@ class CardPen:
         self.painter.setFont(self.bold)
         paint_chip(self.painter, rect, text, colour, filled=filled)
 
+    def badge(self, rect: QRect, badge: JobBadge, text: str) -> None:
+        """A sync badge: an outlined pill whose mark and colour say the state besides ``text``."""
+        self.pill(rect, BADGE_MARKS[badge] + text, badge_colour(badge, self.colours), filled=False)
+
 
 class CardDelegate(QStyledItemDelegate, Generic[RowT]):
     """Paints the row the model gives for :attr:`row_role` as a card :attr:`height_px` tall;

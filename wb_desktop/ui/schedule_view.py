@@ -15,15 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QListView, QPushButton, QVBox
 
 from wb_desktop.core.domain.status import JobStatus
 from wb_desktop.core.store.job_views import ScheduleRow
-from wb_desktop.ui.cards import (
-    BADGE_MARKS,
-    LINE_PX,
-    PILL_HEIGHT_PX,
-    CardDelegate,
-    CardPen,
-    ModelIndex,
-    badge_colour,
-)
+from wb_desktop.ui.cards import LINE_PX, PILL_HEIGHT_PX, CardDelegate, CardPen, ModelIndex
 from wb_desktop.ui.cards import current_colours as current_colours  # bar_chart, editor_parts
 from wb_desktop.ui.labels import badge_label, status_label
 from wb_desktop.ui.schedule_model import ScheduleModel, ScheduleRole
@@ -74,11 +66,10 @@ class JobCardDelegate(CardDelegate[ScheduleRow]):
             status_colour(row.status, colours),
             filled=True,
         )
-        pen.pill(
+        pen.badge(
             QRect(chip_left, top + 44, chip_width, PILL_HEIGHT_PX),
-            BADGE_MARKS[row.badge] + badge_label(row.badge),
-            badge_colour(row.badge, colours),
-            filled=False,
+            row.badge,
+            badge_label(row.badge),
         )
 
 

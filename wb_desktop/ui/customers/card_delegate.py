@@ -6,15 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QRect
 
 from wb_desktop.core.store.customer_views import CustomerRow
-from wb_desktop.ui.cards import (
-    BADGE_MARKS,
-    LINE_PX,
-    PILL_HEIGHT_PX,
-    CardDelegate,
-    CardPen,
-    ModelIndex,
-    badge_colour,
-)
+from wb_desktop.ui.cards import LINE_PX, PILL_HEIGHT_PX, CardDelegate, CardPen, ModelIndex
 from wb_desktop.ui.customers.list_model import CustomerRole
 from wb_desktop.ui.customers.texts import counts_text, customer_badge, customer_sync_text
 from wb_desktop.ui.theme import SPACING_PX
@@ -35,10 +27,8 @@ class CustomerCardDelegate(CardDelegate[CustomerRow]):
         pen.text(QRect(left, top + line + 2, text_width, line), row.address or "—", colour=muted)
         details = " · ".join(part for part in (row.phone, counts_text(row)) if part)
         pen.text(QRect(left, top + 2 * line + 2, inner.width(), line), details)
-        badge = customer_badge(row)
-        pen.pill(
+        pen.badge(
             QRect(inner.right() - CHIP_WIDTH_PX, top, CHIP_WIDTH_PX, PILL_HEIGHT_PX),
-            BADGE_MARKS[badge] + customer_sync_text(row),
-            badge_colour(badge, pen.colours),
-            filled=False,
+            customer_badge(row),
+            customer_sync_text(row),
         )
