@@ -13,40 +13,31 @@ from sqlalchemy import select
 
 from wb_desktop.core.domain.money import LineInput, price_document
 from wb_desktop.core.protocol.kinds import OpKind, RecordType
+from wb_desktop.core.protocol.ops import DocumentContent, DocumentCreate, DocumentUpdate
 from wb_server.feed import customer_audience
 from wb_server.models import Customer, Document, OfficeDelivery
 from wb_server.ops import (
     OpContext,
     Outcome,
     RejectedOpError,
+    body,
     bump,
     new_id,
     own_job,
-    payload,
     stamp,
     validated,
 )
 
 
-def _priced(ctx: OpContext) -> dict[str, Any]:
-    lines = payload(ctx, "lines", list)
-    currency = payload(ctx, "currency")
-    inputs = []
-    for line in lines:
-        if not isinstance(line, dict):
-            raise RejectedOpError("payload.lines must be objects")
-        inputs.append(
-            LineInput(
-                line.get("description"),
-                line.get("quantity"),
-                line.get("unit_price"),
-                line.get("vat_rate"),
-            )
-        )
-    totals = validated(lambda: price_document(inputs, currency))
-    if str(totals.total) != str(ctx.op.payload.get("total")):
+def _priced(content: DocumentContent) -> dict[str, Any]:
+    inputs = [
+        LineInput(line.description, line.quantity, line.unit_price, line.vat_rate)
+        for line in content.lines
+    ]
+    totals = validated(lambda: price_document(inputs, content.currency))
+    if str(totals.total) != str(content.total):
         raise RejectedOpError(
-            f"the total {ctx.op.payload.get('total')} does not match the lines ({totals.total})"
+            f"the total {content.total} does not match the lines ({totals.total})"
         )
     return {
         "currency": totals.currency,
@@ -62,36 +53,38 @@ def _priced(ctx: OpContext) -> dict[str, Any]:
 
 def document_create(ctx: OpContext) -> Outcome:
     new_id(ctx, Document)
-    customer_id = payload(ctx, "customer_id")
+    created = body(ctx, DocumentCreate)
+    customer_id = created.customer_id
     customer = ctx.find(Customer, customer_id)
     if customer is None or ctx.technician_id not in customer_audience(ctx.session, customer_id):
         raise RejectedOpError(f"customer {customer_id} does not exist or is not yours")
-    job_id = ctx.op.payload.get("job_id")
+    job_id = created.job_id
     if job_id is not None and own_job(ctx, job_id).customer_id != customer_id:
         raise RejectedOpError("the job belongs to another customer")
-    kind = payload(ctx, "kind")
+    kind = created.kind
     if kind not in ("invoice", "estimate"):
         raise RejectedOpError("payload.kind must be invoice or estimate")
-    converted_from_id = _estimate_to_convert(ctx, kind, customer_id)
+    converted_from_id = _estimate_to_convert(ctx, kind, customer_id, created.converted_from_id)
     document = Document(
         **stamp(ctx),
         technician_id=ctx.technician_id,
         kind=kind,
-        reference=str(payload(ctx, "reference"))[:40],
+        reference=created.reference[:40],
         job_id=job_id,
         customer_id=customer_id,
-        notes=str(ctx.op.payload.get("notes") or "")[:5000],
+        notes=(created.notes or "")[:5000],
         delivery_state="draft",
         converted_from_id=converted_from_id,
-        **_priced(ctx),
+        **_priced(created),
     )
     return ctx.create(RecordType.DOCUMENT, document, [ctx.technician_id])
 
 
-def _estimate_to_convert(ctx: OpContext, kind: str, customer_id: str) -> str | None:
+def _estimate_to_convert(
+    ctx: OpContext, kind: str, customer_id: str, estimate_id: str | None
+) -> str | None:
     """The estimate an invoice is made from: the technician's own, for the same customer,
     and not made into an invoice before (on this tablet or another)."""
-    estimate_id = ctx.op.payload.get("converted_from_id")
     if estimate_id is None:
         return None
     if kind != "invoice":
@@ -120,7 +113,8 @@ def document_update(ctx: OpContext) -> Outcome:
     document = _own_document(ctx)
     if document.delivery_state != "draft":
         raise RejectedOpError(f"{document.reference} was already sent and can no longer change")
-    values = {**_priced(ctx), "notes": str(ctx.op.payload.get("notes") or "")[:5000]}
+    edited = body(ctx, DocumentUpdate)
+    values = {**_priced(edited), "notes": (edited.notes or "")[:5000]}
     return bump(ctx, RecordType.DOCUMENT, document, values, [ctx.technician_id])
 
 

@@ -1,7 +1,9 @@
 """What each kind of pushed op does to the server's records.
 
-A handler validates with the same domain rules as the app, checks the op's record belongs
-to the technician, applies it, and publishes the change. It raises :class:`RejectedOpError` for
+The push route has already read the op's payload as its kind's model (the shared contract,
+:mod:`wb_desktop.core.protocol.ops`), so a handler gets typed values (:func:`body`). It
+validates them with the same domain rules as the app, checks the op's record belongs to the
+technician, applies it, and publishes the change. It raises :class:`RejectedOpError` for
 an op that can never apply; the push loop rolls its effects back and records the reason.
 
 Concurrent edits: an update carries the values it replaced (``previous``). A field the
@@ -15,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session
 
@@ -28,6 +30,16 @@ from wb_desktop.core.domain.records import (
 )
 from wb_desktop.core.domain.status import JobStatus, check_transition, parse_status
 from wb_desktop.core.protocol.kinds import OpKind, RecordType
+from wb_desktop.core.protocol.ops import CustomerUpdate as CustomerUpdatePayload
+from wb_desktop.core.protocol.ops import (
+    JobSetStatus,
+    NoteCreate,
+    Payload,
+    PhotoCreate,
+    SignatureCreate,
+    TimeEntryCreate,
+    TimeEntryUpdate,
+)
 from wb_server.blobs import vouch_on_attach
 from wb_server.feed import customer_audience, snapshot
 from wb_server.models import (
@@ -59,7 +71,8 @@ class PushedOp:
     record_type: str
     record_id: str
     base_version: int
-    payload: dict[str, Any]
+    payload: dict[str, Any]  # as sent
+    body: Payload | None = None  # the payload as its kind's model, read by the push route
 
 
 @dataclass
@@ -116,30 +129,14 @@ class Outcome:
         return self.data if self.data is not None else snapshot(self.record)
 
 
-def payload(ctx: OpContext, key: str, kind: type | tuple[type, ...] = str) -> Any:
-    value = ctx.op.payload.get(key)
-    if not isinstance(value, kind):
-        raise RejectedOpError(f"payload.{key} is missing or has the wrong type")
-    return value
+P = TypeVar("P", bound=Payload)
 
 
-def payload_time(ctx: OpContext, key: str, *, required: bool = True) -> datetime | None:
-    value = ctx.op.payload.get(key)
-    if value is None and not required:
-        return None
-    return parse_time(value, f"payload.{key}")
-
-
-def parse_time(value: Any, where: str) -> datetime:
-    """An ISO 8601 time with a zone; anything else rejects the op with the field's name."""
-    try:
-        parsed = datetime.fromisoformat(value) if isinstance(value, str) else None
-    except ValueError:
-        parsed = None
-    if parsed is None:
-        raise RejectedOpError(f"{where} is not an ISO 8601 time")
-    if parsed.tzinfo is None:
-        raise RejectedOpError(f"{where} has no time zone")
+def body(ctx: OpContext, model: type[P]) -> P:
+    """The op's payload as ``model``, the model of its kind (the push route read it)."""
+    parsed = ctx.op.body
+    if not isinstance(parsed, model):
+        raise RejectedOpError(f"payload is not a {ctx.op.kind} payload")
     return parsed
 
 
@@ -179,8 +176,10 @@ def customer_update(ctx: OpContext) -> Outcome:
     audience = customer_audience(ctx.session, customer.id) if customer is not None else []
     if customer is None or ctx.technician_id not in audience:
         raise RejectedOpError(f"customer {ctx.op.record_id} does not exist or is not yours")
-    changes = validated(lambda: clean_customer_fields(payload(ctx, "fields", dict), creating=False))
-    previous = ctx.op.payload.get("previous") or {}
+    edit = body(ctx, CustomerUpdatePayload)
+    given = edit.fields.model_dump(exclude_unset=True)
+    changes = validated(lambda: clean_customer_fields(given, creating=False))
+    previous = edit.previous or {}
     result, accepted = "applied", {}
     for field, value in changes.items():
         current = getattr(customer, field)
@@ -216,7 +215,8 @@ def bump(
 
 def job_set_status(ctx: OpContext) -> Outcome:
     job = own_job(ctx, ctx.op.record_id)
-    requested = validated(lambda: parse_status(payload(ctx, "status")))
+    change = body(ctx, JobSetStatus)
+    requested = validated(lambda: parse_status(change.status))
     current = JobStatus(job.status)
     if current is requested:
         return Outcome("applied", job)
@@ -225,37 +225,35 @@ def job_set_status(ctx: OpContext) -> Outcome:
     try:
         check_transition(current, requested)
     except StatusTransitionError as refused:
-        if ctx.op.payload.get("previous") == current.value:
+        if change.previous == current.value:
             raise RejectedOpError(refused.message) from None
         ctx.log_conflict(RecordType.JOB, "status", requested.value, current.value, "server")
         return Outcome("conflict", job)
-    changed_at = payload_time(ctx, "changed_at", required=False) or ctx.now
+    changed_at = change.changed_at or ctx.now
     values = {"status": requested.value, "status_changed_at": changed_at}
     return bump(ctx, RecordType.JOB, job, values, [job.technician_id])
 
 
 def note_create(ctx: OpContext) -> Outcome:
     new_id(ctx, Note)
-    job = own_job(ctx, ctx.op.payload.get("job_id"))
-    text = validated(lambda: clean_note(ctx.op.payload.get("text")))
-    note = Note(**stamp(ctx), job_id=job.id, text=text, author_id=ctx.technician_id)
-    return ctx.create(RecordType.NOTE, note, [job.technician_id])
+    note = body(ctx, NoteCreate)
+    job = own_job(ctx, note.job_id)
+    text = validated(lambda: clean_note(note.text))
+    created = Note(**stamp(ctx), job_id=job.id, text=text, author_id=ctx.technician_id)
+    return ctx.create(RecordType.NOTE, created, [job.technician_id])
 
 
 def time_entry_create(ctx: OpContext) -> Outcome:
     new_id(ctx, TimeEntry)
-    job_id = ctx.op.payload.get("job_id")
-    if job_id is not None:
-        own_job(ctx, job_id)
-    note = ctx.op.payload.get("note") or ""
-    if not isinstance(note, str) or len(note) > 1000:
-        raise RejectedOpError("payload.note must be text of at most 1000 characters")
+    clock_in = body(ctx, TimeEntryCreate)
+    if clock_in.job_id is not None:
+        own_job(ctx, clock_in.job_id)
     entry = TimeEntry(
         **stamp(ctx),
         technician_id=ctx.technician_id,
-        job_id=job_id,
-        clock_in=payload_time(ctx, "clock_in"),
-        note=note,
+        job_id=clock_in.job_id,
+        clock_in=clock_in.clock_in,
+        note=clock_in.note or "",
     )
     return ctx.create(RecordType.TIME_ENTRY, entry, [ctx.technician_id])
 
@@ -264,48 +262,34 @@ def time_entry_update(ctx: OpContext) -> Outcome:
     entry = ctx.find(TimeEntry, ctx.op.record_id)
     if entry is None or entry.technician_id != ctx.technician_id:
         raise RejectedOpError(f"time entry {ctx.op.record_id} does not exist or is not yours")
-    fields = payload(ctx, "fields", dict)
-    if set(fields) - {"clock_out"}:
-        raise RejectedOpError("only clock_out can change on a time entry")
+    fields = body(ctx, TimeEntryUpdate).fields  # only clock_out can change on a time entry
     values = {}
-    if "clock_out" in fields:
-        clock_out = parse_time(fields["clock_out"], "payload.fields.clock_out")
+    if "clock_out" in fields.model_fields_set:
+        clock_out = fields.clock_out
         if clock_out < entry.clock_in:
             raise RejectedOpError("clock_out is before clock_in")
         values["clock_out"] = clock_out
     return bump(ctx, RecordType.TIME_ENTRY, entry, values, [ctx.technician_id])
 
 
-def _attachment_fields(ctx: OpContext, sha_key: str) -> tuple[Job, str, int]:
-    """An attachment names its bytes by hash; naming a hash proves nothing. The record is
-    accepted (its bytes are uploaded after it), but the blob becomes readable only as
-    :mod:`wb_server.blobs` says: after the technician uploads those bytes, or at
-    once if they could already read them."""
-    job = own_job(ctx, ctx.op.payload.get("job_id"))
-    sha256 = payload(ctx, sha_key)
-    size = payload(ctx, "byte_size", int)
-    if len(sha256) != 64 or any(c not in "0123456789abcdef" for c in sha256):
-        raise RejectedOpError(f"payload.{sha_key} is not a SHA-256 in lower-case hex")
-    if size <= 0:
-        raise RejectedOpError("payload.byte_size must be positive")
-    return job, sha256, size
-
-
 def photo_create(ctx: OpContext) -> Outcome:
+    """An attachment (a photo or a signature) names its bytes by hash; naming a hash proves
+    nothing. The record is accepted (its bytes are uploaded after it), but the blob becomes
+    readable only as :mod:`wb_server.blobs` says: after the technician uploads those bytes,
+    or at once if they could already read them."""
     new_id(ctx, Photo)
-    job, sha256, size = _attachment_fields(ctx, "sha256")
+    attached = body(ctx, PhotoCreate)
+    job, sha256 = own_job(ctx, attached.job_id), attached.sha256
     photo = Photo(
         **stamp(ctx),
         job_id=job.id,
         sha256=sha256,
-        content_type=str(ctx.op.payload.get("content_type") or "application/octet-stream")[:100],
-        byte_size=size,
-        original_name=str(ctx.op.payload.get("original_name") or "")[:260],
-        width=ctx.op.payload.get("width") if isinstance(ctx.op.payload.get("width"), int) else None,
-        height=ctx.op.payload.get("height")
-        if isinstance(ctx.op.payload.get("height"), int)
-        else None,
-        taken_at=payload_time(ctx, "taken_at", required=False),
+        content_type=(attached.content_type or "application/octet-stream")[:100],
+        byte_size=attached.byte_size,
+        original_name=(attached.original_name or "")[:260],
+        width=attached.width,
+        height=attached.height,
+        taken_at=attached.taken_at,
         attached_by=ctx.technician_id,
     )
     vouch_on_attach(ctx.session, sha256, ctx.technician_id, ctx.now)
@@ -314,18 +298,17 @@ def photo_create(ctx: OpContext) -> Outcome:
 
 def signature_create(ctx: OpContext) -> Outcome:
     new_id(ctx, Signature)
-    job, sha256, size = _attachment_fields(ctx, "png_sha256")
-    name, strokes = validated(
-        lambda: clean_signature(ctx.op.payload.get("signer_name"), ctx.op.payload.get("strokes"))
-    )
+    signed = body(ctx, SignatureCreate)
+    job, sha256 = own_job(ctx, signed.job_id), signed.png_sha256
+    name, strokes = validated(lambda: clean_signature(signed.signer_name, signed.strokes))
     signature = Signature(
         **stamp(ctx),
         job_id=job.id,
         signer_name=name,
         strokes=strokes,
         png_sha256=sha256,
-        byte_size=size,
-        captured_at=payload_time(ctx, "captured_at") or ctx.now,
+        byte_size=signed.byte_size,
+        captured_at=signed.captured_at,
         attached_by=ctx.technician_id,
     )
     vouch_on_attach(ctx.session, sha256, ctx.technician_id, ctx.now)

@@ -14,10 +14,11 @@ import logging
 from typing import Any
 
 from fastapi import APIRouter
+from pydantic import ValidationError
 from sqlalchemy.orm import Session
 
 from wb_desktop.core.protocol import routes
-from wb_desktop.core.protocol.ops import payload_problem
+from wb_desktop.core.protocol.ops import parse_payload, readable
 from wb_desktop.core.protocol.push import OpIn, OpResultOut, PushReply, PushRequest, RejectionCode
 from wb_server import document_ops, ops
 from wb_server.context import Context, Me
@@ -77,17 +78,25 @@ def _apply(batch: PushBatch, technician_id: str, device: Device, op: OpIn) -> Op
         batch.record_answer(op, result, detail)
         device.last_seq = max(device.last_seq, op.seq)
         return OpResultOut(op_id=op.op_id, seq=op.seq, result=result, **detail)
-    pushed = PushedOp(
-        op.op_id, op.seq, op.kind, op.record_type, op.record_id, op.base_version, op.payload
-    )
     detail: dict[str, Any]
     try:
         handler = HANDLERS.get(op.kind)
         if handler is None:
             raise ops.unknown_kind(op.kind)
-        problem = payload_problem(op.kind, op.payload)
-        if problem is not None:
-            raise RejectedOpError(problem)
+        try:
+            body = parse_payload(op.kind, op.payload)
+        except ValidationError as invalid:
+            raise RejectedOpError(readable(invalid, "payload")) from None
+        pushed = PushedOp(
+            op.op_id,
+            op.seq,
+            op.kind,
+            op.record_type,
+            op.record_id,
+            op.base_version,
+            op.payload,
+            body,
+        )
         outcome = handler(OpContext(batch, technician_id, pushed))
         record = outcome.snapshot()
         result, detail = outcome.result, {"version": record.get("version"), "record": record}

@@ -144,14 +144,18 @@ PAYLOADS: dict[OpKind, type[Payload]] = {
 }
 
 
+def parse_payload(kind: str, payload: dict[str, Any]) -> Payload | None:
+    """``payload`` as op ``kind``'s model (``None`` for a kind this contract does not know);
+    raises pydantic's ``ValidationError`` when it does not match."""
+    model = PAYLOADS.get(kind)  # type: ignore[call-overload]
+    return None if model is None else model.model_validate(payload)
+
+
 def payload_problem(kind: str, payload: dict[str, Any]) -> str | None:
     """Why ``payload`` is not a payload of op ``kind`` (``None``: it is, or the kind is
     unknown here), as one sentence naming the field: ``payload.fields.clock_out: …``."""
-    model = PAYLOADS.get(kind)  # type: ignore[call-overload]
-    if model is None:
-        return None
     try:
-        model.model_validate(payload)
+        parse_payload(kind, payload)
     except ValidationError as error:
         return readable(error, "payload")
     return None

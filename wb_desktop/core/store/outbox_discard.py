@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session, aliased
 from wb_desktop.core.domain.records import DeliveryState
 from wb_desktop.core.domain.status import JobStatus
 from wb_desktop.core.domain.text import QT_TRANSLATE_NOOP, Text
+from wb_desktop.core.protocol.kinds import OpKind
 from wb_desktop.core.store.database import Database
 from wb_desktop.core.store.models import OutboxDependency, OutboxOp, OutboxState, SyncLogEntry
 from wb_desktop.core.store.outbox import CREATE_SUFFIX, UNFINISHED, to_json_value
@@ -282,11 +283,11 @@ def _undo(
 
 def _previous_values(kind: str, payload: dict[str, Any]) -> dict[str, Any] | None:
     """The values an op replaced, as column values; None if the op does not say."""
-    if kind == "customer.update" and isinstance(payload.get("previous"), dict):
+    if kind == OpKind.CUSTOMER_UPDATE and isinstance(payload.get("previous"), dict):
         return dict(payload["previous"])
-    if kind == "job.set_status" and isinstance(payload.get("previous"), str):
+    if kind == OpKind.JOB_SET_STATUS and isinstance(payload.get("previous"), str):
         return {"status": JobStatus(payload["previous"])}
-    if kind == "document.send":
+    if kind == OpKind.DOCUMENT_SEND:
         return {"delivery_state": DeliveryState.DRAFT, "queued_at": None}
     return None
 
