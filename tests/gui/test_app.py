@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tests.gui.conftest import STOCKHOLM, office_view
+from tests.gui.waiting import settle
 from wb_desktop.app.connection import ProfileServerMismatchError
 from wb_desktop.app.profile_lock import ProfileInUseError
 from wb_desktop.bootstrap import AppOptions, LanguageError, WorkBossApp, build
@@ -83,7 +84,8 @@ def test_a_second_start_reuses_the_cache_and_comes_up_without_the_network(
 
     again = start(qtbot, started, options(tmp_path, network_profile="offline"), clock)
 
-    assert again.window.schedule.model.job_ids() == jobs  # painted from the cache at once
+    settle(qtbot, again.workday)  # the first read of the cache, through the op runner
+    assert again.window.schedule.model.job_ids() == jobs  # painted from the cache
     qtbot.waitUntil(
         lambda: again.service.view().offline_reason is OfflineReason.SIMULATED, timeout=WAIT_MS
     )

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from tests.conftest import Schedule
+from tests.gui.waiting import settle
 from wb_desktop.core.domain.sync_state import SyncState
 from wb_desktop.core.store.cache import LocalCache
 from wb_desktop.core.store.models import ConflictRecord, Customer, OutboxOp
@@ -29,6 +30,7 @@ def make_page(qtbot: QtBot, workday: Workday) -> CustomersPage:
     page.resize(1280, 800)
     page.show()
     qtbot.waitExposed(page)
+    settle(qtbot, workday)
     return page
 
 
@@ -110,6 +112,7 @@ def test_a_picked_customer_shows_contact_jobs_and_documents(
     assert page.detail_stack.currentWidget() is page.placeholder
 
     click_row(qtbot, page.list_view, 0)
+    settle(qtbot, workday)
 
     detail = page.detail
     assert page.shown_customer_id() == karin
@@ -139,6 +142,7 @@ def test_editing_offline_saves_at_once_and_shows_not_synced(
     karin = schedule.customer_ids[0]
     page = make_page(qtbot, workday)
     page.show_customer(karin)
+    settle(qtbot, workday)
     qtbot.mouseClick(page.detail.edit_button, Qt.MouseButton.LeftButton)
     editor = page.detail.editor
     assert page.detail.editing
@@ -147,6 +151,7 @@ def test_editing_offline_saves_at_once_and_shows_not_synced(
     editor.inputs["phone"].setText("070-555 12 34")
     with qtbot.waitSignal(workday.changed):
         qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, workday)
 
     assert not page.detail.editing
     assert page.detail.phone_label.text() == "070-555 12 34"
@@ -163,12 +168,14 @@ def test_an_empty_name_is_refused_inline_and_nothing_is_saved(
     karin = schedule.customer_ids[0]
     page = make_page(qtbot, workday)
     page.show_customer(karin)
+    settle(qtbot, workday)
     page.detail.start_editing()
     editor = page.detail.editor
 
     editor.inputs["name"].setText("   ")
     editor.inputs["phone"].setText("070-555 12 34")
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, workday)
 
     assert page.detail.editing  # the form stays open with what was typed
     assert editor.errors["name"].text() == "A customer needs a name"
@@ -180,12 +187,14 @@ def test_an_empty_name_is_refused_inline_and_nothing_is_saved(
     editor.inputs["name"].setText("Karin Lund-Berg")
     editor.inputs["email"].setText("karin@")
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, workday)
     assert editor.errors["name"].isHidden()
     assert "“karin@” is not an email address" in editor.errors["email"].text()
     assert stored(cache, karin) == ("Karin Lund", "", SyncState.SYNCED, 0)
 
     editor.inputs["email"].setText("karin@example.se")
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, workday)
     assert not page.detail.editing
     assert stored(cache, karin)[:3] == ("Karin Lund-Berg", "070-555 12 34", SyncState.PENDING)
     assert "Karin Lund-Berg" in names(page)
@@ -197,6 +206,7 @@ def test_cancel_leaves_the_customer_as_it_was(
     karin = schedule.customer_ids[0]
     page = make_page(qtbot, workday)
     page.show_customer(karin)
+    settle(qtbot, workday)
     page.detail.start_editing()
     page.detail.editor.inputs["name"].setText("")
     qtbot.mouseClick(page.detail.editor.cancel_button, Qt.MouseButton.LeftButton)
@@ -224,6 +234,7 @@ def test_the_office_owned_address_explains_the_policy_and_shows_a_lost_edit(
         )
     page = make_page(qtbot, workday)
     page.show_customer(karin)
+    settle(qtbot, workday)
 
     conflict = page.detail.conflict_label
     assert not conflict.isHidden()
@@ -241,8 +252,10 @@ def test_changes_made_elsewhere_update_the_list_and_the_details(
     karin = schedule.customer_ids[0]
     page = make_page(qtbot, workday)
     page.show_customer(karin)
+    settle(qtbot, workday)
 
     workday.write("", lambda changes: changes.documents.create("estimate", karin, [LINE]))
+    settle(qtbot, workday)
 
     row = page.model.index(page.model.row_of(karin)).data(CustomerRole.ROW)
     assert row.open_documents == 1
@@ -255,6 +268,7 @@ def test_every_control_is_touch_sized_and_focus_follows_the_screen(
 ) -> None:
     page = make_page(qtbot, workday)
     page.show_customer(schedule.customer_ids[0])
+    settle(qtbot, workday)
     page.detail.start_editing()
     for button in page.findChildren(QPushButton):
         if button.isVisible():
@@ -278,6 +292,8 @@ def test_a_customer_removed_from_the_cache_falls_back_to_the_placeholder(
     qtbot: QtBot, workday: Workday
 ) -> None:
     page = make_page(qtbot, workday)
-    assert not page.show_customer("8c1f3b8e-0000-4000-8000-000000000000")
+    page.show_customer("8c1f3b8e-0000-4000-8000-000000000000")
+    settle(qtbot, workday)
+    settle(qtbot, workday)
     assert page.detail_stack.currentWidget() is page.placeholder
     assert page.empty_label.text() == "No customers on this tablet yet."

@@ -16,12 +16,13 @@ from sqlalchemy.exc import OperationalError
 
 from tests.gui.conftest import STOCKHOLM, Week
 from tests.gui.test_status_bar import ONLINE, SIMULATED, SYNCING, FakeSyncService
+from tests.gui.waiting import settle
 from wb_desktop.core.domain.clock import FixedClock
 from wb_desktop.core.domain.route import position_at
 from wb_desktop.core.domain.status import JobStatus
+from wb_desktop.core.store.changes import positions
 from wb_desktop.core.store.locations import tracked_day
 from wb_desktop.core.store.models import Job, LocationPing
-from wb_desktop.ui import gps
 from wb_desktop.ui.gps import GpsTracker
 from wb_desktop.ui.gps_indicator import gps_icon
 from wb_desktop.ui.status_bar import WorkStatusBar
@@ -75,13 +76,14 @@ def test_online_each_tick_records_the_simulated_position_for_now(
 
 
 def test_a_ping_names_the_job_being_worked_on(
-    tracker: GpsTracker, workday: Workday, week: Week
+    qtbot: QtBot, tracker: GpsTracker, workday: Workday, week: Week
 ) -> None:
     with workday.cache.database.writer() as session, session.begin():
         session.execute(
             update(Job).where(Job.id == week.today[1]).values(status=JobStatus.IN_PROGRESS)
         )
-    tracker.tick()
+    with qtbot.waitSignal(tracker.positionChanged):
+        tracker.tick()
     assert [ping.job_id for ping in pings(workday)] == [week.today[1]]
 
 
@@ -94,7 +96,8 @@ def test_offline_it_pauses_and_records_nothing(
     assert paused.args == [True] and tracker.paused
     for _ in range(5):
         clock.advance(timedelta(seconds=30))
-        assert tracker.tick() is None
+        tracker.tick()
+    settle(qtbot, workday)
     assert len(pings(workday)) == 1  # the one from start()
 
 
@@ -105,6 +108,7 @@ def test_a_sync_attempt_while_offline_does_not_resume(
     tracker.start()
     with qtbot.assertNotEmitted(tracker.pausedChanged):
         service.publish(SYNCING)
+    settle(qtbot, workday)
     assert tracker.paused and pings(workday) == []
 
 
@@ -123,7 +127,8 @@ def test_on_reconnect_it_records_at_once_and_keeps_ticking(
     assert [ping.recorded_at for ping in pings(workday)] == [clock.now()]
     assert tracker.timer.isActive() and tracker.timer.remainingTime() > 29_000
     clock.advance(timedelta(seconds=30))
-    tracker.tick()
+    with qtbot.waitSignal(tracker.positionChanged):
+        tracker.tick()
     assert len(pings(workday)) == 2
 
 
@@ -154,15 +159,24 @@ def test_the_timer_ticks_by_itself(
 
 
 def test_a_ping_the_cache_refuses_is_skipped_quietly(
-    tracker: GpsTracker, workday: Workday, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    tracker: GpsTracker,
+    workday: Workday,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     def locked(*_args, **_kwargs):
         raise OperationalError("INSERT", {}, Exception("database is locked"))
 
-    monkeypatch.setattr(gps, "record_ping", locked)
-    assert tracker.tick() is None and tracker.last_fix is None
+    monkeypatch.setattr(positions, "record_ping", locked)
+    tracker.tick()
+    settle(qtbot, workday)
+    assert tracker.last_fix is None and pings(workday) == []
+    assert "a GPS ping was skipped" in caplog.text
     monkeypatch.undo()
-    assert tracker.tick() is not None and len(pings(workday)) == 1
+    with qtbot.waitSignal(tracker.positionChanged):
+        tracker.tick()
+    assert tracker.last_fix is not None and len(pings(workday)) == 1
 
 
 def make_bar(qtbot: QtBot, service: FakeSyncService, clock, *, high_contrast: bool):

@@ -8,6 +8,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import delete, func, select
 
 from tests.gui.conftest import Week
+from tests.gui.waiting import settle
 from wb_desktop.core.domain.status import JobStatus
 from wb_desktop.core.domain.sync_state import SyncState
 from wb_desktop.core.store.job_views import JobBadge
@@ -26,6 +27,7 @@ def page_for(qtbot: QtBot, workday: Workday, job_id: str) -> JobPage:
     page.show_job(job_id)
     page.show()
     qtbot.waitExposed(page)
+    settle(qtbot, workday)
     return page
 
 
@@ -64,6 +66,7 @@ def test_status_steps_offer_only_the_next_allowed_move_and_save_at_once(
     for step in (JobStatus.EN_ROUTE, JobStatus.IN_PROGRESS, JobStatus.COMPLETE):
         assert [s for s, b in buttons.items() if b.isEnabled()] == [step]
         qtbot.mouseClick(buttons[step], CLICK)
+        settle(qtbot, workday)
         walked.append(workday.read(lambda s: s.get(Job, week.today[0]).status))
 
     assert walked == [JobStatus.EN_ROUTE, JobStatus.IN_PROGRESS, JobStatus.COMPLETE]
@@ -79,12 +82,14 @@ def test_a_note_is_added_offline_and_an_empty_one_is_refused_inline(
     page = page_for(qtbot, workday, week.today[1])
 
     qtbot.mouseClick(page.notes.add_button, CLICK)
+    settle(qtbot, workday)
     assert not page.notes.message.isHidden()
     assert page.notes.message.text() == "A note cannot be empty."
     assert ops(workday) == []
 
     qtbot.keyClicks(page.notes.editor, "Customer asks for a call before the next visit")
     qtbot.mouseClick(page.notes.add_button, CLICK)
+    settle(qtbot, workday)
 
     assert page.notes.message.isHidden()
     assert page.notes.editor.toPlainText() == ""
@@ -105,6 +110,7 @@ def test_a_job_the_office_took_away_says_so_and_offers_no_status_moves(
         session.execute(delete(Job).where(Job.id == week.today[2]))
 
     page.reload()
+    settle(qtbot, workday)
 
     assert not page.gone_label.isHidden()
     assert "no longer on your schedule" in page.gone_label.text()
@@ -122,6 +128,7 @@ def test_a_note_on_a_full_disk_is_refused_inline_and_kept_in_the_editor(
     page.notes.editor.setPlainText(long_note)
 
     qtbot.mouseClick(page.notes.add_button, CLICK)
+    settle(qtbot, workday)
 
     assert not page.notes.message.isHidden()
     assert "storage is full" in page.notes.message.text()

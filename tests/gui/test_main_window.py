@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from tests.gui.conftest import Week
+from tests.gui.waiting import settle
 from wb_desktop.app.sync_service import SyncService
 from wb_desktop.core.domain.records import DocumentKind
 from wb_desktop.ui.main_window import MainWindow
@@ -30,6 +31,7 @@ def window(qtbot: QtBot, workday: Workday, week: Week) -> Iterator[MainWindow]:
     built.resize(1366, 860)
     built.show()
     qtbot.waitExposed(built)
+    settle(qtbot, workday)
     yield built
     assert service.stop()
 
@@ -54,6 +56,7 @@ def test_create_invoice_on_a_job_opens_a_draft_from_its_lines(
 ) -> None:
     job_id = week.today[0]
     window.open_job(job_id)
+    settle(qtbot, window.job_page._workday)
 
     qtbot.mouseClick(window.job_page.invoice_button, CLICK)
 

@@ -19,6 +19,7 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from tests.gui.conftest import STOCKHOLM, office_view
+from tests.gui.waiting import settle
 from wb_desktop.bootstrap import AppOptions, WorkBossApp, build
 from wb_desktop.core.domain.clock import FixedClock
 from wb_desktop.core.domain.status import JobStatus
@@ -97,23 +98,29 @@ def test_an_offline_workday_syncs_when_the_connection_returns(
     # Clock in for the day, then walk the second job of the day through its statuses.
     window.show_time_clock()
     qtbot.mouseClick(window.time_clock.day_button, CLICK)
+    settle(qtbot, app.workday)
     window.show_schedule()
     job_id = window.schedule.model.job_ids()[1]
     rect = window.schedule.list_view.visualRect(window.schedule.model.index(1))
     qtbot.mouseClick(window.schedule.list_view.viewport(), CLICK, pos=rect.center())
+    settle(qtbot, app.workday)
     page = window.job_page
     assert page.job_id == job_id
     steps = page.steps.buttons
     assert [b.isEnabled() for b in steps.values()] == [True, False, False]
     qtbot.mouseClick(steps[JobStatus.EN_ROUTE], CLICK)
+    settle(qtbot, app.workday)
     qtbot.mouseClick(steps[JobStatus.IN_PROGRESS], CLICK)
+    settle(qtbot, app.workday)
     assert [b.isEnabled() for b in steps.values()] == [False, False, True]
 
     qtbot.mouseClick(page.time.button, CLICK)  # start work on this job
+    settle(qtbot, app.workday)
     clock.advance(timedelta(minutes=47))
 
     qtbot.keyClicks(page.notes.editor, "Replaced the valve; old one was corroded.")
     qtbot.mouseClick(page.notes.add_button, CLICK)
+    settle(qtbot, app.workday)
     assert page.notes.model.rowCount() == 1
 
     with qtbot.waitSignal(page.photos.importer.finished, timeout=WAIT_MS):
@@ -126,12 +133,16 @@ def test_an_offline_workday_syncs_when_the_connection_returns(
     with qtbot.waitSignal(dialog.accepted):
         sign(qtbot, dialog)
     page.reload()
+    settle(qtbot, app.workday)
     assert "Karin Dahl" in page.signature.signer_label.text()
 
     qtbot.mouseClick(page.time.button, CLICK)  # stop work
+    settle(qtbot, app.workday)
     qtbot.mouseClick(steps[JobStatus.COMPLETE], CLICK)
+    settle(qtbot, app.workday)
     window.show_time_clock()
     qtbot.mouseClick(window.time_clock.day_button, CLICK)  # clock out for the day
+    settle(qtbot, app.workday)
     window.show_schedule()
 
     # Everything is saved locally and waits: the count rose, the job shows it.

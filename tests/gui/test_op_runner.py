@@ -13,7 +13,7 @@ from tests.conftest import Schedule
 from wb_desktop.app.op_runner import NoCacheError, OpRunner
 from wb_desktop.core.domain.errors import NotFoundError, WorkBossError
 from wb_desktop.core.store.cache import LocalCache
-from wb_desktop.core.store.changes import Changes
+from wb_desktop.core.store.changes import ChangeReceipt, Changes
 from wb_desktop.core.store.models import Note
 
 
@@ -49,14 +49,14 @@ def test_a_write_answers_with_its_notice_and_broadcasts_it(
     qtbot: QtBot, runner: OpRunner, schedule: Schedule
 ) -> None:
     job_id = schedule.job_ids[0]
-    answers: list[Changes] = []
+    answers: list[ChangeReceipt] = []
     initiator = object()
     with qtbot.waitSignal(runner.changed) as heard:
         runner.write(
             lambda c: c.jobs.add_note(job_id, "Gate code 4411"), answers.append, initiator=initiator
         )
     notice = heard.args[0]
-    assert answers == [notice]
+    assert [receipt.changes(initiator) for receipt in answers] == [notice]
     assert notice.kinds == {"note"} and notice.job_ids == {job_id}
     assert len(notice.record_ids) == 1 and notice.initiator is initiator
     assert notice.concerns("note", job_id=job_id)
@@ -101,6 +101,21 @@ def test_an_unexpected_error_is_logged_and_handed_to_failed(
     qtbot.waitUntil(lambda: runner.idle)
     assert isinstance(errors[0], ZeroDivisionError)
     assert "failed unexpectedly" in caplog.text and "ZeroDivisionError" in caplog.text
+
+
+def test_a_bug_in_a_query_goes_to_the_crash_reporter_not_to_failed(
+    qtbot: QtBot, runner: OpRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reported: list[BaseException] = []
+    refusals: list[WorkBossError] = []
+    monkeypatch.setattr("sys.excepthook", lambda _kind, error, _trace: reported.append(error))
+
+    def broken(session) -> int:
+        raise KeyError("a bug")
+
+    runner.query(broken, lambda _r: None, refusals.append)
+    qtbot.waitUntil(lambda: runner.idle)
+    assert refusals == [] and [type(error) for error in reported] == [KeyError]
 
 
 def test_without_failed_an_error_goes_to_the_crash_reporter(

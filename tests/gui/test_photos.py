@@ -18,6 +18,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from tests.conftest import Schedule
+from tests.gui.waiting import settle
 from tests.unit.test_media_reading import exif_segment, with_exif
 from wb_desktop.core.domain.clock import FixedClock
 from wb_desktop.core.paths import DataPaths, ProfilePaths
@@ -260,6 +261,7 @@ def test_dropping_files_on_the_strip_imports_them_and_shows_thumbnails(
     strip = make_strip(qtbot, workday)
     job_id = schedule.job_ids[0]
     strip.show_job(job_id)
+    settle(qtbot, workday)
     assert strip.tiles == []
     assert strip.add_button.height() >= TOUCH_TARGET_PX
 
@@ -270,6 +272,7 @@ def test_dropping_files_on_the_strip_imports_them_and_shows_thumbnails(
     ]
     with qtbot.waitSignal(strip.importer.finished, timeout=WAIT_MS):
         accepted = drop_files(strip, paths)
+    settle(qtbot, workday)
     assert accepted == (True, True)
 
     assert len(strip.tiles) == 2
@@ -288,14 +291,17 @@ def test_a_second_import_keeps_the_tiles_already_shown(
 ) -> None:
     strip = make_strip(qtbot, workday)
     strip.show_job(schedule.job_ids[0])
+    settle(qtbot, workday)
     first = write(picked, "IMG_0401.jpg", jpeg_bytes(40, 30, "#aa3322"))
     with qtbot.waitSignal(strip.importer.finished, timeout=WAIT_MS):
         strip.add_files([first])
+    settle(qtbot, workday)
     shown = strip.tiles
 
     later = [write(picked, f"IMG_04{n}.jpg", jpeg_bytes(40, 30, f"#11{n}{n}44")) for n in (2, 3)]
     with qtbot.waitSignal(strip.importer.finished, timeout=WAIT_MS):
         strip.add_files(later)
+    settle(qtbot, workday)
 
     assert len(strip.tiles) == 3
     assert strip.tiles[0] is shown[0]
@@ -328,10 +334,12 @@ def test_add_photos_uses_the_file_dialog(
     strip = make_strip(qtbot, workday)
     job_id = schedule.job_ids[1]
     strip.show_job(job_id)
+    settle(qtbot, workday)
     chosen = [str(write(picked, f"IMG_04{n}.jpg", jpeg_bytes(20 + n, 20))) for n in range(2)]
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *args: (chosen, ""))
     with qtbot.waitSignal(strip.importer.finished, timeout=WAIT_MS):
         qtbot.mouseClick(strip.add_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, workday)
     assert len(photos_on(cache, job_id)) == 2
     assert len(strip.tiles) == 2
 
@@ -359,6 +367,7 @@ def test_stored_photos_load_their_thumbnails_and_badges_follow_sync(
     apply_theme(QApplication.instance(), high_contrast=False)
     strip = make_strip(qtbot, workday)
     strip.show_job(job_id)
+    settle(qtbot, workday)
     qtbot.waitUntil(lambda: all_thumbnails_shown(strip), timeout=WAIT_MS)
     assert [tile.badge.text() for tile in strip.tiles] == [
         "↻ Waiting to upload",
@@ -378,6 +387,7 @@ def test_stored_photos_load_their_thumbnails_and_badges_follow_sync(
         for photo in session.scalars(select(Photo)):
             photo.upload_state, photo.sync_state = "uploaded", "synced"
     workday.announce(job_id)
+    settle(qtbot, workday)
     assert [tile.badge.text() for tile in strip.tiles] == ["✓ Uploaded"] * 4
 
 
@@ -390,6 +400,7 @@ def test_tapping_a_thumbnail_opens_the_viewer_with_the_full_photo(
     cache.changes.media.add_photo(job_id, rotated, "b-portrait.jpg")
     strip = make_strip(qtbot, workday)
     strip.show_job(job_id)
+    settle(qtbot, workday)
 
     qtbot.mouseClick(strip.tiles[0].button, Qt.MouseButton.LeftButton)
     viewer = strip.viewer

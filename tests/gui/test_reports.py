@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.conftest import Schedule
 from tests.gui.conftest import TECHNICIAN
+from tests.gui.waiting import settle
 from wb_desktop.core.domain.clock import FixedClock
 from wb_desktop.core.domain.records import DeliveryState, DocumentKind
 from wb_desktop.core.domain.status import JobStatus
@@ -97,6 +98,7 @@ def make_page(qtbot: QtBot, workday: Workday) -> ReportsPage:
     page.resize(1280, 800)
     page.show()
     qtbot.waitExposed(page)
+    settle(qtbot, workday)
     return page
 
 
@@ -134,6 +136,7 @@ def test_previous_day_and_back_to_today(
 
     for _ in range(3):
         qtbot.mouseClick(page.previous_button, Qt.MouseButton.LeftButton)
+        settle(qtbot, workday)
 
     assert page.period.anchor == workday.today() - timedelta(days=3)  # Friday
     assert page.figures.jobs_card.value_label.text() == "1"
@@ -144,6 +147,7 @@ def test_previous_day_and_back_to_today(
     assert page.current_button.isEnabled()
 
     qtbot.mouseClick(page.current_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, workday)
     assert page.period.anchor == workday.today()
 
 
@@ -153,6 +157,7 @@ def test_week_view_has_eight_weekly_bars_and_each_metric(
     page = make_page(qtbot, workday)
 
     qtbot.mouseClick(page.week_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, workday)
     assert page.period == Period(Granularity.WEEK, workday.today())
     assert page.period_label.text().startswith("Week 48")
     assert [bar.label for bar in page.chart.bars] == [f"W{n}" for n in range(41, 49)]
@@ -161,10 +166,12 @@ def test_week_view_has_eight_weekly_bars_and_each_metric(
     assert page.figures.hours_card.value_label.text() == "1 h 00 min"
 
     qtbot.mouseClick(page.metric_buttons[Metric.JOBS], Qt.MouseButton.LeftButton)
+    settle(qtbot, workday)
     assert values(page.chart)[-2:] == ["1", "0"]
     assert page.chart.axis_title == "Jobs completed"
 
     qtbot.mouseClick(page.metric_buttons[Metric.INVOICED], Qt.MouseButton.LeftButton)
+    settle(qtbot, workday)
     assert values(page.chart)[-2:] == [
         format_money(Decimal("1000.00"), "SEK"),
         format_money(Decimal("1625.00"), "SEK"),
@@ -172,6 +179,7 @@ def test_week_view_has_eight_weekly_bars_and_each_metric(
     assert page.chart.axis_title == "Amount invoiced (SEK)"
 
     qtbot.mouseClick(page.previous_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, workday)
     assert page.period_label.text().startswith("Week 47")
     assert page.figures.jobs_card.value_label.text() == "1"
     assert [bar.label for bar in page.chart.bars][-1] == "W47"
@@ -180,6 +188,7 @@ def test_week_view_has_eight_weekly_bars_and_each_metric(
 def test_tapping_a_bar_opens_that_day(qtbot: QtBot, workday: Workday, worked_week: Schedule):
     page = make_page(qtbot, workday)
     qtbot.mouseClick(page.previous_button, Qt.MouseButton.LeftButton)  # Sunday: last week
+    settle(qtbot, workday)
     friday = page.chart.bar_rects()[4]
 
     with qtbot.waitSignal(page.chart.barClicked) as clicked:
@@ -199,20 +208,26 @@ def test_work_saved_offline_and_a_running_clock_update_the_figures(
     karin = worked_week.customer_ids[0]
 
     receipt = workday.write("", lambda changes: changes.documents.create("invoice", karin, [LINE]))
+    settle(qtbot, workday)
     assert page.figures.invoiced_card.value_label.text() == format_money(Decimal("1625"), "SEK")
     workday.write("", lambda changes: changes.documents.send(receipt.record_id))
+    settle(qtbot, workday)
     assert page.figures.invoiced_card.value_label.text() == format_money(Decimal("3250"), "SEK")
 
     clock.advance(timedelta(minutes=30))
     page.refresh()
+    settle(qtbot, workday)
     assert page.figures.hours_card.value_label.text() == "1 h 30 min"
     page.hide()
     assert not page.timer.isActive()
 
     more = workday.write("", lambda changes: changes.documents.create("invoice", karin, [LINE]))
+    settle(qtbot, workday)
     workday.write("", lambda changes: changes.documents.send(more.record_id))
+    settle(qtbot, workday)
     assert page.figures.invoiced_card.value_label.text() == format_money(Decimal("3250"), "SEK")
     page.show()  # off screen it only noted the change; it reads again when shown
+    settle(qtbot, workday)
     assert page.figures.invoiced_card.value_label.text() == format_money(Decimal("4875"), "SEK")
 
 

@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.conftest import PNG_1X1
 from tests.gui.conftest import Week
+from tests.gui.waiting import settle
 from wb_desktop.core.domain.status import JobStatus
 from wb_desktop.core.store.job_views import JobBadge
 from wb_desktop.ui.schedule_model import ScheduleRole
@@ -28,6 +29,7 @@ def test_today_lists_my_jobs_by_start_time_with_customer_address_and_window(
 ) -> None:
     view = ScheduleView(workday)
     qtbot.addWidget(view)
+    settle(qtbot, workday)
     qtmodeltester.check(view.model)
 
     shown = rows(view)
@@ -46,17 +48,21 @@ def test_today_lists_my_jobs_by_start_time_with_customer_address_and_window(
 def test_other_days_and_back_to_today(qtbot: QtBot, workday: Workday, week: Week) -> None:
     view = ScheduleView(workday)
     qtbot.addWidget(view)
+    settle(qtbot, workday)
 
     qtbot.mouseClick(view.navigator.next_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, workday)
     assert [r.job_id for r in rows(view)] == [week.tomorrow]
     assert view.navigator.day == workday.today() + timedelta(days=1)
     assert view.navigator.today_button.isEnabled()
 
     qtbot.mouseClick(view.navigator.next_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, workday)
     assert rows(view) == []
     assert not view.empty_label.isHidden()
 
     qtbot.mouseClick(view.navigator.today_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, workday)
     assert [r.job_id for r in rows(view)] == week.today
     assert not view.navigator.today_button.isEnabled()
 
@@ -66,11 +72,13 @@ def test_a_local_change_shows_at_once_as_status_and_not_synced_badge(
 ) -> None:
     view = ScheduleView(workday)
     qtbot.addWidget(view)
+    settle(qtbot, workday)
     first, second = week.today[0], week.today[1]
 
     with qtbot.waitSignal(workday.changed):
         workday.write(first, lambda c: c.jobs.set_status(first, "en_route"))
     workday.write(second, lambda c: c.media.add_photo(second, PNG_1X1, "meter.png"))
+    settle(qtbot, workday)
 
     by_id = {r.job_id: r for r in rows(view)}
     assert by_id[first].status is JobStatus.EN_ROUTE
@@ -85,6 +93,7 @@ def test_picking_a_card_opens_the_job_and_selection_survives_a_reload(
 ) -> None:
     view = ScheduleView(workday)
     qtbot.addWidget(view)
+    settle(qtbot, workday)
     view.resize(700, 600)
     view.show()
     qtbot.waitExposed(view)
@@ -97,12 +106,14 @@ def test_picking_a_card_opens_the_job_and_selection_survives_a_reload(
     assert opened.args == [week.today[1]]
 
     view.reload()
+    settle(qtbot, workday)
     assert view.selected_job_id() == week.today[1]
 
 
 def test_keyboard_opens_a_job_too(qtbot: QtBot, workday: Workday, week: Week) -> None:
     view = ScheduleView(workday)
     qtbot.addWidget(view)
+    settle(qtbot, workday)
     view.show()
     qtbot.waitExposed(view)
     view.list_view.setFocus()

@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from tests.conftest import Schedule
+from tests.gui.waiting import settle
 from wb_desktop.core.domain.clock import FixedClock
 from wb_desktop.core.domain.records import clean_signature
 from wb_desktop.core.paths import ProfilePaths
@@ -69,6 +70,7 @@ def _open_dialog(qtbot: QtBot, workday: Workday, job_id: str) -> SignatureDialog
     qtbot.addWidget(opened)
     opened.show()
     qtbot.waitExposed(opened)
+    settle(qtbot, workday)  # the caption is read through the op runner
     return opened
 
 
@@ -339,6 +341,7 @@ def test_a_write_error_is_shown_and_the_drawing_kept(
     drawn = gone.canvas.strokes()
 
     qtbot.mouseClick(gone.save_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, workday)
 
     assert gone.isVisible() and gone.receipt is None
     assert gone.error_label.isVisible()
@@ -355,11 +358,13 @@ def test_a_full_quota_is_shown_and_the_drawing_kept(
 ) -> None:
     tiny = open_cache(profile, clock, quota_bytes=1024, busy_timeout_ms=500)
     try:
-        full = _open_dialog(qtbot, Workday(tiny, clock, STOCKHOLM, None), schedule.job_ids[0])
+        small = Workday(tiny, clock, STOCKHOLM, None)
+        full = _open_dialog(qtbot, small, schedule.job_ids[0])
         qtbot.keyClicks(full.name_edit, "Karin Lund")
         _mouse_stroke(qtbot, full.canvas, _wave(QPoint(60, 120)))
 
         qtbot.mouseClick(full.save_button, Qt.MouseButton.LeftButton)
+        settle(qtbot, small)
 
         assert full.isVisible() and full.receipt is None
         assert "Storage full" in full.error_label.text()

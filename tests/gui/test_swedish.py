@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from tests.gui.conftest import Week
+from tests.gui.waiting import settle
 from wb_desktop.app.sync_service import SyncService
 from wb_desktop.core.domain.clock import FixedClock
 from wb_desktop.core.domain.errors import NotFoundError, QuotaExceededError, ValidationError
@@ -220,6 +221,7 @@ def window(
     built.show()
     qtbot.waitExposed(built)
     built.open_job(week.today[0])
+    settle(qtbot, workday)
     return built
 
 
@@ -250,9 +252,12 @@ def test_the_dialogs_have_no_english_left(
         assert english_left(dialog, english) == [], type(dialog).__name__
 
 
-def test_a_refusal_from_the_core_is_shown_in_swedish(window: MainWindow, qtbot: QtBot) -> None:
+def test_a_refusal_from_the_core_is_shown_in_swedish(
+    window: MainWindow, qtbot: QtBot, workday: Workday
+) -> None:
     notes = window.job_page.notes
     qtbot.mouseClick(notes.add_button, CLICK)
+    settle(qtbot, workday)
 
     assert notes.message.text() == "En anteckning får inte vara tom."
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import Schedule
+from tests.gui.waiting import settle
 from wb_desktop.app.settings import SettingsError, load_settings
 from wb_desktop.core.domain.clock import FixedClock
 from wb_desktop.core.domain.errors import NotFoundError, StateError, ValidationError, WorkBossError
@@ -111,10 +112,12 @@ def test_a_refused_clock_in_on_a_closed_job_is_shown_in_swedish(
     qtbot.addWidget(controls)
     controls.show()
     controls.show_job(boiler)
+    settle(qtbot, workday)
     with cache.database.writer() as session, session.begin():
         session.get(Job, boiler).status = JobStatus.COMPLETE  # as a pull would, unannounced
 
     qtbot.mouseClick(controls.button, Qt.MouseButton.LeftButton)
+    settle(qtbot, workday)
 
     assert controls.error_label.isVisible()
     assert controls.error_label.text() == (

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.gui.conftest import STOCKHOLM
+from tests.gui.waiting import settle
 from wb_desktop.bootstrap import AppOptions, WorkBossApp, build
 from wb_desktop.core.domain.clock import FixedClock
 from wb_desktop.ui.theme import HIGH_CONTRAST, NORMAL, TOUCH_TARGET_PX, Colours
@@ -57,6 +58,7 @@ def app(qtbot: QtBot, tmp_path: Path, clock: FixedClock) -> Iterator[WorkBossApp
     qtbot.waitExposed(built.window)
     qtbot.waitUntil(lambda: built.window.schedule.model.rowCount() >= 3, timeout=20_000)
     built.window.open_job(built.window.schedule.model.job_ids()[0])
+    settle(qtbot, built.workday)
     yield built
     assert built.close()
 

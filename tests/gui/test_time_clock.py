@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from tests.gui.waiting import settle
 from wb_desktop.core.domain.status import JobStatus
 from wb_desktop.core.domain.sync_state import SyncState
 from wb_desktop.core.store.models import Job, OutboxOp, TimeEntry
@@ -33,6 +34,7 @@ def panel(qtbot: QtBot, workday, schedule):
     qtbot.addWidget(widget)
     widget.resize(720, 480)
     widget.show()
+    settle(qtbot, workday)
     return widget
 
 
@@ -41,6 +43,7 @@ def controls(qtbot: QtBot, workday, schedule):
     widget = JobTimeControls(workday)
     qtbot.addWidget(widget)
     widget.show()
+    settle(qtbot, workday)
     return widget
 
 
@@ -66,7 +69,9 @@ def set_status_quietly(cache, job_id: str, status: JobStatus) -> None:
 
 
 def click(qtbot: QtBot, button) -> None:
+    """Press, and wait for the write and the re-reads it caused (before the clock moves on)."""
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    settle(qtbot, button.parentWidget()._workday)
 
 
 def test_clock_in_and_out_for_the_day(qtbot, panel, cache, clock):
@@ -109,9 +114,11 @@ def test_the_model_lists_the_days_entries(
     click(qtbot, panel.day_button)
     clock.advance(timedelta(minutes=20))
     controls.show_job(boiler)
+    settle(qtbot, controls._workday)
     click(qtbot, controls.button)
     clock.advance(timedelta(minutes=45))
     controls.show_job(leak)
+    settle(qtbot, controls._workday)
     click(qtbot, controls.button)
     clock.advance(timedelta(minutes=5))
     panel.tick()
@@ -134,12 +141,14 @@ def test_sync_state_follows_the_cache(qtbot, panel, cache, workday):
         for entry in session.scalars(select(TimeEntry)):
             entry.sync_state = SyncState.SYNCED
     workday.announce("")
+    settle(qtbot, workday)
     assert column(panel.model, TimeEntriesModel.SYNC_COLUMN) == ["Synced"]
 
 
 def test_start_and_stop_work_on_a_job(qtbot, controls, cache, clock, schedule):
     boiler = schedule.job_ids[0]
     controls.show_job(boiler)
+    settle(qtbot, controls._workday)
     assert controls.button.text() == "Start work on this job"
     assert controls.button.isEnabled()
     assert controls.button.height() >= TOUCH_TARGET_PX
@@ -169,9 +178,11 @@ def test_start_and_stop_work_on_a_job(qtbot, controls, cache, clock, schedule):
 def test_starting_another_job_stops_the_first(qtbot, controls, workday, cache, clock, schedule):
     boiler, leak = schedule.job_ids
     controls.show_job(boiler)
+    settle(qtbot, controls._workday)
     click(qtbot, controls.button)
     clock.advance(timedelta(minutes=32))
     controls.show_job(leak)
+    settle(qtbot, controls._workday)
     assert controls.button.text() == "Start work on this job"
 
     click(qtbot, controls.button)
@@ -195,6 +206,7 @@ def test_clocking_out_of_the_day_closes_the_job_entry_first(
 ):
     click(qtbot, panel.day_button)
     controls.show_job(schedule.job_ids[0])
+    settle(qtbot, controls._workday)
     click(qtbot, controls.button)
     clock.advance(timedelta(hours=2))
 
@@ -214,12 +226,14 @@ def test_a_closed_job_cannot_be_clocked_in(qtbot, controls, cache, schedule):
     set_status_quietly(cache, boiler, JobStatus.COMPLETE)
     set_status_quietly(cache, leak, JobStatus.CANCELLED)
     controls.show_job(boiler)
+    settle(qtbot, controls._workday)
     assert not controls.button.isEnabled()
     assert controls.closed_label.isVisible()
     assert controls.closed_label.text() == (
         "This job is complete, so no more time can be logged on it."
     )
     controls.show_job(leak)
+    settle(qtbot, controls._workday)
     assert controls.closed_label.text() == "This job was cancelled, so no time can be logged on it."
     assert entries(cache) == []
 
@@ -227,6 +241,7 @@ def test_a_closed_job_cannot_be_clocked_in(qtbot, controls, cache, schedule):
 def test_a_refused_clock_in_is_shown_inline(qtbot, controls, cache, schedule):
     boiler = schedule.job_ids[0]
     controls.show_job(boiler)
+    settle(qtbot, controls._workday)
     set_status_quietly(cache, boiler, JobStatus.COMPLETE)  # the view has not heard yet
 
     click(qtbot, controls.button)
@@ -243,9 +258,11 @@ def test_a_refused_clock_in_is_shown_inline(qtbot, controls, cache, schedule):
 def test_a_job_completed_while_running_can_still_be_stopped(qtbot, controls, cache, schedule):
     boiler = schedule.job_ids[0]
     controls.show_job(boiler)
+    settle(qtbot, controls._workday)
     click(qtbot, controls.button)
     set_status_quietly(cache, boiler, JobStatus.COMPLETE)
     controls.refresh()
+    settle(qtbot, controls._workday)
     assert controls.button.isEnabled()
     assert controls.button.text() == "Stop work on this job"
     click(qtbot, controls.button)
@@ -266,6 +283,6 @@ def test_a_clock_that_went_back_is_refused_inline(qtbot, panel, cache, clock):
 
 
 def test_no_job_means_no_button(controls):
-    controls.show_job(None)
+    controls.show_job(None)  # no job: nothing to read
     assert not controls.button.isEnabled()
     assert controls.closed_label.text() == "No job selected."

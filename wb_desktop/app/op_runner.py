@@ -7,9 +7,12 @@ caller's ``done`` or ``failed`` runs on the GUI thread, where it may touch widge
 write's :class:`Changes` notice is broadcast on :attr:`OpRunner.changed`, so each view reads
 again what concerns it and no two views disagree.
 
-Nothing dies silently: a :class:`WorkBossError` reaches ``failed`` unchanged; any other
-exception is logged with its traceback and handed to ``failed`` too, and without a ``failed``
-it goes to ``sys.excepthook`` (the app's crash reporter: the log and the problem banner).
+Nothing dies silently: a :class:`WorkBossError` (a refusal a person can act on) reaches
+``failed`` unchanged. Any other exception from a query or a write is a bug: it goes to
+``sys.excepthook``, the app's crash reporter (the log and the problem banner). A plain call
+fails in ordinary ways too (a network error, an unreadable file), so any exception reaches
+its ``failed``, logged with its traceback when it is not a refusal. Without a ``failed``,
+every error goes to the crash reporter.
 """
 
 from __future__ import annotations
@@ -18,19 +21,29 @@ import logging
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEvent, QObject, QThreadPool, Signal
 from sqlalchemy.orm import Session
 
 from wb_desktop.core.domain.errors import WorkBossError
 from wb_desktop.core.store.cache import LocalCache
-from wb_desktop.core.store.changes import ChangeReceipt, Changes, LocalChanges
+from wb_desktop.core.store.changes import Changes, LocalChanges
 
 T = TypeVar("T")
+
+
+class Noticed(Protocol):
+    """What a write returns when it is more than its notice: a receipt, a punch."""
+
+    def changes(self, initiator: object | None = None) -> Changes: ...
+
+
+W = TypeVar("W", bound="Noticed | Changes")
 Done = Callable[[Any], None]
 Failed = Callable[[Exception], None]
-Write = Callable[[LocalChanges], "ChangeReceipt | Changes"]
+Refused = Callable[[WorkBossError], None]
 QUERY_THREADS = 2
 CALL_THREADS = 2  # a photo decode can hold a 30 MB file and a full-size image
 _log = logging.getLogger(__name__)
@@ -41,10 +54,12 @@ class _Outcome:
     """What a worker hands back to the GUI thread."""
 
     done: Done | None
-    failed: Failed | None
+    failed: Callable[[Any], None] | None
     result: Any = None
     error: BaseException | None = None
     changes: Changes | None = None
+    quiet: bool = False
+    any_error_fails: bool = False  # a plain call: every exception goes to ``failed``
 
 
 class NoCacheError(RuntimeError):
@@ -83,7 +98,7 @@ class OpRunner(QObject):
         return self._running == 0
 
     def query(
-        self, read: Callable[[Session], T], done: Callable[[T], None], failed: Failed | None = None
+        self, read: Callable[[Session], T], done: Callable[[T], None], failed: Refused | None = None
     ) -> None:
         """``read(session)`` on a query worker with its own session; ``done(rows)`` here."""
         database = self._require_cache().database
@@ -96,28 +111,31 @@ class OpRunner(QObject):
 
     def write(
         self,
-        change: Write,
-        done: Callable[[Changes], None] | None = None,
-        failed: Failed | None = None,
+        change: Callable[[LocalChanges], W],
+        done: Callable[[W], None] | None = None,
+        failed: Refused | None = None,
         *,
         initiator: object | None = None,
+        quiet: bool = False,
     ) -> None:
         """``change(local_changes)`` on the write worker, in order with every other write;
-        then ``done(notice)`` here, and the notice is broadcast on :attr:`changed`."""
+        then ``done(result)`` here (the receipt or the notice ``change`` returned), and the
+        notice is broadcast on :attr:`changed` (unless ``quiet``: a burst of writes, such as
+        a photo import, announces once at its end)."""
         local_changes = self._require_cache().changes
 
-        def work() -> Changes:
+        def work() -> tuple[W, Changes]:
             result = change(local_changes)
-            notice = result.changes() if isinstance(result, ChangeReceipt) else result
-            return notice.started_by(initiator)
+            notice = result if isinstance(result, Changes) else result.changes()
+            return result, notice.started_by(initiator)
 
-        self._start(self._writes, work, done, failed, broadcast=True)
+        self._start(self._writes, work, done, failed, written=True, quiet=quiet)
 
     def call(
         self, work: Callable[[], T], done: Callable[[T], None], failed: Failed | None = None
     ) -> None:
         """``work()`` on a background worker, for anything that is not the cache."""
-        self._start(self._calls, work, done, failed)
+        self._start(self._calls, work, done, failed, any_error_fails=True)
 
     def announce(self, changes: Changes) -> None:
         """Broadcast a notice made elsewhere (a sync step, the support console)."""
@@ -130,7 +148,7 @@ class OpRunner(QObject):
         deadline = QDeadlineTimer(timeout_ms)
         while self._running:
             for pool in (self._writes, self._queries, self._calls):
-                if not pool.waitForDone(max(0, int(deadline.remainingTime()))):
+                if not pool.waitForDone(int(deadline.remainingTime())):  # -1: no limit
                     return False
             QCoreApplication.sendPostedEvents(self, QEvent.Type.MetaCall.value)
             if deadline.hasExpired():
@@ -147,9 +165,11 @@ class OpRunner(QObject):
         pool: QThreadPool,
         work: Callable[[], Any],
         done: Done | None,
-        failed: Failed | None,
+        failed: Callable[[Any], None] | None,
         *,
-        broadcast: bool = False,
+        written: bool = False,
+        quiet: bool = False,
+        any_error_fails: bool = False,
     ) -> None:
         self._running += 1
         if self._running == 1:
@@ -160,23 +180,26 @@ class OpRunner(QObject):
             try:
                 result = work()
             except BaseException as error:  # delivered to ``failed`` or the crash reporter
-                finished.emit(_Outcome(done, failed, error=error))
+                finished.emit(_Outcome(done, failed, error=error, any_error_fails=any_error_fails))
             else:
-                changes = result if broadcast else None
-                finished.emit(_Outcome(done, failed, result=result, changes=changes))
+                changes = None
+                if written:
+                    result, changes = result
+                finished.emit(_Outcome(done, failed, result, None, changes, quiet))
 
         pool.start(run)
 
     def _deliver(self, outcome: _Outcome) -> None:
         try:
             if outcome.error is not None:
-                self._fail(outcome.error, outcome.failed)
+                if _alive(outcome.failed):
+                    self._fail(outcome)
                 return
-            if outcome.done is not None:
+            if outcome.done is not None and _alive(outcome.done):
                 outcome.done(outcome.result)
             if outcome.changes is not None and not outcome.changes.empty:
                 self._after_write()
-            if outcome.changes is not None:
+            if outcome.changes is not None and not outcome.quiet:
                 self.announce(outcome.changes)
         finally:
             self._running -= 1
@@ -184,10 +207,22 @@ class OpRunner(QObject):
                 self.busyChanged.emit(False)
 
     @staticmethod
-    def _fail(error: BaseException, failed: Failed | None) -> None:
-        if failed is not None and isinstance(error, Exception):
-            if not isinstance(error, WorkBossError):
-                _log.error("an operation failed unexpectedly", exc_info=error)
+    def _fail(outcome: _Outcome) -> None:
+        error, failed = outcome.error, outcome.failed
+        assert error is not None
+        refusal = isinstance(error, WorkBossError)
+        if failed is not None and (
+            refusal or (outcome.any_error_fails and isinstance(error, Exception))
+        ):
+            if not refusal:
+                _log.error("a background call failed unexpectedly", exc_info=error)
             failed(error)
             return
         sys.excepthook(type(error), error, error.__traceback__)
+
+
+def _alive(callback: Callable[..., None] | None) -> bool:
+    """False for a method of a widget Qt has deleted meanwhile (a dialog closed while its
+    query ran): the answer is dropped, as nobody is left to show it."""
+    owner = getattr(callback, "__self__", None)
+    return not isinstance(owner, QObject) or shiboken6.isValid(owner)

@@ -14,11 +14,11 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
-from sqlalchemy.exc import DBAPIError
 
 from wb_desktop.app.sync_service import SyncService
-from wb_desktop.core.domain.route import HOME_BASE, Fix, GeoPoint, position_at
-from wb_desktop.core.store.locations import record_ping, tracked_day
+from wb_desktop.core.domain.errors import WorkBossError
+from wb_desktop.core.domain.route import HOME_BASE, Fix, GeoPoint
+from wb_desktop.core.store.changes.positions import RecordedPosition
 from wb_desktop.core.sync.connectivity import SyncActivity, SyncView
 from wb_desktop.ui.workday import Workday
 
@@ -33,11 +33,10 @@ def _is_online(view: SyncView, previous: bool) -> bool:
 
 
 class GpsTracker(QObject):
-    """Records a ping per tick while online; lives and ticks on the GUI thread.
+    """Records a ping per tick while online; ticks on the GUI thread, records through the
+    op runner's write worker (one small read and one small insert).
 
-    A tick is one small read and one small insert in the local cache, cheap enough for the
-    GUI thread at one per ``interval_s``. Call :meth:`start` to begin; :meth:`stop` before
-    the cache closes."""
+    Call :meth:`start` to begin; :meth:`stop` before the cache closes."""
 
     pausedChanged = Signal(bool)
     positionChanged = Signal(float, float)  # latitude, longitude of the ping just recorded
@@ -56,6 +55,7 @@ class GpsTracker(QObject):
         self._home = home
         self._online = _is_online(service.view(), previous=True)
         self.last_fix: Fix | None = None
+        self._recording = False  # a ping on its way: a slow disk never piles ticks up
         self.timer = QTimer(self)
         self.timer.setInterval(max(1, round(interval_s * 1000)))
         self.timer.timeout.connect(self.tick)
@@ -80,34 +80,35 @@ class GpsTracker(QObject):
         self.timer.stop()
 
     @Slot()
-    def tick(self) -> str | None:
-        """Record one ping at the simulated position for now; the ping's id, or None when
-        paused or when the cache could not take it (the next tick tries again)."""
-        if self.paused:
-            return None
-        workday = self._workday
-        now = workday.clock.now()
-        try:
-            day = workday.read(
-                lambda session: tracked_day(
-                    session, workday.technician_id, workday.today(), workday.zone, self._home
-                )
-            )
-            fix = position_at(day.route, now)
-            ping_id = record_ping(
-                workday.cache.database,
-                recorded_at=now,
-                latitude=fix.latitude,
-                longitude=fix.longitude,
-                accuracy_m=fix.accuracy_m,
-                job_id=day.working_job_id,
-            )
-        except DBAPIError:
-            _log.warning("a GPS ping was skipped: the cache did not take it", exc_info=True)
-            return None
-        self.last_fix = fix
-        self.positionChanged.emit(fix.latitude, fix.longitude)
-        return ping_id
+    def tick(self) -> None:
+        """Record one ping at the simulated position for now (nothing while paused);
+        :attr:`positionChanged` follows, or a skipped ping is logged and the next tick tries
+        again."""
+        if self.paused or self._recording:
+            return
+        self._recording = True
+        workday, home = self._workday, self._home
+        technician_id, today, zone, now = (
+            workday.technician_id,
+            workday.today(),
+            workday.zone,
+            workday.clock.now(),
+        )
+        workday.runner.write(
+            lambda changes: changes.positions.record(technician_id, today, zone, now, home),
+            self._recorded,
+            self._skipped,
+            initiator=self,
+        )
+
+    def _recorded(self, recorded: RecordedPosition) -> None:
+        self._recording = False
+        self.last_fix = recorded.fix
+        self.positionChanged.emit(recorded.fix.latitude, recorded.fix.longitude)
+
+    def _skipped(self, error: WorkBossError) -> None:
+        self._recording = False
+        _log.warning("%s", error, exc_info=error)
 
     @Slot(object)
     def _on_view(self, view: SyncView) -> None:

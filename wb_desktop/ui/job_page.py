@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from wb_desktop.core.domain.errors import WorkBossError
 from wb_desktop.core.domain.status import JobStatus, allowed_transitions
+from wb_desktop.core.store.changes import ChangeReceipt, Changes
 from wb_desktop.core.store.job_views import JobBadge, JobDetail, job_detail
 from wb_desktop.ui.job_sections import CustomerCard, LineItemsModel, card, value_label
 from wb_desktop.ui.labels import badge_label, status_label
@@ -36,6 +37,8 @@ from wb_desktop.ui.time_clock import JobTimeControls
 from wb_desktop.ui.workday import Workday
 
 STEPS = (JobStatus.EN_ROUTE, JobStatus.IN_PROGRESS, JobStatus.COMPLETE)
+# What the page shows of a job besides its photos (the strip) and time (the time controls).
+JOB_PAGE_KINDS = ("job", "customer", "job_line_item", "note", "signature")
 _BADGE_ROLE = {
     JobBadge.SYNCED: "ok",
     JobBadge.WAITING: "warning",
@@ -79,16 +82,23 @@ class StatusSteps(QWidget):
             repolish(button)
 
     def move_to(self, status: JobStatus) -> None:
+        """Save the step through the op runner; the page shows it when the notice comes."""
         job_id = self._job_id
         if job_id is None:
             return
-        try:
-            self._workday.write(job_id, lambda changes: changes.jobs.set_status(job_id, status))
-        except WorkBossError as error:
-            self.message.setText(user_message(error))
-            self.message.show()
-            return
+        self._workday.runner.write(
+            lambda changes: changes.jobs.set_status(job_id, status),
+            self._moved,
+            self._refused,
+            initiator=self,
+        )
+
+    def _moved(self, _receipt: ChangeReceipt) -> None:
         self.message.hide()
+
+    def _refused(self, error: WorkBossError) -> None:
+        self.message.setText(user_message(error))
+        self.message.show()
 
 
 class SignatureCard(QWidget):
@@ -117,7 +127,7 @@ class SignatureCard(QWidget):
             self.signer_label.setText(self.tr("Not signed yet."))
             self.sign_button.setText(self.tr("Collect signature…"))
             return
-        pixmap = QPixmap(str(self._workday.cache.paths.media / detail.signature_path))
+        pixmap = QPixmap(str(self._workday.media_folder / detail.signature_path))
         self.preview.setPixmap(
             pixmap.scaledToHeight(90, Qt.TransformationMode.SmoothTransformation)
         )
@@ -224,7 +234,7 @@ class JobPage(QWidget):
         grid.setRowStretch(4, 1)
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
-        workday.changed.connect(self._on_changed)
+        workday.runner.changed.connect(self._on_changed)
 
     def _document_buttons(self, parent: QWidget) -> QHBoxLayout:
         """Start an invoice or an estimate from this job's line items."""
@@ -255,14 +265,30 @@ class JobPage(QWidget):
         self.photos.show_message(text)
 
     def show_job(self, job_id: str | None) -> None:
+        """Open ``job_id``; its steps and notes take input once its detail has been read,
+        so nothing meant for it lands on the job shown before."""
+        if job_id != self._job_id:
+            self.steps.setEnabled(False)
+            self.notes.setEnabled(False)
         self._job_id = job_id
         self.photos.show_job(job_id)
         self.time.show_job(job_id)
         self.reload()
 
     def reload(self) -> None:
+        """Read the open job again through the op runner; it shows when the answer comes."""
         job_id = self._job_id
-        detail = self._workday.read(lambda s: job_detail(s, job_id)) if job_id else None
+        if job_id is None:
+            self._show_detail((None, None))
+            return
+        self._workday.runner.query(
+            lambda session: (job_id, job_detail(session, job_id)), self._show_detail
+        )
+
+    def _show_detail(self, answer: tuple[str | None, JobDetail | None]) -> None:
+        job_id, detail = answer
+        if job_id != self._job_id:
+            return  # another job was opened meanwhile; its answer follows
         if job_id is not None and detail is None:
             self.gone_label.setText(
                 self.tr("This job is no longer on your schedule (the office moved it).")
@@ -272,6 +298,7 @@ class JobPage(QWidget):
             return
         self.gone_label.hide()
         self.steps.setEnabled(True)
+        self.notes.setEnabled(True)
         self.detail = detail
         if detail is None:
             return
@@ -306,6 +333,6 @@ class JobPage(QWidget):
             + 2 * view.frameWidth()
         )
 
-    def _on_changed(self, job_id: str) -> None:
-        if self._job_id is not None and job_id in ("", self._job_id):
+    def _on_changed(self, changes: Changes) -> None:
+        if self._job_id is not None and changes.concerns(*JOB_PAGE_KINDS, job_id=self._job_id):
             self.reload()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from wb_desktop.app.sync_service import SyncService
 from wb_desktop.core.domain.records import DocumentKind
+from wb_desktop.core.store.changes import Changes
 from wb_desktop.core.sync.engine import Failure, StepReport
 from wb_desktop.core.sync.profiles import Behaviour, NetworkProfile
 from wb_desktop.ui.customers import CustomersPage
@@ -276,13 +277,9 @@ class MainWindow(QMainWindow):
         dialog.exec()
 
     def reload(self) -> None:
-        """Read the cache again after a sync: new assignments, badges, pulled changes."""
-        self.schedule.reload()
-        if self.job_page.job_id is not None:
-            self.job_page.reload()
-        self.time_clock.refresh()
-        self.customers.cache_changed()
-        self.reports.cache_changed()
+        """A sync step applied something (new assignments, badges, pulled changes): one
+        notice through the op runner, and every view reads again what concerns it."""
+        self._workday.runner.announce(Changes.of_everything(initiator=self._service))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.closing.emit()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from wb_desktop.core.domain.errors import WorkBossError
+from wb_desktop.core.store.changes import ChangeReceipt
 from wb_desktop.core.store.job_views import NoteRow
 from wb_desktop.ui.labels import sync_state_label
 from wb_desktop.ui.messages import user_message
@@ -89,11 +90,21 @@ class NotesPanel(QWidget):
         if job_id is None:
             return
         text = self.editor.toPlainText()
-        try:
-            self._workday.write(job_id, lambda changes: changes.jobs.add_note(job_id, text))
-        except WorkBossError as error:
-            self.message.setText(user_message(error))
-            self.message.show()
-            return
+        self.add_button.setEnabled(False)  # until this note is saved or refused
+        self._workday.runner.write(
+            lambda changes: changes.jobs.add_note(job_id, text),
+            self._added,
+            self._refused,
+            initiator=self,
+        )
+
+    def _added(self, _receipt: ChangeReceipt) -> None:
+        self.add_button.setEnabled(True)
         self.message.hide()
         self.editor.clear()
+
+    def _refused(self, error: WorkBossError) -> None:
+        """The text stays in the editor, to be corrected or tried again."""
+        self.add_button.setEnabled(True)
+        self.message.setText(user_message(error))
+        self.message.show()

@@ -14,7 +14,8 @@ from PySide6.QtGui import QColor, QFontMetrics
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListView, QPushButton, QVBoxLayout, QWidget
 
 from wb_desktop.core.domain.status import JobStatus
-from wb_desktop.core.store.job_views import ScheduleRow
+from wb_desktop.core.store.changes import Changes
+from wb_desktop.core.store.job_views import ScheduleRow, schedule_rows
 from wb_desktop.ui.cards import LINE_PX, PILL_HEIGHT_PX, CardDelegate, CardPen, ModelIndex
 from wb_desktop.ui.cards import current_colours as current_colours  # bar_chart, editor_parts
 from wb_desktop.ui.labels import badge_label, status_label
@@ -23,6 +24,8 @@ from wb_desktop.ui.theme import SPACING_PX, TOUCH_TARGET_PX, Colours
 from wb_desktop.ui.workday import Workday
 
 CARD_HEIGHT_PX = 104
+# A card shows the job and its customer; its badge waits for any of the job's records.
+SCHEDULE_KINDS = ("job", "customer", "job_line_item", "note", "photo", "signature", "time_entry")
 CHIPS_WIDTH_PX = 170
 
 
@@ -130,13 +133,16 @@ class DayNavigator(QWidget):
 
 
 class ScheduleView(QWidget):
-    """The day's job cards; emits :attr:`jobOpened` when the technician picks a job."""
+    """The day's job cards; emits :attr:`jobOpened` when the technician picks a job.
+
+    The day is read through the op runner, and again when a notice concerns the schedule."""
 
     jobOpened = Signal(str)
 
     def __init__(self, workday: Workday, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._workday = workday
+        self._day = workday.today()
         self.model = ScheduleModel(workday, self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -155,18 +161,43 @@ class ScheduleView(QWidget):
         self.empty_label.setProperty("role", "muted")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.empty_label)
-        self.navigator.dayChanged.connect(self.model.show_day)
+        self.navigator.dayChanged.connect(self._show_day)
         self.list_view.clicked.connect(self._open)
         self.list_view.activated.connect(self._open)
         self.model.modelReset.connect(self._after_reload)
-        workday.changed.connect(lambda _job_id: self.reload())
-        self.model.reload()
+        workday.runner.changed.connect(self._on_changed)
+        self._read()
+
+    @property
+    def day(self) -> date:
+        return self._day
 
     def reload(self) -> None:
         """Read the day again (after a local change or a sync), keeping the selected job."""
-        selected = self.selected_job_id()
         self.navigator.set_today(self._workday.today())
-        self.model.reload()
+        self._read()
+
+    def _show_day(self, day: date) -> None:
+        self._day = day
+        self._read()
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.concerns(*SCHEDULE_KINDS):
+            self.reload()
+
+    def _read(self) -> None:
+        workday, day = self._workday, self._day
+        workday.runner.query(
+            lambda session: (day, schedule_rows(session, workday.technician_id, day, workday.zone)),
+            self._show_rows,
+        )
+
+    def _show_rows(self, answer: tuple[date, list[ScheduleRow]]) -> None:
+        day, rows = answer
+        if day != self._day:
+            return  # another day was asked for meanwhile; its rows follow
+        selected = self.selected_job_id()
+        self.model.set_rows(rows)
         if selected is not None:
             self.select_job(selected)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wb_desktop.app.op_runner import OpRunner
 from wb_desktop.core.domain.errors import WorkBossError
 from wb_desktop.core.sync.errors import SyncProblem
 from wb_desktop.core.sync.protocol_client import ServerRefusedError, SignIn
@@ -26,14 +27,11 @@ from wb_desktop.ui.theme import TOUCH_TARGET_PX
 SignInCall = Callable[[str, str], SignIn]  # (email, password) -> SignIn; may raise
 
 
+EXPECTED_FAILURES = (ServerRefusedError, TransportError, SyncProblem, WorkBossError)
+
+
 def _t(text: str) -> str:
     return QCoreApplication.translate("SignInDialog", text)
-
-
-class _Relay(QObject):
-    """Lives on the GUI thread; the pool thread emits, the dialog hears it queued."""
-
-    finished = Signal(object)
 
 
 def explain_sign_in_failure(error: Exception, server_url: str) -> str:
@@ -68,8 +66,7 @@ class SignInDialog(QDialog):
         self.setMinimumWidth(520)
         self._server_url = server_url
         self._sign_in = sign_in
-        self._relay = _Relay(self)
-        self._relay.finished.connect(self._finished)
+        self._runner = OpRunner(parent=self)  # the cache may not be open yet: calls only
         self.signed_in: SignIn | None = None
         self.password: str | None = None
         self.work_offline = False
@@ -116,15 +113,16 @@ class SignInDialog(QDialog):
             self._show(self.tr("Enter your email and password."))
             return
         self._busy(True)
-        relay, call = self._relay, self._sign_in
+        call = self._sign_in
 
-        def attempt() -> None:
+        def attempt() -> tuple[SignIn, str] | Exception:
             try:
-                relay.finished.emit((call(email, password), password))
-            except Exception as error:  # shown to the person; the dialog stays open
-                relay.finished.emit(error)
+                return call(email, password), password
+            except EXPECTED_FAILURES as error:  # said in words; the dialog stays open
+                return error
 
-        QThreadPool.globalInstance().start(attempt)
+        # Anything unforeseen is logged by the runner and said in words all the same.
+        self._runner.call(attempt, self._finished, self._finished)
 
     def _finished(self, outcome: object) -> None:
         self._busy(False)

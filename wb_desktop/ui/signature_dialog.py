@@ -17,25 +17,15 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from wb_desktop.core.domain.errors import ValidationError, WorkBossError
 from wb_desktop.core.domain.records import MAX_SIGNER_NAME
 from wb_desktop.core.store.changes import ChangeReceipt
-from wb_desktop.core.store.models import Customer, Job
+from wb_desktop.core.store.job_views import job_caption
 from wb_desktop.ui.messages import translated
 from wb_desktop.ui.signature_canvas import SignatureCanvas
 from wb_desktop.ui.theme import SPACING_PX, TOUCH_TARGET_PX
 from wb_desktop.ui.workday import Workday
-
-
-def _job_caption(session: Session, job_id: str) -> str:
-    """ "Boiler service — Karin Lund", so the customer sees what they sign for."""
-    job = session.get(Job, job_id)
-    if job is None:
-        return ""
-    customer = session.get(Customer, job.customer_id)
-    return f"{job.title} — {customer.name}" if customer else job.title
 
 
 def _readable(error: WorkBossError) -> str:
@@ -65,12 +55,12 @@ class SignatureDialog(QDialog):
         heading = QLabel(self.tr("Customer signature"), self)
         heading.setProperty("role", "heading")
         layout.addWidget(heading)
-        caption = workday.read(lambda session: _job_caption(session, job_id))
-        self.job_label = QLabel(caption, self)
+        self.job_label = QLabel(self)
         self.job_label.setProperty("role", "muted")
         self.job_label.setWordWrap(True)
-        self.job_label.setVisible(bool(caption))
+        self.job_label.hide()
         layout.addWidget(self.job_label)
+        workday.runner.query(lambda session: job_caption(session, job_id), self._show_caption)
 
         name_label = QLabel(self.tr("Signer's name"), self)
         self.name_edit = QLineEdit(self)
@@ -146,16 +136,28 @@ class SignatureDialog(QDialog):
             return
         strokes = self.canvas.strokes()
         png = self.canvas.render_png()
-        try:
-            self.receipt = self.workday.write(
-                self.job_id,
-                lambda changes: changes.media.add_signature(self.job_id, name, strokes, png),
-            )
-        except WorkBossError as error:
-            message = self.tr("The signature was not saved: %1").replace("%1", _readable(error))
-            self._show_error(message, about_input=False)
-            return
+        job_id = self.job_id
+        self.save_button.setEnabled(False)  # one signature per press, however slow the disk
+        self.workday.runner.write(
+            lambda changes: changes.media.add_signature(job_id, name, strokes, png),
+            self._saved,
+            self._refused,
+            initiator=self,
+        )
+
+    def _show_caption(self, caption: str) -> None:
+        self.job_label.setText(caption)
+        self.job_label.setVisible(bool(caption))
+
+    def _saved(self, receipt: ChangeReceipt) -> None:
+        self.receipt = receipt
         self.accept()
+
+    def _refused(self, error: WorkBossError) -> None:
+        """Nothing was saved; everything stays as drawn, to try again."""
+        self.save_button.setEnabled(True)
+        message = self.tr("The signature was not saved: %1").replace("%1", _readable(error))
+        self._show_error(message, about_input=False)
 
     def _missing(self, name: str) -> list[str]:
         problems: list[str] = []

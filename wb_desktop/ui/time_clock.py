@@ -1,8 +1,9 @@
 """The technician's time clock: the day's clock and the clock on the job in hand.
 
-Both views re-read the cache on :attr:`Workday.changed` and otherwise only move their
-timers on; every punch is one write through the write path, so it is saved at once,
-offline or not, and a refusal is shown beside the button that caused it.
+Both views read through the op runner, again when a notice concerns time entries or jobs,
+and otherwise only move their timers on; every press is one write through the write path
+(stopping a running job on the way), so it is saved at once, offline or not, and a refusal
+is shown beside the button that caused it.
 """
 
 from __future__ import annotations
@@ -21,11 +22,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from wb_desktop.core.domain.errors import WorkBossError
 from wb_desktop.core.domain.status import JobStatus
-from wb_desktop.core.store.changes import ChangeReceipt, LocalChanges
+from wb_desktop.core.store.changes import Changes, LocalChanges
+from wb_desktop.core.store.changes.timeclock import Punch
 from wb_desktop.core.store.time_queries import (
     JobTime,
     OpenTimeEntries,
@@ -49,6 +50,7 @@ from wb_desktop.ui.time_entries_model import (
 from wb_desktop.ui.workday import Workday
 
 TICK_MS = 1000
+TIME_KINDS = ("time_entry", "job")  # a job completed or cancelled can no longer be clocked
 DAY_BUTTON_HEIGHT_PX = TOUCH_TARGET_PX + 16
 
 
@@ -77,25 +79,11 @@ def say(label: QLabel, text: str) -> None:
     label.setVisible(bool(text))
 
 
-def punch(
-    workday: Workday,
-    error_label: QLabel,
-    job_id: str,
-    action: Callable[[LocalChanges], ChangeReceipt],
-) -> bool:
-    """One write through the workday; a refusal goes to ``error_label`` and nothing is saved."""
-    try:
-        workday.write(job_id, action)
-    except WorkBossError as error:
-        say(error_label, user_message(error))
-        return False
-    return True
-
-
-def stopped_notice(workday: Workday, entry: TimeEntryView) -> str:
+def stopped_notice(workday: Workday, entry: TimeEntryView | None) -> str:
     """The notice "Stopped 'X' at 10:02", with the clock-out time the cache recorded."""
-    closed = workday.read(lambda session: time_entry(session, entry.id))
-    moment = closed.clock_out if closed and closed.clock_out else workday.now()
+    if entry is None:
+        return ""
+    moment = entry.clock_out or workday.now()
     return (
         QCoreApplication.translate("TimeClock", "Stopped '%1' at %2")
         .replace("%1", entry_name(entry))
@@ -104,7 +92,8 @@ def stopped_notice(workday: Workday, entry: TimeEntryView) -> str:
 
 
 class _Punching(QWidget):
-    """What both clock widgets do: write, and on a refusal re-read; stop a running job.
+    """What both clock widgets do: one write per press, a refusal shown and the view read
+    again (it may have been out of date), and the job it stopped on the way said.
 
     Each subclass builds these attributes and defines ``refresh``, its own re-read."""
 
@@ -113,20 +102,28 @@ class _Punching(QWidget):
     notice_label: QLabel
     refresh: Callable[..., None]
 
-    def _punch(self, job_id: str, action: Callable[[LocalChanges], ChangeReceipt]) -> bool:
-        """A refusal may mean this view was out of date, so it re-reads (keeping the error)."""
-        if punch(self._workday, self.error_label, job_id, action):
-            return True
-        self.refresh()
-        return False
+    def _punch(self, action: Callable[[LocalChanges], Punch]) -> None:
+        say(self.error_label, "")
+        say(self.notice_label, "")
+        self._workday.runner.write(action, self._punched, self._refused, initiator=self)
 
-    def _stop(self, entry: TimeEntryView) -> bool:
-        """Clock out of the running job entry and say so ("Stopped 'X' at 10:02")."""
-        job_id = entry.job_id or ""
-        if not self._punch(job_id, lambda changes: changes.time.clock_out(job_id)):
-            return False
+    def _punched(self, punch: Punch) -> None:
+        entry_id = punch.stopped_entry_id
+        if entry_id is not None:
+            self._workday.runner.query(
+                lambda session: time_entry(session, entry_id), self._say_stopped
+            )
+
+    def _say_stopped(self, entry: TimeEntryView | None) -> None:
         say(self.notice_label, stopped_notice(self._workday, entry))
-        return True
+
+    def _refused(self, error: WorkBossError) -> None:
+        say(self.error_label, user_message(error))
+        self.refresh()
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.concerns(*TIME_KINDS):
+            self.refresh()
 
 
 class TimeClockPanel(_Punching):
@@ -181,7 +178,7 @@ class TimeClockPanel(_Punching):
         self.timer = QTimer(self)
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(self.tick)
-        workday.changed.connect(self.refresh)
+        workday.runner.changed.connect(self._on_changed)
         self.refresh()
 
     @property
@@ -189,16 +186,18 @@ class TimeClockPanel(_Punching):
         return self._open
 
     @Slot()
-    @Slot(str)
-    def refresh(self, _job_id: str = "") -> None:
-        """Re-read today's entries and what is open; any job's change may touch the day."""
-        self._day = self._workday.today()
+    def refresh(self) -> None:
+        """Read today's entries and what is open again, through the op runner."""
+        self._day = day = self._workday.today()
         zone = self._workday.zone
+        self._workday.runner.query(
+            lambda session: (open_time_entries(session), entries_for_day(session, day, zone)),
+            self._show,
+        )
 
-        def read(session: Session) -> tuple[OpenTimeEntries, list[TimeEntryView]]:
-            return open_time_entries(session), entries_for_day(session, self._day, zone)
-
-        self._open, entries = self._workday.read(read)
+    def _show(self, answer: tuple[OpenTimeEntries, list[TimeEntryView]]) -> None:
+        self._open, entries = answer
+        zone = self._workday.zone
         self.model.set_entries(entries, self._workday.now())
         day = self._open.day
         self.day_button.setText(
@@ -238,16 +237,8 @@ class TimeClockPanel(_Punching):
 
     @Slot()
     def toggle_day(self) -> None:
-        say(self.error_label, "")
-        say(self.notice_label, "")
-        current = self._workday.read(open_time_entries)
-        if current.day is None:
-            zone = self._workday.zone
-            self._punch("", lambda changes: changes.time.clock_in(zone=zone))
-            return
-        if current.job is not None and not self._stop(current.job):
-            return
-        self._punch("", lambda changes: changes.time.clock_out(day=True))
+        zone = self._workday.zone
+        self._punch(lambda changes: changes.time.toggle_day(zone))
 
 
 class JobTimeControls(_Punching):
@@ -281,7 +272,7 @@ class JobTimeControls(_Punching):
         self.timer = QTimer(self)
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(self.tick)
-        workday.changed.connect(self.refresh)
+        workday.runner.changed.connect(self._on_changed)
         self.show_job(None)
 
     @property
@@ -296,12 +287,19 @@ class JobTimeControls(_Punching):
         self.refresh()
 
     @Slot()
-    @Slot(str)
-    def refresh(self, _job_id: str = "") -> None:
-        """Re-read the job's clock; a change to any job may have stopped this one's."""
+    def refresh(self) -> None:
+        """Read the job's clock again; a change to any job may have stopped this one's."""
         job_id = self._job_id
-        self._time = None if job_id is None else self._workday.read(lambda s: job_time(s, job_id))
-        time = self._time
+        if job_id is None:
+            self._show((None, None))
+            return
+        self._workday.runner.query(lambda s: (job_id, job_time(s, job_id)), self._show)
+
+    def _show(self, answer: tuple[str | None, JobTime | None]) -> None:
+        job_id, time = answer
+        if job_id != self._job_id:
+            return  # another job was opened meanwhile; its clock follows
+        self._time = time
         running = time is not None and time.open_entry is not None
         self.button.setText(
             self.tr("Stop work on this job") if running else self.tr("Start work on this job")
@@ -348,13 +346,5 @@ class JobTimeControls(_Punching):
         job_id = self._job_id
         if job_id is None:
             return
-        say(self.error_label, "")
-        say(self.notice_label, "")
-        current = self._workday.read(open_time_entries)
-        if current.job is not None and current.job.job_id == job_id:
-            self._punch(job_id, lambda changes: changes.time.clock_out(job_id))
-            return
-        if current.job is not None and not self._stop(current.job):
-            return
         zone = self._workday.zone
-        self._punch(job_id, lambda changes: changes.time.clock_in(job_id, zone=zone))
+        self._punch(lambda changes: changes.time.toggle_job(job_id, zone))

@@ -1,31 +1,36 @@
-"""The views' one handle on the technician's data: reads from the cache, writes through the
-one write path, and a signal when something changed.
+"""The views' one handle on the technician's day: the clock, the zone, who is signed in, and
+the op runner through which every view reads and writes.
 
-A write commits locally and returns at once, whatever the network; afterwards the views
-hear :attr:`Workday.changed` and the sync service is nudged. Sync never runs here.
+A write commits locally and returns at once, whatever the network; its :class:`Changes`
+notice is broadcast on ``workday.runner.changed`` and the sync service is nudged. Sync never
+runs here.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import date, datetime, tzinfo
-from typing import TypeVar
+from pathlib import Path
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
-from sqlalchemy.orm import Session
 
+from wb_desktop.app.op_runner import OpRunner
 from wb_desktop.core.domain.clock import Clock
 from wb_desktop.core.store.cache import LocalCache
-from wb_desktop.core.store.changes import ChangeReceipt, LocalChanges
+from wb_desktop.core.store.changes import ChangeReceipt, Changes, LocalChanges
 
 T = TypeVar("T")
 
 
 class Workday(QObject):
-    """GUI-thread facade over :class:`LocalCache`; one per window."""
+    """Clock, zone and technician for the views, and the window's :class:`OpRunner`.
 
-    changed = Signal(str)  # the job id the change belongs to, or "" for the day (time clock)
+    ``changed`` and ``storageWarning`` repeat the runner's notices for the support console,
+    which reads the cache directly (it is a tool); technician views listen to the runner.
+    """
+
+    changed = Signal(str)  # a job id the change belongs to, or "" for the day / everything
     storageWarning = Signal(str)
 
     def __init__(
@@ -35,6 +40,7 @@ class Workday(QObject):
         zone: tzinfo,
         technician_id: str | None,
         notify_sync: Callable[[], None] = lambda: None,
+        runner: OpRunner | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -42,7 +48,9 @@ class Workday(QObject):
         self.clock = clock
         self.zone = zone
         self.technician_id = technician_id
+        self.runner = runner or OpRunner(cache, after_write=notify_sync, parent=self)
         self._notify_sync = notify_sync
+        self.runner.changed.connect(self._repeat)
 
     def now(self) -> datetime:
         return self.clock.now()
@@ -53,36 +61,42 @@ class Workday(QObject):
     def local(self, moment: datetime) -> datetime:
         return moment.astimezone(self.zone)
 
-    @contextmanager
-    def reader(self) -> Iterator[Session]:
-        with self.cache.database.reader() as session:
-            yield session
+    @property
+    def media_folder(self) -> Path:
+        """Where this profile's photo and signature files are (a row names them within)."""
+        return self.cache.paths.media
 
-    def read(self, query: Callable[[Session], T]) -> T:
-        with self.reader() as session:
+    def read(self, query: Callable[[Any], T]) -> T:
+        """A read on the calling thread, for the support console and tests; views use
+        ``runner.query``."""
+        with self.cache.database.reader() as session:
             return query(session)
 
-    def write(
-        self,
-        job_id: str,
-        action: Callable[[LocalChanges], ChangeReceipt],
-        *,
-        announce: bool = True,
-    ) -> ChangeReceipt:
-        """Run one local change; raises its :class:`WorkBossError` unchanged (nothing saved).
-
-        ``job_id`` names the job the change belongs to ("" for none), for the views.
-        ``announce=False`` is for a burst of writes (a photo import) that calls
-        :meth:`announce` once afterwards, so the views re-read once, not per write.
-        """
+    def write(self, job_id: str, action: Callable[[LocalChanges], ChangeReceipt]) -> ChangeReceipt:
+        """A write on the calling thread, for the support console and test set-up (raises
+        its :class:`WorkBossError` unchanged); views use ``runner.write``. The notice is
+        broadcast all the same (``job_id`` names the job when the write path cannot)."""
         receipt = action(self.cache.changes)
-        if announce:
-            self.announce(job_id)
-        if receipt.storage_warning:
-            self.storageWarning.emit(receipt.storage_warning)
+        notice = receipt.changes(initiator="direct")
+        if job_id and notice.kinds:
+            notice = notice | Changes(job_ids=frozenset({job_id}))
+        if not notice.empty:
+            self._notify_sync()
+        self.runner.announce(notice)
         return receipt
 
     def announce(self, job_id: str) -> None:
-        """Tell the views and the sync service that ``job_id`` (or the day) changed."""
-        self.changed.emit(job_id)
+        """The support console changed the cache behind the write path's back (the outbox,
+        a conflict): every view reads again, and the sync service is nudged."""
+        self.runner.announce(
+            Changes(everything=True, job_ids=frozenset({job_id}) if job_id else frozenset())
+        )
         self._notify_sync()
+
+    def _repeat(self, changes: Changes) -> None:
+        if changes.storage_warning:
+            self.storageWarning.emit(changes.storage_warning)
+        if changes.empty:
+            return
+        for job_id in sorted(changes.job_ids) or [""]:
+            self.changed.emit(job_id)

@@ -49,7 +49,7 @@ def _today(console: ConsoleContext) -> list[str]:
 def _step(qtbot: QtBot, panel: DispatcherPanel, action) -> dict:
     with qtbot.waitSignal(panel.officeChanged, timeout=SYNC_WAIT_MS) as changed:
         action()
-    qtbot.waitUntil(lambda: not panel._calls.busy(), timeout=SYNC_WAIT_MS)
+    qtbot.waitUntil(lambda: panel._calls.idle, timeout=SYNC_WAIT_MS)
     return changed.args[0]
 
 
@@ -126,7 +126,7 @@ def test_a_bad_time_range_and_an_empty_title_are_refused_inline(
     form.save_button.click()
     assert "Line item 1" in form.error_label.text()
     assert len(_office_jobs(console)) == before
-    assert not panel._calls.busy()
+    assert panel._calls.idle
 
 
 def test_edit_cancel_and_reassign(qtbot: QtBot, console: ConsoleContext) -> None:
@@ -171,7 +171,7 @@ def test_edit_cancel_and_reassign(qtbot: QtBot, console: ConsoleContext) -> None
     assert panel.select_job(job["id"])
     panel.cancel_button.click()
     panel.confirm_cancel_button.click()
-    qtbot.waitUntil(lambda: not panel._calls.busy(), timeout=SYNC_WAIT_MS)
+    qtbot.waitUntil(lambda: panel._calls.idle, timeout=SYNC_WAIT_MS)
     assert panel.message_label.property("role") == "error"
     assert panel.message_label.text().startswith("The office refused:")
     assert "409" in panel.message_label.text()

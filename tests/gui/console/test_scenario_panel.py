@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 
 from tests.conftest import START
 from tests.gui.console.conftest import SYNC_WAIT_MS
+from tests.gui.waiting import settle
 from wb_desktop.bootstrap import WorkBossApp
 from wb_desktop.core.domain.clock import FixedClock
 from wb_desktop.core.domain.status import JobStatus
@@ -58,6 +59,7 @@ def add_note(qtbot: QtBot, app: WorkBossApp, text: str) -> None:
     notes = app.window.job_page.notes
     notes.editor.setPlainText(text)
     qtbot.mouseClick(notes.add_button, LEFT)
+    settle(qtbot, app.workday)  # the note is written through the op runner
 
 
 def office_job(console: ConsoleContext, job_id: str) -> dict[str, Any]:
@@ -83,9 +85,11 @@ def record_a_session(
     recorder = panel.live.recorder
     assert recorder is not None
     demo_app.window.open_job(job_id)
+    settle(qtbot, demo_app.workday)  # the job page reads the job through the op runner
     complete = demo_app.window.job_page.steps.buttons[JobStatus.COMPLETE]
     assert complete.isEnabled()
     qtbot.mouseClick(complete, LEFT)
+    settle(qtbot, demo_app.workday)
     add_note(qtbot, demo_app, "Replaced the valve.")
     wait_synced(qtbot, console)
     # The sync step has ended (a profile change applies from the next step on).

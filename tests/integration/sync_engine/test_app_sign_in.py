@@ -107,6 +107,7 @@ def test_sign_in_once_then_restart_from_the_saved_sign_in_without_asking(
 
     again = build(options(tmp_path, live_server.url), clock=clock, ask_sign_in=must_not_ask)
     apps.append(again)
+    qtbot.waitUntil(lambda: again.workday.runner.idle, timeout=WAIT_MS)  # the first read
     assert again.window.schedule.model.job_ids() == jobs  # from the cache, before any sync
     assert again.window.technician_label.text() == "Anna Lindqvist"
     qtbot.waitUntil(lambda: again.service.view().activity is SyncActivity.IDLE, timeout=WAIT_MS)

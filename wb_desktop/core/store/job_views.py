@@ -247,3 +247,12 @@ def job_detail(session: Session, job_id: str) -> JobDetail | None:
 
 def count_jobs(session: Session) -> int:
     return session.scalar(select(func.count()).select_from(Job)) or 0
+
+
+def job_caption(session: Session, job_id: str) -> str:
+    """ "Boiler service — Karin Lund", so the customer sees what they sign for ("" if gone)."""
+    job = session.get(Job, job_id)
+    if job is None:
+        return ""
+    customer = session.get(Customer, job.customer_id)
+    return f"{job.title} — {customer.name}" if customer else job.title

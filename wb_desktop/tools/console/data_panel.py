@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wb_desktop.app.op_runner import OpRunner
 from wb_desktop.tools.console.cache_tables import (
     CACHE_TABLES,
     TABLES_BY_NAME,
@@ -46,7 +47,6 @@ from wb_desktop.tools.diagnostics.convergence import (
     office_side,
 )
 from wb_desktop.tools.diagnostics.local_side import local_customer_ids, local_snapshot
-from wb_desktop.ui.background import BackgroundCalls
 from wb_desktop.ui.theme import TOUCH_TARGET_PX, set_role
 
 OfficeRecords = dict[str, list[Mapping[str, Any]]]
@@ -62,7 +62,7 @@ class DataPanel(QWidget):
     def __init__(self, context: ConsoleContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._context = context
-        self._calls = BackgroundCalls(self)
+        self._calls = OpRunner(parent=self)
         self._office: OfficeRecords | None = None
         self._report: ConvergenceReport | None = None
         self._following = False
@@ -261,7 +261,7 @@ class DataPanel(QWidget):
         if self._office is None:
             self.office_model.set_records((), ())
             self.office_count.setText(
-                self.tr("Loading…") if self._calls.busy() else self.tr("Not loaded.")
+                self.tr("Loading…") if (not self._calls.idle) else self.tr("Not loaded.")
             )
             return
         rows = self._office.get(table.key, [])
@@ -338,7 +338,7 @@ class DataPanel(QWidget):
                 customer_ids = local_customer_ids(session)
             return office_records(view, customer_ids)
 
-        self._calls.run(fetch, self._office_arrived, self._office_failed)
+        self._calls.call(fetch, self._office_arrived, self._office_failed)
         self._show_office()
 
     def check_convergence(self) -> None:
@@ -361,7 +361,7 @@ class DataPanel(QWidget):
 
         self.summary_label.setText(self.tr("Checking…"))
         set_role(self.summary_label, "muted")
-        self._calls.run(check, self._checked, self._office_failed)
+        self._calls.call(check, self._checked, self._office_failed)
 
     def _office_arrived(self, records: OfficeRecords) -> None:
         self._office = records
@@ -395,4 +395,4 @@ class DataPanel(QWidget):
 
     def wait(self, timeout_ms: int = 30_000) -> bool:
         """Let running office calls finish (closing the console, tests)."""
-        return self._calls.wait(timeout_ms)
+        return self._calls.wait_until_idle(timeout_ms)

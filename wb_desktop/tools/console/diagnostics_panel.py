@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from wb_desktop import __version__
+from wb_desktop.app.op_runner import OpRunner
 from wb_desktop.core.domain.errors import WorkBossError, format_bytes
 from wb_desktop.tools.console.bundle_summary import BundleSummaryView, wrapped_label
 from wb_desktop.tools.console.context import ConsoleContext
@@ -33,7 +34,6 @@ from wb_desktop.tools.diagnostics.command import default_bundle_name
 from wb_desktop.tools.diagnostics.replay import ReplaySummary, replay_outbox
 from wb_desktop.tools.diagnostics.sandbox import SandboxProfile, sandbox_root_beside
 from wb_desktop.tools.scenario.office import OfficeError
-from wb_desktop.ui.background import BackgroundCalls
 from wb_desktop.ui.messages import translated, user_message
 from wb_desktop.ui.theme import TOUCH_TARGET_PX, set_role
 
@@ -74,7 +74,7 @@ class DiagnosticsPanel(QWidget):
         self._context = context
         self.sandbox_root = sandbox_root or sandbox_root_beside(context.cache.paths)
         self.sandbox: SandboxProfile | None = None
-        self._calls = BackgroundCalls(self)
+        self._calls = OpRunner(parent=self)
         self._calls.busyChanged.connect(self._update_buttons)
 
         content = QWidget(self)
@@ -224,7 +224,7 @@ class DiagnosticsPanel(QWidget):
         self.export_status.setText(self.tr("Exporting…"))
         set_role(self.export_status, "muted")
         self.export_status.show()
-        self._calls.run(
+        self._calls.call(
             lambda: export_bundle(paths, path, redact=redact, now=now, app_version=__version__),
             lambda written: self._exported(written, redact),
             lambda error: self._show_problem(self.export_error, error, self.export_status),
@@ -239,7 +239,7 @@ class DiagnosticsPanel(QWidget):
             return sandbox, sandbox.facts()
 
         self.open_error.hide()
-        self._calls.run(
+        self._calls.call(
             unpack,
             lambda opened: self._show_sandbox(*opened),
             lambda error: self._show_problem(self.open_error, error),
@@ -265,7 +265,7 @@ class DiagnosticsPanel(QWidget):
         self.replay_status.setText(self.tr("Replaying…"))
         set_role(self.replay_status, "muted")
         self.replay_status.show()
-        self._calls.run(
+        self._calls.call(
             run,
             lambda result: self._replayed(*result),
             lambda error: self._show_problem(self.replay_error, error, self.replay_status),
@@ -356,7 +356,7 @@ class DiagnosticsPanel(QWidget):
         self.problemShown.emit(message)
 
     def _update_buttons(self, busy: bool | None = None) -> None:
-        running = self._calls.busy() if busy is None else busy
+        running = (not self._calls.idle) if busy is None else busy
         self.export_button.setEnabled(not running)
         self.open_button.setEnabled(not running)
         can_replay = self.sandbox is not None and self._context.has_admin
@@ -365,4 +365,4 @@ class DiagnosticsPanel(QWidget):
 
     def closing(self) -> None:
         """Let running calls finish before the window goes (their callbacks touch widgets)."""
-        self._calls.wait()
+        self._calls.wait_until_idle()

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wb_desktop.app.op_runner import OpRunner
 from wb_desktop.tools.console.context import ConsoleContext
 from wb_desktop.tools.console.dispatch_input import (
     JobDraft,
@@ -37,7 +38,6 @@ from wb_desktop.tools.console.dispatch_input import (
 from wb_desktop.tools.console.job_form import CancelConfirmation, JobForm
 from wb_desktop.tools.console.office_jobs_model import OfficeJobsModel
 from wb_desktop.tools.scenario.office import Office
-from wb_desktop.ui.background import BackgroundCalls
 from wb_desktop.ui.theme import TOUCH_TARGET_PX, set_role
 
 Record = dict[str, Any]
@@ -55,7 +55,7 @@ class DispatcherPanel(QWidget):
     def __init__(self, context: ConsoleContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._context = context
-        self._calls = BackgroundCalls(self)
+        self._calls = OpRunner(parent=self)
         self._technicians: list[Record] = []
         self._customers: list[Record] = []
         self._jobs: list[Record] = []
@@ -239,7 +239,7 @@ class DispatcherPanel(QWidget):
         return str(job["id"]) if job is not None else None
 
     def _selected(self) -> None:
-        has_job = self.selected_job() is not None and not self._calls.busy()
+        has_job = self.selected_job() is not None and self._calls.idle
         for widget in (self.edit_button, self.cancel_button, self.reassign_button):
             widget.setEnabled(has_job and self._context.has_admin)
         self.confirm_frame.hide()
@@ -372,7 +372,7 @@ class DispatcherPanel(QWidget):
             else:
                 self._say(text, "error")
 
-        self._calls.run(run, done, failed)
+        self._calls.call(run, done, failed)
 
     def _say(self, text: str, role: str) -> None:
         self.message_label.setText(text)
@@ -381,4 +381,4 @@ class DispatcherPanel(QWidget):
 
     def wait(self, timeout_ms: int = 30_000) -> bool:
         """Let running office calls finish (closing the console, tests)."""
-        return self._calls.wait(timeout_ms)
+        return self._calls.wait_until_idle(timeout_ms)

@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wb_desktop.app.op_runner import OpRunner
 from wb_desktop.core.protocol import routes
 from wb_desktop.core.protocol.kinds import FaultKind, OpKind
 from wb_desktop.tools.console.context import ConsoleContext
 from wb_desktop.tools.scenario.office import Office
-from wb_desktop.ui.background import BackgroundCalls
 from wb_desktop.ui.job_sections import card
 from wb_desktop.ui.theme import TOUCH_TARGET_PX, set_role
 
@@ -61,7 +61,7 @@ class FaultsCard(QFrame):
     def __init__(self, context: ConsoleContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._context = context
-        self._calls = BackgroundCalls(self)
+        self._calls = OpRunner(parent=self)
         frame, layout = card(self.tr("Server faults"), self)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -194,7 +194,7 @@ class FaultsCard(QFrame):
                 self.serverStep.emit(step)
             self._say(done_text, "ok")
 
-        self._calls.run(run, done, lambda error: self._say(str(error), "error"))
+        self._calls.call(run, done, lambda error: self._say(str(error), "error"))
 
     def _show(self, faults: list[dict[str, Any]]) -> None:
         self.faults_list.clear()
@@ -209,4 +209,4 @@ class FaultsCard(QFrame):
         set_role(self.message_label, role)
 
     def busy(self) -> bool:
-        return self._calls.busy()
+        return not self._calls.idle

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wb_desktop.app.op_runner import OpRunner
 from wb_desktop.core.store.models import OutboxState
 from wb_desktop.core.store.outbox_admin import (
     OutboxRow,
@@ -47,7 +48,6 @@ from wb_desktop.tools.console.outbox_model import (
     filter_label,
 )
 from wb_desktop.tools.console.shown_refresh import ShownRefresh
-from wb_desktop.ui.background import BackgroundCalls
 from wb_desktop.ui.theme import TOUCH_TARGET_PX, set_role
 
 
@@ -59,7 +59,7 @@ class OutboxPanel(QWidget):
     def __init__(self, context: ConsoleContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._context = context
-        self._calls = BackgroundCalls(self)
+        self._calls = OpRunner(parent=self)
         heading = QLabel(self.tr("Outbox"), self)
         heading.setProperty("role", "heading")
         self.summary_label = QLabel(self)
@@ -330,10 +330,10 @@ class OutboxPanel(QWidget):
                 return export_outbox(session, target, include_done=include_done)
 
         self.export_button.setEnabled(False)
-        self._calls.run(write, lambda count: self._exported(count, target), self._export_failed)
+        self._calls.call(write, lambda count: self._exported(count, target), self._export_failed)
 
     def exporting(self) -> bool:
-        return self._calls.busy()
+        return not self._calls.idle
 
     def _exported(self, count: int, target: Path) -> None:
         self.export_button.setEnabled(True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
+from wb_desktop.app.op_runner import OpRunner
 from wb_desktop.tools.scenario.format import Scenario
 from wb_desktop.tools.scenario.runner import RunOptions, RunResult
 from wb_desktop.tools.scenario.stepper import (
@@ -18,7 +19,6 @@ from wb_desktop.tools.scenario.stepper import (
     ReplayStep,
     SteppedReplay,
 )
-from wb_desktop.ui.background import BackgroundCalls
 
 
 class ReplayDriver(QObject):
@@ -33,7 +33,7 @@ class ReplayDriver(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._calls = BackgroundCalls(self)
+        self._calls = OpRunner(parent=self)
         self._replay: SteppedReplay | None = None
         self._next_number = 1
         self._steps = 0
@@ -56,7 +56,7 @@ class ReplayDriver(QObject):
         self._running_all = False
         self.runningChanged.emit(True)
         self.destroyed.connect(replay.cancel)  # a run waiting for a command must not outlive us
-        self._calls.run(replay.serve, self._served, self._failed)
+        self._calls.call(replay.serve, self._served, self._failed)
 
     def next_step(self) -> None:
         if self._replay is not None:
@@ -76,7 +76,7 @@ class ReplayDriver(QObject):
     def wait(self, timeout_ms: int = 60_000) -> bool:
         """Cancel and wait for the run's thread (closing the console, tests)."""
         self.cancel()
-        return self._calls.wait(timeout_ms)
+        return self._calls.wait_until_idle(timeout_ms)
 
     @Slot(object)
     def _on_event(self, event: ReplayEvent) -> None:

@@ -67,6 +67,7 @@ def fit_rows(table: QTableView) -> None:
 class CustomerDetailPane(QWidget):
     jobOpened = Signal(str)
     documentOpened = Signal(str)
+    shown = Signal(str, bool)  # customer id, still in the cache (after show_customer)
 
     def __init__(self, workday: Workday, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -177,21 +178,29 @@ class CustomerDetailPane(QWidget):
     def editing(self) -> bool:
         return not self.editor.isHidden()
 
-    def show_customer(self, customer_id: str | None) -> bool:
-        """Show a customer as cached now; False when they are no longer in the cache."""
+    def show_customer(self, customer_id: str | None) -> None:
+        """Read a customer through the op runner and show them; :attr:`shown` says whether
+        they are still in the cache."""
         if customer_id is None:
             self._detail = None
-            return False
-        detail = self._workday.read(lambda session: customer_detail(session, customer_id))
+            return
+        self._workday.runner.query(
+            lambda session: (customer_id, customer_detail(session, customer_id)),
+            self._show_answer,
+        )
+
+    def _show_answer(self, answer: tuple[str, CustomerDetail | None]) -> None:
+        customer_id, detail = answer
         if detail is None:
             self._detail = None
-            return False
+            self.shown.emit(customer_id, False)
+            return
         switching = self._detail is None or self._detail.row.customer_id != customer_id
         self._detail = detail
         if switching and self.editing:
             self._finish_editing()
         self._show(detail)
-        return True
+        self.shown.emit(customer_id, True)
 
     def start_editing(self) -> None:
         if self._detail is None:

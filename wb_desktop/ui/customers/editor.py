@@ -153,27 +153,36 @@ class CustomerEditor(QWidget):
             if value.strip() != self._original.get(field, "")
         }
 
-    def save(self) -> bool:
-        """Write the changed fields; on refusal show why beside each field, save nothing."""
+    def save(self) -> None:
+        """Write the changed fields through the op runner; :attr:`saved` follows, or each
+        refusal is shown beside its field and nothing is saved."""
         customer_id = self._customer_id
         if customer_id is None:
-            return False
+            return
         self._clear_errors()
         changes = self.changed_fields()
         if not changes:
             self.saved.emit(customer_id)
-            return True
-        try:
-            self._workday.write("", lambda local: local.customers.edit(customer_id, changes))
-        except ValidationError as refused:
-            self._show_problems(refused, changes)
-            return False
-        except WorkBossError as error:
-            self.message.setText(user_message(error))
-            self.message.show()
-            return False
+            return
+        self.save_button.setEnabled(False)  # until this edit is saved or refused
+        self._workday.runner.write(
+            lambda local: local.customers.edit(customer_id, changes),
+            lambda _receipt: self._saved(customer_id),
+            lambda error: self._refused(error, changes),
+            initiator=self,
+        )
+
+    def _saved(self, customer_id: str) -> None:
+        self.save_button.setEnabled(True)
         self.saved.emit(customer_id)
-        return True
+
+    def _refused(self, error: WorkBossError, changes: Mapping[str, str]) -> None:
+        self.save_button.setEnabled(True)
+        if isinstance(error, ValidationError):
+            self._show_problems(error, changes)
+            return
+        self.message.setText(user_message(error))
+        self.message.show()
 
     def cancel(self) -> None:
         self._clear_errors()

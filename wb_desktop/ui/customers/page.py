@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wb_desktop.core.store.changes import Changes
+from wb_desktop.core.store.customer_views import CustomerRow, customer_rows
 from wb_desktop.ui.customers.card_delegate import CustomerCardDelegate
 from wb_desktop.ui.customers.detail_pane import CustomerDetailPane
 from wb_desktop.ui.customers.list_model import CustomerListModel, CustomerRole
@@ -29,6 +31,8 @@ from wb_desktop.ui.theme import SPACING_PX, TOUCH_TARGET_PX
 from wb_desktop.ui.workday import Workday
 
 LIST_WIDTH_PX = 500
+# A card counts the customer's jobs and documents and says what waits to sync.
+CUSTOMER_KINDS = ("customer", "job", "document")
 
 
 class CustomersPage(QWidget):
@@ -60,8 +64,9 @@ class CustomersPage(QWidget):
         self.list_view.activated.connect(self._pick)
         self.detail.jobOpened.connect(self.jobOpened)
         self.detail.documentOpened.connect(self.documentOpened)
+        self.detail.shown.connect(self._detail_shown)
         self._stale = True
-        workday.changed.connect(lambda _job_id: self.cache_changed())
+        workday.runner.changed.connect(self._on_changed)
         QWidget.setTabOrder(self.search_input, self.clear_button)
         QWidget.setTabOrder(self.clear_button, self.list_view)
         QWidget.setTabOrder(self.list_view, self.detail.edit_button)
@@ -118,12 +123,19 @@ class CustomersPage(QWidget):
 
     def reload(self) -> None:
         """Read the customers again (after a local change or a sync), keeping the one shown."""
-        shown = self.shown_customer_id()
         self._stale = False
-        self.model.reload()
+        self._workday.runner.query(customer_rows, self._show_rows)
+
+    def _show_rows(self, rows: list[CustomerRow]) -> None:
+        shown = self.shown_customer_id()
+        self.model.set_customers(rows)
         self._after_filter()
         if shown is not None:
             self.show_customer(shown)
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.concerns(*CUSTOMER_KINDS):
+            self.cache_changed()
 
     def cache_changed(self) -> None:
         """Re-read at once on screen; off screen, only note it for the next show."""
@@ -147,18 +159,21 @@ class CustomersPage(QWidget):
             return None
         return detail.row.customer_id
 
-    def show_customer(self, customer_id: str) -> bool:
-        """Show one customer's details and select them in the list if the search shows them."""
-        if not self.detail.show_customer(customer_id):
+    def show_customer(self, customer_id: str) -> None:
+        """Show one customer's details (read through the op runner) and select them in the
+        list if the search shows them; the placeholder if they are gone."""
+        self.detail.show_customer(customer_id)
+
+    def _detail_shown(self, customer_id: str, found: bool) -> None:
+        if not found:
             self.detail_stack.setCurrentWidget(self.placeholder)
-            return False
+            return
         self.detail_stack.setCurrentWidget(self.detail_scroll)
         row = self.model.row_of(customer_id)
         if row >= 0:
             self.list_view.setCurrentIndex(self.model.index(row))
         else:
             self.list_view.clearSelection()
-        return True
 
     def _search(self, text: str) -> None:
         self.model.set_search(text)

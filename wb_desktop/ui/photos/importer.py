@@ -2,7 +2,8 @@
 
 Reading, checking, decoding and storing a 10 MB camera file takes long enough to freeze the
 window, and the database write may wait for the sync worker's write lock, so all of it runs
-in a thread pool; the GUI thread only tells the views, in bursts. Each file succeeds or is
+through the op runner (decoding as background calls, attaching as writes); the GUI thread
+only tells the views, in bursts. Each file succeeds or is
 refused on its own: one bad file in a batch never stops the others, and each refusal says
 which file and why.
 """
@@ -16,14 +17,14 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QImage
 
 from wb_desktop.core.domain.errors import ValidationError, WorkBossError
 from wb_desktop.core.domain.images import MAX_PHOTO_BYTES
 from wb_desktop.core.media.exif import exif_taken_at
 from wb_desktop.core.media.reading import PhotoFileError, PhotoProblem, read_photo_file
-from wb_desktop.core.store.changes import ChangeReceipt, LocalChanges
+from wb_desktop.core.store.changes import ChangeReceipt, Changes, LocalChanges
 from wb_desktop.core.store.changes.media import StagedPhoto
 from wb_desktop.ui.messages import translated
 from wb_desktop.ui.photos.decode import UndecodableImageError, decode_photo
@@ -32,7 +33,6 @@ from wb_desktop.ui.workday import Workday
 
 ANNOUNCE_MS = 250
 log = logging.getLogger(__name__)
-PARALLEL_DECODES = 2  # each decode can hold a 30 MB file and a full-size image
 
 
 @dataclass(frozen=True)
@@ -88,10 +88,11 @@ def prepare_photo(path: Path, zone: tzinfo, stage: Stage) -> PreparedPhoto:
 
 @dataclass(frozen=True)
 class AttachedPhoto:
-    """A photo saved on its job by a worker; the GUI thread only has to tell the views."""
+    """A photo saved on its job by a worker; the GUI thread only has to tell the views.
+    An empty notice: the same photo was already on the job."""
 
     photo: PreparedPhoto
-    receipt: ChangeReceipt
+    changes: Changes
 
 
 class PhotoNotAttachedError(WorkBossError):
@@ -105,35 +106,38 @@ class PhotoNotAttachedError(WorkBossError):
 Outcome = AttachedPhoto | WorkBossError
 
 
-def import_photo(path: Path, job_id: str, zone: tzinfo, changes: LocalChanges) -> Outcome:
-    """Everything one file needs, on a worker thread: read, decode, store the file, attach.
-
-    The write path is safe on any thread (a session per write); doing the write here, not on
-    the GUI thread, means waiting for the sync worker's write lock never freezes the window.
-    """
+def prepare_checked(path: Path, zone: tzinfo, stage: Stage) -> PreparedPhoto:
+    """:func:`prepare_photo`, with anything no check foresaw logged and made a refusal of
+    that one file (a background call)."""
     try:
-        photo = prepare_photo(path, zone, changes.media.stage_photo)
-    except WorkBossError as error:
-        return error
+        return prepare_photo(path, zone, stage)
+    except WorkBossError:
+        raise
     except Exception:
         log.exception("importing %s failed unexpectedly", path)
-        return UnexpectedImportError(path.name)
+        raise UnexpectedImportError(path.name) from None
+
+
+def attach_prepared(photo: PreparedPhoto, job_id: str, changes: LocalChanges) -> ChangeReceipt:
+    """Attach a prepared photo to ``job_id`` through the write path (a write)."""
     try:
-        receipt = changes.media.attach_photo(
+        return changes.media.attach_photo(
             job_id, photo.staged, width=photo.width, height=photo.height, taken_at=photo.taken_at
         )
+    except WorkBossError:
+        raise
+    except Exception:
+        log.exception("saving %s failed unexpectedly", photo.path)
+        raise PhotoNotAttachedError(photo.path.name) from None
+
+
+def import_photo(path: Path, job_id: str, zone: tzinfo, changes: LocalChanges) -> Outcome:
+    """Everything one file needs, in one go on the caller's thread (scenarios, tests)."""
+    try:
+        photo = prepare_checked(path, zone, changes.media.stage_photo)
+        return AttachedPhoto(photo, attach_prepared(photo, job_id, changes).changes())
     except WorkBossError as error:
         return error
-    except Exception:
-        log.exception("saving %s failed unexpectedly", path)
-        return PhotoNotAttachedError(path.name)
-    return AttachedPhoto(photo, receipt)
-
-
-class _Relay(QObject):
-    """Lives on the GUI thread; workers emit on it, so the slot runs there (queued)."""
-
-    done = Signal(int, object)  # batch id, Outcome
 
 
 @dataclass
@@ -158,15 +162,12 @@ class PhotoImporter(QObject):
     ) -> None:
         super().__init__(parent)
         self._workday = workday
+        self._runner = workday.runner
         self._thumbnails = thumbnails
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(PARALLEL_DECODES)
-        self._relay = _Relay(self)
-        self._relay.done.connect(self._on_done)
         self._batches: dict[int, _Batch] = {}
         self._batch_ids = itertools.count(1)
         # The views re-read at most every ANNOUNCE_MS during an import, not once per photo.
-        self._touched: set[str] = set()
+        self._touched: list[Changes] = []
         self._announce_timer = QTimer(self)
         self._announce_timer.setSingleShot(True)
         self._announce_timer.setInterval(ANNOUNCE_MS)
@@ -185,17 +186,32 @@ class PhotoImporter(QObject):
             QTimer.singleShot(0, lambda: self.finished.emit(job_id))
             return
         self._batches[batch_id] = _Batch(job_id, len(files))
-        zone, changes, relay = self._workday.zone, self._workday.cache.changes, self._relay
+        zone, stage = self._workday.zone, self._workday.cache.changes.media.stage_photo
         for path in files:
-            self._pool.start(
-                lambda path=path: relay.done.emit(
-                    batch_id, import_photo(path, job_id, zone, changes)
-                )
+            self._runner.call(
+                lambda path=path: prepare_checked(path, zone, stage),
+                lambda photo, batch_id=batch_id: self._prepared(batch_id, photo),
+                lambda error, batch_id=batch_id, path=path: self._on_done(
+                    batch_id, _refusal(error, path)
+                ),
             )
 
     def wait_for_done(self, msecs: int = -1) -> bool:
-        """Block until queued imports have run (shutdown); their results still arrive queued."""
-        return self._pool.waitForDone(msecs)
+        """Block until queued imports have run and been told (shutdown)."""
+        return self._runner.wait_until_idle(msecs)
+
+    def _prepared(self, batch_id: int, photo: PreparedPhoto) -> None:
+        batch = self._batches.get(batch_id)
+        if batch is None:
+            return
+        job_id = batch.job_id
+        self._runner.write(
+            lambda changes: attach_prepared(photo, job_id, changes),
+            lambda receipt: self._on_done(batch_id, AttachedPhoto(photo, receipt.changes())),
+            lambda error: self._on_done(batch_id, _refusal(error, photo.path)),
+            initiator=self,
+            quiet=True,
+        )
 
     def _on_done(self, batch_id: int, outcome: Outcome) -> None:
         batch = self._batches.get(batch_id)
@@ -215,25 +231,23 @@ class PhotoImporter(QObject):
 
     def _announce(self) -> None:
         self._announce_timer.stop()
-        touched, self._touched = self._touched, set()
-        for job_id in sorted(touched):
-            self._workday.announce(job_id)
+        touched, self._touched = self._touched, []
+        if touched:
+            self._runner.announce(Changes.merged(touched, initiator=self))
 
     def _attached(self, job_id: str, attached: AttachedPhoto) -> None:
-        photo, receipt = attached.photo, attached.receipt
-        if not receipt.changed:
+        photo, notice = attached.photo, attached.changes
+        if notice.empty:
             self.refused.emit(
                 self.tr("'%1' is already attached to this job").replace("%1", photo.path.name)
             )
             return
-        if receipt.storage_warning:
-            self._workday.storageWarning.emit(receipt.storage_warning)
         if self._thumbnails is not None:
             self._thumbnails.put(photo.staged.stored.sha256, photo.thumbnail)
-        self._touched.add(job_id)
+        self._touched.append(notice)
         if not self._announce_timer.isActive():
             self._announce_timer.start()
-        self.imported.emit(job_id, receipt.record_id)
+        self.imported.emit(job_id, next(iter(notice.record_ids)))
 
     def message_for(self, error: WorkBossError) -> str:
         """The refusal as the technician reads it, translated where the reason is known."""
@@ -277,3 +291,8 @@ class PhotoImporter(QObject):
                 "'%1' is cut off (truncated); copy it from the camera again"
             ),
         }[problem]
+
+
+def _refusal(error: Exception, path: Path) -> WorkBossError:
+    """Each file is refused on its own, in words; the runner already logged the unforeseen."""
+    return error if isinstance(error, WorkBossError) else UnexpectedImportError(path.name)

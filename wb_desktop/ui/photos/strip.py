@@ -8,7 +8,6 @@ inline under the row, one line per file, and nothing already attached is touched
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QSize, QStandardPaths, Qt
@@ -24,12 +23,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from wb_desktop.core.domain.records import UploadState
 from wb_desktop.core.domain.sync_state import SyncState
-from wb_desktop.core.store.models import Photo
+from wb_desktop.core.store.changes import Changes
+from wb_desktop.core.store.photo_queries import PhotoRow, photos_of_job
 from wb_desktop.ui.photos.importer import PhotoImporter
 from wb_desktop.ui.photos.thumbnails import ThumbnailLoader
 from wb_desktop.ui.photos.viewer import PhotoViewer, ViewerPhoto
@@ -38,41 +36,6 @@ from wb_desktop.ui.workday import Workday
 
 TILE_ICON_PX = 128
 _DIALOG_SUFFIXES = "*.jpg *.jpeg *.png *.webp *.heic *.heif"
-
-
-@dataclass(frozen=True)
-class PhotoRow:
-    """What the strip shows of one photo, copied out of the read session."""
-
-    id: str
-    sha256: str
-    path: Path
-    original_name: str
-    upload_state: UploadState
-    sync_state: SyncState
-    uploaded_bytes: int
-    byte_size: int
-
-
-def photos_of_job(session: Session, job_id: str, media_root: Path) -> list[PhotoRow]:
-    photos = session.scalars(
-        select(Photo)
-        .where(Photo.job_id == job_id)
-        .order_by(Photo.created_at, Photo.original_name, Photo.id)
-    )
-    return [
-        PhotoRow(
-            p.id,
-            p.sha256,
-            media_root.joinpath(*p.stored_path.split("/")),
-            p.original_name,
-            p.upload_state,
-            p.sync_state,
-            p.uploaded_bytes,
-            p.byte_size,
-        )
-        for p in photos
-    ]
 
 
 class PhotoTile(QFrame):
@@ -147,14 +110,14 @@ class PhotoStrip(QWidget):
             QStandardPaths.StandardLocation.PicturesLocation
         )
         self.viewer: PhotoViewer | None = None
-        self.thumbnails = ThumbnailLoader(parent=self)
+        self.thumbnails = ThumbnailLoader(workday.runner, parent=self)
         self.thumbnails.ready.connect(self._on_thumbnail)
         self.thumbnails.failed.connect(self._on_thumbnail_failed)
         self.importer = PhotoImporter(workday, self.thumbnails, self)
         self.importer.started.connect(self._on_import_started)
         self.importer.refused.connect(self.show_message)
         self.importer.finished.connect(self._on_import_finished)
-        workday.changed.connect(self._on_changed)
+        workday.runner.changed.connect(self._on_changed)
         self.setAcceptDrops(True)
         self._build()
         self.show_job(None)
@@ -218,10 +181,19 @@ class PhotoStrip(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        rows: list[PhotoRow] = []
-        if self._job_id is not None:
-            job_id, media = self._job_id, self._workday.cache.paths.media
-            rows = self._workday.read(lambda session: photos_of_job(session, job_id, media))
+        """Read the open job's photos again (through the op runner); none when no job."""
+        job_id, media = self._job_id, self._workday.media_folder
+        if job_id is None:
+            self._show_rows((None, []))
+            return
+        self._workday.runner.query(
+            lambda session: (job_id, photos_of_job(session, job_id, media)), self._show_rows
+        )
+
+    def _show_rows(self, answer: tuple[str | None, list[PhotoRow]]) -> None:
+        job_id, rows = answer
+        if job_id != self._job_id:
+            return  # another job was opened meanwhile; its rows follow
         self._place_tiles(rows)
         self._rows = rows
         self.title_label.setText(self.tr("Photos (%1)").replace("%1", str(len(rows))))
@@ -327,8 +299,8 @@ class PhotoStrip(QWidget):
             if tile.row.sha256 == sha256:
                 tile.set_placeholder(self.tr("Cannot\nshow"))
 
-    def _on_changed(self, job_id: str) -> None:
-        if self._job_id is not None and job_id == self._job_id:
+    def _on_changed(self, changes: Changes) -> None:
+        if self._job_id is not None and changes.concerns("photo", job_id=self._job_id):
             self.refresh()
 
     def _on_import_started(self, job_id: str, count: int) -> None:

@@ -9,34 +9,29 @@ from __future__ import annotations
 from collections import OrderedDict
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThreadPool, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QImage
 
+from wb_desktop.app.op_runner import OpRunner
 from wb_desktop.ui.photos.decode import THUMBNAIL_PX, load_image
 
 DEFAULT_CACHE_ENTRIES = 400
 
 
-class _Relay(QObject):
-    """Lives on the GUI thread; workers emit on it, so the slot runs there (queued)."""
-
-    loaded = Signal(str, QImage)
-
-
 class ThumbnailLoader(QObject):
-    """Hands out cached thumbnails and loads missing ones in a thread pool."""
+    """Hands out cached thumbnails and loads missing ones as background calls."""
 
     ready = Signal(str, QImage)  # sha256, the upright thumbnail
     failed = Signal(str)  # sha256 of a photo whose file is missing or unreadable
 
     def __init__(
-        self, max_entries: int = DEFAULT_CACHE_ENTRIES, parent: QObject | None = None
+        self,
+        runner: OpRunner | None = None,
+        max_entries: int = DEFAULT_CACHE_ENTRIES,
+        parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(2)
-        self._relay = _Relay(self)
-        self._relay.loaded.connect(self._on_loaded)
+        self._runner = runner or OpRunner(parent=self)
         self._cache: OrderedDict[str, QImage] = OrderedDict()
         self._loading: set[str] = set()
         self._max_entries = max_entries
@@ -62,13 +57,16 @@ class ThumbnailLoader(QObject):
         if image is not None or sha256 in self._loading:
             return image
         self._loading.add(sha256)
-        relay = self._relay
-        self._pool.start(lambda: relay.loaded.emit(sha256, load_image(path, THUMBNAIL_PX)))
+        self._runner.call(
+            lambda: load_image(path, THUMBNAIL_PX),
+            lambda image: self._on_loaded(sha256, image),
+            lambda _error: self._on_loaded(sha256, QImage()),
+        )
         return None
 
     def wait_for_done(self, msecs: int = -1) -> bool:
-        """Block until queued loads have run (shutdown and tests); their signals still queue."""
-        return self._pool.waitForDone(msecs)
+        """Block until queued loads have run and been told (shutdown and tests)."""
+        return self._runner.wait_until_idle(msecs)
 
     def _on_loaded(self, sha256: str, image: QImage) -> None:
         self._loading.discard(sha256)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSize, Qt, QThreadPool, Signal
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QImage, QKeyEvent, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wb_desktop.app.op_runner import OpRunner
 from wb_desktop.ui.photos.decode import load_image
 from wb_desktop.ui.theme import TOUCH_TARGET_PX
 
@@ -32,10 +33,6 @@ MAX_DECODE_SIDE = 4096  # bigger than any tablet screen; caps memory for huge ph
 class ViewerPhoto:
     path: Path
     title: str
-
-
-class _Relay(QObject):
-    loaded = Signal(int, QImage)  # index in the viewer's list, the upright image
 
 
 class PhotoViewer(QDialog):
@@ -50,10 +47,7 @@ class PhotoViewer(QDialog):
         self._photos = photos
         self._index = max(0, min(index, len(photos) - 1))
         self._image = QImage()
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._relay = _Relay(self)
-        self._relay.loaded.connect(self._on_loaded)
+        self._runner = OpRunner(parent=self)  # its own: a closed viewer waits only for its decode
 
         self.title_label = QLabel(self)
         self.title_label.setProperty("role", "heading")
@@ -120,7 +114,7 @@ class PhotoViewer(QDialog):
 
     def done(self, result: int) -> None:
         """Wait for a decode in flight so its worker never outlives the dialog."""
-        self._pool.waitForDone()
+        self._runner.wait_until_idle()
         super().done(result)
 
     def _button(self, text: str) -> QPushButton:
@@ -146,8 +140,12 @@ class PhotoViewer(QDialog):
             .replace("%3", photo.title)
         )
         self.image_label.setText(self.tr("Loading…"))
-        index, relay, path = self._index, self._relay, photo.path
-        self._pool.start(lambda: relay.loaded.emit(index, load_image(path, MAX_DECODE_SIDE)))
+        index, path = self._index, photo.path
+        self._runner.call(
+            lambda: load_image(path, MAX_DECODE_SIDE),
+            lambda image: self._on_loaded(index, image),
+            lambda _error: self._on_loaded(index, QImage()),
+        )
 
     def _on_loaded(self, index: int, image: QImage) -> None:
         if index != self._index:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from wb_desktop.core.domain.money import DEFAULT_CURRENCY
+from wb_desktop.core.store.changes import Changes
 from wb_desktop.core.store.report_queries import Figures, Report, build_report
 from wb_desktop.ui.formatting import format_date, format_decimal, format_money
 from wb_desktop.ui.job_sections import card
@@ -34,6 +35,7 @@ from wb_desktop.ui.theme import SPACING_PX, TOUCH_TARGET_PX
 from wb_desktop.ui.workday import Workday
 
 REFRESH_MS = 60_000
+REPORT_KINDS = ("job", "job_line_item", "time_entry", "document")
 SECONDS_PER_HOUR = 3600
 
 
@@ -95,7 +97,7 @@ class ReportsPage(QWidget):
         self.timer.setInterval(REFRESH_MS)
         self.timer.timeout.connect(self.refresh)
         self._stale = True
-        workday.changed.connect(lambda _job_id: self.cache_changed())
+        workday.runner.changed.connect(self._on_changed)
         buttons = [
             self.day_button,
             self.week_button,
@@ -195,19 +197,29 @@ class ReportsPage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        """Read the figures again from the cache (cheap: a few grouped queries)."""
-        workday, period = self._workday, self._period
-        self._report = workday.read(
-            lambda session: build_report(
-                session,
-                period.report_first_day,
-                period.report_last_day,
-                workday.zone,
-                workday.now(),
-                workday.technician_id,
-            )
-        )
+        """Read the figures again through the op runner (cheap: a few grouped queries)."""
+        workday, period, now = self._workday, self._period, self._workday.now()
         self._stale = False
+        workday.runner.query(
+            lambda session: (
+                period,
+                build_report(
+                    session,
+                    period.report_first_day,
+                    period.report_last_day,
+                    workday.zone,
+                    now,
+                    workday.technician_id,
+                ),
+            ),
+            self._show_report,
+        )
+
+    def _show_report(self, answer: tuple[Period, Report]) -> None:
+        period, report = answer
+        if period != self._period:
+            return  # another period was asked for meanwhile; its figures follow
+        self._report = report
         self.figures.show_figures(self.period_figures())
         self._show_period()
         self._show_chart()
@@ -304,6 +316,10 @@ class ReportsPage(QWidget):
         if 0 <= index < len(slots) and slots[index] <= self._workday.today():
             self._period = Period.containing(self._period.granularity, slots[index])
             self.refresh()
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.concerns(*REPORT_KINDS):
+            self.cache_changed()
 
     def cache_changed(self) -> None:
         """Re-read at once on screen; off screen, only note it for the next show."""

@@ -8,6 +8,7 @@ from wb_desktop.core.store.changes.documents import DocumentChanges
 from wb_desktop.core.store.changes.jobs import JobChanges
 from wb_desktop.core.store.changes.media import MediaChanges
 from wb_desktop.core.store.changes.notice import Changes
+from wb_desktop.core.store.changes.positions import PositionChanges
 from wb_desktop.core.store.changes.timeclock import TimeClockChanges
 
 
@@ -21,6 +22,7 @@ class LocalChanges:
         self.media = MediaChanges(write_path)
         self.time = TimeClockChanges(write_path)
         self.documents = DocumentChanges(write_path)
+        self.positions = PositionChanges(write_path)
 
 
 __all__ = ["ChangeReceipt", "Changes", "LocalChanges", "WritePath"]

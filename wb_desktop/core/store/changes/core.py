@@ -21,6 +21,7 @@ from wb_desktop.core.domain.clock import Clock
 from wb_desktop.core.domain.errors import NotFoundError, ValidationError
 from wb_desktop.core.domain.sync_state import state_after_local_change
 from wb_desktop.core.domain.text import QT_TRANSLATE_NOOP, Text
+from wb_desktop.core.protocol.kinds import RecordType
 from wb_desktop.core.store.changes.notice import Changes
 from wb_desktop.core.store.database import Database
 from wb_desktop.core.store.disk_full import refused_when_disk_full
@@ -57,7 +58,7 @@ class ChangeReceipt:
         if not self.changed:
             return Changes(initiator=initiator, storage_warning=self.storage_warning)
         return Changes(
-            frozenset({self.record_type}),
+            frozenset({RecordType(self.record_type)}),
             frozenset({self.record_id}),
             frozenset({self.job_id}) if self.job_id else frozenset(),
             initiator,

@@ -10,12 +10,21 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-# The record kinds are the synced record types of ``record_info.RECORD_MODELS`` ("customer",
-# "job", "note", "photo", "signature", "time_entry", "document", "job_line_item"); a notice
-# names them by those same strings, never by a second list.
-RecordKind = str
+from wb_desktop.core.protocol.kinds import RecordType
+
+# A notice names record kinds by the wire's one list of record types (string enums, so a
+# view may ask about "note" as well as RecordType.NOTE).
+RecordKind = RecordType | str
 # Kinds whose records always belong to one job: a view of another job need not read again.
-JOB_BOUND_KINDS = frozenset({"job", "job_line_item", "note", "photo", "signature"})
+JOB_BOUND_KINDS = frozenset(
+    {
+        RecordType.JOB,
+        RecordType.JOB_LINE_ITEM,
+        RecordType.NOTE,
+        RecordType.PHOTO,
+        RecordType.SIGNATURE,
+    }
+)
 
 
 @dataclass(frozen=True)

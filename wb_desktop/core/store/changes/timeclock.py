@@ -25,6 +25,7 @@ from wb_desktop.core.store.changes.core import (
     new_record,
     touch,
 )
+from wb_desktop.core.store.changes.notice import Changes
 from wb_desktop.core.store.models import Job, TimeEntry
 from wb_desktop.core.store.outbox import OpSpec
 
@@ -107,9 +108,46 @@ def clock_time(moment: datetime, zone: tzinfo | None) -> str:
     return moment.astimezone(zone).strftime("%H:%M")
 
 
+@dataclass(frozen=True)
+class Punch:
+    """What one press of a clock button did: its writes in order, and the running job entry
+    it stopped on the way (the technician is told "Stopped 'X' at 10:02")."""
+
+    receipts: tuple[ChangeReceipt, ...]
+    stopped_entry_id: str | None = None
+
+    def changes(self, initiator: object | None = None) -> Changes:
+        return Changes.merged((receipt.changes() for receipt in self.receipts), initiator)
+
+
 class TimeClockChanges:
     def __init__(self, write_path: WritePath) -> None:
         self._write = write_path
+
+    def toggle_day(self, zone: tzinfo | None = None) -> Punch:
+        """The day button: clock in for the day, or out of it (stopping a running job first)."""
+        day_open, running = self._running()
+        if not day_open:
+            return Punch((self.clock_in(zone=zone),))
+        stopped = self.clock_out(running[1]) if running else None
+        closed = self.clock_out(day=True)
+        return Punch(tuple(r for r in (stopped, closed) if r), running[0] if running else None)
+
+    def toggle_job(self, job_id: str, zone: tzinfo | None = None) -> Punch:
+        """A job's button: stop work on it, or start it (stopping work on another job first)."""
+        _day_open, running = self._running()
+        if running and running[1] == job_id:
+            return Punch((self.clock_out(job_id),))
+        stopped = self.clock_out(running[1]) if running else None
+        started = self.clock_in(job_id, zone=zone)
+        return Punch(tuple(r for r in (stopped, started) if r), running[0] if running else None)
+
+    def _running(self) -> tuple[bool, tuple[str, str] | None]:
+        """Whether the day is clocked in, and the running job entry as (entry id, job id)."""
+        with self._write.database.reader() as session:
+            current = open_entries(session)
+            job = current.job
+            return current.day is not None, (job.id, job.job_id) if job and job.job_id else None
 
     def clock_in(
         self, job_id: str | None = None, note: str = "", *, zone: tzinfo | None = None
