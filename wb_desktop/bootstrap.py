@@ -39,6 +39,7 @@ from wb_desktop.app.demo_start import DemoThenSync
 from wb_desktop.app.first_use import OnFirstUse
 from wb_desktop.app.logs import configure_logging
 from wb_desktop.app.media_sweep import MediaSweep
+from wb_desktop.app.op_runner import OpRunner
 from wb_desktop.app.profile_lock import lock_profile
 from wb_desktop.app.qt_platform_check import qt_platform_problem
 from wb_desktop.app.settings import load_settings
@@ -255,12 +256,15 @@ def _assemble(
         initial_counts=outbox_counts(cache.database),
         initial_last_sync=last_success(cache.database),
     )
+    # Every read and write of the window's views, off the GUI thread (issue 19, item 4).
+    runner = OpRunner(cache, after_write=service.notify_local_change)
     workday = Workday(
         cache,
         clock,
         options.zone or system_zone(),
         technician.id if technician else None,
         notify_sync=service.notify_local_change,
+        runner=runner,
     )
     window = MainWindow(
         workday,
