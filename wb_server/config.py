@@ -6,8 +6,6 @@ from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
-PROTOCOL_VERSION = 1
-
 
 @dataclass(frozen=True)
 class ServerConfig:
