@@ -27,6 +27,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO
 
+from wb_desktop.app.no_console import has_console
+
 FAULTHANDLER_FILE = "faulthandler.log"
 PREVIOUS_FAULTHANDLER_FILE = "faulthandler-previous.log"
 _log = logging.getLogger("wb_desktop.crash")
@@ -133,6 +135,6 @@ class CrashReporter:
         """Another hook that was there (a test harness's) still sees it; Python's own only
         where there is a console to print on (a windowed build has no ``sys.stderr``)."""
         previous = self._previous_hook
-        if previous is None or (previous is sys.__excepthook__ and sys.stderr is None):
-            return
+        if previous is None or (previous is sys.__excepthook__ and not has_console()):
+            return  # the stand-in for a missing console would log the traceback twice
         previous(kind, error, trace)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from logging.handlers import RotatingFileHandler
 
+from wb_desktop.app.no_console import write_early_lines
 from wb_desktop.core.paths import ProfilePaths
 
 LOG_FILE_NAME = "wb-desktop.log"
@@ -35,4 +36,5 @@ def configure_logging(paths: ProfilePaths, level: int = logging.INFO) -> logging
     root.addHandler(handler)
     if root.level == logging.NOTSET or root.level > level:
         root.setLevel(level)
+    write_early_lines()  # a windowed build's output from before the log opened
     return handler
