@@ -107,6 +107,12 @@ def _gui_parser() -> argparse.ArgumentParser:
         help="the server's admin token, for the console's dispatcher and faults "
         "(default: $WB_ADMIN_TOKEN; the built-in demo server needs none)",
     )
+    group.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="start, wait for the first sync, print a one-line JSON report and quit "
+        "(how CI checks the bundle: packaging/smoke_run.py)",
+    )
     return gui
 
 
@@ -277,17 +283,20 @@ def _run_gui(options: CommonOptions, args: argparse.Namespace) -> int:
         return EXIT_ERROR
     from wb_desktop import bootstrap as app
 
-    return app.run(
-        app.AppOptions(
-            data_dir=options.data_dir,
-            profile=options.profile,
-            quota_mb=options.quota_mb,
-            server=getattr(args, "server", None),
-            lang=getattr(args, "lang", None),
-            open_console=bool(getattr(args, "console", False)),
-            admin_token=getattr(args, "admin_token", None) or os.environ.get("WB_ADMIN_TOKEN"),
-        )
+    app_options = app.AppOptions(
+        data_dir=options.data_dir,
+        profile=options.profile,
+        quota_mb=options.quota_mb,
+        server=getattr(args, "server", None),
+        lang=getattr(args, "lang", None),
+        open_console=bool(getattr(args, "console", False)),
+        admin_token=getattr(args, "admin_token", None) or os.environ.get("WB_ADMIN_TOKEN"),
     )
+    if getattr(args, "smoke_test", False):
+        from wb_desktop.smoke import run_smoke_test
+
+        return run_smoke_test(app_options)
+    return app.run(app_options)
 
 
 def _db_upgrade(options: CommonOptions) -> int:
