@@ -118,6 +118,11 @@ def running_app(language: str, clock: FixedClock) -> Iterator[WorkBossApp]:
             QLocale.setDefault(locale_before)
 
 
+def idle(app: WorkBossApp) -> None:
+    """Views read and write through the op runner: wait until it has answered everything."""
+    until(app, lambda: app.workday.runner.idle, "the op runner")
+
+
 def write(app: WorkBossApp, job_id: str, action: Callable[[LocalChanges], ChangeReceipt]) -> None:
     app.workday.write(job_id, action)
 
@@ -159,8 +164,10 @@ def open_new(app: WorkBossApp, job_id: str, kind: DocumentKind) -> DocumentEdito
     """The job page's Create invoice (or estimate) button: the editor starts from the job."""
     window = app.window
     window.open_job(job_id)
+    idle(app)
     page = window.job_page
     (page.invoice_button if kind is DocumentKind.INVOICE else page.estimate_button).click()
+    idle(app)
     return window.documents.editor
 
 
@@ -173,9 +180,10 @@ def add_line(app: WorkBossApp, editor: DocumentEditor, description: str, unit_pr
     QTest.keyClicks(row.price_edit, unit_price)
 
 
-def finish(editor: DocumentEditor, *, send: bool) -> str:
+def finish(app: WorkBossApp, editor: DocumentEditor, *, send: bool) -> str:
     """Save draft, or Send (queued while offline); returns the document's id."""
     (editor.send_button if send else editor.save_button).click()
+    idle(app)
     if editor.document_id is None:
         raise SceneError(f"the editor did not save: {editor.form_error_label.text()}")
     return editor.document_id
@@ -208,14 +216,14 @@ def invoicing_day(language: str, shots: Shots) -> None:
         work_on(app, clock, jobs[1], timedelta(hours=2, minutes=5))
         clock.advance(timedelta(minutes=10))
 
-        sent = finish(open_new(app, jobs[0], DocumentKind.INVOICE), send=True)
+        sent = finish(app, open_new(app, jobs[0], DocumentKind.INVOICE), send=True)
         until(
             app,
             lambda: states_of(app, sent) == (DeliveryState.SENT, SyncState.SYNCED),
             "the first invoice to be sent and synced",
         )
         clock.advance(timedelta(minutes=5))
-        estimate = finish(open_new(app, jobs[2], DocumentKind.ESTIMATE), send=False)
+        estimate = finish(app, open_new(app, jobs[2], DocumentKind.ESTIMATE), send=False)
         until(
             app,
             lambda: states_of(app, estimate) == (DeliveryState.DRAFT, SyncState.SYNCED),
@@ -225,7 +233,7 @@ def invoicing_day(language: str, shots: Shots) -> None:
         clock.advance(timedelta(minutes=10))
         editor = open_new(app, jobs[1], DocumentKind.INVOICE)
         add_line(app, editor, "Varmvattenberedare 100 l", "8490")
-        queued = finish(editor, send=True)
+        queued = finish(app, editor, send=True)
         editor.header.back_button.click()
         settle(app)
         shots.save(window, "invoices")
@@ -260,6 +268,7 @@ def take_payment(app: WorkBossApp, clock: FixedClock, document_id: str) -> None:
     )
     editor = app.window.documents.editor
     editor.refresh()
+    idle(app)
     panel = editor.payment
     until(app, panel.charge_button.isEnabled, "the Charge button to be enabled online")
     QTest.keyClicks(panel.card_edit, APPROVED_CARD)
@@ -280,7 +289,9 @@ def show_customer(app: WorkBossApp, customer_id: str) -> None:
     window = app.window
     window.customers_button.click()
     page = window.customers
-    if not page.show_customer(customer_id):
+    page.show_customer(customer_id)
+    idle(app)
+    if page.shown_customer_id() != customer_id:
         raise SceneError(f"customer {customer_id} is not on the customers page")
     page.list_view.scrollTo(
         page.list_view.currentIndex(), QAbstractItemView.ScrollHint.PositionAtCenter

@@ -18,6 +18,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from tests.conftest import Schedule
+from tests.gui.waiting import settle
 from wb_desktop.app.sync_service import SyncService
 from wb_desktop.core.domain.records import DeliveryState, DocumentKind, PaymentStatus
 from wb_desktop.core.domain.sync_state import SyncState
@@ -62,6 +63,7 @@ def page_for(qtbot: QtBot, workday: Workday, service: SyncService) -> DocumentsP
     page.resize(1280, 800)
     page.show()
     qtbot.waitExposed(page)
+    settle(qtbot, workday)
     return page
 
 
@@ -140,10 +142,12 @@ def test_filters_and_search_narrow_the_list(
     view, model = page.list_view, page.list_view.model
 
     qtbot.mouseClick(view.estimates_button, CLICK)
+    settle(qtbot, workday)
     assert [model.index(i).data(DocumentRole.ROW).kind for i in range(model.rowCount())] == [
         DocumentKind.ESTIMATE
     ]
     qtbot.mouseClick(view.all_button, CLICK)
+    settle(qtbot, workday)
     qtbot.keyClicks(view.search_edit, "lund")
     qtbot.waitUntil(lambda: model.rowCount() == 1)
     assert model.index(0).data(DocumentRole.ROW).customer_name == "Karin Lund"
@@ -161,6 +165,7 @@ def test_the_list_reloads_after_a_local_change_and_after_a_sync_step(
     workday.write(
         "", lambda changes: changes.documents.create("invoice", schedule.customer_ids[0], [LABOUR])
     )
+    settle(qtbot, workday)
     assert page.list_view.model.rowCount() == 1
 
     cache.changes.documents.create("estimate", schedule.customer_ids[0], [LABOUR])  # as a pull
@@ -172,7 +177,9 @@ def test_an_invoice_from_a_job_starts_with_its_lines_and_shows_exact_totals(
     qtbot: QtBot, workday: Workday, cache: LocalCache, schedule: Schedule, offline: SyncService
 ) -> None:
     page = page_for(qtbot, workday, offline)
-    assert page.open_for_job(schedule.job_ids[0])
+    page.open_for_job(schedule.job_ids[0])
+    settle(qtbot, workday)
+    assert page.stack.currentWidget() is page.editor
     editor = page.editor
     assert editor.header.title_label.text() == "New invoice"
     assert editor.header.customer_label.text() == "Karin Lund"
@@ -180,6 +187,7 @@ def test_an_invoice_from_a_job_starts_with_its_lines_and_shows_exact_totals(
     assert [r.description_edit.text() for r in editor.lines.rows] == ["Labour, per hour"]
 
     qtbot.mouseClick(editor.lines.add_button, CLICK)
+    settle(qtbot, workday)
     type_into(
         qtbot,
         editor.lines.rows[1],
@@ -195,6 +203,7 @@ def test_an_invoice_from_a_job_starts_with_its_lines_and_shows_exact_totals(
 
     with qtbot.waitSignal(editor.documentSaved) as saved:
         qtbot.mouseClick(editor.save_button, CLICK)
+    settle(qtbot, workday)
     stored = document(cache, saved.args[0])
     assert stored.total == Decimal("1759.06") and stored.job_id == schedule.job_ids[0]
     assert editor.header.title_label.text() == f"Invoice {stored.reference}"
@@ -202,6 +211,7 @@ def test_an_invoice_from_a_job_starts_with_its_lines_and_shows_exact_totals(
     assert not editor.is_dirty()
 
     qtbot.mouseClick(editor.header.back_button, CLICK)
+    settle(qtbot, workday)
     assert page.stack.currentWidget() is page.list_view
     assert page.list_view.model.document_ids() == [stored.id]
 
@@ -211,10 +221,12 @@ def test_a_document_from_scratch_needs_a_customer_and_a_line(
 ) -> None:
     page = page_for(qtbot, workday, offline)
     qtbot.mouseClick(page.list_view.new_estimate_button, CLICK)
+    settle(qtbot, workday)
     editor = page.editor
     assert editor.header.title_label.text() == "New estimate"
 
     qtbot.mouseClick(editor.save_button, CLICK)
+    settle(qtbot, workday)
     assert editor.header.customer_error_label.text() == "Pick the customer this estimate is for."
     assert not editor.header.customer_error_label.isHidden()
     row = editor.lines.rows[0]
@@ -222,18 +234,22 @@ def test_a_document_from_scratch_needs_a_customer_and_a_line(
     assert counts(cache) == (0, 0)
 
     qtbot.mouseClick(row.remove_button, CLICK)  # an empty estimate
+    settle(qtbot, workday)
     editor.header.customer_combo.setCurrentIndex(
         editor.header.customer_combo.findText("Oliver Smith")
     )
     qtbot.mouseClick(editor.save_button, CLICK)
+    settle(qtbot, workday)
     assert editor.form_error_label.text() == "An estimate needs at least one line."
     assert editor.header.customer_error_label.isHidden()
     assert counts(cache) == (0, 0)
 
     qtbot.mouseClick(editor.lines.add_button, CLICK)
+    settle(qtbot, workday)
     type_into(qtbot, editor.lines.rows[0], description="Survey", unit_price="900")
     with qtbot.waitSignal(editor.documentSaved) as saved:
         qtbot.mouseClick(editor.save_button, CLICK)
+    settle(qtbot, workday)
     stored = document(cache, saved.args[0])
     assert stored.kind is DocumentKind.ESTIMATE and stored.customer_id == schedule.customer_ids[1]
     assert stored.total == Decimal("1125.00")
@@ -263,7 +279,9 @@ def test_bad_input_is_explained_beside_the_line_and_nothing_saved_changes(
     saved = cache.changes.documents.create("invoice", schedule.customer_ids[0], [LABOUR])
     before = counts(cache)
     page = page_for(qtbot, workday, offline)
-    assert page.open_document(saved.record_id)
+    page.open_document(saved.record_id)
+    settle(qtbot, workday)
+    assert page.stack.currentWidget() is page.editor
     editor = page.editor
     row = editor.lines.rows[0]
 
@@ -273,7 +291,9 @@ def test_bad_input_is_explained_beside_the_line_and_nothing_saved_changes(
     assert row.amount_label.text() == "—"
     assert not editor.totals.incomplete_label.isHidden()
     qtbot.mouseClick(editor.send_button, CLICK)  # neither Send nor Save takes it
+    settle(qtbot, workday)
     qtbot.mouseClick(editor.save_button, CLICK)
+    settle(qtbot, workday)
     assert editor.form_error_label.text() == "Fix the marked lines before saving."
     assert counts(cache) == before
     stored = document(cache, saved.record_id)
@@ -288,11 +308,13 @@ def test_numbers_are_read_the_way_swedish_writes_them(
     try:
         page = page_for(qtbot, workday, offline)
         page.open_for_job(schedule.job_ids[0])
+        settle(qtbot, workday)
         row = page.editor.lines.rows[0]
         assert (row.quantity_edit.text(), row.price_edit.text()) == ("2", "650,00")
         type_into(qtbot, row, quantity="1,5", unit_price="1 250,50")
         with qtbot.waitSignal(page.editor.documentSaved) as saved:
             qtbot.mouseClick(page.editor.save_button, CLICK)
+        settle(qtbot, workday)
     finally:
         QLocale.setDefault(previous)
     stored = document(cache, saved.args[0])
@@ -307,8 +329,10 @@ def test_send_works_offline_once_and_the_document_becomes_final(
 ) -> None:
     page = page_for(qtbot, workday, offline)
     page.open_for_job(schedule.job_ids[0])
+    settle(qtbot, workday)
     editor = page.editor
     qtbot.mouseClick(editor.send_button, CLICK)  # saves, then queues
+    settle(qtbot, workday)
 
     assert editor.document_id is not None
     stored = document(cache, editor.document_id)
@@ -321,6 +345,7 @@ def test_send_works_offline_once_and_the_document_becomes_final(
 
     before = counts(cache)
     editor.send()  # a second Send does nothing more
+    settle(qtbot, workday)
     cache.changes.documents.send(editor.document_id)
     assert counts(cache) == before
     with cache.database.reader() as db:
@@ -333,10 +358,13 @@ def test_the_next_document_after_a_sent_one_can_be_edited(
 ) -> None:
     page = page_for(qtbot, workday, offline)
     page.open_for_job(schedule.job_ids[0])
+    settle(qtbot, workday)
     qtbot.mouseClick(page.editor.send_button, CLICK)
+    settle(qtbot, workday)
     assert page.editor.lines.rows[0].quantity_edit.isReadOnly()
 
     page.open_for_job(schedule.job_ids[1])
+    settle(qtbot, workday)
 
     editor = page.editor
     assert not editor.lines.rows[0].quantity_edit.isReadOnly()
@@ -352,21 +380,25 @@ def test_an_estimate_becomes_an_invoice_and_a_second_tap_opens_that_invoice(
     )
     page = page_for(qtbot, workday, offline)
     page.open_document(estimate.record_id)
+    settle(qtbot, workday)
     editor = page.editor
     assert not editor.convert_button.isHidden()
     assert editor.payment.isHidden()  # no card payment on an estimate
 
     with qtbot.waitSignal(page.documentOpened) as opened:
         qtbot.mouseClick(editor.convert_button, CLICK)
+    settle(qtbot, workday)
     invoice = document(cache, opened.args[0])
     assert invoice.kind is DocumentKind.INVOICE and invoice.converted_from_id == estimate.record_id
     assert editor.kind is DocumentKind.INVOICE and editor.convert_button.isHidden()
     assert "made from estimate EST-" in editor.message_label.text()
 
     page.open_document(estimate.record_id)
+    settle(qtbot, workday)
     assert editor.convert_button.text() == f"Open invoice {invoice.reference}"
     with qtbot.waitSignal(page.documentOpened) as again:
         qtbot.mouseClick(editor.convert_button, CLICK)
+    settle(qtbot, workday)
     assert again.args[0] == invoice.id
     assert counts(cache)[0] == 2
 
@@ -377,13 +409,16 @@ def test_leaving_with_unsaved_mistakes_keeps_the_editor_open_until_discarded(
     saved = cache.changes.documents.create("invoice", schedule.customer_ids[0], [LABOUR])
     page = page_for(qtbot, workday, offline)
     page.open_document(saved.record_id)
+    settle(qtbot, workday)
     type_into(qtbot, page.editor.lines.rows[0], quantity="-1")
 
     qtbot.mouseClick(page.editor.header.back_button, CLICK)
+    settle(qtbot, workday)
     assert page.stack.currentWidget() is page.editor
     assert not page.editor.discard_button.isHidden()
 
     qtbot.mouseClick(page.editor.discard_button, CLICK)
+    settle(qtbot, workday)
     assert page.stack.currentWidget() is page.list_view
     assert document(cache, saved.record_id).total == Decimal("1625.00")
 
@@ -399,6 +434,7 @@ def test_offline_the_card_payment_is_disabled_with_the_reason_in_plain_text(
 ) -> None:
     page = page_for(qtbot, workday, offline)
     page.open_document(queued_invoice(cache, schedule))
+    settle(qtbot, workday)
     panel = page.editor.payment
 
     assert panel.isVisible()
@@ -420,6 +456,7 @@ def test_online_a_draft_must_be_sent_before_it_is_paid(
     draft = cache.changes.documents.create("invoice", schedule.customer_ids[0], [LABOUR])
     page = page_for(qtbot, workday, online)
     page.open_document(draft.record_id)
+    settle(qtbot, workday)
     panel = page.editor.payment
     assert not panel.charge_button.isEnabled()
     assert panel.status_label.text().startswith("Send the invoice first")
@@ -444,6 +481,7 @@ def test_a_bad_card_number_is_explained_inline_and_nothing_is_charged(
 ) -> None:
     page = page_for(qtbot, workday, online)
     page.open_document(queued_invoice(cache, schedule))
+    settle(qtbot, workday)
     panel = page.editor.payment
     assert panel.charge_button.isEnabled() and panel.charge_button.text() == "Charge SEK 1625.00"
     heard: list[object] = []
@@ -464,6 +502,7 @@ def test_charging_then_approved_declined_and_no_answer_each_end_clearly(
     page = page_for(qtbot, workday, online)
     invoice = queued_invoice(cache, schedule)
     page.open_document(invoice)
+    settle(qtbot, workday)
     panel = page.editor.payment
 
     qtbot.keyClicks(panel.card_edit, "4242 4242 4242 4242")
@@ -507,10 +546,13 @@ def test_every_control_is_a_touch_target(
         return len(shown)
 
     page.reload()
+    settle(qtbot, workday)
     assert check_buttons(page.list_view) == 5
     page.open_document(estimate.record_id)
+    settle(qtbot, workday)
     assert check_buttons(page.editor) >= 6  # back, remove, add, save, send, convert
     page.open_document(invoice)
+    settle(qtbot, workday)
     assert check_buttons(page.editor) >= 3  # back, send, charge
     row = page.editor.lines.rows[0]
     fields = (row.description_edit, row.quantity_edit, row.price_edit, row.vat_combo)
@@ -523,7 +565,14 @@ def test_editor_can_be_used_alone(
 ) -> None:
     editor = DocumentEditor(workday, offline)
     qtbot.addWidget(editor)
-    assert not editor.open_for_job("no-such-job")
-    assert not editor.open_document("no-such-document")
+    found: list[bool] = []
+    editor.open_for_job("no-such-job", opened=found.append)
+    editor.open_document("no-such-document", opened=found.append)
+    settle(qtbot, workday)
+    assert found == [False]  # the later read wins; the earlier answer is not shown
+    editor.open_document("no-such-document", opened=found.append)
+    settle(qtbot, workday)
+    assert found == [False, False]
     editor.new_document(DocumentKind.INVOICE, schedule.customer_ids[1])
+    settle(qtbot, workday)
     assert editor.header.picked_customer_id() == schedule.customer_ids[1]

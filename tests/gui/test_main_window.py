@@ -13,6 +13,7 @@ from tests.gui.conftest import Week
 from tests.gui.waiting import settle
 from wb_desktop.app.sync_service import SyncService
 from wb_desktop.core.domain.records import DocumentKind
+from wb_desktop.ui.device_dialog import DeviceDialog
 from wb_desktop.ui.main_window import MainWindow
 from wb_desktop.ui.theme import TOUCH_TARGET_PX
 from wb_desktop.ui.workday import Workday
@@ -52,13 +53,14 @@ def test_the_top_bar_reaches_every_page(qtbot: QtBot, window: MainWindow) -> Non
 
 
 def test_create_invoice_on_a_job_opens_a_draft_from_its_lines(
-    qtbot: QtBot, window: MainWindow, week: Week
+    qtbot: QtBot, window: MainWindow, week: Week, workday: Workday
 ) -> None:
     job_id = week.today[0]
     window.open_job(job_id)
-    settle(qtbot, window.job_page._workday)
+    settle(qtbot, workday)
 
     qtbot.mouseClick(window.job_page.invoice_button, CLICK)
+    settle(qtbot, workday)
 
     assert window.pages.currentWidget() is window.documents
     assert window.documents_button.isChecked()
@@ -77,3 +79,15 @@ def test_a_customers_job_opens_on_the_schedule(
 
     assert window.pages.currentWidget() is window.splitter
     assert window.job_page.job_id == week.today[1]
+
+
+def test_the_device_button_reads_the_cache_off_the_gui_thread_then_shows_it(
+    qtbot: QtBot, window: MainWindow, workday: Workday
+) -> None:
+    qtbot.mouseClick(window.device_button, CLICK)
+    settle(qtbot, workday)
+
+    dialog = window.findChild(DeviceDialog)
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.records_label.text() == "5 jobs, 2 customers"  # every cached job
+    dialog.close()

@@ -26,7 +26,7 @@ from wb_desktop.core.store.changes import Changes
 from wb_desktop.core.sync.engine import Failure, StepReport
 from wb_desktop.core.sync.profiles import Behaviour, NetworkProfile
 from wb_desktop.ui.customers import CustomersPage
-from wb_desktop.ui.device_dialog import DeviceDialog, read_cache_status
+from wb_desktop.ui.device_dialog import CacheStatus, DeviceDialog, read_cache_status
 from wb_desktop.ui.documents import DocumentsPage
 from wb_desktop.ui.job_page import JobPage
 from wb_desktop.ui.messages import translated
@@ -272,9 +272,16 @@ class MainWindow(QMainWindow):
         self.offline_button.blockSignals(False)
 
     def show_device(self) -> None:
-        dialog = DeviceDialog(read_cache_status(self._workday.cache), self)
+        """The cache's figures, read off the GUI thread, then the dialog that shows them."""
+        cache = self._workday.cache
+        self._workday.runner.call(lambda: read_cache_status(cache), self._show_device)
+
+    def _show_device(self, status: CacheStatus) -> None:
+        """Window-modal without a nested event loop, so the runner's answer ends at once."""
+        dialog = DeviceDialog(status, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.consoleRequested.connect(self.consoleRequested)
-        dialog.exec()
+        dialog.open()
 
     def reload(self) -> None:
         """A sync step applied something (new assignments, badges, pulled changes): one

@@ -143,6 +143,7 @@ def show_page(qtbot: QtBot, workday: Workday, service: SyncService) -> Documents
     page.resize(1280, 800)
     page.show()
     qtbot.waitExposed(page)
+    qtbot.waitUntil(lambda: workday.runner.idle, timeout=WAIT_MS)  # its first read
     return page
 
 
@@ -168,9 +169,13 @@ def charge(
     return finished.args[1]
 
 
-def make_invoice(qtbot: QtBot, page: DocumentsPage, job_id: str) -> str:
-    assert page.open_for_job(job_id, DocumentKind.INVOICE)
+def make_invoice(qtbot: QtBot, page: DocumentsPage, job_id: str, workday: Workday) -> str:
+    """Reads and writes go through the op runner: wait for each to be answered."""
+    page.open_for_job(job_id, DocumentKind.INVOICE)
+    qtbot.waitUntil(lambda: workday.runner.idle, timeout=WAIT_MS)
+    assert page.stack.currentWidget() is page.editor
     qtbot.mouseClick(page.editor.send_button, CLICK)
+    qtbot.waitUntil(lambda: workday.runner.idle, timeout=WAIT_MS)
     assert page.editor.document_id is not None
     return page.editor.document_id
 
@@ -185,7 +190,7 @@ def test_the_offline_invoicing_day(
     # Offline: make the invoice from the job and send it.
     qtbot.mouseClick(app.window.offline_button, CLICK)
     qtbot.waitUntil(lambda: service.view().activity is SyncActivity.OFFLINE, timeout=WAIT_MS)
-    invoice = make_invoice(qtbot, page, first_job(workday))
+    invoice = make_invoice(qtbot, page, first_job(workday), workday)
     editor = page.editor
     assert editor.header.delivery_chip.text() == words.queued
     assert words.local_only in editor.header.sync_chip.text()
@@ -231,7 +236,7 @@ def test_a_declined_card_says_so_and_another_card_pays(
     qtbot: QtBot, app: WorkBossApp, live_server: LiveServer
 ) -> None:
     page = show_page(qtbot, app.workday, app.service)
-    invoice = make_invoice(qtbot, page, first_job(app.workday))
+    invoice = make_invoice(qtbot, page, first_job(app.workday), app.workday)
     panel = page.editor.payment
     qtbot.waitUntil(panel.charge_button.isEnabled, timeout=WAIT_MS)
 
@@ -281,7 +286,7 @@ def test_a_lost_answer_is_retried_with_the_same_key_and_charged_once(
     page = show_page(qtbot, workday, service)
 
     # The timeout card: charged, the reply held past the timeout; the same key answers.
-    first = make_invoice(qtbot, page, first_job(workday))
+    first = make_invoice(qtbot, page, first_job(workday), workday)
     qtbot.waitUntil(page.editor.payment.charge_button.isEnabled, timeout=WAIT_MS)
     timed_out = charge(qtbot, page, service, TEST_CARDS["timeout"])
     assert isinstance(timed_out, PaymentOutcome) and timed_out.attempts >= 2
@@ -289,7 +294,7 @@ def test_a_lost_answer_is_retried_with_the_same_key_and_charged_once(
     assert server_payments(anna.server, first) == ["approved"]
 
     # Every answer lost: the panel says so and "Try again" reuses the key.
-    second = make_invoice(qtbot, page, first_job(workday))
+    second = make_invoice(qtbot, page, first_job(workday), workday)
     panel = page.editor.payment
     qtbot.waitUntil(panel.charge_button.isEnabled, timeout=WAIT_MS)
     office.add_fault(kind="drop_after_commit", route="/v1/payments", count=3)

@@ -1,14 +1,15 @@
 """Make and edit an invoice or estimate offline: from a job's line items or from scratch.
 
-Everything is saved on the tablet through the one write path; *Send* queues the document
-and it goes out with the next sync, so it works the same offline. Queued and sent documents
-are final and shown read-only.
+Everything is read and saved on the tablet through the op runner and the one write path;
+*Send* queues the document and it goes out with the next sync, so it works the same
+offline. Queued and sent documents are final and shown read-only.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from itertools import pairwise
+from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -28,6 +29,7 @@ from wb_desktop.core.domain.records import DeliveryState, DocumentKind
 from wb_desktop.core.store.changes import ChangeReceipt, LocalChanges
 from wb_desktop.core.store.document_views import (
     DocumentDetail,
+    JobStart,
     customer_choices,
     document_detail,
     job_start,
@@ -42,6 +44,7 @@ from wb_desktop.ui.theme import SPACING_PX, TOUCH_TARGET_PX, repolish
 from wb_desktop.ui.workday import Workday
 
 NEW_LINE = LineInput("", "1", "", "25")
+Opened = Callable[[bool], None]  # told whether the document (or job) was found
 
 
 class DocumentEditor(QWidget):
@@ -67,6 +70,7 @@ class DocumentEditor(QWidget):
         self._dirty = False
         self._loading = False
         self._tried_to_save = False
+        self._request = 0  # the newest read asked for; an older answer is not shown
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(SPACING_PX)
@@ -128,7 +132,7 @@ class DocumentEditor(QWidget):
         self.message_label.setWordWrap(True)
         self.message_label.setProperty("role", "muted")
         column.addWidget(self.message_label)
-        self.save_button.clicked.connect(self.save)
+        self.save_button.clicked.connect(lambda: self.save())
         self.send_button.clicked.connect(self.send)
         self.convert_button.clicked.connect(self.convert_to_invoice)
         self.discard_button.clicked.connect(self.discard_changes)
@@ -154,37 +158,64 @@ class DocumentEditor(QWidget):
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
 
-    # Opening
+    # Opening (each reads through the op runner and shows the answer)
 
     def new_document(
-        self, kind: DocumentKind = DocumentKind.INVOICE, customer_id: str | None = None
+        self,
+        kind: DocumentKind = DocumentKind.INVOICE,
+        customer_id: str | None = None,
+        opened: Opened | None = None,
     ) -> None:
         """A new document from scratch; the technician picks the customer."""
-        customers = self._workday.read(customer_choices)
-        picked = next((c for c in customers if c[0] == customer_id), None)
-        self._start(kind, None, None, None)
-        self.header.show_new(kind, customers, picked, None)
-        self._show_lines([NEW_LINE], "")
 
-    def open_for_job(self, job_id: str, kind: DocumentKind = DocumentKind.INVOICE) -> bool:
-        """A new document for a job's customer, starting from the job's line items."""
-        start = self._workday.read(lambda session: job_start(session, job_id))
-        if start is None:
-            return False
-        self._start(kind, None, job_id, start.customer_id)
-        self.header.show_new(kind, None, (start.customer_id, start.customer_name), start.job_title)
-        self._show_lines(list(start.lines) or [NEW_LINE], "")
-        return True
+        def show(customers: list[tuple[str, str]]) -> None:
+            picked = next((c for c in customers if c[0] == customer_id), None)
+            self._start(kind, None, None, None)
+            self.header.show_new(kind, customers, picked, None)
+            self._show_lines([NEW_LINE], "")
+            if opened is not None:
+                opened(True)
 
-    def open_document(self, document_id: str) -> bool:
-        detail = self._workday.read(lambda session: document_detail(session, document_id))
-        if detail is None:
-            return False
-        row = detail.row
-        self._start(row.kind, row.id, row.job_id, row.customer_id)
-        self._currency = row.currency
-        self._show_detail(detail, lines_too=True)
-        return True
+        self._read(customer_choices, show)
+
+    def open_for_job(
+        self, job_id: str, kind: DocumentKind = DocumentKind.INVOICE, opened: Opened | None = None
+    ) -> None:
+        """A new document for a job's customer, starting from the job's line items;
+        ``opened(False)`` when the job is gone."""
+
+        def show(start: JobStart | None) -> None:
+            if start is not None:
+                self._start(kind, None, job_id, start.customer_id)
+                self.header.show_new(
+                    kind, None, (start.customer_id, start.customer_name), start.job_title
+                )
+                self._show_lines(list(start.lines) or [NEW_LINE], "")
+            if opened is not None:
+                opened(start is not None)
+
+        self._read(lambda session: job_start(session, job_id), show)
+
+    def open_document(self, document_id: str, opened: Opened | None = None) -> None:
+        """Show a saved document; ``opened(False)`` when it is gone."""
+
+        def show(detail: DocumentDetail | None) -> None:
+            if detail is not None:
+                row = detail.row
+                self._start(row.kind, row.id, row.job_id, row.customer_id)
+                self._currency = row.currency
+                self._show_detail(detail, lines_too=True)
+            if opened is not None:
+                opened(detail is not None)
+
+        self._read(lambda session: document_detail(session, document_id), show)
+
+    def _read(self, query: Callable[[Any], Any], show: Callable[[Any], None]) -> None:
+        self._request += 1
+        request = self._request
+        self._workday.runner.query(
+            query, lambda answer: show(answer) if request == self._request else None
+        )
 
     def _start(
         self,
@@ -235,14 +266,20 @@ class DocumentEditor(QWidget):
         self.notes_edit.setVisible(editable or bool(self.notes_edit.toPlainText().strip()))
 
     def refresh(self) -> None:
-        """Re-read the shown document's states (after a sync or a payment); typed but
+        """Read the shown document's states again (after a sync or a payment); typed but
         unsaved changes are kept."""
-        if self.document_id is None:
+        document_id = self.document_id
+        if document_id is None:
             self.payment.show_invoice(None)
             return
-        detail = self._workday.read(lambda session: document_detail(session, self.document_id))
-        if detail is not None:
-            self._show_detail(detail, lines_too=False)
+
+        request = self._request  # a document opened meanwhile wins over this refresh
+
+        def show(detail: DocumentDetail | None) -> None:
+            if request == self._request and detail is not None and detail.row.id == document_id:
+                self._show_detail(detail, lines_too=False)
+
+        self._workday.runner.query(lambda session: document_detail(session, document_id), show)
 
     # Editing
 
@@ -290,11 +327,17 @@ class DocumentEditor(QWidget):
         if detail is None:
             self.payment.show_invoice(None)
 
-    def save(self) -> str | None:
-        """Save the draft; returns its id, or None when something must be fixed first (the
-        reasons are shown beside the fields)."""
+    def save(
+        self,
+        then: Callable[[str], None] | None = None,
+        refused: Callable[[], None] | None = None,
+    ) -> None:
+        """Save the draft through the op runner, then ``then(document_id)``; when something
+        must be fixed first, the reasons are shown beside the fields and ``refused()``."""
         if not self._editable():
-            return self.document_id
+            if then is not None and self.document_id is not None:
+                then(self.document_id)
+            return
         self._tried_to_save = True
         results = self._recheck()
         customer_id = self._customer_id or self.header.picked_customer_id()
@@ -316,41 +359,57 @@ class DocumentEditor(QWidget):
         elif any(r.priced is None for r in results):
             problems.append(self.tr("Fix the marked lines before saving."))
         if problems:
-            return self._refuse(" ".join(problems))
+            self._refuse(" ".join(problems))
+            if refused is not None:
+                refused()
+            return
         assert customer_id is not None
         lines = [r.plain for r in results]
         notes = self.notes_edit.toPlainText()
         if self.document_id is not None and not self._dirty:
-            return self.document_id
-        document_id, kind, job_id = self.document_id, self.kind, self._job_id
+            if then is not None:
+                then(self.document_id)
+            return
+        document_id, kind, job_id, currency = (
+            self.document_id,
+            self.kind,
+            self._job_id,
+            self._currency,
+        )
 
         def write(changes: LocalChanges) -> ChangeReceipt:
             if document_id is None:
                 return changes.documents.create(
-                    kind, customer_id, lines, job_id=job_id, currency=self._currency, notes=notes
+                    kind, customer_id, lines, job_id=job_id, currency=currency, notes=notes
                 )
             return changes.documents.edit(document_id, lines=lines, notes=notes)
 
-        receipt = self._write(write)
-        if receipt is None:
-            return None
+        self._write(write, lambda receipt: self._saved(receipt, customer_id, then), refused)
+
+    def _saved(
+        self, receipt: ChangeReceipt, customer_id: str, then: Callable[[str], None] | None
+    ) -> None:
         self.document_id, self._customer_id = receipt.record_id, customer_id
         self._dirty, self._tried_to_save = False, False
         self.discard_button.hide()
         self.refresh()
         self._say(self.tr("Saved on this tablet."))
         self.documentSaved.emit(receipt.record_id)
-        return receipt.record_id
+        if then is not None:
+            then(receipt.record_id)
 
     def send(self) -> None:
         """Queue the document to be sent (offline too); a second Send sends nothing more."""
-        if not self._editable():
-            return
-        document_id = self.save()
-        if document_id is None:
-            return
-        if self._write(lambda changes: changes.documents.send(document_id)) is None:
-            return
+        if self._editable():
+            self.save(then=self._send_saved)
+
+    def _send_saved(self, document_id: str) -> None:
+        self._write(
+            lambda changes: changes.documents.send(document_id),
+            lambda _receipt: self._sent(document_id),
+        )
+
+    def _sent(self, document_id: str) -> None:
         self.refresh()
         self._say(self.tr("Queued to send: it goes to the office as soon as the tablet is online."))
         self.documentSaved.emit(document_id)
@@ -359,27 +418,38 @@ class DocumentEditor(QWidget):
         """Make an invoice from this estimate, or open the one made from it before."""
         if self.kind is not DocumentKind.ESTIMATE:
             return
-        estimate_id = self.save() if self._editable() else self.document_id
-        if estimate_id is None:
-            return
-        receipt = self._write(lambda changes: changes.documents.convert_to_invoice(estimate_id))
-        if receipt is None:
-            return
-        estimate = self.detail.row.reference if self.detail else ""
-        self.open_document(receipt.record_id)
-        invoice = self.detail.row.reference if self.detail else ""
-        text = (
-            self.tr("Invoice %1 made from estimate %2.")
-            if receipt.changed
-            else self.tr("Estimate %2 already became invoice %1.")
+        if self._editable():
+            self.save(then=self._convert)
+        elif self.document_id is not None:
+            self._convert(self.document_id)
+
+    def _convert(self, estimate_id: str) -> None:
+        self._write(
+            lambda changes: changes.documents.convert_to_invoice(estimate_id),
+            lambda receipt: self.open_document(
+                receipt.record_id, lambda _found: self._tell_converted(receipt, estimate_id)
+            ),
         )
-        self._say(text.replace("%1", invoice).replace("%2", estimate))
-        self.documentOpened.emit(receipt.record_id)
+
+    def _tell_converted(self, receipt: ChangeReceipt, estimate_id: str) -> None:
+        invoice = self.detail.row.reference if self.detail else ""
+
+        def tell(estimate: DocumentDetail | None) -> None:
+            text = (
+                self.tr("Invoice %1 made from estimate %2.")
+                if receipt.changed
+                else self.tr("Estimate %2 already became invoice %1.")
+            )
+            reference = estimate.row.reference if estimate else ""
+            self._say(text.replace("%1", invoice).replace("%2", reference))
+            self.documentOpened.emit(receipt.record_id)
+
+        self._workday.runner.query(lambda session: document_detail(session, estimate_id), tell)
 
     def go_back(self) -> None:
         """Back to the list; unsaved changes are saved first, or the reason is shown."""
-        if self._dirty and self._editable() and self.save() is None:
-            self.discard_button.show()
+        if self._dirty and self._editable():
+            self.save(then=lambda _id: self.backRequested.emit(), refused=self.discard_button.show)
             return
         self.backRequested.emit()
 
@@ -388,12 +458,18 @@ class DocumentEditor(QWidget):
         self.discard_button.hide()
         self.backRequested.emit()
 
-    def _write(self, action: Callable[[LocalChanges], ChangeReceipt]) -> ChangeReceipt | None:
-        try:
-            return self._workday.write(self._job_id or "", action)
-        except WorkBossError as error:
+    def _write(
+        self,
+        action: Callable[[LocalChanges], ChangeReceipt],
+        done: Callable[[ChangeReceipt], None],
+        refused: Callable[[], None] | None = None,
+    ) -> None:
+        def refuse(error: WorkBossError) -> None:
             self._refuse(user_message(error))
-            return None
+            if refused is not None:
+                refused()
+
+        self._workday.runner.write(action, done, refuse, initiator=self)
 
     def _refuse(self, text: str) -> None:
         self.form_error_label.setText(text)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from wb_desktop.core.domain.records import DocumentKind
+from wb_desktop.core.store.document_views import DocumentRow, document_rows
 from wb_desktop.ui.documents.card_delegate import DocumentCardDelegate
 from wb_desktop.ui.documents.list_model import DocumentListModel, DocumentRole
 from wb_desktop.ui.theme import SPACING_PX, TOUCH_TARGET_PX
@@ -31,6 +32,7 @@ class DocumentListView(QWidget):
 
     def __init__(self, workday: Workday, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._workday = workday
         self.model = DocumentListModel(workday, self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -121,12 +123,27 @@ class DocumentListView(QWidget):
 
     def apply_filter(self) -> None:
         self._search_timer.stop()
-        self.model.set_filter(kind=self.selected_kind(), search=self.search_edit.text())
+        self.model.kind, self.model.search = self.selected_kind(), self.search_edit.text()
+        self.reload()
 
     def reload(self) -> None:
-        """Read the documents again, keeping the filter and the selected document."""
+        """Read the documents again through the op runner, keeping the filter and the
+        selected document."""
+        kind, search, customer_id = self.model.kind, self.model.search, self.model.customer_id
+        self._workday.runner.query(
+            lambda session: (
+                (kind, search, customer_id),
+                document_rows(session, kind=kind, customer_id=customer_id, search=search),
+            ),
+            self._show_rows,
+        )
+
+    def _show_rows(self, answer: tuple[tuple[object, ...], list[DocumentRow]]) -> None:
+        asked, rows = answer
+        if asked != (self.model.kind, self.model.search, self.model.customer_id):
+            return  # the filter changed meanwhile; its rows follow
         selected = self.selected_document_id()
-        self.model.reload()
+        self.model.set_rows(rows)
         if selected is not None:
             self.select_document(selected)
 

@@ -8,11 +8,13 @@ from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from wb_desktop.app.sync_service import SyncService
 from wb_desktop.core.domain.records import DocumentKind
+from wb_desktop.core.store.changes import Changes
 from wb_desktop.ui.documents.editor import DocumentEditor
 from wb_desktop.ui.documents.list_view import DocumentListView
 from wb_desktop.ui.workday import Workday
 
 RELOAD_AFTER_SYNC_MS = 150
+DOCUMENT_KINDS = ("document", "customer")  # a card names the customer
 
 
 class DocumentsPage(QWidget):
@@ -46,7 +48,7 @@ class DocumentsPage(QWidget):
         self.list_view.newRequested.connect(self.new_document)
         self.editor.backRequested.connect(self.show_list)
         self.editor.documentOpened.connect(self.documentOpened)
-        workday.changed.connect(lambda _job_id: self.reload())
+        workday.runner.changed.connect(self._on_changed)
         service.stepFinished.connect(lambda _report: self._reload_timer.start())
         service.recordStateChanged.connect(lambda *_: self._reload_timer.start())
 
@@ -54,23 +56,27 @@ class DocumentsPage(QWidget):
         self.stack.setCurrentWidget(self.list_view)
         self.reload()
 
-    def open_document(self, document_id: str) -> bool:
-        if not self.editor.open_document(document_id):
-            self.list_view.reload()
-            return False
-        self._show_editor(document_id)
-        return True
+    def open_document(self, document_id: str) -> None:
+        """Show a document in the editor once it has been read; the list again if it is gone."""
+        self.editor.open_document(
+            document_id,
+            lambda found: self._show_editor(document_id) if found else self.list_view.reload(),
+        )
 
-    def open_for_job(self, job_id: str, kind: DocumentKind = DocumentKind.INVOICE) -> bool:
+    def open_for_job(self, job_id: str, kind: DocumentKind = DocumentKind.INVOICE) -> None:
         """A new invoice (or estimate) for the job, starting from its line items."""
-        if not self.editor.open_for_job(job_id, kind):
-            return False
-        self.stack.setCurrentWidget(self.editor)
-        return True
+        self.editor.open_for_job(
+            job_id, kind, lambda found: self.stack.setCurrentWidget(self.editor) if found else None
+        )
 
     def new_document(self, kind: DocumentKind = DocumentKind.INVOICE) -> None:
-        self.editor.new_document(DocumentKind(kind))
-        self.stack.setCurrentWidget(self.editor)
+        self.editor.new_document(
+            DocumentKind(kind), opened=lambda _found: self.stack.setCurrentWidget(self.editor)
+        )
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.concerns(*DOCUMENT_KINDS):
+            self.reload()
 
     def _show_editor(self, document_id: str) -> None:
         self.stack.setCurrentWidget(self.editor)
