@@ -1,1 +1,1 @@
-"""Widgets only: technician views, the support console, shared widgets and Qt models."""
+"""The technician's widgets and Qt models; they read and write through the op runner."""
