@@ -157,3 +157,34 @@ def test_a_runner_without_a_cache_only_calls(qtbot: QtBot) -> None:
     runner.call(lambda: "answer", results.append)
     qtbot.waitUntil(lambda: runner.idle)
     assert results == ["answer"]
+
+
+def test_a_write_is_told_to_every_view_even_when_its_answer_fails(
+    qtbot: QtBot, runner: OpRunner, schedule: Schedule, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reported: list[BaseException] = []
+    monkeypatch.setattr("sys.excepthook", lambda _kind, error, _trace: reported.append(error))
+    job_id = schedule.job_ids[0]
+
+    def broken_answer(_receipt: ChangeReceipt) -> None:
+        raise RuntimeError("a bug in the view")
+
+    with qtbot.waitSignal(runner.changed) as heard:
+        runner.write(lambda c: c.jobs.add_note(job_id, "Kept"), broken_answer)
+    qtbot.waitUntil(lambda: runner.idle)
+    assert heard.args[0].kinds == {"note"}
+    assert [str(error) for error in reported] == ["a bug in the view"]
+
+
+def test_the_answer_to_a_widget_closed_meanwhile_is_dropped(
+    qtbot: QtBot, runner: OpRunner, schedule: Schedule
+) -> None:
+    from PySide6.QtWidgets import QLabel
+    from shiboken6 import delete
+
+    label = QLabel()
+    runner.query(lambda session: "late", label.setText)  # the label's own method
+    runner.query(lambda session: "late", lambda text: label.setText(text))  # a lambda using it
+    runner.write(lambda c: c.jobs.add_note("no-such-job", "x"), None, lambda e: label.setText("!"))
+    delete(label)  # closed and deleted before the answers come
+    assert runner.wait_until_idle(10_000)  # nothing raised on the deleted label

@@ -192,19 +192,25 @@ class OpRunner(QObject):
     def _deliver(self, outcome: _Outcome) -> None:
         try:
             if outcome.error is not None:
-                if _alive(outcome.failed):
-                    self._fail(outcome)
+                self._fail(outcome)
                 return
-            if outcome.done is not None and _alive(outcome.done):
-                outcome.done(outcome.result)
-            if outcome.changes is not None and not outcome.changes.empty:
-                self._after_write()
-            if outcome.changes is not None and not outcome.quiet:
-                self.announce(outcome.changes)
+            try:
+                if outcome.done is not None and _alive(outcome.done):
+                    outcome.done(outcome.result)
+            finally:  # what was committed is told, whatever the caller's answer did
+                self._tell(outcome)
         finally:
             self._running -= 1
             if self._running == 0:
                 self.busyChanged.emit(False)
+
+    def _tell(self, outcome: _Outcome) -> None:
+        if outcome.changes is None:
+            return
+        if not outcome.changes.empty:
+            self._after_write()
+        if not outcome.quiet:
+            self.announce(outcome.changes)
 
     @staticmethod
     def _fail(outcome: _Outcome) -> None:
@@ -216,13 +222,27 @@ class OpRunner(QObject):
         ):
             if not refusal:
                 _log.error("a background call failed unexpectedly", exc_info=error)
-            failed(error)
+            if _alive(failed):  # else the widget that asked is gone: nobody to tell
+                failed(error)
             return
         sys.excepthook(type(error), error, error.__traceback__)
 
 
-def _alive(callback: Callable[..., None] | None) -> bool:
-    """False for a method of a widget Qt has deleted meanwhile (a dialog closed while its
-    query ran): the answer is dropped, as nobody is left to show it."""
+def _alive(callback: object, depth: int = 3) -> bool:
+    """False when the widget an answer is for was deleted meanwhile (a dialog closed, a
+    page torn down while its query ran): the answer is dropped, as nobody is left to show
+    it. The widget is the callback's ``self``, or one a lambda or closure uses."""
     owner = getattr(callback, "__self__", None)
-    return not isinstance(owner, QObject) or shiboken6.isValid(owner)
+    if isinstance(owner, QObject) and not shiboken6.isValid(owner):
+        return False
+    cells = getattr(callback, "__closure__", None) or ()
+    for cell in cells:
+        try:
+            value = cell.cell_contents
+        except ValueError:  # a cell not yet filled
+            continue
+        if isinstance(value, QObject) and not shiboken6.isValid(value):
+            return False
+        if depth > 0 and callable(value) and not _alive(value, depth - 1):
+            return False
+    return True

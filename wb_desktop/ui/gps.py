@@ -84,8 +84,8 @@ class GpsTracker(QObject):
         """Record one ping at the simulated position for now (nothing while paused);
         :attr:`positionChanged` follows, or a skipped ping is logged and the next tick tries
         again."""
-        if self.paused or self._recording:
-            return
+        if self.paused or (self._recording and not self._workday.runner.idle):
+            return  # an idle runner has answered the last ping, even if a bug ended it
         self._recording = True
         workday, home = self._workday, self._home
         technician_id, today, zone, now = (

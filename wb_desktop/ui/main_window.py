@@ -193,8 +193,12 @@ class MainWindow(QMainWindow):
         self.storage_label.show()
 
     def _after_step(self, report: StepReport) -> None:
+        """A step that applied something (sent, acknowledged, pulled, uploaded) is one
+        notice to every view, shortly after, so a burst of steps is one re-read."""
         self.sign_in_banner.setVisible(not report.ok and report.failure is Failure.AUTH)
-        self._reload_timer.start()
+        counts = (report.pushed, report.applied, report.conflicts, report.dead)
+        if any(counts) or report.uploaded or report.pulled:
+            self._reload_timer.start()
 
     def _bar_button(self, text: str, *, checkable: bool = False) -> QPushButton:
         button = QPushButton(text)

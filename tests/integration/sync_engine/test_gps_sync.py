@@ -6,7 +6,7 @@ at once and the next step sends each ping exactly once.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -97,16 +97,23 @@ def go_online(qtbot: Any, service: SyncService, tracker: GpsTracker) -> None:
     with (
         qtbot.waitSignal(tracker.pausedChanged, timeout=WAIT_MS, check_params_cb=lambda p: not p),
         qtbot.waitSignal(service.stepFinished, timeout=WAIT_MS),
+        qtbot.waitSignal(tracker.positionChanged, timeout=WAIT_MS),  # the ping on resuming
     ):
         service.set_profile("online")
 
 
+def record(qtbot: Any, tracker: GpsTracker, action: Callable[[], None]) -> None:
+    """Start or tick, and wait for the ping: it is written through the op runner."""
+    with qtbot.waitSignal(tracker.positionChanged, timeout=WAIT_MS):
+        action()
+
+
 def test_online_pings_reach_the_server(qtbot, anna: Technician, service, tracker) -> None:
     assert not tracker.paused
-    tracker.start()
+    record(qtbot, tracker, tracker.start)
     for _ in range(2):
         anna.clock.advance(timedelta(seconds=30))
-        tracker.tick()
+        record(qtbot, tracker, tracker.tick)
     recorded = [ping.id for ping in local_pings(anna)]
     assert len(recorded) == 3
 
@@ -124,7 +131,7 @@ def test_online_pings_reach_the_server(qtbot, anna: Technician, service, tracker
 def test_offline_none_are_recorded_and_after_reconnect_they_are_sent_once(
     qtbot, anna: Technician, service, tracker
 ) -> None:
-    tracker.start()
+    record(qtbot, tracker, tracker.start)
     sync(qtbot, service)
     before = server_ping_ids(anna)
     assert len(before) == 1
@@ -133,7 +140,7 @@ def test_offline_none_are_recorded_and_after_reconnect_they_are_sent_once(
     assert tracker.paused
     for _ in range(4):
         anna.clock.advance(timedelta(seconds=30))
-        assert tracker.tick() is None
+        tracker.tick()  # paused: nothing is written
     assert len(local_pings(anna)) == 1
 
     anna.clock.advance(timedelta(seconds=30))
@@ -141,7 +148,7 @@ def test_offline_none_are_recorded_and_after_reconnect_they_are_sent_once(
     resumed = local_pings(anna)
     assert len(resumed) == 2 and resumed[-1].recorded_at == anna.clock.now()
     anna.clock.advance(timedelta(seconds=30))
-    tracker.tick()
+    record(qtbot, tracker, tracker.tick)
 
     assert sync(qtbot, service).pings == 2
     assert sync(qtbot, service).pings == 0  # nothing is sent twice
