@@ -39,15 +39,17 @@ class SmokeRunError(Exception):
     """A run that did not do what the app must do; the message says what."""
 
 
-def run_once(program: Path, data: Path, *, console: bool = True) -> dict[str, Any]:
-    """One start of the bundle; its report with ``start_ms`` and ``first_sync_ms`` added."""
+def run_once(program: Path, data: Path, *options: str, console: bool = True) -> dict[str, Any]:
+    """One start of the bundle; its report with ``start_ms`` and ``first_sync_ms`` added.
+    ``options``: more of the app's options; ``console``: False runs it without stdout and
+    stderr."""
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     for stale in data.rglob(REPORT_FILE):
         stale.unlink()
     launched = time.time()
     result = subprocess.run(
-        [str(program), "--smoke-test", "--data-dir", str(data)],
+        [str(program), "--smoke-test", "--data-dir", str(data), *options],
         env=env,
         capture_output=console,
         text=True,
@@ -68,6 +70,8 @@ def run_once(program: Path, data: Path, *, console: bool = True) -> dict[str, An
         raise SmokeRunError(f"the demo server did not run in a child process: {report}")
     if os.name == "posix" and pid is not None and _alive(pid):
         raise SmokeRunError(f"the demo server's process {pid} outlived the app")
+    if report.get("translators") != 2:  # the app's catalogue and Qt's, both shipped
+        raise SmokeRunError(f"a translation catalogue is missing from the bundle: {report}")
     report["start_ms"] = round((report["painted_at"] - launched) * 1000)
     report["first_sync_ms"] = round((report["synced_at"] - launched) * 1000)
     return report
@@ -134,6 +138,10 @@ def main(argv: list[str] | None = None) -> int:
                 later.append(run_once(program, data))
                 if args.floor is not None:
                     floor.append(floor_start_ms(executable(args.floor, FLOOR_NAME)))
+            swedish = run_once(program, data, "--lang", "sv", "--console")
+            if not swedish["locale"].startswith("sv") or not swedish.get("console_opened"):
+                raise SmokeRunError(f"--lang sv --console: {swedish}")
+            print("In Swedish with the support console open: passed", flush=True)
             if os.name == "posix":
                 run_once(program, data, console=False)
                 print("Without stdout and stderr (as the windowed build): passed", flush=True)

@@ -20,7 +20,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QLocale, QObject, QTimer, QTranslator
 from sqlalchemy import func, select
 
 from wb_desktop import __version__
@@ -29,7 +29,9 @@ from wb_desktop.core.domain.errors import WorkBossError
 from wb_desktop.core.store.models.work import Job
 
 TIMEOUT_S = 120.0
+POLL_MS = 50
 REPORT_FILE = "smoke-test.json"  # in the profile's folder
+TRANSLATORS = "wb_desktop.translations"  # the objectName ui/translations gives its translators
 _log = logging.getLogger(__name__)
 
 
@@ -68,40 +70,69 @@ def run_smoke_test(options: AppOptions, timeout_s: float = TIMEOUT_S) -> int:
     def on_last_sync(when: datetime | None) -> None:
         if when is not None and not synced:
             synced.append(time.time())
-            QTimer.singleShot(0, app.qt_app.quit)
+
+    def stop() -> None:
+        """Read the running app, then quit (quitting closes it: see bootstrap)."""
+        if "painted_at" not in report:
+            report.update(_observe(app, options, painted.at, synced))
+            _log.info("smoke test, before closing: %s", json.dumps(report, sort_keys=True))
+            app.qt_app.exit(0)  # not quit(): that asks the windows, and the console only hides
+
+    def check() -> None:
+        if synced and painted.at is not None and (not options.open_console or _console_shown(app)):
+            stop()
 
     app.service.lastSyncChanged.connect(on_last_sync)
-    QTimer.singleShot(int(timeout_s * 1000), app.qt_app.quit)
+    poll = QTimer(app.window)
+    poll.timeout.connect(check)
+    poll.start(POLL_MS)
+    QTimer.singleShot(int(timeout_s * 1000), stop)
     app.window.show()
+    if options.open_console:  # its modules load on first use; it opens once the server answers
+        app.open_console()
     app.qt_app.exec()
-
-    demo = app.link.demo
-    demo_pid = getattr(demo, "pid", None)
-    with app.cache.database.reader() as session:
-        jobs = session.scalar(select(func.count()).select_from(Job)) or 0
-    report.update(
-        painted_at=painted.at,
-        synced_at=synced[0] if synced else None,
-        demo_server_pid=demo_pid,
-        demo_server_in_child=demo_pid is not None and demo_pid != os.getpid(),
-        jobs=jobs,
-        jobs_today=app.window.schedule.model.rowCount(),
-    )
-    _log.info("smoke test, before closing: %s", json.dumps(report, sort_keys=True))
-    closed = app.close()  # removes the profile's log handler: the last line goes to stdout
+    closed = app.close()  # already closed on quitting; says whether that went cleanly
     report.update(
         closed_cleanly=closed,
         children_left=len(multiprocessing.active_children()),
     )
     report["ok"] = bool(
-        painted.at is not None
-        and synced
-        and (demo is None or report["demo_server_in_child"])
-        and jobs > 0
+        report["painted_at"] is not None
+        and report["synced_at"] is not None
+        and (report["demo_server_pid"] is None or report["demo_server_in_child"])
+        and report["jobs"] > 0
         and closed
         and report["children_left"] == 0
+        and report.get("console_opened", True)
     )
     return _finish(report, app.cache.paths.folder)
+
+
+def _observe(
+    app: WorkBossApp, options: AppOptions, painted_at: float | None, synced: list[float]
+) -> dict[str, Any]:
+    """What the running app shows: the first paint and sync, the demo server, the jobs."""
+    demo_pid = getattr(app.link.demo, "pid", None)
+    with app.cache.database.reader() as session:
+        jobs = session.scalar(select(func.count()).select_from(Job)) or 0
+    seen: dict[str, Any] = {
+        "painted_at": painted_at,
+        "synced_at": synced[0] if synced else None,
+        "demo_server_pid": demo_pid,
+        "demo_server_in_child": demo_pid is not None and demo_pid != os.getpid(),
+        "jobs": jobs,
+        "jobs_today": app.window.schedule.model.rowCount(),
+        "locale": QLocale().name(),
+        "translators": len(app.qt_app.findChildren(QTranslator, TRANSLATORS)),
+    }
+    if options.open_console:
+        seen["console_opened"] = _console_shown(app)
+    return seen
+
+
+def _console_shown(app: WorkBossApp) -> bool:
+    console = app.console.made
+    return console is not None and console.window is not None and console.window.isVisible()
 
 
 def _finish(report: dict[str, Any], folder: Path | None) -> int:
