@@ -217,6 +217,11 @@ def serve_in_child(folder: str, frozen_at: str | None, pipe: Connection) -> None
 
     A virtual clock cannot cross a process boundary, so the child gets a frozen copy of
     its time; the app's real clock arrives as ``None`` and the child reads its own."""
+    from wb_desktop.app.no_console import stand_in_for_missing_console
+
+    # A parent without a console (pythonw, a windowed build) gives none to its child either,
+    # and uvicorn's logging set-up asks sys.stdout.isatty().
+    stand_in_for_missing_console()
     clock: Clock = FixedClock(datetime.fromisoformat(frozen_at)) if frozen_at else SystemClock()
     try:
         server = start_demo_server(Path(folder), clock)
