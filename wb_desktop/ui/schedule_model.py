@@ -6,12 +6,11 @@ when the cache changes (a local write or a sync that pulled), keeping rows in st
 
 from __future__ import annotations
 
-from datetime import date
 from enum import IntEnum
 
 from PySide6.QtCore import QLocale, QObject, Qt
 
-from wb_desktop.core.store.job_views import ScheduleRow, schedule_rows
+from wb_desktop.core.store.job_views import ScheduleRow
 from wb_desktop.ui.labels import badge_label, status_label
 from wb_desktop.ui.row_models import Column, RowListModel
 from wb_desktop.ui.workday import Workday
@@ -41,26 +40,7 @@ class ScheduleModel(RowListModel[ScheduleRow]):
             },
         )
         self._workday = workday
-        self._day = workday.today()
         self._locale = QLocale()
-
-    @property
-    def day(self) -> date:
-        return self._day
-
-    def show_day(self, day: date) -> None:
-        self._day = day
-        self.reload()
-
-    def reload(self) -> None:
-        workday = self._workday
-        self.set_rows(
-            workday.read(
-                lambda session: schedule_rows(
-                    session, workday.technician_id, self._day, workday.zone
-                )
-            )
-        )
 
     def row_of(self, job_id: str) -> int:
         return self.position_where(lambda row: row.job_id == job_id)

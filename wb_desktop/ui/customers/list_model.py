@@ -10,10 +10,9 @@ from enum import IntEnum
 
 from PySide6.QtCore import QObject, Qt
 
-from wb_desktop.core.store.customer_views import CustomerRow, customer_rows, matches_search
+from wb_desktop.core.store.customer_views import CustomerRow, matches_search
 from wb_desktop.ui.customers.texts import counts_text, customer_sync_text
 from wb_desktop.ui.row_models import Column, RowListModel
-from wb_desktop.ui.workday import Workday
 
 
 class CustomerRole(IntEnum):
@@ -24,13 +23,12 @@ class CustomerRole(IntEnum):
 class CustomerListModel(RowListModel[CustomerRow]):
     row_role = CustomerRole.ROW
 
-    def __init__(self, workday: Workday, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(
             parent,
             item=Column("", lambda row: row.name, tooltip=lambda row: row.address, spoken=_spoken),
             roles={CustomerRole.CUSTOMER_ID: lambda row: row.customer_id},
         )
-        self._workday = workday
         self._all: list[CustomerRow] = []
         self._search = ""
 
@@ -42,9 +40,6 @@ class CustomerListModel(RowListModel[CustomerRow]):
     def total_count(self) -> int:
         """Customers in the cache, whatever the search."""
         return len(self._all)
-
-    def reload(self) -> None:
-        self.set_customers(self._workday.read(customer_rows))
 
     def set_customers(self, rows: list[CustomerRow]) -> None:
         """All the customers in the cache; the list shows those the search matches."""

@@ -45,7 +45,7 @@ class CustomersPage(QWidget):
     def __init__(self, workday: Workday, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._workday = workday
-        self.model = CustomerListModel(workday, self)
+        self.model = CustomerListModel(self)
         self.detail = CustomerDetailPane(workday)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setHandleWidth(SPACING_PX)

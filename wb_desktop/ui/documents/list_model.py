@@ -8,12 +8,11 @@ from enum import IntEnum
 from PySide6.QtCore import QObject, Qt
 
 from wb_desktop.core.domain.records import DocumentKind
-from wb_desktop.core.store.document_views import DocumentRow, document_rows
+from wb_desktop.core.store.document_views import DocumentRow
 from wb_desktop.ui.documents.labels import delivery_label, kind_label, payment_label
 from wb_desktop.ui.formatting import format_money
 from wb_desktop.ui.labels import sync_state_label
 from wb_desktop.ui.row_models import Column, RowListModel
-from wb_desktop.ui.workday import Workday
 
 
 class DocumentRole(IntEnum):
@@ -27,7 +26,7 @@ class DocumentListModel(RowListModel[DocumentRow]):
 
     row_role = DocumentRole.ROW
 
-    def __init__(self, workday: Workday, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(
             parent,
             item=Column(
@@ -40,27 +39,10 @@ class DocumentListModel(RowListModel[DocumentRow]):
                 DocumentRole.TOTAL_TEXT: self._total_text,
             },
         )
-        self._workday = workday
         self._totals: dict[str, str] = {}  # formatted when first shown, kept until a reload
         self.kind: DocumentKind | None = None
         self.search = ""
         self.customer_id: str | None = None
-
-    def set_filter(
-        self, *, kind: DocumentKind | None, search: str, customer_id: str | None = None
-    ) -> None:
-        self.kind, self.search, self.customer_id = kind, search, customer_id
-        self.reload()
-
-    def reload(self) -> None:
-        kind, search, customer_id = self.kind, self.search, self.customer_id
-        self.set_rows(
-            self._workday.read(
-                lambda session: document_rows(
-                    session, kind=kind, customer_id=customer_id, search=search
-                )
-            )
-        )
 
     def set_rows(self, rows: Iterable[DocumentRow]) -> None:
         self._totals = {}

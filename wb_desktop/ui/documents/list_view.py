@@ -33,7 +33,7 @@ class DocumentListView(QWidget):
     def __init__(self, workday: Workday, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._workday = workday
-        self.model = DocumentListModel(workday, self)
+        self.model = DocumentListModel(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(SPACING_PX)
