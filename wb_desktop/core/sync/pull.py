@@ -34,9 +34,11 @@ from sqlalchemy.orm import Session
 
 from wb_desktop.core.domain.clock import Clock
 from wb_desktop.core.domain.errors import QuotaExceededError
+from wb_desktop.core.domain.status import is_open
 from wb_desktop.core.domain.sync_state import SyncState
 from wb_desktop.core.domain.text import QT_TRANSLATE_NOOP, Text
 from wb_desktop.core.store.changes.media import register_file
+from wb_desktop.core.store.changes.timeclock import stop_timers_the_office_ended
 from wb_desktop.core.store.database import Database
 from wb_desktop.core.store.media_files import MediaFiles, StoredFile
 from wb_desktop.core.store.models import (
@@ -51,7 +53,7 @@ from wb_desktop.core.store.models import (
     PullCursor,
     Signature,
 )
-from wb_desktop.core.store.outbox import UNFINISHED
+from wb_desktop.core.store.outbox import UNFINISHED, Outbox
 from wb_desktop.core.store.quota import StorageQuota
 from wb_desktop.core.store.record_info import ALL_FIELDS, fields_changed_by
 from wb_desktop.core.sync.backoff import resend_if_reset
@@ -202,6 +204,9 @@ class Puller:
                 for record_type in reversed(APPLY_ORDER):
                     gone = [c for c in latest if c.record_type == record_type and c.deleted]
                     _remove(session, KINDS[record_type], gone, pending)
+                stopped = stop_timers_the_office_ended(
+                    session, Outbox(), _jobs_ended(session, latest), now
+                )
                 session.execute(
                     update(PullCursor)
                     .where(PullCursor.id == 1)
@@ -221,7 +226,8 @@ class Puller:
             ) from None
         self._forget(downloads)  # registered now; after any other failure they stay kept
         self.committed += 1
-        return [(c.record_type, c.record_id) for c in latest if c.record_type in KINDS]
+        applied = [(c.record_type, c.record_id) for c in latest if c.record_type in KINDS]
+        return applied + [("time_entry", entry_id) for entry_id in stopped]
 
     def _set_cursor(self, value: int) -> None:
         with self.database.writer() as session, session.begin():
@@ -417,6 +423,20 @@ def _link_is_down(error: Exception) -> bool:
     if isinstance(error, ServerRefusedError):
         return error.status in (401, 403)
     return False
+
+
+def _jobs_ended(session: Session, changes: list[ChangeOut]) -> set[str]:
+    """The page's jobs no longer open to this technician: taken away (a tombstone: the
+    office reassigned them) or, as the cache now holds them, closed (cancelled by the
+    office). Their running timers stop (``stop_timers_the_office_ended``)."""
+    ended: set[str] = set()
+    for change in changes:
+        if change.record_type != "job":
+            continue
+        status = session.scalar(select(Job.status).where(Job.id == change.record_id))
+        if change.deleted or status is None or not is_open(status):
+            ended.add(change.record_id)
+    return ended
 
 
 def _latest_per_record(changes: Iterable[ChangeOut]) -> list[ChangeOut]:

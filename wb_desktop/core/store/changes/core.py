@@ -40,6 +40,8 @@ class ChangeReceipt:
     """What a write did; ``op_id`` is None when nothing needed changing (e.g. a second Send).
 
     ``job_id`` is the job the record belongs to (None for a customer or a day's time entry).
+    ``preceded_by`` are the receipts of the changes a domain rule made first, in the same
+    transaction (completing a job closes its running time entry).
     """
 
     record_type: str
@@ -48,22 +50,27 @@ class ChangeReceipt:
     seq: int | None
     storage_warning: str | None = None
     job_id: str | None = None
+    preceded_by: tuple[ChangeReceipt, ...] = ()
 
     @property
     def changed(self) -> bool:
         return self.op_id is not None
 
     def changes(self, initiator: object | None = None) -> Changes:
-        """The notice the views hear; an empty one when nothing needed changing."""
-        if not self.changed:
-            return Changes(initiator=initiator, storage_warning=self.storage_warning)
-        return Changes(
-            frozenset({RecordType(self.record_type)}),
-            frozenset({self.record_id}),
-            frozenset({self.job_id}) if self.job_id else frozenset(),
-            initiator,
-            self.storage_warning,
-        )
+        """The notice the views hear (naming every record a rule changed on the way, so the
+        time clock hears that completing a job stopped its timer); empty when nothing
+        needed changing."""
+        own = Changes(initiator=initiator, storage_warning=self.storage_warning)
+        if self.changed:
+            own = Changes(
+                frozenset({RecordType(self.record_type)}),
+                frozenset({self.record_id}),
+                frozenset({self.job_id}) if self.job_id else frozenset(),
+                initiator,
+                self.storage_warning,
+            )
+        earlier = (receipt.changes(initiator) for receipt in self.preceded_by)
+        return Changes.merged((*earlier, own), initiator)
 
 
 @dataclass(frozen=True)
@@ -74,6 +81,9 @@ class Change:
     record_id: str
     spec: OpSpec | None
     job_id: str | None = None  # the job the record belongs to, for the views' notice
+    # Changes a domain rule made before this one in the same transaction; their ops are
+    # queued first (a job's timer is closed before the job is marked complete).
+    preceded_by: tuple[Change, ...] = ()
 
 
 def new_id() -> str:
@@ -108,22 +118,33 @@ class WritePath:
         now = self.clock.now()
         with refused_when_disk_full(), self.database.writer() as session, session.begin():
             change = mutate(session, now)
-            if change.spec is None:
-                return ChangeReceipt(
-                    change.record_type, change.record_id, None, None, job_id=change.job_id
-                )
-            session.flush()
-            size = len(payload_text(change.spec.payload)) * 2 + ROW_OVERHEAD_BYTES
-            usage = self.quota.check(session, size)
-            op = self.outbox.enqueue(session, change.spec, now)
+            return self._queue(session, change, now)
+
+    def _queue(self, session: Session, change: Change, now: datetime) -> ChangeReceipt:
+        """Queue the ops of the changes made first, then this change's op."""
+        earlier = tuple(self._queue(session, first, now) for first in change.preceded_by)
+        if change.spec is None:
             return ChangeReceipt(
-                change.spec.record_type,
-                change.spec.record_id,
-                op.op_id,
-                op.seq,
-                usage.warning,
-                change.job_id,
+                change.record_type,
+                change.record_id,
+                None,
+                None,
+                job_id=change.job_id,
+                preceded_by=earlier,
             )
+        session.flush()
+        size = len(payload_text(change.spec.payload)) * 2 + ROW_OVERHEAD_BYTES
+        usage = self.quota.check(session, size)
+        op = self.outbox.enqueue(session, change.spec, now)
+        return ChangeReceipt(
+            change.spec.record_type,
+            change.spec.record_id,
+            op.op_id,
+            op.seq,
+            usage.warning,
+            change.job_id,
+            earlier,
+        )
 
 
 def _not_an_id(label: str, record_id: object) -> ValidationError:

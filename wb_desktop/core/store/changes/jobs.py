@@ -7,7 +7,13 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from wb_desktop.core.domain.records import clean_note
-from wb_desktop.core.domain.status import Actor, JobStatus, check_transition, parse_status
+from wb_desktop.core.domain.status import (
+    Actor,
+    JobStatus,
+    check_transition,
+    is_open,
+    parse_status,
+)
 from wb_desktop.core.store.changes.core import (
     Change,
     ChangeReceipt,
@@ -17,6 +23,7 @@ from wb_desktop.core.store.changes.core import (
     require,
     touch,
 )
+from wb_desktop.core.store.changes.timeclock import stop_job_timers
 from wb_desktop.core.store.models import Job, Note
 from wb_desktop.core.store.outbox import OpSpec
 
@@ -29,6 +36,8 @@ class JobChanges:
     def set_status(
         self, job_id: str, status: str | JobStatus, actor: Actor = Actor.TECHNICIAN
     ) -> ChangeReceipt:
+        """Move the job on; leaving the open statuses (Complete) also closes its running time
+        entry at this moment, in the same transaction, its op queued before the status's."""
         requested = parse_status(status)
 
         def mutate(session: Session, now: datetime) -> Change:
@@ -45,7 +54,8 @@ class JobChanges:
                 {"status": requested, "previous": previous, "changed_at": now},
                 base_version=job.version,
             )
-            return Change("job", job.id, spec, job.id)
+            stopped = () if is_open(requested) else stop_job_timers(session, job.id, now)
+            return Change("job", job.id, spec, job.id, preceded_by=stopped)
 
         return self._write.write(mutate)
 

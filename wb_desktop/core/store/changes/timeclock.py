@@ -27,7 +27,7 @@ from wb_desktop.core.store.changes.core import (
 )
 from wb_desktop.core.store.changes.notice import Changes
 from wb_desktop.core.store.models import Job, TimeEntry
-from wb_desktop.core.store.outbox import OpSpec
+from wb_desktop.core.store.outbox import OpSpec, Outbox
 
 RECORD = "time_entry"
 MAX_ENTRY_NOTE = 1000
@@ -99,6 +99,56 @@ def closed_job_refusal(job: Job) -> Text:
     if template is None:
         return Text(_CLOSED_JOB_OTHER, job.title, job.status.value)
     return Text(template, job.title)
+
+
+def stop_job_timers(session: Session, job_id: str, now: datetime) -> tuple[Change, ...]:
+    """The domain rule "no time runs on a job that is closed": close every open entry on
+    ``job_id`` at ``now`` and hand back the changes whose ops the caller queues in the same
+    transaction. Called when the job is completed here (:meth:`JobChanges.set_status`) and
+    when the office cancels or reassigns it (:func:`stop_timers_the_office_ended`)."""
+    running = session.scalars(
+        select(TimeEntry)
+        .where(TimeEntry.job_id == job_id, TimeEntry.clock_out.is_(None))
+        .order_by(TimeEntry.clock_in, TimeEntry.id)
+    ).all()
+    return tuple(_close(entry, now) for entry in running)
+
+
+def _close(entry: TimeEntry, now: datetime) -> Change:
+    """Close an entry at ``now`` (at its start if the device clock went back meanwhile)."""
+    entry.clock_out = max(now, entry.clock_in)
+    touch(entry, now)
+    spec = OpSpec(
+        "time_entry.update",
+        RECORD,
+        entry.id,
+        {"fields": {"clock_out": entry.clock_out}},
+        base_version=entry.version,
+    )
+    return Change(RECORD, entry.id, spec, entry.job_id)
+
+
+def stop_timers_the_office_ended(
+    session: Session, outbox: Outbox, ended_job_ids: set[str], now: datetime
+) -> list[str]:
+    """Close the running entries on jobs a pull just ended, queueing their ops; returns the
+    closed entries' ids.
+
+    ``ended_job_ids`` are the jobs the page took away from this technician (a tombstone: the
+    office reassigned them) or delivered closed (cancelled, or completed by the office).
+    The entry closes at the moment the device *learns* of it, in the pull's own transaction:
+    the device cannot know when the office pressed the button (its clock is not ours), time
+    worked until the news arrived was really worked, and closing it here, as a local change
+    with its op, is what makes the office's copy of the entry stop too. No quota check: the
+    op is a few bytes, and refusing it would stop the pull for good.
+    """
+    closed: list[str] = []
+    for job_id in sorted(ended_job_ids):
+        for change in stop_job_timers(session, job_id, now):
+            assert change.spec is not None
+            outbox.enqueue(session, change.spec, now)
+            closed.append(change.record_id)
+    return closed
 
 
 def clock_time(moment: datetime, zone: tzinfo | None) -> str:
