@@ -286,3 +286,42 @@ def test_no_job_means_no_button(controls):
     controls.show_job(None)  # no job: nothing to read
     assert not controls.button.isEnabled()
     assert controls.closed_label.text() == "No job selected."
+
+
+def test_completing_the_job_on_its_page_stops_its_timer_in_both_views(
+    qtbot, panel, cache, clock, schedule
+):
+    """Issue 20: after Complete the job timer stopped (it used to run on until clock-out)."""
+    from wb_desktop.ui.job_page import JobPage
+
+    boiler = schedule.job_ids[0]
+    workday = panel._workday
+    page = JobPage(workday)
+    qtbot.addWidget(page)
+    page.resize(1000, 900)
+    page.show_job(boiler)
+    page.show()
+    settle(qtbot, workday)
+    click(qtbot, panel.day_button)
+    click(qtbot, page.time.button)
+    assert page.time.button.text() == "Stop work on this job"
+    for step in (JobStatus.EN_ROUTE, JobStatus.IN_PROGRESS):
+        click(qtbot, page.steps.buttons[step])
+    clock.advance(timedelta(minutes=1, seconds=58))
+    completed_at = clock.now()
+    qtbot.mouseClick(page.steps.buttons[JobStatus.COMPLETE], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not page.time.timer.isActive())
+    settle(qtbot, workday)
+
+    clock.advance(timedelta(minutes=5))
+    page.time.tick()
+    panel.tick()
+    assert page.time.timer_label.text() == "00:00:00"
+    assert page.time.total_label.text() == "Logged on this job: 0 h 01 min"
+    job_entry = next(e for e in entries(cache) if e.job_id == boiler)
+    assert job_entry.clock_out == completed_at
+    # The time clock shows the job's entry closed and the day still running.
+    assert panel.day_button.text() == "Clock out for the day"
+    assert panel.timer.isActive()
+    outs = column(panel.model, TimeEntriesModel.OUT_COLUMN)
+    assert completed_at.astimezone(STOCKHOLM).strftime("%H:%M") in outs

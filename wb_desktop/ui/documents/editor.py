@@ -70,6 +70,8 @@ class DocumentEditor(QWidget):
         self._dirty = False
         self._loading = False
         self._tried_to_save = False
+        self._told_saved = False  # a save happened: "Saved" while that is still true
+        self._told_event = ""  # a one-off message (a conversion) until the next edit
         self._request = 0  # the newest read asked for; an older answer is not shown
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -229,10 +231,11 @@ class DocumentEditor(QWidget):
         self._currency = DEFAULT_CURRENCY
         self.detail = None
         self._tried_to_save = False
+        self._told_saved, self._told_event = False, ""
         self.form_error_label.hide()
         self.discard_button.hide()
         self._set_editable(True)  # a sent document shown before left it read-only
-        self._say("")
+        self._show_message()
 
     def _show_lines(self, lines: list[LineInput], notes: str) -> None:
         self._loading = True
@@ -289,7 +292,9 @@ class DocumentEditor(QWidget):
     def _mark_dirty(self) -> None:
         if not self._loading:
             self._dirty = True
+            self._told_saved, self._told_event = False, ""
             self.form_error_label.hide()
+            self._show_message()
 
     def _lines_changed(self) -> None:
         self._mark_dirty()
@@ -326,6 +331,23 @@ class DocumentEditor(QWidget):
             self.convert_button.setText(self.tr("Convert to invoice"))
         if detail is None:
             self.payment.show_invoice(None)
+        self._show_message()
+
+    def _show_message(self) -> None:
+        """Say beside the form only what is true now. Re-derived on every read of the
+        document (each refresh after a notice), every edit and every refusal, so "Queued to
+        send" goes once the invoice is sent and "Saved" never sits beside a refusal."""
+        self._say(self._message_now())
+
+    def _message_now(self) -> str:
+        if self._dirty or not self.form_error_label.isHidden():
+            return ""  # unsaved edits, or a refusal shown: "Saved" would not be true
+        detail = self.detail
+        if detail is not None and detail.row.delivery_state is DeliveryState.QUEUED:
+            return self.tr("Queued to send: it goes to the office as soon as the tablet is online.")
+        if self._told_saved and detail is not None and detail.is_draft:
+            return self.tr("Saved on this tablet.")
+        return self._told_event
 
     def save(
         self,
@@ -391,9 +413,11 @@ class DocumentEditor(QWidget):
     ) -> None:
         self.document_id, self._customer_id = receipt.record_id, customer_id
         self._dirty, self._tried_to_save = False, False
+        self._told_saved = True  # shown while the document is still this saved draft
+        self.form_error_label.hide()
         self.discard_button.hide()
         self.refresh()
-        self._say(self.tr("Saved on this tablet."))
+        self._show_message()
         self.documentSaved.emit(receipt.record_id)
         if then is not None:
             then(receipt.record_id)
@@ -410,8 +434,7 @@ class DocumentEditor(QWidget):
         )
 
     def _sent(self, document_id: str) -> None:
-        self.refresh()
-        self._say(self.tr("Queued to send: it goes to the office as soon as the tablet is online."))
+        self.refresh()  # the read shows "Queued to send" while the document is queued
         self.documentSaved.emit(document_id)
 
     def convert_to_invoice(self) -> None:
@@ -441,7 +464,8 @@ class DocumentEditor(QWidget):
                 else self.tr("Estimate %2 already became invoice %1.")
             )
             reference = estimate.row.reference if estimate else ""
-            self._say(text.replace("%1", invoice).replace("%2", reference))
+            self._told_event = text.replace("%1", invoice).replace("%2", reference)
+            self._show_message()
             self.documentOpened.emit(receipt.record_id)
 
         self._workday.runner.query(lambda session: document_detail(session, estimate_id), tell)
@@ -474,6 +498,7 @@ class DocumentEditor(QWidget):
     def _refuse(self, text: str) -> None:
         self.form_error_label.setText(text)
         self.form_error_label.show()
+        self._show_message()  # "Saved" is no longer true beside a refusal
 
     def _say(self, text: str) -> None:
         self.message_label.setText(text)
