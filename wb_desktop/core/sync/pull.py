@@ -52,6 +52,7 @@ from wb_desktop.core.store.models import (
     Photo,
     PullCursor,
     Signature,
+    TimeEntry,
 )
 from wb_desktop.core.store.outbox import UNFINISHED, Outbox
 from wb_desktop.core.store.quota import StorageQuota
@@ -428,10 +429,18 @@ def _link_is_down(error: Exception) -> bool:
 def _jobs_ended(session: Session, changes: list[ChangeOut]) -> set[str]:
     """The page's jobs no longer open to this technician: taken away (a tombstone: the
     office reassigned them) or, as the cache now holds them, closed (cancelled by the
-    office). Their running timers stop (``stop_timers_the_office_ended``)."""
+    office). Their running timers stop (``stop_timers_the_office_ended``). Only jobs with a
+    running entry are looked at: most pages (a first sync's history) have none."""
+    timed = set(
+        session.scalars(
+            select(TimeEntry.job_id).where(
+                TimeEntry.clock_out.is_(None), TimeEntry.job_id.is_not(None)
+            )
+        )
+    )
     ended: set[str] = set()
     for change in changes:
-        if change.record_type != "job":
+        if change.record_type != "job" or change.record_id not in timed:
             continue
         status = session.scalar(select(Job.status).where(Job.id == change.record_id))
         if change.deleted or status is None or not is_open(status):
