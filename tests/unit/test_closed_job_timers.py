@@ -5,13 +5,16 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from sqlalchemy import select
 
 from wb_desktop.core.domain.sync_state import SyncState
 from wb_desktop.core.protocol.kinds import RecordType
 from wb_desktop.core.store.changes.timeclock import stop_timers_the_office_ended
-from wb_desktop.core.store.models import OutboxOp, TimeEntry
+from wb_desktop.core.store.models import Job, OutboxOp, TimeEntry
 from wb_desktop.core.store.outbox import Outbox
+from wb_desktop.core.sync.protocol_client import ChangeOut, ChangesPage
+from wb_desktop.core.sync.pull import Puller
 
 
 def _entry(cache, entry_id: str) -> TimeEntry:
@@ -74,3 +77,84 @@ def test_a_job_the_office_ended_has_its_timer_closed_with_an_op(cache, clock, sc
     assert _entry(cache, running.record_id).clock_out == clock.now()
     assert _entry(cache, day.record_id).clock_out is None
     assert _ops(cache)[-1] == ("time_entry.update", running.record_id)
+
+
+class _OnePage:
+    """The office's feed as one page, for the puller (no network)."""
+
+    def __init__(self, changes: list[ChangeOut]) -> None:
+        self.page = ChangesPage(changes=changes, next_cursor=len(changes), has_more=False)
+
+    def pull(self, since: int, limit: int) -> ChangesPage:
+        return self.page
+
+
+def _as_the_office_sends(cache, job_id: str, **fields) -> ChangeOut:
+    with cache.database.reader() as session:
+        job = session.get(Job, job_id)
+        data = {
+            "id": job.id,
+            "title": job.title,
+            "description": job.description,
+            "address": job.address,
+            "customer_id": job.customer_id,
+            "scheduled_start": job.scheduled_start.isoformat(),
+            "scheduled_end": job.scheduled_end.isoformat() if job.scheduled_end else None,
+            "status": job.status.value,
+            "status_changed_at": None,
+            "technician_id": "tech-anna",
+            **fields,
+        }
+        version = job.version + 1
+    return ChangeOut(
+        seq=1,
+        record_type="job",
+        record_id=job_id,
+        version=version,
+        deleted=False,
+        data=data,
+        origin_device_id=None,
+    )
+
+
+def _pull(cache, clock, change: ChangeOut) -> list[tuple[str, str]]:
+    api = _OnePage([change])
+    puller = Puller(api, cache.database, cache.media, cache.quota, clock)  # type: ignore[arg-type]
+    return puller.pull_all().changed
+
+
+@pytest.mark.parametrize("ending", ["cancelled", "reassigned"])
+def test_a_pull_that_ends_the_job_closes_its_running_entry_when_it_arrives(
+    cache, clock, schedule, ending
+):
+    boiler = schedule.job_ids[0]
+    day = cache.changes.time.clock_in()
+    running = cache.changes.time.clock_in(boiler)
+    clock.advance(timedelta(minutes=12))
+    if ending == "cancelled":
+        change = _as_the_office_sends(cache, boiler, status="cancelled")
+    else:  # the office gave the job to another technician: a tombstone in our feed
+        change = ChangeOut(
+            seq=1,
+            record_type="job",
+            record_id=boiler,
+            version=9,
+            deleted=True,
+            data=None,
+            origin_device_id=None,
+        )
+
+    changed = _pull(cache, clock, change)
+
+    assert _entry(cache, running.record_id).clock_out == clock.now()
+    assert _entry(cache, day.record_id).clock_out is None
+    assert _ops(cache)[-1] == ("time_entry.update", running.record_id)
+    assert ("time_entry", running.record_id) in changed  # the views hear of it
+
+
+def test_a_pull_that_leaves_the_job_open_leaves_its_timer_running(cache, clock, schedule):
+    boiler = schedule.job_ids[0]
+    running = cache.changes.time.clock_in(boiler)
+    _pull(cache, clock, _as_the_office_sends(cache, boiler, title="Boiler service (2 units)"))
+    assert _entry(cache, running.record_id).clock_out is None
+    assert _ops(cache)[-1] == ("time_entry.create", running.record_id)
