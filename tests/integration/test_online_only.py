@@ -9,6 +9,7 @@ import requests
 
 from tests.integration.client import outbox_ops, push_ops, scheduled_job
 from tests.integration.conftest import PAYMENT_HOLD_S, LiveServer
+from wb_server.demo_data import DEMO_ACCOUNTS
 from wb_server.models import LocationPing, Payment
 
 LINES = [{"description": "Labour", "quantity": "2", "unit_price": "650.00", "vat_rate": "25"}]
@@ -69,6 +70,21 @@ def test_a_timeout_after_the_charge_is_resolved_by_retrying(live_server, anna, i
     )
     assert retry.json()["status"] == "approved"
     assert [p.status for p in _payments(live_server)] == ["approved"]
+
+
+def test_a_payment_is_looked_up_by_its_key(live_server, anna, invoice_id) -> None:
+    """Before a retry the client asks what became of its key: nothing (404), or the outcome
+    the key was charged with; another technician's key reads as unknown."""
+    _, session = anna
+    key = str(uuid.uuid4())
+    url = f"{live_server.url}/v1/payments/{key}"
+    assert session.get(url).status_code == 404
+    charged = _pay(session, live_server.url, invoice_id, "4242 4242 4242 4242", key).json()
+    looked_up = session.get(url)
+    assert looked_up.status_code == 200 and looked_up.json() == charged
+    other = live_server.sign_in(sorted(DEMO_ACCOUNTS)[1], DEMO_ACCOUNTS[sorted(DEMO_ACCOUNTS)[1]])
+    assert other.get(url).status_code == 404
+    assert len(_payments(live_server)) == 1
 
 
 def test_payment_refusals_are_readable(live_server, anna, invoice_id) -> None:

@@ -9,7 +9,8 @@ Test cards, so QA can stage every ending of a payment:
 | 4000 0000 0000 0119 | charged, then the reply is held back past the client's timeout |
 
 Any other number is declined as unknown. A retry with the same idempotency key gets the
-first attempt's result and is never charged again.
+first attempt's result and is never charged again; ``GET /v1/payments/{key}`` answers that
+result without sending the card again (404 when nothing was recorded under the key).
 """
 
 from __future__ import annotations
@@ -118,6 +119,25 @@ async def pay(body: PaymentIn, me: Me, context: Context) -> PaymentOut:
     if charged_now and card_digits(body.card_number) == TIMEOUT_AFTER_CHARGE:
         await asyncio.sleep(context.config.payment_timeout_delay_s)
     return result
+
+
+def _recorded(idempotency_key: str, technician_id: str, context: Context) -> PaymentOut:
+    with context.reader() as session:
+        payment = session.get(Payment, idempotency_key)
+        # another technician's key is answered as an unknown one, never with their payment
+        if payment is None or payment.technician_id != technician_id:
+            raise not_found(f"payment {idempotency_key}")
+        return _out(payment)
+
+
+@router.get(
+    routes.PAYMENT,
+    response_model=PaymentOut,
+    responses={404: problem("not_found: nothing was charged with this key (safe to send it)")},
+)
+def payment_outcome(idempotency_key: str, me: Me, context: Context) -> PaymentOut:
+    """The outcome of the charge sent with this key: the client asks before a retry."""
+    return _recorded(idempotency_key, me.id, context)
 
 
 @router.post(routes.LOCATIONS, response_model=PingsOut, response_model_exclude_none=True)

@@ -1,4 +1,9 @@
-"""Card payments (``POST /v1/payments``): online only, idempotent by key."""
+"""Card payments (``POST /v1/payments``): online only, idempotent by key.
+
+``GET /v1/payments/{idempotency_key}`` answers the :class:`PaymentOut` a key was charged
+with (404 when the server never recorded it), so a client that heard no answer can learn
+the outcome before it sends the card again.
+"""
 
 from __future__ import annotations
 

@@ -20,6 +20,7 @@ BLOBS = f"{V1}/blobs"
 BLOB = f"{BLOBS}/{{sha256}}"
 BLOB_CONTENT = f"{BLOB}/content"
 PAYMENTS = f"{V1}/payments"
+PAYMENT = f"{PAYMENTS}/{{idempotency_key}}"  # a payment's outcome, looked up by its key
 LOCATIONS = f"{V1}/locations"
 
 ADMIN = f"{V1}/admin"
@@ -42,6 +43,10 @@ def blob(sha256: str) -> str:
 
 def blob_content(sha256: str) -> str:
     return BLOB_CONTENT.format(sha256=sha256)
+
+
+def payment(idempotency_key: str) -> str:
+    return PAYMENT.format(idempotency_key=idempotency_key)
 
 
 def technician_token(technician_id: str) -> str:

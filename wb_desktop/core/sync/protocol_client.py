@@ -172,6 +172,16 @@ class SyncApi:
         reply = self._send("POST", routes.PAYMENTS, payment, timeout_s=timeout_s)
         return _validated(reply, PaymentOut)
 
+    def payment_outcome(self, idempotency_key: str, timeout_s: float) -> PaymentOut | None:
+        """What the server recorded for this key; None when it charged nothing with it."""
+        try:
+            reply = self._send("GET", routes.payment(idempotency_key), timeout_s=timeout_s)
+        except ServerRefusedError as refusal:
+            if refusal.status == 404:
+                return None
+            raise
+        return _validated(reply, PaymentOut)
+
     def send_locations(self, pings: Sequence[PingIn]) -> PingsOut:
         request = PingsIn.model_construct(pings=list(pings))
         return _validated(self._send("POST", routes.LOCATIONS, request), PingsOut)
