@@ -163,6 +163,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Try the card payment again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the card payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Type the card number.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -179,11 +191,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Try again</source>
+        <source>Charging… %1 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Charging…</source>
+        <source>Try again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -207,15 +219,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>No answer from the card service yet — it may still go through.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Approved — paid.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Declined: %1. Try another card.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No answer — try again, the card will not be charged twice.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -163,6 +163,18 @@
         <translation>Debitera</translation>
     </message>
     <message>
+        <source>Try the card payment again</source>
+        <translation>Försök med kortbetalningen igen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>Cancel the card payment</source>
+        <translation>Avbryt kortbetalningen</translation>
+    </message>
+    <message>
         <source>Type the card number.</source>
         <translation>Skriv kortnumret.</translation>
     </message>
@@ -179,12 +191,12 @@
         <translation>Debitera %1</translation>
     </message>
     <message>
-        <source>Try again</source>
-        <translation>Försök igen</translation>
+        <source>Charging… %1 s</source>
+        <translation>Debiterar… %1 s</translation>
     </message>
     <message>
-        <source>Charging…</source>
-        <translation>Debiterar…</translation>
+        <source>Try again</source>
+        <translation>Försök igen</translation>
     </message>
     <message>
         <source>Approved — paid by card ending %1.</source>
@@ -207,16 +219,16 @@
         <translation>okänt kort</translation>
     </message>
     <message>
+        <source>No answer from the card service yet — it may still go through.</source>
+        <translation>Inget svar från korttjänsten ännu – betalningen kan fortfarande gå igenom.</translation>
+    </message>
+    <message>
         <source>Approved — paid.</source>
         <translation>Godkänd — betald.</translation>
     </message>
     <message>
         <source>Declined: %1. Try another card.</source>
         <translation>Nekad: %1. Prova ett annat kort.</translation>
-    </message>
-    <message>
-        <source>No answer — try again, the card will not be charged twice.</source>
-        <translation>Inget svar — försök igen, kortet debiteras inte två gånger.</translation>
     </message>
 </context>
 <context>

@@ -16,7 +16,11 @@ from PySide6.QtNetwork import QNetworkInformation
 from wb_desktop.app.sync_worker import ClientFactory, SyncWorker, simulated_offline
 from wb_desktop.core.sync.connectivity import SyncActivity, SyncView, decide_view
 from wb_desktop.core.sync.engine import OutboxCounts
-from wb_desktop.core.sync.payment_runner import not_started_refusal, offline_refusal
+from wb_desktop.core.sync.payment_runner import (
+    PaymentAttempts,
+    not_started_refusal,
+    offline_refusal,
+)
 from wb_desktop.core.sync.payments import PAYMENT_TIMEOUT_S, PaymentRefusedError
 from wb_desktop.core.sync.profiles import NetworkProfile, profile_named
 
@@ -68,7 +72,7 @@ class SyncService(QObject):
     _profileRequested = Signal(object)
     _reachabilityChanged = Signal(object)
     _credentialsGiven = Signal(str, str, str)
-    _paymentRequested = Signal(str, str)
+    _paymentRequested = Signal(str, str, int)
     _stopRequested = Signal()
     _uploadCutRequested = Signal(float)
 
@@ -104,6 +108,8 @@ class SyncService(QObject):
         self._last_sync: datetime | None = initial_last_sync
         self._last_error: str | None = None
         self._state = "new"
+        self._payment_timeout_s = payment_timeout_s
+        self._attempts = PaymentAttempts()
         self._thread = QThread(self)
         self._thread.setObjectName("wb-sync")
         self._worker = SyncWorker(
@@ -112,6 +118,7 @@ class SyncService(QObject):
             debounce_ms=debounce_ms,
             period_s=period_s,
             payment_timeout_s=payment_timeout_s,
+            payment_attempts=self._attempts,
         )
         self._worker.moveToThread(self._thread)
         self._wire()
@@ -138,7 +145,7 @@ class SyncService(QObject):
         worker.recordStateChanged.connect(self.recordStateChanged, _QUEUED)
         worker.conflictDetected.connect(self.conflictDetected, _QUEUED)
         worker.stepFinished.connect(self.stepFinished, _QUEUED)
-        worker.paymentFinished.connect(self.paymentFinished, _QUEUED)
+        worker.paymentFinished.connect(self._on_payment_finished, _QUEUED)
 
     def start(self) -> None:
         """Start the worker thread (it syncs at once); a second call does nothing."""
@@ -220,22 +227,42 @@ class SyncService(QObject):
         """What the operating system says; None when it cannot tell."""
         self._reachabilityChanged.emit(reachable)
 
+    def payment_timeout_s(self) -> float:
+        """How long one card-payment attempt waits for its answer (the panel counts it down)."""
+        return self._payment_timeout_s
+
     def take_payment(self, document_id: str, card_number: str) -> None:
         """Charge the invoice's total on the worker thread; returns at once.
 
         :attr:`paymentFinished` follows with the document id and a ``PaymentOutcome`` or the
         ``WorkBossError`` to show. Offline, the refusal comes at once, without waiting for a
-        sync step the worker may be in."""
+        sync step the worker may be in. Called again for the same invoice ("Try again"), the
+        earlier attempt is given up on: only the new one answers, and it asks the server
+        what became of the payment before it sends the card again."""
         self.paymentRequested.emit(document_id, card_number)
+        attempt = self._attempts.begin(document_id)
         refusal: PaymentRefusedError | None = None
         if self._view.activity is SyncActivity.OFFLINE:
             refusal = offline_refusal()
         elif self._state != "running":
             refusal = not_started_refusal()
         if refusal is None:
-            self._paymentRequested.emit(document_id, card_number)
+            self._paymentRequested.emit(document_id, card_number, attempt)
         else:
-            QTimer.singleShot(0, self, lambda: self.paymentFinished.emit(document_id, refusal))
+            answer = refusal
+            QTimer.singleShot(
+                0, self, lambda: self._on_payment_finished(document_id, attempt, answer)
+            )
+
+    def cancel_payment(self, document_id: str) -> None:
+        """The person gave up waiting: nothing more is sent for this attempt, and its answer,
+        if one still comes, is not shown (the next attempt asks the server instead)."""
+        self._attempts.cancel(document_id)
+
+    @Slot(str, int, object)
+    def _on_payment_finished(self, document_id: str, attempt: int, result: object) -> None:
+        if self._attempts.finish(document_id, attempt):
+            self.paymentFinished.emit(document_id, result)
 
     @Slot(QNetworkInformation.Reachability)
     def _on_reachability(self, reachability: QNetworkInformation.Reachability) -> None:

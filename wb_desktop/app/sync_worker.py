@@ -19,7 +19,7 @@ from wb_desktop.core.domain.text import QT_TRANSLATE_NOOP, Text
 from wb_desktop.core.sync.client import SyncClient
 from wb_desktop.core.sync.connectivity import SyncActivity, SyncView, decide_view
 from wb_desktop.core.sync.engine import Failure, StepReport, SyncListener
-from wb_desktop.core.sync.payment_runner import not_started_refusal, take_payment
+from wb_desktop.core.sync.payment_runner import PaymentAttempts, not_started_refusal, take_payment
 from wb_desktop.core.sync.payments import PAYMENT_TIMEOUT_S
 from wb_desktop.core.sync.profiles import Behaviour, NetworkProfile, profile_named
 
@@ -58,7 +58,7 @@ class SyncWorker(QObject):
     recordStateChanged = Signal(str, str, str)
     conflictDetected = Signal(str, str, str)
     stepFinished = Signal(object)
-    paymentFinished = Signal(str, object)
+    paymentFinished = Signal(str, int, object)  # document id, attempt, result
     traceEvent = Signal(object)  # a TraceEvent, from whichever thread sent the request
     linkCut = Signal(float)  # QA's scheduled cut happened at this fraction of an upload
     profileForced = Signal(object)  # the worker changed the profile itself (the cut)
@@ -72,8 +72,10 @@ class SyncWorker(QObject):
         debounce_ms: int = 500,
         period_s: float = 60.0,
         payment_timeout_s: float = PAYMENT_TIMEOUT_S,
+        payment_attempts: PaymentAttempts | None = None,
     ) -> None:
         super().__init__()
+        self._attempts = payment_attempts or PaymentAttempts()
         self._make_client = make_client
         self._profile = profile_named(initial_profile)
         self._debounce_ms = debounce_ms
@@ -197,12 +199,14 @@ class SyncWorker(QObject):
         else:
             self._publish()
 
-    @Slot(str, str)
-    def take_payment(self, document_id: str, card_number: str) -> None:
-        """Charge a card here, off the GUI thread; sync steps wait until it has answered."""
+    @Slot(str, str, int)
+    def take_payment(self, document_id: str, card_number: str, attempt: int) -> None:
+        """Charge a card here, off the GUI thread; sync steps wait until it has answered.
+
+        An attempt the person gave up on while it waited in the queue is not sent."""
         live = self._live
         if live is None:
-            self.paymentFinished.emit(document_id, not_started_refusal())
+            self.paymentFinished.emit(document_id, attempt, not_started_refusal())
             return
         thread = QThread.currentThread()
         result = take_payment(
@@ -212,8 +216,9 @@ class SyncWorker(QObject):
             is_online=lambda: self._view().activity is not SyncActivity.OFFLINE,
             sync=lambda: self._step(live, thread),
             timeout_s=self._payment_timeout_s,
+            cancelled=lambda: not self._attempts.is_live(document_id, attempt),
         )
-        self.paymentFinished.emit(document_id, result)
+        self.paymentFinished.emit(document_id, attempt, result)
 
     @Slot()
     def stop_work(self) -> None:

@@ -8,6 +8,7 @@ an outcome or the refusal to show — so the worker never loses an answer to an 
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 
 from wb_desktop.core.domain.errors import WorkBossError
@@ -44,6 +45,43 @@ def not_started_refusal() -> PaymentRefusedError:
     return PaymentRefusedError(Text(NOT_STARTED_MESSAGE))
 
 
+class PaymentAttempts:
+    """Which attempt at each invoice's payment the person is still waiting for.
+
+    The GUI starts, supersedes ("Try again") and cancels attempts while the sync worker may be
+    busy with one, so this is shared by both threads under a lock. The worker asks
+    :meth:`is_live` before it sends and after the answer: an attempt given up on sends
+    nothing, and its late answer is neither shown nor taken as the outcome."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._live: dict[str, int] = {}
+        self._last = 0
+
+    def begin(self, document_id: str) -> int:
+        """A new attempt at this invoice; any earlier one is given up on."""
+        with self._lock:
+            self._last += 1
+            self._live[document_id] = self._last
+            return self._last
+
+    def cancel(self, document_id: str) -> None:
+        with self._lock:
+            self._live.pop(document_id, None)
+
+    def is_live(self, document_id: str, attempt: int) -> bool:
+        with self._lock:
+            return self._live.get(document_id) == attempt
+
+    def finish(self, document_id: str, attempt: int) -> bool:
+        """Whether this attempt's answer is the one to show (it is then no longer live)."""
+        with self._lock:
+            if self._live.get(document_id) != attempt:
+                return False
+            del self._live[document_id]
+            return True
+
+
 def take_payment(
     client: SyncClient,
     document_id: str,
@@ -52,14 +90,16 @@ def take_payment(
     is_online: Callable[[], bool],
     sync: Callable[[], object],
     timeout_s: float = PAYMENT_TIMEOUT_S,
+    cancelled: Callable[[], bool] = lambda: False,
 ) -> PaymentResult:
     """Charge the invoice's total once; ``sync`` runs a sync step when the office does not
     have the invoice yet. A retry after "no answer" reuses the open payment's idempotency
-    key (PaymentDesk keeps it in the cache), so it never charges twice."""
+    key (PaymentDesk keeps it in the cache) and asks the server for its outcome first, so it
+    never charges twice; ``cancelled`` is :meth:`PaymentAttempts.is_live` negated."""
     engine = client.engine
     desk = PaymentDesk(client.api, engine.database, engine.clock, is_online, sync, timeout_s)
     try:
-        return desk.collect(document_id, card_number)
+        return desk.collect(document_id, card_number, cancelled)
     except WorkBossError as refusal:
         return refusal
     except Exception:

@@ -3,11 +3,14 @@
 Offline the action is refused with the reason and what to do instead. Online, the payment
 row and its idempotency key are committed *before* the call, so a timeout, a crash or a
 second tap retries with the same key and the server answers the first result instead of
-charging again.
+charging again. Each request makes one charge call within the client's timeout, so the
+person decides what happens after "no answer" (try again or cancel); a retry first asks the
+server what became of the key, and sends the card again only when nothing was charged.
 """
 
 from __future__ import annotations
 
+import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -29,7 +32,7 @@ from wb_desktop.core.sync.protocol_client import ProtocolError, ServerRefusedErr
 from wb_desktop.core.sync.transport import TransportError
 
 PAYMENT_TIMEOUT_S = 20.0
-ATTEMPTS = 3
+LOOKUP_TIMEOUT_S = 5.0  # the outcome lookup before a retry; the charge gets the rest
 TEST_CARDS = {
     "approve": "4242 4242 4242 4242",
     "decline": "4000 0000 0000 0002",
@@ -53,6 +56,9 @@ _NO_ANSWER = QT_TRANSLATE_NOOP(
     "Domain",
     "no answer from the payment service; try again — the card will not be charged twice",
 )
+# Stored on a payment whose answer came after the person cancelled: the next attempt asks
+# the server what became of its key instead of showing this late answer.
+CANCELLED_REASON = "cancelled before the answer was shown; checked with the office next time"
 
 
 class PaymentRefusedError(WorkBossError):
@@ -84,7 +90,16 @@ class PaymentDesk:
         self.sync = sync
         self.timeout_s = timeout_s
 
-    def collect(self, document_id: str, card_number: str) -> PaymentOutcome:
+    def collect(
+        self,
+        document_id: str,
+        card_number: str,
+        cancelled: Callable[[], bool] = lambda: False,
+    ) -> PaymentOutcome:
+        """One charge call (after the outcome lookup when the payment was tried before).
+
+        ``cancelled`` says whether the person gave up on this attempt meanwhile: nothing is
+        sent after that, and an answer that arrives after it is not taken as the outcome."""
         if not self.is_online():
             raise PaymentRefusedError(Text(OFFLINE_MESSAGE))
         card = TEST_CARDS.get(card_number, card_number)
@@ -92,33 +107,79 @@ class PaymentDesk:
             self.sync()  # the office must have the invoice before it can be paid
             if not self._on_server(document_id):
                 raise PaymentRefusedError(Text(_NOT_AT_THE_OFFICE))
-        payment = self._open_payment(document_id, card)
-        for attempt in range(1, ATTEMPTS + 1):
-            try:
-                reply = self.api.pay(
-                    PaymentIn.model_construct(
-                        idempotency_key=payment.idempotency_key,
-                        document_id=document_id,
-                        amount=payment.amount,
-                        currency=payment.currency,
-                        card_number=card,
-                    ),
-                    timeout_s=self.timeout_s,
-                )
-            except (TransportError, ProtocolError) as error:
-                self._set(payment.id, PaymentStatus.UNKNOWN, error.reason)
-                continue
-            except ServerRefusedError as refusal:
-                if refusal.transient:
-                    self._set(payment.id, PaymentStatus.UNKNOWN, refusal.reason)
-                    continue
-                self._set(payment.id, PaymentStatus.DECLINED, refusal.reason)
-                return PaymentOutcome(payment.id, PaymentStatus.DECLINED, refusal.reason, attempt)
-            status = PaymentStatus(reply.status)
-            reason = reply.reason
-            self._set(payment.id, status, reason)
-            return PaymentOutcome(payment.id, status, reason, attempt)
-        return PaymentOutcome(payment.id, PaymentStatus.UNKNOWN, Text(_NO_ANSWER), ATTEMPTS)
+        if cancelled():
+            return PaymentOutcome("", PaymentStatus.PENDING, CANCELLED_REASON, 0)
+        payment, tried_before = self._open_payment(document_id, card)
+        deadline = time.monotonic() + self.timeout_s
+        if tried_before:
+            known = self._look_up(payment)
+            if known is None or cancelled():
+                return self._unanswered(payment, known, cancelled())
+            if known.status is not PaymentStatus.PENDING:
+                return known
+        if cancelled():
+            return PaymentOutcome(payment.id, PaymentStatus.PENDING, CANCELLED_REASON, 0)
+        return self._charge(payment, document_id, card, deadline, cancelled)
+
+    def _look_up(self, payment: Payment) -> PaymentOutcome | None:
+        """The server's record of this key: approved or declined, PENDING when it charged
+        nothing with it (safe to send), or None when it could not be asked."""
+        try:
+            reply = self.api.payment_outcome(
+                payment.idempotency_key, timeout_s=min(LOOKUP_TIMEOUT_S, self.timeout_s)
+            )
+        except (TransportError, ProtocolError, ServerRefusedError) as error:
+            self._set(payment.id, PaymentStatus.UNKNOWN, error.reason)
+            return None
+        if reply is None:
+            return PaymentOutcome(payment.id, PaymentStatus.PENDING, "", 0)
+        status = PaymentStatus(reply.status)
+        self._set(payment.id, status, reply.reason)
+        return PaymentOutcome(payment.id, status, reply.reason, 0)
+
+    def _unanswered(
+        self, payment: Payment, known: PaymentOutcome | None, cancelled: bool
+    ) -> PaymentOutcome:
+        if cancelled:
+            return PaymentOutcome(payment.id, PaymentStatus.UNKNOWN, CANCELLED_REASON, 0)
+        reason = known.reason if known is not None else Text(_NO_ANSWER)
+        return PaymentOutcome(payment.id, PaymentStatus.UNKNOWN, reason, 0)
+
+    def _charge(
+        self,
+        payment: Payment,
+        document_id: str,
+        card: str,
+        deadline: float,
+        cancelled: Callable[[], bool],
+    ) -> PaymentOutcome:
+        """Send the card once with the payment's key, within what is left of the timeout."""
+        try:
+            reply = self.api.pay(
+                PaymentIn.model_construct(
+                    idempotency_key=payment.idempotency_key,
+                    document_id=document_id,
+                    amount=payment.amount,
+                    currency=payment.currency,
+                    card_number=card,
+                ),
+                timeout_s=max(self.timeout_s / 2, deadline - time.monotonic()),
+            )
+        except (TransportError, ProtocolError) as error:
+            self._set(payment.id, PaymentStatus.UNKNOWN, error.reason)
+            return PaymentOutcome(payment.id, PaymentStatus.UNKNOWN, Text(_NO_ANSWER), 1)
+        except ServerRefusedError as refusal:
+            if refusal.transient:
+                self._set(payment.id, PaymentStatus.UNKNOWN, refusal.reason)
+                return PaymentOutcome(payment.id, PaymentStatus.UNKNOWN, Text(_NO_ANSWER), 1)
+            self._set(payment.id, PaymentStatus.DECLINED, refusal.reason)
+            return PaymentOutcome(payment.id, PaymentStatus.DECLINED, refusal.reason, 1)
+        if cancelled():  # a late answer: the next attempt looks the key up instead
+            self._set(payment.id, PaymentStatus.UNKNOWN, CANCELLED_REASON)
+            return PaymentOutcome(payment.id, PaymentStatus.UNKNOWN, CANCELLED_REASON, 1)
+        status = PaymentStatus(reply.status)
+        self._set(payment.id, status, reply.reason)
+        return PaymentOutcome(payment.id, status, reply.reason, 1)
 
     def _on_server(self, document_id: str) -> bool:
         with self.database.reader() as session:
@@ -134,8 +195,9 @@ class PaymentDesk:
             )
             return document.version > 0 and waiting is None
 
-    def _open_payment(self, document_id: str, card: str) -> Payment:
-        """The unfinished payment of this invoice, or a new one with a fresh key."""
+    def _open_payment(self, document_id: str, card: str) -> tuple[Payment, bool]:
+        """The unfinished payment of this invoice (True: it may have reached the server), or
+        a new one with a fresh key (False)."""
         with self.database.writer() as session, session.begin():
             existing = session.scalar(
                 select(Payment).where(
@@ -145,7 +207,7 @@ class PaymentDesk:
             )
             if existing is not None:
                 session.expunge(existing)
-                return existing
+                return existing, True
             paid = session.scalar(
                 select(Payment.id).where(
                     Payment.document_id == document_id,
@@ -174,7 +236,7 @@ class PaymentDesk:
             session.add(payment)
             session.flush()
             session.expunge(payment)
-            return payment
+            return payment, False
 
     def _set(self, payment_id: str, status: PaymentStatus, reason: str) -> None:
         with self.database.writer() as session, session.begin():
