@@ -119,6 +119,8 @@ class CardPaymentPanel(QFrame):
         service.paymentFinished.connect(self._on_finished)
         service.viewChanged.connect(self._on_view)
         self.setTabOrder(self.card_edit, self.charge_button)
+        self.setTabOrder(self.charge_button, self.retry_button)
+        self.setTabOrder(self.retry_button, self.cancel_button)
         self._render()
 
     def show_invoice(self, detail: DocumentDetail | None) -> None:
