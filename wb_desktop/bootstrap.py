@@ -322,6 +322,8 @@ def _wire_session(
         window.status.attach_gps(gps)
         gps.start()
         shutdown.before_sync_stops(gps.stop)
+    # Writes the views handed over before the window closed land before the cache closes.
+    shutdown.before_sync_stops(lambda: app.workday.runner.wait_until_idle(STOP_TIMEOUT_MS))
     shutdown.after_sync_stopped(
         app.link.stop_demo,
         MediaSweep(app.cache, window.photo_importer).run,

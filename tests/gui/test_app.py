@@ -14,6 +14,7 @@ import requests
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from sqlalchemy import text as sql_text
 
 from tests.gui.conftest import STOCKHOLM, office_view
 from tests.gui.waiting import settle
@@ -27,6 +28,7 @@ from wb_desktop.ui.formatting import format_money
 from wb_desktop.ui.translations import remove_translations
 
 WAIT_MS = 20_000
+text_of_notes = sql_text("SELECT text FROM notes WHERE job_id = :job")
 
 
 def options(data_dir: Path, **extra: object) -> AppOptions:
@@ -155,6 +157,31 @@ def test_closing_the_window_while_a_sync_runs_loses_nothing(
     view = office_view(again)
     on_server = sorted(n["text"] for n in view["notes"] if n["job_id"] == job_id)
     assert on_server == sorted(texts)  # every note, exactly once
+
+
+def test_closing_the_window_finishes_the_writes_it_was_given(
+    qtbot: QtBot, tmp_path: Path, clock: FixedClock, started: list[WorkBossApp]
+) -> None:
+    """Notes handed to the op runner just before the window closes are written before the
+    cache closes, and are there on the next start."""
+    first, job_id = start_then_go_offline(qtbot, started, tmp_path, clock)
+    runner = first.workday.runner
+    texts = [f"Last words {n}" for n in range(400)]
+    for text in texts:
+        runner.write(lambda c, t=text: c.jobs.add_note(job_id, t))
+    assert not runner.idle  # still on the write worker when the window closes
+    assert first.close()
+
+    again = start(qtbot, started, options(tmp_path), clock)
+    found: list[list[str]] = []
+    again.workday.runner.query(
+        lambda session: sorted(
+            text for (text,) in session.execute(text_of_notes, {"job": job_id}).all()
+        ),
+        found.append,
+    )
+    qtbot.waitUntil(lambda: bool(found), timeout=WAIT_MS)
+    assert [t for t in found[0] if t.startswith("Last words")] == sorted(texts)
 
 
 def test_the_indicator_counts_waiting_work_from_the_cache_before_sync_starts(
