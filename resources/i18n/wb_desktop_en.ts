@@ -16,22 +16,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>In</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Out</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Duration</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sync</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>running</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2252,6 +2236,10 @@
     </message>
     <message>
         <source>SQLite cannot read it: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The built-in demo server did not start (%1). Nothing saved on this tablet is lost: start the app again, or start it with --server URL.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -16,22 +16,6 @@
         <translation>Jobb</translation>
     </message>
     <message>
-        <source>In</source>
-        <translation>In</translation>
-    </message>
-    <message>
-        <source>Out</source>
-        <translation>Ut</translation>
-    </message>
-    <message>
-        <source>Duration</source>
-        <translation>Tid</translation>
-    </message>
-    <message>
-        <source>Sync</source>
-        <translation>Synk</translation>
-    </message>
-    <message>
         <source>running</source>
         <translation>pågår</translation>
     </message>
@@ -2253,6 +2237,10 @@
     <message>
         <source>SQLite cannot read it: %1</source>
         <translation>SQLite kan inte läsa den: %1</translation>
+    </message>
+    <message>
+        <source>The built-in demo server did not start (%1). Nothing saved on this tablet is lost: start the app again, or start it with --server URL.</source>
+        <translation>Den inbyggda demoservern startade inte (%1). Inget som är sparat på surfplattan går förlorat: starta appen igen, eller starta den med --server URL.</translation>
     </message>
     <message>
         <source>The built-in demo server needs the &apos;server&apos; extra of WorkBoss Desktop, and %1 is not installed. Install it with: %2 — or start with --server URL to use another server.</source>

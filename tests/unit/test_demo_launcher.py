@@ -16,8 +16,10 @@ import pytest
 from packaging.requirements import Requirement
 
 from wb_desktop.core.domain.clock import FixedClock
+from wb_desktop.core.domain.errors import WorkBossError
 from wb_desktop.tools.demo.accounts import demo_sign_ins
 from wb_desktop.tools.demo.server import (
+    DemoServerError,
     ServerExtraMissingError,
     launch_demo_server,
     start_demo_server,
@@ -94,3 +96,16 @@ def test_wb_server_without_its_extra_says_what_to_install(
     error = capsys.readouterr().err
     assert "fastapi is missing" in error and 'pip install "wb-desktop[server]"' in error
     assert not (tmp_path / "server.sqlite3").exists()
+
+
+def test_a_demo_server_that_cannot_start_is_a_readable_refusal(tmp_path: Path) -> None:
+    """Its folder is a file: the child reports why, and the app gets a WorkBossError (shown
+    to the person, profile released) instead of a traceback."""
+    blocked = tmp_path / "server"
+    blocked.write_text("not a folder")
+    pending = launch_demo_server(blocked, CLOCK, in_child=True)
+    with pytest.raises(DemoServerError) as caught:
+        pending.wait()
+    assert isinstance(caught.value, WorkBossError)
+    assert "FileExistsError" in caught.value.reason
+    assert str(caught.value).startswith("The built-in demo server did not start (")

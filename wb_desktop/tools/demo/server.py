@@ -34,8 +34,22 @@ STARTUP_TIMEOUT_S = 60.0
 STOP_TIMEOUT_S = 10.0
 
 
-class DemoServerError(RuntimeError):
-    """The embedded server did not start; the message says why."""
+class DemoServerError(WorkBossError):
+    """The embedded server did not start; the message says why, in the person's language
+    (on a first start there is nothing to show without it, so the app refuses clearly)."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "Domain",
+                    "The built-in demo server did not start (%1). Nothing saved on this"
+                    " tablet is lost: start the app again, or start it with --server URL.",
+                ),
+                reason,
+            )
+        )
+        self.reason = reason
 
 
 class ServerExtraMissingError(WorkBossError):
@@ -171,17 +185,17 @@ class PendingDemoServer:
         if not self._pipe.poll():
             if time.monotonic() - self._started_at > STARTUP_TIMEOUT_S:
                 self.stop()
-                raise DemoServerError(f"the demo server did not start in {STARTUP_TIMEOUT_S} s")
+                raise DemoServerError(f"no answer in {STARTUP_TIMEOUT_S} s")
             if not self._process.is_alive():
-                raise DemoServerError("the demo server stopped while starting")
+                raise DemoServerError("it stopped while starting")
             return None
         try:
             message = self._pipe.recv()
         except EOFError:
-            raise DemoServerError("the demo server stopped while starting") from None
+            raise DemoServerError("it stopped while starting") from None
         if message[0] != "ready":
             self.stop()
-            raise DemoServerError(f"the demo server did not start: {message[1]}")
+            raise DemoServerError(str(message[1]))
         url, token, email, password = message[1:]
         self._server = DemoServer(
             url, token, self.folder, email, password, self.stop, self._process.pid
