@@ -491,6 +491,21 @@ def _pay(w: Walk) -> None:
         assert db.scalar(charged) == 0
 
 
+@case("GET", "/v1/payments/{idempotency_key}")
+def _payment_outcome(w: Walk) -> None:
+    """Anna cannot learn whether Erik's card went through: his key answers her as a key
+    nobody charged with."""
+    e = w.eriks
+    w.needs_sign_in("GET", f"/v1/payments/{e.payment_key}")
+    his = w.as_anna("GET", f"/v1/payments/{e.payment_key}")
+    unknown = w.as_anna("GET", f"/v1/payments/{uuid.uuid4()}")
+    refused(his, 404)
+    refused(unknown, 404)
+    assert his.json()["error"] == unknown.json()["error"]
+    mine = w.erik.http.get(f"{w.url}/v1/payments/{e.payment_key}", timeout=30)
+    assert mine.status_code == 200 and mine.json()["status"] == "approved", mine.text
+
+
 @case("POST", "/v1/locations")
 def _locations(w: Walk) -> None:
     e = w.eriks
