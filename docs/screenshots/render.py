@@ -79,13 +79,20 @@ def offline_workday(shots: Shots) -> None:
         job_id = window.schedule.model.job_ids()[1]
         window.open_job(job_id)
         page = window.job_page
+        # A page takes input once the job's detail has been read (off the GUI thread), and
+        # each step's button once the step before it was saved: tap as a person would.
+        steps = page.steps.buttons
+        until(app, lambda: page.steps.isEnabled() and steps[JobStatus.EN_ROUTE].isEnabled(), "job")
         window.time_clock.day_button.click()
-        page.steps.buttons[JobStatus.EN_ROUTE].click()
+        steps[JobStatus.EN_ROUTE].click()
         clock.advance(timedelta(minutes=25))
-        page.steps.buttons[JobStatus.IN_PROGRESS].click()
+        until(app, lambda: steps[JobStatus.IN_PROGRESS].isEnabled(), "en route saved")
+        steps[JobStatus.IN_PROGRESS].click()
+        until(app, lambda: page.time.button.isEnabled(), "in progress saved")
         page.time.button.click()
         page.notes.editor.setPlainText("Valve replaced; the old one was corroded. Pressure OK.")
         page.notes.add_button.click()
+        until(app, lambda: page.notes.add_button.isEnabled(), "the note saved")
         with tempfile.TemporaryDirectory() as camera_roll:
             page.photos.add_files([photo(Path(camera_roll), i) for i in range(3)])
             until(app, lambda: len(page.photos.tiles) == 3, "the three photos")
