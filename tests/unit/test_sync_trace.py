@@ -4,6 +4,7 @@ its limit."""
 from __future__ import annotations
 
 import json
+import uuid
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -48,13 +49,26 @@ def tracing(inner: RecordedReplies) -> tuple[TracingTransport, list[TraceEvent]]
 
 def test_a_push_is_traced_with_its_op_ids_and_no_body() -> None:
     transport, events = tracing(RecordedReplies(HttpReply(200, {}, b'{"results": []}')))
-    body = json.dumps({"device_id": "d", "ops": [{"op_id": "a1"}, {"op_id": "b2"}]}).encode()
+    first, second = str(uuid.uuid4()), str(uuid.uuid4())
+    ops = [
+        {
+            "op_id": op_id,
+            "seq": seq,
+            "kind": "note.create",
+            "record_type": "note",
+            "record_id": str(uuid.uuid4()),
+            "base_version": 0,
+            "payload": {},
+        }
+        for seq, op_id in enumerate((first, second), start=1)
+    ]
+    body = json.dumps({"device_id": str(uuid.uuid4()), "ops": ops}).encode()
 
     transport.send(HttpRequest("POST", "/v1/push", body=body))
 
     [event] = events
     assert (event.method, event.route, event.status) == ("POST", "/v1/push", 200)
-    assert event.op_ids == ("a1", "b2") and event.profile == "slow-3g"
+    assert event.op_ids == (first, second) and event.profile == "slow-3g"
     assert event.bytes_sent == len(body) and event.bytes_received == 15
     assert event.duration_ms == pytest.approx(250.0) and event.at == START
     assert "device_id" not in json.dumps(event.to_json())

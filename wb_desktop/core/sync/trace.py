@@ -19,8 +19,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
 from wb_desktop.core.domain.clock import Clock
 from wb_desktop.core.protocol import routes
+from wb_desktop.core.protocol.push import PushRequest
 from wb_desktop.core.sync.transport import HttpReply, HttpRequest, Transport, TransportError
 
 TRACE_MAX_BYTES = 5 * 1024 * 1024
@@ -177,14 +180,12 @@ class TracingTransport:
 
 
 def _op_ids(request: HttpRequest) -> tuple[str, ...]:
-    """The op ids a push carries (read from its JSON body; nothing else is kept)."""
+    """The op ids a push carries, read through the shared push model (nothing else is kept;
+    a body that is not a push the server would read carries none)."""
     if request.method != "POST" or not request.path.startswith(routes.PUSH) or not request.body:
         return ()
     try:
-        body = json.loads(request.body)
-    except ValueError:
+        push = PushRequest.model_validate_json(request.body)
+    except ValidationError:
         return ()
-    ops = body.get("ops") if isinstance(body, dict) else None
-    if not isinstance(ops, list):
-        return ()
-    return tuple(str(op["op_id"]) for op in ops if isinstance(op, dict) and "op_id" in op)
+    return tuple(str(op.op_id) for op in push.ops)
