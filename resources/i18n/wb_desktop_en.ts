@@ -2820,6 +2820,14 @@ Labour; 1.5; 650; 25</source>
 <context>
     <name>MergeDialog</name>
     <message>
+        <source>Mine: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server&apos;s: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Merge the two versions</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4252,17 +4260,6 @@ show</source>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>dialog</name>
-    <message>
-        <source>Mine: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Server&apos;s: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -125,7 +125,7 @@
     <name>CancelConfirmation</name>
     <message>
         <source>Yes, cancel the job</source>
-        <translation>Ja, ställ in jobbet</translation>
+        <translation>Ja, avboka jobbet</translation>
     </message>
     <message>
         <source>Keep it</source>
@@ -886,11 +886,11 @@
     </message>
     <message>
         <source>%1: all of them clear with the next sync.</source>
-        <translation>%1: alla försvinner vid nästa synk.</translation>
+        <translation>%1: alla löses vid nästa synkning.</translation>
     </message>
     <message>
         <source>%1: %2 will clear with the next sync, %3 need a look.</source>
-        <translation>%1: %2 försvinner vid nästa synk, %3 behöver granskas.</translation>
+        <translation>%1: %2 löses vid nästa synkning, %3 behöver granskas.</translation>
     </message>
 </context>
 <context>
@@ -1208,7 +1208,7 @@
     </message>
     <message>
         <source>Cancel job…</source>
-        <translation>Ställ in jobb…</translation>
+        <translation>Avboka jobb…</translation>
     </message>
     <message>
         <source>Reassign to</source>
@@ -1248,11 +1248,11 @@
     </message>
     <message>
         <source>Cancel “%1”? The technician&apos;s tablet hears it with its next pull.</source>
-        <translation>Ställa in ”%1”? Teknikerns surfplatta får veta det vid nästa hämtning.</translation>
+        <translation>Avboka ”%1”? Teknikerns surfplatta får veta det vid nästa hämtning.</translation>
     </message>
     <message>
         <source>Job cancelled.</source>
-        <translation>Jobbet ställdes in.</translation>
+        <translation>Jobbet avbokades.</translation>
     </message>
     <message>
         <source>The job is already %1&apos;s.</source>
@@ -1452,7 +1452,7 @@
     </message>
     <message>
         <source>cancelled</source>
-        <translation>inställt</translation>
+        <translation>avbokat</translation>
     </message>
     <message>
         <source>job</source>
@@ -1748,7 +1748,7 @@
     </message>
     <message>
         <source>Cannot clock in on job &apos;%1&apos;: it is cancelled.</source>
-        <translation>Det går inte att stämpla in på jobbet ”%1”: det är inställt.</translation>
+        <translation>Det går inte att stämpla in på jobbet ”%1”: det är avbokat.</translation>
     </message>
     <message>
         <source>Cannot clock in on job &apos;%1&apos;: it is %2.</source>
@@ -2427,8 +2427,8 @@
     <message>
         <source>Call-out; 1; 450.00
 Labour; 1.5; 650; 25</source>
-        <translation>Utryckning; 1; 450.00
-Arbete; 1.5; 650; 25</translation>
+        <translation>Utryckning; 1; 450,00
+Arbete; 1,5; 650; 25</translation>
     </message>
     <message>
         <source>Save</source>
@@ -2514,7 +2514,7 @@ Arbete; 1.5; 650; 25</translation>
     <name>JobTimeControls</name>
     <message>
         <source>Stop work on this job</source>
-        <translation>Avsluta arbetet på jobbet</translation>
+        <translation>Stämpla ut från jobbet</translation>
     </message>
     <message>
         <source>Start work on this job</source>
@@ -2530,7 +2530,7 @@ Arbete; 1.5; 650; 25</translation>
     </message>
     <message>
         <source>This job was cancelled, so no time can be logged on it.</source>
-        <translation>Jobbet är inställt, så ingen tid kan loggas på det.</translation>
+        <translation>Jobbet är avbokat, så ingen tid kan registreras på det.</translation>
     </message>
     <message>
         <source>This job is complete, so no more time can be logged on it.</source>
@@ -2561,7 +2561,7 @@ Arbete; 1.5; 650; 25</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation>Inställt</translation>
+        <translation>Avbokat</translation>
     </message>
     <message>
         <source>Synced</source>
@@ -2820,6 +2820,14 @@ Arbete; 1.5; 650; 25</translation>
 </context>
 <context>
     <name>MergeDialog</name>
+    <message>
+        <source>Mine: %1</source>
+        <translation>Min version: %1</translation>
+    </message>
+    <message>
+        <source>Server&apos;s: %1</source>
+        <translation>Serverns version: %1</translation>
+    </message>
     <message>
         <source>Merge the two versions</source>
         <translation>Slå ihop de två versionerna</translation>
@@ -4255,17 +4263,6 @@ visas</translation>
     <message>
         <source>Error</source>
         <translation>Fel</translation>
-    </message>
-</context>
-<context>
-    <name>dialog</name>
-    <message>
-        <source>Mine: %1</source>
-        <translation>Min: %1</translation>
-    </message>
-    <message>
-        <source>Server&apos;s: %1</source>
-        <translation>Serverns: %1</translation>
     </message>
 </context>
 </TS>

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -32,11 +33,13 @@ class _FieldRow:
         self.item = item
         self.side = QComboBox(dialog)
         self.side.addItem(
-            dialog.tr("Mine: %1").replace("%1", value_text(record_type, item.field, item.mine)),
+            QCoreApplication.translate("MergeDialog", "Mine: %1").replace(
+                "%1", value_text(record_type, item.field, item.mine)
+            ),
             MINE,
         )
         self.side.addItem(
-            dialog.tr("Server's: %1").replace(
+            QCoreApplication.translate("MergeDialog", "Server's: %1").replace(
                 "%1", value_text(record_type, item.field, item.server)
             ),
             SERVER,
