@@ -94,6 +94,62 @@ def test_every_context_is_one_qt_looks_up(in_code: list[Message]) -> None:
     )
 
 
+# Contexts that are a shared vocabulary rather than one class: each is looked up by a
+# module of its own (``QCoreApplication.translate("Labels", ...)`` and the like). "" is
+# where lupdate files a module-level ``tr()`` wrapper's strings; the wrapper translates them
+# under its own context, which test_strings_behind_a_wrapper_are_found checks.
+SHARED_CONTEXTS = {
+    "",
+    TEXT_CONTEXT,
+    "ConsolePanels",
+    "CustomerTexts",
+    "DocumentLabels",
+    "Labels",
+    "RelativeTime",
+    "SyncStatus",
+    "TimeClock",
+}
+
+
+def _class_names() -> set[str]:
+    return {
+        node.name
+        for _, tree in _python_files()
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ClassDef)
+    }
+
+
+def test_every_context_is_a_class_or_a_shared_vocabulary(in_code: list[Message]) -> None:
+    """A context that names no class in wb_desktop (``dialog.tr("Mine: %1")`` is filed
+    under "dialog") is one Qt never looks up at run time: the string shows in English."""
+    known = _class_names() | SHARED_CONTEXTS
+    stray = sorted({str(message) for message in in_code if message.context not in known})
+    assert stray == [], (
+        "use self.tr() inside the class that shows it, or "
+        "QCoreApplication.translate('ThatClass', ...):\n" + "\n".join(stray)
+    )
+
+
+def test_tr_is_only_called_on_self() -> None:
+    """``widget.tr("...")`` is filed by lupdate under the calling code's context (or the
+    variable's name) but looked up at run time under the widget's class: the two rarely
+    match, so the string stays English. Use ``self.tr`` in the class that shows it, or
+    ``QCoreApplication.translate("ThatClass", ...)``."""
+    elsewhere: list[str] = []
+    for path, tree in _python_files():
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "tr"
+                and not (isinstance(node.func.value, ast.Name) and node.func.value.id == "self")
+            ):
+                where = f"{path.relative_to(ROOT)}:{node.lineno}"
+                elsewhere.append(f"{where}: {ast.unparse(node.func)}(...)")
+    assert elsewhere == []
+
+
 def _python_files(*packages: str) -> Iterator[tuple[Path, ast.Module]]:
     folders = [ROOT / folder for folder in packages] or [ROOT / "wb_desktop"]
     for folder in folders:
