@@ -144,7 +144,7 @@
     </message>
     <message>
         <source>Charge</source>
-        <translation>Debitera</translation>
+        <translation>Ta betalt</translation>
     </message>
     <message>
         <source>Try the card payment again</source>
@@ -172,11 +172,11 @@
     </message>
     <message>
         <source>Charge %1</source>
-        <translation>Debitera %1</translation>
+        <translation>Ta betalt %1</translation>
     </message>
     <message>
         <source>Charging… %1 s</source>
-        <translation>Debiterar… %1 s</translation>
+        <translation>Tar betalt… %1 s</translation>
     </message>
     <message>
         <source>Try again</source>
@@ -184,7 +184,7 @@
     </message>
     <message>
         <source>Approved — paid by card ending %1.</source>
-        <translation>Godkänd — betald med kort som slutar på %1.</translation>
+        <translation>Godkänd – betald med kort som slutar på %1.</translation>
     </message>
     <message>
         <source>Card payments need a connection, and this tablet is offline. Send the invoice by email once you are back in range.</source>
@@ -208,7 +208,7 @@
     </message>
     <message>
         <source>Approved — paid.</source>
-        <translation>Godkänd — betald.</translation>
+        <translation>Godkänd – betald.</translation>
     </message>
     <message>
         <source>Declined: %1. Try another card.</source>
@@ -402,7 +402,7 @@
     <name>ConsoleWindow</name>
     <message>
         <source>Support console — %1 — WorkBoss Desktop</source>
-        <translation>Supportkonsol — %1 — WorkBoss Desktop</translation>
+        <translation>Supportkonsol – %1 – WorkBoss Desktop</translation>
     </message>
     <message>
         <source>Profile %1 · server %2 · admin API %3</source>
@@ -496,7 +496,7 @@
     </message>
     <message>
         <source>The office owns the address.</source>
-        <translation>Kontoret äger adressen.</translation>
+        <translation>Adressen hanteras av kontoret.</translation>
     </message>
     <message>
         <source>Phone</source>
@@ -606,7 +606,7 @@
     </message>
     <message>
         <source>The office owns the address. Your change is sent to the office; if the office changed it too, the office&apos;s address is kept.</source>
-        <translation>Kontoret äger adressen. Din ändring skickas till kontoret; om kontoret också har ändrat den behålls kontorets adress.</translation>
+        <translation>Adressen hanteras av kontoret. Din ändring skickas till kontoret; om kontoret också har ändrat den behålls kontorets adress.</translation>
     </message>
 </context>
 <context>
@@ -838,7 +838,7 @@
     </message>
     <message>
         <source>Time entry</source>
-        <translation>Tidpost</translation>
+        <translation>Tidregistrering</translation>
     </message>
     <message>
         <source>Document</source>
@@ -870,7 +870,7 @@
     </message>
     <message>
         <source>Time entries</source>
-        <translation>Tidposter</translation>
+        <translation>Tidregistreringar</translation>
     </message>
     <message>
         <source>Documents</source>
@@ -916,7 +916,7 @@
     <name>DeviceDialog</name>
     <message>
         <source>This device — %1</source>
-        <translation>Den här enheten — %1</translation>
+        <translation>Den här enheten – %1</translation>
     </message>
     <message>
         <source>Local cache</source>
@@ -1006,7 +1006,7 @@
     </message>
     <message>
         <source>Replay outbox against this server</source>
-        <translation>Spela upp utkorgen mot den här servern</translation>
+        <translation>Kör om utkorgen mot den här servern</translation>
     </message>
     <message>
         <source>Save as a scenario…</source>
@@ -1022,7 +1022,7 @@
     </message>
     <message>
         <source>Replay needs the server&apos;s admin API, which this app cannot use.</source>
-        <translation>Uppspelning kräver serverns admin-API, som den här appen inte kan använda.</translation>
+        <translation>Att köra om kräver serverns admin-API, som den här appen inte kan använda.</translation>
     </message>
     <message>
         <source>Export diagnostics bundle</source>
@@ -1488,7 +1488,7 @@
     </message>
     <message>
         <source>time entry</source>
-        <translation>tidpost</translation>
+        <translation>tidregistrering</translation>
     </message>
     <message>
         <source>payment</source>
@@ -1728,11 +1728,11 @@
     </message>
     <message>
         <source>no answer from the payment service; try again — the card will not be charged twice</source>
-        <translation>inget svar från betaltjänsten; försök igen — kortet debiteras inte två gånger</translation>
+        <translation>inget svar från betaltjänsten; försök igen – kortet debiteras inte två gånger</translation>
     </message>
     <message>
         <source>The payment service gave an answer this app does not understand. Try again — the card will not be charged twice.</source>
-        <translation>Betaltjänsten gav ett svar som appen inte förstår. Försök igen — kortet debiteras inte två gånger.</translation>
+        <translation>Betaltjänsten gav ett svar som appen inte förstår. Försök igen – kortet debiteras inte två gånger.</translation>
     </message>
     <message>
         <source>Sync has not started yet; try the payment again in a moment.</source>
@@ -1800,11 +1800,11 @@
     </message>
     <message>
         <source>Offline — simulated network profile &apos;%1&apos;</source>
-        <translation>Offline — simulerad nätverksprofil &apos;%1&apos;</translation>
+        <translation>Offline – simulerad nätverksprofil ”%1”</translation>
     </message>
     <message>
         <source>Offline — no network</source>
-        <translation>Offline — inget nätverk</translation>
+        <translation>Offline – inget nätverk</translation>
     </message>
     <message>
         <source>Syncing…</source>
@@ -1812,11 +1812,11 @@
     </message>
     <message>
         <source>Offline — the server does not answer</source>
-        <translation>Offline — servern svarar inte</translation>
+        <translation>Offline – servern svarar inte</translation>
     </message>
     <message>
         <source>Offline — a Wi-Fi login page answered instead of the server</source>
-        <translation>Offline — en inloggningssida för wifi svarade i stället för servern</translation>
+        <translation>Offline – en inloggningssida för wifi svarade i stället för servern</translation>
     </message>
     <message>
         <source>Sync error: %1</source>
@@ -1824,11 +1824,11 @@
     </message>
     <message>
         <source>1 change was refused by the server — see details</source>
-        <translation>1 ändring nekades av servern — se detaljer</translation>
+        <translation>1 ändring avvisades av servern – se detaljer</translation>
     </message>
     <message>
         <source>%1 changes were refused by the server — see details</source>
-        <translation>%1 ändringar nekades av servern — se detaljer</translation>
+        <translation>%1 ändringar avvisades av servern – se detaljer</translation>
     </message>
     <message>
         <source>Online</source>
@@ -1840,7 +1840,7 @@
     </message>
     <message>
         <source>WorkBoss Desktop is already open with profile &apos;%1&apos;. Switch to that window, or start with another profile (--profile NAME).</source>
-        <translation>WorkBoss Desktop är redan öppet med profilen &apos;%1&apos;. Byt till det fönstret, eller starta med en annan profil (--profile NAMN).</translation>
+        <translation>WorkBoss Desktop är redan öppet med profilen ”%1”. Byt till det fönstret, eller starta med en annan profil (--profile NAMN).</translation>
     </message>
     <message>
         <source>the built-in demo server</source>
@@ -1848,7 +1848,7 @@
     </message>
     <message>
         <source>Profile &apos;%1&apos; is signed in to %2, not %3. Start with that server again, or use another profile (--profile NAME) for this one; nothing was changed.</source>
-        <translation>Profilen &apos;%1&apos; är inloggad på %2, inte %3. Starta med den servern igen, eller använd en annan profil (--profile NAMN) för den här; inget ändrades.</translation>
+        <translation>Profilen ”%1” är inloggad på %2, inte %3. Starta med den servern igen, eller använd en annan profil (--profile NAMN) för den här; inget ändrades.</translation>
     </message>
     <message>
         <source>This profile belongs to %1; %2 needs a profile of their own (--profile NAME). Nothing was changed.</source>
@@ -1856,11 +1856,11 @@
     </message>
     <message>
         <source>&apos;%1&apos; cannot be a profile name: use 1-64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter or digit</source>
-        <translation>&apos;%1&apos; kan inte vara ett profilnamn: använd 1–64 bokstäver, siffror, &apos;.&apos;, &apos;_&apos; eller &apos;-&apos;, och börja med en bokstav eller siffra</translation>
+        <translation>”%1” kan inte vara ett profilnamn: använd 1–64 bokstäver, siffror, ”.”, ”_” eller ”-”, och börja med en bokstav eller siffra</translation>
     </message>
     <message>
         <source>&apos;%1&apos; in %2</source>
-        <translation>&apos;%1&apos; i %2</translation>
+        <translation>”%1” i %2</translation>
     </message>
     <message>
         <source>Settings error: %1: %2. Fix or remove the file (defaults are used when it is missing); it was not changed.</source>
@@ -1960,7 +1960,7 @@
     </message>
     <message>
         <source>the reply&apos;s &apos;%1&apos; is not usable: %2</source>
-        <translation>svarets &apos;%1&apos; går inte att använda: %2</translation>
+        <translation>svarets ”%1” går inte att använda: %2</translation>
     </message>
     <message>
         <source>stopped</source>
@@ -2000,11 +2000,11 @@
     </message>
     <message>
         <source>offline (simulated network profile &apos;%1&apos;)</source>
-        <translation>offline (simulerad nätverksprofil &apos;%1&apos;)</translation>
+        <translation>offline (simulerad nätverksprofil ”%1”)</translation>
     </message>
     <message>
         <source>connecting timed out: %1</source>
-        <translation>anslutningen tog för lång tid: %1</translation>
+        <translation>uppkopplingen tog för lång tid: %1</translation>
     </message>
     <message>
         <source>no reply in time: %1</source>
@@ -2012,7 +2012,7 @@
     </message>
     <message>
         <source>connection failed: %1</source>
-        <translation>anslutningen misslyckades: %1</translation>
+        <translation>uppkopplingen misslyckades: %1</translation>
     </message>
     <message>
         <source>the request failed: %1</source>
@@ -2044,7 +2044,7 @@
     </message>
     <message>
         <source>A change was discarded by support and never sent: %1</source>
-        <translation>En ändring kastades av supporten och skickades aldrig: %1</translation>
+        <translation>En ändring togs bort av supporten och skickades aldrig: %1</translation>
     </message>
     <message>
         <source>A job needs a title.</source>
@@ -2164,7 +2164,7 @@
     </message>
     <message>
         <source>The bundle from %1 has no signed-in technician, so its outbox cannot be replayed as anyone.</source>
-        <translation>Paketet från %1 har ingen inloggad tekniker, så dess utkorg kan inte spelas upp som någon.</translation>
+        <translation>Paketet från %1 har ingen inloggad tekniker, så dess utkorg kan inte köras om som någon.</translation>
     </message>
     <message>
         <source>it holds an unexpected file, %1</source>
@@ -2212,7 +2212,7 @@
     </message>
     <message>
         <source>the link dropped at %1 % of an upload (scheduled)</source>
-        <translation>förbindelsen bröts vid %1 % av en uppladdning (planerat)</translation>
+        <translation>uppkopplingen bröts vid %1 % av en uppladdning (planerat)</translation>
     </message>
     <message>
         <source>SQLite&apos;s integrity check found: %1</source>
@@ -2244,7 +2244,7 @@
     </message>
     <message>
         <source>The built-in demo server needs the &apos;server&apos; extra of WorkBoss Desktop, and %1 is not installed. Install it with: %2 — or start with --server URL to use another server.</source>
-        <translation>Den inbyggda demoservern behöver tillägget &apos;server&apos; till WorkBoss Desktop, och %1 är inte installerat. Installera det med: %2 — eller starta med --server URL för att använda en annan server.</translation>
+        <translation>Den inbyggda demoservern behöver tillägget ”server” till WorkBoss Desktop, och %1 är inte installerat. Installera det med: %2 – eller starta med --server URL för att använda en annan server.</translation>
     </message>
 </context>
 <context>
@@ -2361,7 +2361,7 @@
     <name>FiguresPanel</name>
     <message>
         <source>Jobs completed</source>
-        <translation>Avslutade jobb</translation>
+        <translation>Klara jobb</translation>
     </message>
     <message>
         <source>Your jobs marked complete</source>
@@ -2369,7 +2369,7 @@
     </message>
     <message>
         <source>Hours logged</source>
-        <translation>Loggade timmar</translation>
+        <translation>Registrerade timmar</translation>
     </message>
     <message>
         <source>From the time clock; a running clock counts</source>
@@ -2534,11 +2534,11 @@ Arbete; 1,5; 650; 25</translation>
     </message>
     <message>
         <source>This job is complete, so no more time can be logged on it.</source>
-        <translation>Jobbet är klart, så ingen mer tid kan loggas på det.</translation>
+        <translation>Jobbet är klart, så ingen mer tid kan registreras på det.</translation>
     </message>
     <message>
         <source>Logged on this job: %1</source>
-        <translation>Loggat på jobbet: %1</translation>
+        <translation>Registrerat på jobbet: %1</translation>
     </message>
 </context>
 <context>
@@ -2759,7 +2759,7 @@ Arbete; 1,5; 650; 25</translation>
     <name>MainWindow</name>
     <message>
         <source>WorkBoss — %1</source>
-        <translation>WorkBoss — %1</translation>
+        <translation>WorkBoss – %1</translation>
     </message>
     <message>
         <source>Pick a job on the left to see its details.</source>
@@ -2897,11 +2897,11 @@ Arbete; 1,5; 650; 25</translation>
     </message>
     <message>
         <source>Offline — tap to go online</source>
-        <translation>Offline — tryck för att gå online</translation>
+        <translation>Offline – tryck för att gå online</translation>
     </message>
     <message>
         <source>Online — tap to go offline</source>
-        <translation>Online — tryck för att gå offline</translation>
+        <translation>Online – tryck för att gå offline</translation>
     </message>
     <message>
         <source>The jitter (%1 ms) cannot be larger than the latency (%2 ms).</source>
@@ -2994,7 +2994,7 @@ Arbete; 1,5; 650; 25</translation>
     </message>
     <message>
         <source>Drop the link at this point of the next upload</source>
-        <translation>Bryt förbindelsen vid den här punkten i nästa uppladdning</translation>
+        <translation>Bryt uppkopplingen vid den här punkten i nästa uppladdning</translation>
     </message>
     <message>
         <source>Upload cut at</source>
@@ -3002,7 +3002,7 @@ Arbete; 1,5; 650; 25</translation>
     </message>
     <message>
         <source>Offline now — back online in %1 s</source>
-        <translation>Offline nu — online igen om %1 s</translation>
+        <translation>Offline nu – online igen om %1 s</translation>
     </message>
     <message>
         <source>Offline in %1 s for %2 s</source>
@@ -3010,11 +3010,11 @@ Arbete; 1,5; 650; 25</translation>
     </message>
     <message>
         <source>Armed: the link drops when the next upload reaches %1 %.</source>
-        <translation>Aktiverat: förbindelsen bryts när nästa uppladdning når %1 %.</translation>
+        <translation>Aktiverat: uppkopplingen bryts när nästa uppladdning når %1 %.</translation>
     </message>
     <message>
         <source>The link dropped at %1 % of an upload. It stays offline until you switch it back on; the upload then resumes where the server stopped.</source>
-        <translation>Förbindelsen bröts vid %1 % av en uppladdning. Den förblir offline tills du slår på den igen; uppladdningen fortsätter sedan där servern slutade.</translation>
+        <translation>Uppkopplingen bröts vid %1 % av en uppladdning. Den förblir offline tills du slår på den igen; uppladdningen fortsätter sedan där servern slutade.</translation>
     </message>
 </context>
 <context>
@@ -3041,11 +3041,11 @@ Arbete; 1,5; 650; 25</translation>
     </message>
     <message>
         <source>Why discard? (kept in the log)</source>
-        <translation>Varför kasta? (sparas i loggen)</translation>
+        <translation>Varför ta bort? (sparas i loggen)</translation>
     </message>
     <message>
         <source>Discard…</source>
-        <translation>Kasta…</translation>
+        <translation>Ta bort…</translation>
     </message>
     <message>
         <source>Export…</source>
@@ -3080,15 +3080,15 @@ Arbete; 1,5; 650; 25</translation>
     <message numerus="yes">
         <source>Discard %n change(s) for good?</source>
         <translation>
-            <numerusform>Kasta %n ändring för gott?</numerusform>
-            <numerusform>Kasta %n ändringar för gott?</numerusform>
+            <numerusform>Ta bort %n ändring för gott?</numerusform>
+            <numerusform>Ta bort %n ändringar för gott?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n more change(s) cannot reach the office without them and will be discarded too.</source>
         <translation>
-            <numerusform>%n ändring till kan inte nå kontoret utan dem och kastas också.</numerusform>
-            <numerusform>%n ändringar till kan inte nå kontoret utan dem och kastas också.</numerusform>
+            <numerusform>%n ändring till kan inte nå kontoret utan dem och tas också bort.</numerusform>
+            <numerusform>%n ändringar till kan inte nå kontoret utan dem och tas också bort.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -3104,15 +3104,15 @@ Arbete; 1,5; 650; 25</translation>
     </message>
     <message>
         <source>Select the ops to discard first.</source>
-        <translation>Välj först de ändringar som ska kastas.</translation>
+        <translation>Välj först de ändringar som ska tas bort.</translation>
     </message>
     <message>
         <source>Say why these changes are discarded: the log keeps it.</source>
-        <translation>Ange varför ändringarna kastas: loggen sparar det.</translation>
+        <translation>Ange varför ändringarna tas bort: loggen sparar det.</translation>
     </message>
     <message>
         <source>None of the selected ops can be discarded: they are being sent or were accepted.</source>
-        <translation>Ingen av de valda ändringarna kan kastas: de skickas eller har godtagits.</translation>
+        <translation>Ingen av de valda ändringarna kan tas bort: de skickas eller har godtagits.</translation>
     </message>
     <message numerus="yes">
         <source>Discarded %n op(s); the log keeps what they were and why.</source>
@@ -3123,7 +3123,7 @@ Arbete; 1,5; 650; 25</translation>
     </message>
     <message>
         <source>Discard changes</source>
-        <translation>Kasta ändringar</translation>
+        <translation>Ta bort ändringar</translation>
     </message>
     <message>
         <source>Export the outbox</source>
@@ -3379,7 +3379,7 @@ visas</translation>
     </message>
     <message>
         <source>%1 of %2 — %3</source>
-        <translation>%1 av %2 — %3</translation>
+        <translation>%1 av %2 – %3</translation>
     </message>
     <message>
         <source>Loading…</source>
@@ -3531,7 +3531,7 @@ visas</translation>
     </message>
     <message>
         <source>Jobs completed</source>
-        <translation>Avslutade jobb</translation>
+        <translation>Klara jobb</translation>
     </message>
     <message>
         <source>Invoiced</source>
@@ -3571,7 +3571,7 @@ visas</translation>
     </message>
     <message>
         <source>Hours logged</source>
-        <translation>Loggade timmar</translation>
+        <translation>Registrerade timmar</translation>
     </message>
     <message>
         <source>Amount invoiced (%1)</source>
@@ -3602,7 +3602,7 @@ visas</translation>
     <name>ScenarioPanel</name>
     <message>
         <source>Replay</source>
-        <translation>Uppspelning</translation>
+        <translation>Kör om</translation>
     </message>
     <message>
         <source>Open…</source>
@@ -3614,7 +3614,7 @@ visas</translation>
     </message>
     <message>
         <source>Replay against</source>
-        <translation>Spela upp mot</translation>
+        <translation>Kör om mot</translation>
     </message>
     <message>
         <source>A fresh demo server (as “scenario run” does)</source>
@@ -3634,7 +3634,7 @@ visas</translation>
     </message>
     <message>
         <source>Stop replay</source>
-        <translation>Stoppa uppspelningen</translation>
+        <translation>Stoppa omkörningen</translation>
     </message>
     <message>
         <source>Open a scenario</source>
@@ -3646,7 +3646,7 @@ visas</translation>
     </message>
     <message>
         <source>A replay is running; stop it before opening another scenario.</source>
-        <translation>En uppspelning pågår; stoppa den innan du öppnar ett annat scenario.</translation>
+        <translation>En omkörning pågår; stoppa den innan du öppnar ett annat scenario.</translation>
     </message>
     <message>
         <source>%1: step %2: %3</source>
@@ -3654,11 +3654,11 @@ visas</translation>
     </message>
     <message>
         <source>%1 — %2 (%3)</source>
-        <translation>%1 — %2 (%3)</translation>
+        <translation>%1 – %2 (%3)</translation>
     </message>
     <message>
         <source>Starting the replay: signing in and syncing…</source>
-        <translation>Startar uppspelningen: loggar in och synkar…</translation>
+        <translation>Startar omkörningen: loggar in och synkar…</translation>
     </message>
     <message>
         <source>Invariants: lost %1 · duplicated %2 · out of order %3 · unaccounted %4</source>
@@ -3688,7 +3688,7 @@ visas</translation>
     </message>
     <message>
         <source>The replay could not start: %1</source>
-        <translation>Uppspelningen kunde inte starta: %1</translation>
+        <translation>Omkörningen kunde inte starta: %1</translation>
     </message>
 </context>
 <context>
@@ -3737,7 +3737,7 @@ visas</translation>
     <name>SignInDialog</name>
     <message>
         <source>Sign in — WorkBoss Desktop</source>
-        <translation>Logga in — WorkBoss Desktop</translation>
+        <translation>Logga in – WorkBoss Desktop</translation>
     </message>
     <message>
         <source>Sign in to %1 to sync your jobs.</source>
@@ -3811,7 +3811,7 @@ visas</translation>
     <name>SignatureCard</name>
     <message>
         <source>Collect signature…</source>
-        <translation>Samla in underskrift…</translation>
+        <translation>Ta kundens underskrift…</translation>
     </message>
     <message>
         <source>Not signed yet.</source>
@@ -3960,7 +3960,7 @@ visas</translation>
     </message>
     <message>
         <source>Sync error — sign in again</source>
-        <translation>Synkfel — logga in igen</translation>
+        <translation>Synkfel – logga in igen</translation>
     </message>
     <message numerus="yes">
         <source>%n refused by the server</source>
@@ -4005,19 +4005,19 @@ visas</translation>
     </message>
     <message>
         <source>Offline — Work offline is on</source>
-        <translation>Offline — Arbeta offline är på</translation>
+        <translation>Offline – Arbeta offline är på</translation>
     </message>
     <message>
         <source>Offline — no network</source>
-        <translation>Offline — inget nätverk</translation>
+        <translation>Offline – inget nätverk</translation>
     </message>
     <message>
         <source>Offline — server unreachable</source>
-        <translation>Offline — servern går inte att nå</translation>
+        <translation>Offline – servern går inte att nå</translation>
     </message>
     <message>
         <source>Offline — Wi-Fi login page</source>
-        <translation>Offline — inloggningssida för wifi</translation>
+        <translation>Offline – inloggningssida för wifi</translation>
     </message>
     <message>
         <source>no connection</source>
@@ -4037,7 +4037,7 @@ visas</translation>
     </message>
     <message>
         <source>the server did not accept the sign-in — sign in again</source>
-        <translation>servern godtog inte inloggningen — logga in igen</translation>
+        <translation>servern godtog inte inloggningen – logga in igen</translation>
     </message>
     <message>
         <source>the sync stopped before it was done</source>

@@ -28,7 +28,7 @@ def test_the_demo_profile_names_the_extra_to_install(
     finally:
         remove_translations(QApplication.instance())
 
-    assert message.startswith("Den inbyggda demoservern behöver tillägget 'server'")
+    assert message.startswith("Den inbyggda demoservern behöver tillägget ”server”")
     assert 'pip install "wb-desktop[server]"' in message and "uvicorn" in message
     monkeypatch.delitem(sys.modules, "uvicorn")
     with pytest.raises(ServerExtraMissingError):  # the profile was released: it can try again

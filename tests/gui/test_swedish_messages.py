@@ -232,13 +232,13 @@ def test_a_sync_failure_reads_swedish_in_the_indicator_and_the_details(
         counts=OutboxCounts(queued=2),
     )
     assert translated(view.message).startswith(
-        "Offline — servern svarar inte (anslutningen misslyckades: "
+        "Offline – servern svarar inte (uppkopplingen misslyckades: "
     )
     dialog = SyncDetailsDialog(
         SyncDetails(view, None, report), lambda: NOW, ZoneInfo("Europe/Stockholm")
     )
     qtbot.addWidget(dialog)
-    assert dialog.reason_label.text().startswith("anslutningen misslyckades: ")
+    assert dialog.reason_label.text().startswith("uppkopplingen misslyckades: ")
     assert str(report.reason).startswith("connection failed: ")
 
 
@@ -267,7 +267,7 @@ def test_cache_and_settings_errors_read_swedish(swedish: QLocale, tmp_path: Path
     with pytest.raises(SettingsError) as caught:
         load_settings(SimpleNamespace(settings=settings))  # type: ignore[arg-type]
     assert user_message(caught.value) == (
-        f"Fel i inställningarna: 'storage_quota_mb' i {settings}: måste vara mellan 1 och"
+        f"Fel i inställningarna: ”storage_quota_mb” i {settings}: måste vara mellan 1 och"
         " 100\u00a0000 MB, inte 0. Rätta eller ta bort filen (standardvärden används när den"
         " saknas); den ändrades inte."
     )

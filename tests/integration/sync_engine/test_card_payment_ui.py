@@ -89,8 +89,8 @@ SWEDISH = Words(
     synced="Synkad",
     offline="Kortbetalning kräver uppkoppling, och surfplattan är offline. "
     "Skicka fakturan med e-post när du har täckning igen.",
-    charging="Debiterar…",
-    approved="Godkänd — betald med kort som slutar på 4242.",
+    charging="Tar betalt…",
+    approved="Godkänd – betald med kort som slutar på 4242.",
 )
 
 
