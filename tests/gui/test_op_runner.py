@@ -188,3 +188,30 @@ def test_the_answer_to_a_widget_closed_meanwhile_is_dropped(
     runner.write(lambda c: c.jobs.add_note("no-such-job", "x"), None, lambda e: label.setText("!"))
     delete(label)  # closed and deleted before the answers come
     assert runner.wait_until_idle(10_000)  # nothing raised on the deleted label
+
+
+def test_an_older_read_answering_after_a_newer_one_of_the_same_thing_is_dropped(
+    qtbot: QtBot, runner: OpRunner, schedule: Schedule
+) -> None:
+    """Two query workers: a re-read started after a save can answer before the one started
+    by the save itself. Without ``latest_of`` the late, older answer would paint a state that
+    is no longer true (the CI failure of a sent invoice still editable)."""
+    older_may_answer = threading.Event()
+    shown: list[str] = []
+    view = object()
+
+    def older(_session) -> str:
+        older_may_answer.wait(10)
+        return "draft"
+
+    runner.query(older, shown.append, latest_of=view)
+    runner.query(lambda _session: "queued", shown.append, latest_of=view)
+    qtbot.waitUntil(lambda: shown == ["queued"])
+    older_may_answer.set()
+    qtbot.waitUntil(lambda: runner.idle)
+    assert shown == ["queued"]
+    # other things are not held back by it, and a key is forgotten once answered
+    runner.query(lambda _session: "other", shown.append, latest_of=(view, "other"))
+    qtbot.waitUntil(lambda: runner.idle)
+    assert shown == ["queued", "other"]
+    assert not runner._newest

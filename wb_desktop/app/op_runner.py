@@ -13,6 +13,11 @@ Nothing dies silently: a :class:`WorkBossError` (a refusal a person can act on) 
 fails in ordinary ways too (a network error, an unreadable file), so any exception reaches
 its ``failed``, logged with its traceback when it is not a refusal. Without a ``failed``,
 every error goes to the crash reporter.
+
+Queries run two at a time, so their answers may arrive out of order: a view that reads
+the same thing again (after a save, then after the send that followed it) names it with
+``latest_of``, and only the answer of the newest such read is shown; an older one that
+arrives late is dropped rather than painting a state that is no longer true.
 """
 
 from __future__ import annotations
@@ -60,6 +65,8 @@ class _Outcome:
     changes: Changes | None = None
     quiet: bool = False
     any_error_fails: bool = False  # a plain call: every exception goes to ``failed``
+    latest_of: object | None = None  # what this read shows; see OpRunner.query
+    ticket: int = 0
 
 
 class NoCacheError(RuntimeError):
@@ -90,6 +97,8 @@ class OpRunner(QObject):
         self._calls = QThreadPool(self)
         self._calls.setMaxThreadCount(CALL_THREADS)
         self._running = 0
+        self._tickets = 0
+        self._newest: dict[object, int] = {}  # latest_of -> ticket of its newest read
         self._finished.connect(self._deliver)
 
     @property
@@ -98,16 +107,25 @@ class OpRunner(QObject):
         return self._running == 0
 
     def query(
-        self, read: Callable[[Session], T], done: Callable[[T], None], failed: Refused | None = None
+        self,
+        read: Callable[[Session], T],
+        done: Callable[[T], None],
+        failed: Refused | None = None,
+        *,
+        latest_of: object | None = None,
     ) -> None:
-        """``read(session)`` on a query worker with its own session; ``done(rows)`` here."""
+        """``read(session)`` on a query worker with its own session; ``done(rows)`` here.
+
+        ``latest_of`` (hashable: a widget, or a widget and a name) says what the answer
+        shows: when a newer query for the same thing was started meanwhile, this answer
+        is stale and ``done`` is not called."""
         database = self._require_cache().database
 
         def work() -> Any:
             with database.reader() as session:
                 return read(session)
 
-        self._start(self._queries, work, done, failed)
+        self._start(self._queries, work, done, failed, latest_of=latest_of)
 
     def write(
         self,
@@ -170,27 +188,54 @@ class OpRunner(QObject):
         written: bool = False,
         quiet: bool = False,
         any_error_fails: bool = False,
+        latest_of: object | None = None,
     ) -> None:
         self._running += 1
         if self._running == 1:
             self.busyChanged.emit(True)
+        self._tickets += 1
+        ticket = self._tickets
+        if latest_of is not None:
+            self._newest[latest_of] = ticket
         finished = self._finished
 
         def run() -> None:
             try:
                 result = work()
             except BaseException as error:  # delivered to ``failed`` or the crash reporter
-                finished.emit(_Outcome(done, failed, error=error, any_error_fails=any_error_fails))
+                finished.emit(
+                    _Outcome(
+                        done,
+                        failed,
+                        error=error,
+                        any_error_fails=any_error_fails,
+                        latest_of=latest_of,
+                        ticket=ticket,
+                    )
+                )
             else:
                 changes = None
                 if written:
                     result, changes = result
-                finished.emit(_Outcome(done, failed, result, None, changes, quiet))
+                finished.emit(
+                    _Outcome(
+                        done,
+                        failed,
+                        result,
+                        None,
+                        changes,
+                        quiet,
+                        latest_of=latest_of,
+                        ticket=ticket,
+                    )
+                )
 
         pool.start(run)
 
     def _deliver(self, outcome: _Outcome) -> None:
         try:
+            if self._superseded(outcome) and outcome.error is None:
+                return  # a bug in a stale read still reaches the crash reporter
             if outcome.error is not None:
                 self._fail(outcome)
                 return
@@ -203,6 +248,16 @@ class OpRunner(QObject):
             self._running -= 1
             if self._running == 0:
                 self.busyChanged.emit(False)
+
+    def _superseded(self, outcome: _Outcome) -> bool:
+        """True for a read whose newer twin was started after it (its answer is stale)."""
+        key = outcome.latest_of
+        if key is None:
+            return False
+        if self._newest.get(key) != outcome.ticket:
+            return True
+        del self._newest[key]  # the newest answered: forget the key (and its widget)
+        return False
 
     def _tell(self, outcome: _Outcome) -> None:
         if outcome.changes is None:

@@ -282,7 +282,7 @@ class JobPage(QWidget):
             self._show_detail((None, None))
             return
         self._workday.runner.query(
-            lambda session: (job_id, job_detail(session, job_id)), self._show_detail
+            lambda session: (job_id, job_detail(session, job_id)), self._show_detail, latest_of=self
         )
 
     def _show_detail(self, answer: tuple[str | None, JobDetail | None]) -> None:

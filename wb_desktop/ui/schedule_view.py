@@ -190,6 +190,7 @@ class ScheduleView(QWidget):
         workday.runner.query(
             lambda session: (day, schedule_rows(session, workday.technician_id, day, workday.zone)),
             self._show_rows,
+            latest_of=self,
         )
 
     def _show_rows(self, answer: tuple[date, list[ScheduleRow]]) -> None:

@@ -193,6 +193,7 @@ class TimeClockPanel(_Punching):
         self._workday.runner.query(
             lambda session: (open_time_entries(session), entries_for_day(session, day, zone)),
             self._show,
+            latest_of=self,
         )
 
     def _show(self, answer: tuple[OpenTimeEntries, list[TimeEntryView]]) -> None:
@@ -293,7 +294,9 @@ class JobTimeControls(_Punching):
         if job_id is None:
             self._show((None, None))
             return
-        self._workday.runner.query(lambda s: (job_id, job_time(s, job_id)), self._show)
+        self._workday.runner.query(
+            lambda s: (job_id, job_time(s, job_id)), self._show, latest_of=self
+        )
 
     def _show(self, answer: tuple[str | None, JobTime | None]) -> None:
         job_id, time = answer

@@ -187,6 +187,7 @@ class CustomerDetailPane(QWidget):
         self._workday.runner.query(
             lambda session: (customer_id, customer_detail(session, customer_id)),
             self._show_answer,
+            latest_of=self,
         )
 
     def _show_answer(self, answer: tuple[str, CustomerDetail | None]) -> None:

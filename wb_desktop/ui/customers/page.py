@@ -124,7 +124,7 @@ class CustomersPage(QWidget):
     def reload(self) -> None:
         """Read the customers again (after a local change or a sync), keeping the one shown."""
         self._stale = False
-        self._workday.runner.query(customer_rows, self._show_rows)
+        self._workday.runner.query(customer_rows, self._show_rows, latest_of=self)
 
     def _show_rows(self, rows: list[CustomerRow]) -> None:
         shown = self.shown_customer_id()

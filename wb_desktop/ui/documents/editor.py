@@ -282,7 +282,9 @@ class DocumentEditor(QWidget):
             if request == self._request and detail is not None and detail.row.id == document_id:
                 self._show_detail(detail, lines_too=False)
 
-        self._workday.runner.query(lambda session: document_detail(session, document_id), show)
+        self._workday.runner.query(
+            lambda session: document_detail(session, document_id), show, latest_of=(self, "states")
+        )
 
     # Editing
 

@@ -136,6 +136,7 @@ class DocumentListView(QWidget):
                 document_rows(session, kind=kind, customer_id=customer_id, search=search),
             ),
             self._show_rows,
+            latest_of=self,
         )
 
     def _show_rows(self, answer: tuple[tuple[object, ...], list[DocumentRow]]) -> None:

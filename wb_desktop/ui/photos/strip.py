@@ -187,7 +187,9 @@ class PhotoStrip(QWidget):
             self._show_rows((None, []))
             return
         self._workday.runner.query(
-            lambda session: (job_id, photos_of_job(session, job_id, media)), self._show_rows
+            lambda session: (job_id, photos_of_job(session, job_id, media)),
+            self._show_rows,
+            latest_of=self,
         )
 
     def _show_rows(self, answer: tuple[str | None, list[PhotoRow]]) -> None:

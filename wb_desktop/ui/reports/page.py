@@ -213,6 +213,7 @@ class ReportsPage(QWidget):
                 ),
             ),
             self._show_report,
+            latest_of=self,
         )
 
     def _show_report(self, answer: tuple[Period, Report]) -> None:
