@@ -51,7 +51,12 @@ from wb_desktop.core.domain.virtual_clock import VirtualClock
 from wb_desktop.core.paths import DataPaths, ProfilePaths, check_profile_name
 from wb_desktop.core.store.cache import LocalCache, attach_cache, open_cache
 from wb_desktop.core.sync.client import SyncClient, build_sync_client
-from wb_desktop.core.sync.engine import SyncListener, last_success, outbox_counts
+from wb_desktop.core.sync.engine import (
+    SyncListener,
+    attachments_waiting,
+    last_success,
+    outbox_counts,
+)
 from wb_desktop.core.sync.protocol_client import SignIn
 from wb_desktop.core.sync.trace import TraceLog
 from wb_desktop.ui.after_first_paint import AfterFirstPaint
@@ -255,9 +260,11 @@ def _assemble(
         watch_network=options.watch_network,
         initial_counts=outbox_counts(cache.database),
         initial_last_sync=last_success(cache.database),
+        initial_uploads=attachments_waiting(cache.database),
     )
     # Every read and write of the window's views, off the GUI thread (issue 19, item 4).
     runner = OpRunner(cache, after_write=service.notify_local_change)
+    service.changesNoticed.connect(runner.announce_soon)  # sync steps' notices reach views
     workday = Workday(
         cache,
         clock,

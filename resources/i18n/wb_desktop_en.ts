@@ -3949,6 +3949,10 @@ show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Trying to reach the server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Syncing…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3973,6 +3977,10 @@ show</source>
     </message>
     <message>
         <source>All synced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing waiting to sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">

@@ -3951,6 +3951,10 @@ visas</translation>
         <translation>Synka nu</translation>
     </message>
     <message>
+        <source>Trying to reach the server…</source>
+        <translation>Försöker nå servern…</translation>
+    </message>
+    <message>
         <source>Syncing…</source>
         <translation>Synkar…</translation>
     </message>
@@ -3976,6 +3980,10 @@ visas</translation>
     <message>
         <source>All synced</source>
         <translation>Allt synkat</translation>
+    </message>
+    <message>
+        <source>Nothing waiting to sync</source>
+        <translation>Inget väntar på synk</translation>
     </message>
     <message numerus="yes">
         <source>%n waiting to sync</source>

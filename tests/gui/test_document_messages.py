@@ -18,8 +18,8 @@ from wb_desktop.app.sync_service import SyncService
 from wb_desktop.core.domain.records import DeliveryState
 from wb_desktop.core.domain.sync_state import SyncState
 from wb_desktop.core.store.cache import LocalCache
+from wb_desktop.core.store.changes import Changes
 from wb_desktop.core.store.models import Document
-from wb_desktop.core.sync.engine import StepReport
 from wb_desktop.ui.workday import Workday
 
 CLICK = Qt.MouseButton.LeftButton
@@ -57,7 +57,7 @@ def test_queued_to_send_goes_once_the_invoice_is_sent(
             .where(Document.id == editor.document_id)
             .values(delivery_state=DeliveryState.SENT, sync_state=SyncState.SYNCED)
         )
-    offline.stepFinished.emit(StepReport(ok=True))
+    workday.runner.announce_soon(Changes.of_everything())  # a sync step's notice
     qtbot.waitUntil(lambda: editor.send_button.text() == "Sent")
     settle(qtbot, workday)
     assert shown(editor.message_label) == ""

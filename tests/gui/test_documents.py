@@ -23,8 +23,8 @@ from wb_desktop.app.sync_service import SyncService
 from wb_desktop.core.domain.records import DeliveryState, DocumentKind, PaymentStatus
 from wb_desktop.core.domain.sync_state import SyncState
 from wb_desktop.core.store.cache import LocalCache
+from wb_desktop.core.store.changes import Changes
 from wb_desktop.core.store.models import Document, OutboxOp
-from wb_desktop.core.sync.engine import StepReport
 from wb_desktop.core.sync.payments import PaymentOutcome, PaymentRefusedError
 from wb_desktop.ui.documents import DocumentRole, DocumentsPage
 from wb_desktop.ui.documents.editor import DocumentEditor
@@ -169,7 +169,7 @@ def test_the_list_reloads_after_a_local_change_and_after_a_sync_step(
     assert page.list_view.model.rowCount() == 1
 
     cache.changes.documents.create("estimate", schedule.customer_ids[0], [LABOUR])  # as a pull
-    offline.stepFinished.emit(StepReport(ok=True))
+    workday.runner.announce_soon(Changes.of_everything())  # a sync step's notice
     qtbot.waitUntil(lambda: page.list_view.model.rowCount() == 2)
 
 

@@ -22,7 +22,7 @@ from wb_desktop.app.sync_service import SyncService
 from wb_desktop.core.domain.clock import FixedClock
 from wb_desktop.core.store.cache import LocalCache, attach_cache
 from wb_desktop.core.sync.client import SyncClient, build_sync_client
-from wb_desktop.core.sync.connectivity import OfflineReason, SyncActivity, SyncView
+from wb_desktop.core.sync.connectivity import OfflineReason, SyncActivity, SyncStatus, SyncView
 from wb_desktop.core.sync.engine import Failure, StepReport, SyncListener
 from wb_desktop.core.sync.profiles import profile_named
 from wb_desktop.tools.netsim.qa_network import QaNetworkFactory
@@ -46,41 +46,45 @@ REFUSED = SyncView(
 
 
 class FakeSyncService(QObject):
-    """A stand-in for SyncService: the same signals and the three methods the bar uses.
+    """A stand-in for SyncService: its one status signal and the methods the bar uses.
+    Like the real worker, it changes the snapshot a piece at a time and emits it whole."""
 
-    The signal names are the service's, camelCase as Qt's are."""
-
-    viewChanged = Signal(object)  # noqa: N815
-    activityChanged = Signal(str, str)  # noqa: N815
-    pendingChanged = Signal(int)  # noqa: N815
-    lastSyncChanged = Signal(object)  # noqa: N815
-    progress = Signal(int, int)
+    statusChanged = Signal(object)  # noqa: N815 (Qt's camelCase)
     errorOccurred = Signal(str)  # noqa: N815
-    stepFinished = Signal(object)  # noqa: N815
 
     def __init__(self, view: SyncView = ONLINE, last_sync: datetime | None = None) -> None:
         super().__init__()
-        self._view = view
-        self._last_sync = last_sync
+        self._status = SyncStatus(
+            view, connected=view.activity is not SyncActivity.OFFLINE, last_sync=last_sync
+        )
         self.sync_now_calls = 0
 
-    def view(self) -> SyncView:
-        return self._view
-
-    def last_sync(self) -> datetime | None:
-        return self._last_sync
+    def status(self) -> SyncStatus:
+        return self._status
 
     def sync_now(self) -> None:
         self.sync_now_calls += 1
 
+    def _set(self, status: SyncStatus) -> None:
+        self._status = status
+        self.statusChanged.emit(status)
+
     def publish(self, view: SyncView) -> None:
-        """As the real service does: the view, then what changed in it."""
-        old, self._view = self._view, view
-        self.viewChanged.emit(view)
-        if view.pending != old.pending:
-            self.pendingChanged.emit(view.pending)
+        self._set(self._status.with_view(view))
         if view.activity is SyncActivity.ERROR:
             self.errorOccurred.emit(view.message)
+
+    def progress(self, done: int, total: int) -> None:
+        self._set(self._status.with_progress(done, total))
+
+    def synced_at(self, when: datetime) -> None:
+        self._set(dataclasses.replace(self._status, last_sync=when))
+
+    def finished(self, report: StepReport) -> None:
+        self._set(dataclasses.replace(self._status, last_report=report))
+
+    def uploads(self, count: int) -> None:
+        self._set(dataclasses.replace(self._status, uploads=count))
 
 
 @pytest.fixture
@@ -178,8 +182,21 @@ def test_pending_count_and_all_synced(bar: WorkStatusBar, service: FakeSyncServi
     service.publish(SyncView(SyncActivity.IDLE, None, "Online", 3, 0))
     assert bar.indicator.pending_label.text() == "3 waiting to sync"
     assert NORMAL.pending in bar.indicator.pending_label.styleSheet()
-    service.pendingChanged.emit(1)
+    service.uploads(2)  # photos whose bytes the office does not have wait too
+    assert bar.indicator.pending_label.text() == "5 waiting to sync"
+
+
+def test_all_synced_only_when_nothing_waits_and_nothing_is_wrong(
+    bar: WorkStatusBar, service: FakeSyncService
+) -> None:
+    service.publish(dataclasses.replace(SERVER_ERROR, pending=0))
+    assert bar.indicator.state_label.text() == "Sync error"
+    assert bar.indicator.pending_label.text() == "Nothing waiting to sync"
+    service.publish(ONLINE)
+    service.uploads(1)
     assert bar.indicator.pending_label.text() == "1 waiting to sync"
+    service.uploads(0)
+    assert bar.indicator.pending_label.text() == "All synced"
 
 
 def test_offline_keeps_counting_and_sync_now_still_tries(
@@ -207,7 +224,7 @@ def test_last_sync_words_follow_the_injected_clock(
 ) -> None:
     label = bar.indicator.last_sync_label
     assert label.text() == "Never synced"
-    service.lastSyncChanged.emit(clock.now())
+    service.synced_at(clock.now())
     assert label.text() == "Last sync just now"
     clock.advance(timedelta(minutes=2, seconds=10))
     assert label.text() == "Last sync just now"  # only the timer re-reads the clock
@@ -233,7 +250,7 @@ def test_progress_bar_shows_while_syncing_and_hides_after(
     assert indicator.progress_bar.isVisible()
     assert indicator.state_label.text() == "Syncing…"
     assert indicator.progress_bar.maximum() == 0  # busy until the total is known
-    service.progress.emit(2, 5)
+    service.progress(2, 5)
     assert (indicator.progress_bar.value(), indicator.progress_bar.maximum()) == (2, 5)
     assert indicator.state_label.text() == "Syncing… 2 of 5"
     service.publish(ONLINE)
@@ -251,8 +268,13 @@ def test_the_badge_keeps_offline_while_a_retry_runs(
     )
     service.publish(unreachable)
     service.publish(SYNCING)
+    service.progress(0, 1)
     assert bar.badge.text_label.text() == "Offline — server unreachable"
-    assert bar.indicator.progress_bar.isVisible()
+    # the indicator does not say "Syncing… 0 of 1" beside "Offline"
+    assert bar.indicator.state_label.text() == "Trying to reach the server…"
+    assert not bar.indicator.progress_bar.isVisible()
+    service.publish(ONLINE)
+    assert bar.badge.text_label.text() == "Online"
 
 
 def test_an_error_shows_in_the_indicator_only(
@@ -274,12 +296,12 @@ def test_an_error_shows_in_the_indicator_only(
 def test_details_opens_the_dialog_with_the_whole_story(
     qtbot: QtBot, bar: WorkStatusBar, service: FakeSyncService, clock: FixedClock
 ) -> None:
-    service.lastSyncChanged.emit(clock.now() - timedelta(minutes=2))
+    service.synced_at(clock.now() - timedelta(minutes=2))
     service.publish(SERVER_ERROR)
     report = StepReport(
         ok=False, failure=Failure.SERVER, reason="the server answered 500: boom", pushed=0
     )
-    service.stepFinished.emit(report)
+    service.finished(report)
     qtbot.mouseClick(bar.indicator.details_button, Qt.MouseButton.LeftButton)
     dialog = bar.indicator.details_dialog
     assert dialog is not None
@@ -297,7 +319,7 @@ def test_details_opens_the_dialog_with_the_whole_story(
     qtbot.mouseClick(dialog.sync_now_button, Qt.MouseButton.LeftButton)
     assert service.sync_now_calls == 1
     service.publish(SyncView(SyncActivity.IDLE, None, "Online", 0, 0))  # kept current
-    service.stepFinished.emit(StepReport(ok=True, pushed=2, pulled=5))
+    service.finished(StepReport(ok=True, pushed=2, pulled=5))
     assert dialog.pending_label.text() == "0" and dialog.attempt_label.text() == "Succeeded"
     assert dialog.transfer_label.text() == "2 sent, 5 received"
     assert not dialog.reason_label.isVisible()
@@ -325,7 +347,7 @@ def test_refused_changes_and_a_rejected_sign_in_have_their_own_words(
     service.publish(REFUSED)
     assert bar.indicator.state_label.text() == "2 refused by the server"
     service.publish(SyncView(SyncActivity.ERROR, None, "Sync error: 401", 2, 0))
-    service.stepFinished.emit(StepReport(ok=False, failure=Failure.AUTH, reason="401"))
+    service.finished(StepReport(ok=False, failure=Failure.AUTH, reason="401"))
     assert bar.indicator.state_label.text() == "Sync error — sign in again"
 
 

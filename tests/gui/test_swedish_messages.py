@@ -27,7 +27,7 @@ from wb_desktop.core.domain.text import QT_TRANSLATE_NOOP, Text
 from wb_desktop.core.store.cache import LocalCache
 from wb_desktop.core.store.errors import DatabaseLockedError, SchemaTooNewError
 from wb_desktop.core.store.models import Job
-from wb_desktop.core.sync.connectivity import decide_view
+from wb_desktop.core.sync.connectivity import SyncStatus, decide_view
 from wb_desktop.core.sync.engine import Failure, OutboxCounts, StepReport
 from wb_desktop.core.sync.payment_runner import offline_refusal, take_payment
 from wb_desktop.core.sync.payments import PaymentDesk, PaymentRefusedError
@@ -37,7 +37,7 @@ from wb_desktop.ui.device_dialog import DeviceDialog, read_cache_status
 from wb_desktop.ui.messages import translated, user_message
 from wb_desktop.ui.photos.importer import PhotoImporter
 from wb_desktop.ui.sign_in_dialog import explain_sign_in_failure
-from wb_desktop.ui.sync_details import SyncDetails, SyncDetailsDialog
+from wb_desktop.ui.sync_details import SyncDetailsDialog
 from wb_desktop.ui.time_clock import JobTimeControls
 from wb_desktop.ui.translations import install_translations, remove_translations
 from wb_desktop.ui.workday import Workday
@@ -235,7 +235,7 @@ def test_a_sync_failure_reads_swedish_in_the_indicator_and_the_details(
         "Offline – servern svarar inte (uppkopplingen misslyckades: "
     )
     dialog = SyncDetailsDialog(
-        SyncDetails(view, None, report), lambda: NOW, ZoneInfo("Europe/Stockholm")
+        SyncStatus(view, last_report=report), lambda: NOW, ZoneInfo("Europe/Stockholm")
     )
     qtbot.addWidget(dialog)
     assert dialog.reason_label.text().startswith("uppkopplingen misslyckades: ")

@@ -29,7 +29,15 @@ from dataclasses import dataclass
 from typing import Any, Protocol, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEvent, QObject, QThreadPool, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDeadlineTimer,
+    QEvent,
+    QObject,
+    QThreadPool,
+    QTimer,
+    Signal,
+)
 from sqlalchemy.orm import Session
 
 from wb_desktop.core.domain.errors import WorkBossError
@@ -50,6 +58,7 @@ Done = Callable[[Any], None]
 Failed = Callable[[Exception], None]
 Refused = Callable[[WorkBossError], None]
 QUERY_THREADS = 2
+SYNC_NOTICE_DELAY_MS = 150  # a burst of acknowledgements and uploads is one re-read
 CALL_THREADS = 2  # a photo decode can hold a 30 MB file and a full-size image
 _log = logging.getLogger(__name__)
 
@@ -100,6 +109,11 @@ class OpRunner(QObject):
         self._tickets = 0
         self._newest: dict[object, int] = {}  # latest_of -> ticket of its newest read
         self._finished.connect(self._deliver)
+        self._heard = Changes()
+        self._heard_timer = QTimer(self)
+        self._heard_timer.setSingleShot(True)
+        self._heard_timer.setInterval(SYNC_NOTICE_DELAY_MS)
+        self._heard_timer.timeout.connect(self._announce_heard)
 
     @property
     def idle(self) -> bool:
@@ -159,6 +173,21 @@ class OpRunner(QObject):
         """Broadcast a notice made elsewhere (a sync step, the support console)."""
         if not changes.empty or changes.storage_warning:
             self.changed.emit(changes)
+
+    def announce_soon(self, changes: Changes) -> None:
+        """A sync step's notice (records sent, acknowledged, uploaded, pulled): merged with
+        the others of the next moment and broadcast once, so a burst is one re-read."""
+        self._heard = self._heard | changes
+        self._heard_timer.start()
+
+    @property
+    def announcing(self) -> bool:
+        """A sync notice is waiting to be broadcast (tests wait for it, like for idle)."""
+        return self._heard_timer.isActive()
+
+    def _announce_heard(self) -> None:
+        heard, self._heard = self._heard, Changes()
+        self.announce(heard)
 
     def wait_until_idle(self, timeout_ms: int = 30_000) -> bool:
         """Block until every op has run and its answer was delivered (closing, tests);

@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtNetwork import QNetworkInformation
 
 from wb_desktop.app.sync_worker import ClientFactory, SyncWorker, simulated_offline
-from wb_desktop.core.sync.connectivity import SyncActivity, SyncView, decide_view
+from wb_desktop.core.sync.connectivity import SyncActivity, SyncStatus, SyncView, decide_view
 from wb_desktop.core.sync.engine import OutboxCounts
 from wb_desktop.core.sync.payment_runner import (
     PaymentAttempts,
@@ -51,6 +51,8 @@ class SyncService(QObject):
     aborts the process.
     """
 
+    statusChanged = Signal(object)  # SyncStatus: the one source of the status bar
+    changesNoticed = Signal(object)  # Changes: what a sync step sent, uploaded or pulled
     viewChanged = Signal(object)
     activityChanged = Signal(str, str)
     pendingChanged = Signal(int)
@@ -86,11 +88,13 @@ class SyncService(QObject):
         watch_network: bool = True,
         initial_counts: OutboxCounts | None = None,
         initial_last_sync: datetime | None = None,
+        initial_uploads: int = 0,
         payment_timeout_s: float = PAYMENT_TIMEOUT_S,
         parent: QObject | None = None,
     ) -> None:
-        """``initial_counts`` and ``initial_last_sync``: what the cache says before the worker
-        has reported, so the indicator never shows "All synced" while work waits.
+        """``initial_counts``, ``initial_uploads`` and ``initial_last_sync``: what the cache
+        says before the worker has reported, so the indicator never shows "All synced"
+        while work waits.
         ``payment_timeout_s``: how long one card-payment call may wait for its answer."""
         super().__init__(parent)
         profile = profile_named(initial_profile)
@@ -106,6 +110,12 @@ class SyncService(QObject):
             counts=initial_counts or OutboxCounts(),
         )
         self._last_sync: datetime | None = initial_last_sync
+        self._status = SyncStatus(
+            self._view,
+            connected=self._view.activity is not SyncActivity.OFFLINE,
+            uploads=initial_uploads,
+            last_sync=initial_last_sync,
+        )
         self._last_error: str | None = None
         self._state = "new"
         self._payment_timeout_s = payment_timeout_s
@@ -138,6 +148,8 @@ class SyncService(QObject):
         self._credentialsGiven.connect(worker.use_credentials, _QUEUED)
         self._paymentRequested.connect(worker.take_payment, _QUEUED)
         self._stopRequested.connect(worker.stop_work, _QUEUED)
+        worker.statusChanged.connect(self._on_status, _QUEUED)
+        worker.changesNoticed.connect(self.changesNoticed, _QUEUED)
         worker.viewChanged.connect(self._on_view, _QUEUED)
         worker.lastSyncChanged.connect(self._on_last_sync, _QUEUED)
         # Signal to signal: the service is the receiver, so they are re-emitted on its thread.
@@ -186,6 +198,10 @@ class SyncService(QObject):
         """The last view emitted by :attr:`viewChanged`."""
         return self._view
 
+    def status(self) -> SyncStatus:
+        """The last snapshot emitted by :attr:`statusChanged`."""
+        return self._status
+
     def last_sync(self) -> datetime | None:
         return self._last_sync
 
@@ -207,6 +223,17 @@ class SyncService(QObject):
         self._profile = chosen
         self._profileRequested.emit(chosen)
         self.profileChanged.emit(chosen)
+        self._on_status(self._status)  # Work offline shows at once, not after the step
+
+    @Slot(object)
+    def _on_status(self, status: SyncStatus) -> None:
+        """The worker's snapshot, except that an offline profile chosen here wins over what
+        a step still running on the worker reports (its progress, its "Syncing…")."""
+        if simulated_offline(self._profile):
+            status = status.offline_by_choice(self._profile.name)
+        if status != self._status:
+            self._status = status
+            self.statusChanged.emit(status)
 
     def cut_link_at_upload(self, fraction: float | None) -> None:
         """Drop the link when the next upload passes ``fraction`` (0–1) of its size; None
@@ -218,6 +245,7 @@ class SyncService(QObject):
     def _on_profile_forced(self, profile: NetworkProfile) -> None:
         self._profile = profile
         self.profileChanged.emit(profile)
+        self._on_status(self._status)
 
     def use_credentials(self, email: str, password: str | None, token: str | None) -> None:
         """Sign-in details the technician just gave (see :class:`PasswordSignIn`)."""

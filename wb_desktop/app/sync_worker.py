@@ -8,6 +8,7 @@ SQLAlchemy engine and sessions never cross threads; :class:`SyncService` is its 
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -16,8 +17,9 @@ from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from wb_desktop.core.domain.sync_state import SyncState
 from wb_desktop.core.domain.text import QT_TRANSLATE_NOOP, Text
+from wb_desktop.core.store.changes import Changes
 from wb_desktop.core.sync.client import SyncClient
-from wb_desktop.core.sync.connectivity import SyncActivity, SyncView, decide_view
+from wb_desktop.core.sync.connectivity import SyncActivity, SyncStatus, SyncView, decide_view
 from wb_desktop.core.sync.engine import Failure, StepReport, SyncListener
 from wb_desktop.core.sync.payment_runner import PaymentAttempts, not_started_refusal, take_payment
 from wb_desktop.core.sync.payments import PAYMENT_TIMEOUT_S
@@ -52,6 +54,8 @@ class SyncWorker(QObject):
     that arrive during a step queue up and are folded into one more step after it.
     """
 
+    statusChanged = Signal(object)  # SyncStatus: the whole of what the status bar shows
+    changesNoticed = Signal(object)  # Changes: records a step sent, uploaded or pulled
     viewChanged = Signal(object)
     lastSyncChanged = Signal(object)
     progressChanged = Signal(int, int)
@@ -84,6 +88,7 @@ class SyncWorker(QObject):
         self._live: _Live | None = None
         self._network_reachable: bool | None = None
         self._last_report: StepReport | None = None
+        self._status = SyncStatus(SyncView(SyncActivity.IDLE, None, "", 0, 0))
         self._running = False
         self._wanted = False
         self._cutHappened.connect(self._after_cut)
@@ -91,10 +96,17 @@ class SyncWorker(QObject):
     # The engine's listener: called on this thread during a step.
     def progress(self, done: int, total: int) -> None:
         self.progressChanged.emit(done, total)
+        self._set_status(self._status.with_progress(done, total))
 
     def records_changed(self, changes: list[tuple[str, str, SyncState]]) -> None:
         for record_type, record_id, state in changes:
             self.recordStateChanged.emit(record_type, record_id, str(state))
+        self.changesNoticed.emit(
+            Changes(
+                kinds=frozenset(record_type for record_type, _id, _state in changes),
+                record_ids=frozenset(record_id for _type, record_id, _state in changes),
+            )
+        )
 
     def conflict(self, record_type: str, record_id: str, field_name: str) -> None:
         self.conflictDetected.emit(record_type, record_id, field_name)
@@ -106,15 +118,15 @@ class SyncWorker(QObject):
             client = self._make_client(self)
         except Exception as error:
             _log.exception("the sync client could not be built")
-            self.viewChanged.emit(
-                SyncView(
-                    SyncActivity.ERROR,
-                    None,
-                    Text(QT_TRANSLATE_NOOP("Domain", "Sync error: cannot start: %1"), str(error)),
-                    0,
-                    0,
-                )
+            view = SyncView(
+                SyncActivity.ERROR,
+                None,
+                Text(QT_TRANSLATE_NOOP("Domain", "Sync error: cannot start: %1"), str(error)),
+                0,
+                0,
             )
+            self.viewChanged.emit(view)
+            self._set_status(self._status.with_view(view))
             return
         client.network.set_profile(self._profile)
         if client.tracing is not None:
@@ -280,11 +292,29 @@ class SyncWorker(QObject):
         live.periodic.start()
         self._publish()
         self.lastSyncChanged.emit(engine.last_success())
+        if report.pulled:  # a pull may touch anything: jobs, customers, ended timers
+            self.changesNoticed.emit(Changes.of_everything())
         self.stepFinished.emit(report)
 
     def _publish(self, *, syncing: bool = False) -> None:
-        if self._live is not None:
-            self.viewChanged.emit(self._view(syncing=syncing))
+        """One snapshot of everything the status bar shows, read at one moment."""
+        if self._live is None:
+            return
+        view = self._view(syncing=syncing)
+        engine = self._live.client.engine
+        status = dataclasses.replace(
+            self._status.with_view(view),
+            uploads=engine.uploads_waiting(),
+            last_sync=engine.last_success(),
+            last_report=self._last_report,
+        )
+        self.viewChanged.emit(view)
+        self._set_status(status)
+
+    def _set_status(self, status: SyncStatus) -> None:
+        if status != self._status:
+            self._status = status
+            self.statusChanged.emit(status)
 
     def _view(self, *, syncing: bool = False) -> SyncView:
         assert self._live is not None

@@ -19,17 +19,11 @@ from wb_desktop.app.sync_service import SyncService
 from wb_desktop.core.domain.errors import WorkBossError
 from wb_desktop.core.domain.route import HOME_BASE, Fix, GeoPoint
 from wb_desktop.core.store.changes.positions import RecordedPosition
-from wb_desktop.core.sync.connectivity import SyncActivity, SyncView
+from wb_desktop.core.sync.connectivity import SyncStatus
 from wb_desktop.ui.workday import Workday
 
 _log = logging.getLogger(__name__)
 DEFAULT_INTERVAL_S = 30.0
-
-
-def _is_online(view: SyncView, previous: bool) -> bool:
-    if view.activity is SyncActivity.SYNCING:
-        return previous
-    return view.activity is not SyncActivity.OFFLINE
 
 
 class GpsTracker(QObject):
@@ -53,13 +47,13 @@ class GpsTracker(QObject):
         super().__init__(parent)
         self._workday = workday
         self._home = home
-        self._online = _is_online(service.view(), previous=True)
+        self._online = service.status().connected
         self.last_fix: Fix | None = None
         self._recording = False  # a ping on its way: a slow disk never piles ticks up
         self.timer = QTimer(self)
         self.timer.setInterval(max(1, round(interval_s * 1000)))
         self.timer.timeout.connect(self.tick)
-        service.viewChanged.connect(self._on_view)
+        service.statusChanged.connect(self._on_status)
 
     @property
     def paused(self) -> bool:
@@ -111,8 +105,9 @@ class GpsTracker(QObject):
         _log.warning("%s", error, exc_info=error)
 
     @Slot(object)
-    def _on_view(self, view: SyncView) -> None:
-        online = _is_online(view, self._online)
+    def _on_status(self, status: SyncStatus) -> None:
+        """Paused exactly when the status bar says offline (the same snapshot)."""
+        online = status.connected
         if online == self._online:
             return
         self._online = online

@@ -5,7 +5,7 @@ the tablet is online and what still waits to sync.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 
 from wb_desktop.app.sync_service import SyncService
 from wb_desktop.core.domain.records import DocumentKind
-from wb_desktop.core.store.changes import Changes
 from wb_desktop.core.sync.engine import Failure, StepReport
 from wb_desktop.core.sync.profiles import Behaviour, NetworkProfile
 from wb_desktop.ui.customers import CustomersPage
@@ -39,8 +38,6 @@ from wb_desktop.ui.status_bar import WorkStatusBar
 from wb_desktop.ui.theme import SPACING_PX, TOUCH_TARGET_PX
 from wb_desktop.ui.time_clock import TimeClockPanel
 from wb_desktop.ui.workday import Workday
-
-RELOAD_AFTER_SYNC_MS = 150
 
 
 class MainWindow(QMainWindow):
@@ -106,12 +103,7 @@ class MainWindow(QMainWindow):
         self.status = WorkStatusBar(service, workday.now, workday.zone, self)
         self.setStatusBar(self.status)
 
-        self._reload_timer = QTimer(self)
-        self._reload_timer.setSingleShot(True)
-        self._reload_timer.setInterval(RELOAD_AFTER_SYNC_MS)
-        self._reload_timer.timeout.connect(self.reload)
         service.stepFinished.connect(self._after_step)
-        service.recordStateChanged.connect(lambda *_: self._reload_timer.start())
         self.schedule.jobOpened.connect(self.open_job)
         self.job_page.documentRequested.connect(self.create_document)
         self.customers.jobOpened.connect(self.open_job)
@@ -193,12 +185,7 @@ class MainWindow(QMainWindow):
         self.storage_label.show()
 
     def _after_step(self, report: StepReport) -> None:
-        """A step that applied something (sent, acknowledged, pulled, uploaded) is one
-        notice to every view, shortly after, so a burst of steps is one re-read."""
         self.sign_in_banner.setVisible(not report.ok and report.failure is Failure.AUTH)
-        counts = (report.pushed, report.applied, report.conflicts, report.dead)
-        if any(counts) or report.uploaded or report.pulled:
-            self._reload_timer.start()
 
     def _bar_button(self, text: str, *, checkable: bool = False) -> QPushButton:
         button = QPushButton(text)
@@ -286,11 +273,6 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.consoleRequested.connect(self.consoleRequested)
         dialog.open()
-
-    def reload(self) -> None:
-        """A sync step applied something (new assignments, badges, pulled changes): one
-        notice through the op runner, and every view reads again what concerns it."""
-        self._workday.runner.announce(Changes.of_everything(initiator=self._service))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.closing.emit()

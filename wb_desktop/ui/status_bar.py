@@ -8,7 +8,6 @@ last sync worked, and shows a sync error only here, never in a dialog of its own
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
 from datetime import datetime, tzinfo
 
@@ -26,13 +25,13 @@ from PySide6.QtWidgets import (
 )
 
 from wb_desktop.app.sync_service import SyncService
-from wb_desktop.core.sync.connectivity import SyncActivity, SyncView
-from wb_desktop.core.sync.engine import Failure, StepReport
+from wb_desktop.core.sync.connectivity import SyncActivity, SyncStatus, SyncView
+from wb_desktop.core.sync.engine import Failure
 from wb_desktop.ui.gps import GpsTracker
 from wb_desktop.ui.gps_indicator import GpsIndicator
 from wb_desktop.ui.messages import translated
 from wb_desktop.ui.relative_time import relative_time
-from wb_desktop.ui.sync_details import SyncDetails, SyncDetailsDialog, connection_words
+from wb_desktop.ui.sync_details import SyncDetailsDialog, connection_words
 from wb_desktop.ui.theme import TOUCH_TARGET_PX, Colours, colours_for
 
 ICON_PX = 24
@@ -89,8 +88,9 @@ def connection_icon(online: bool, colour: str, ratio: float = 1.0) -> QPixmap:
 
 
 class ConnectionBadge(QWidget):
-    """Online or offline, and why. While a step runs it keeps what the last finished step
-    found, so an offline tablet does not flash "Online" at every retry."""
+    """Online or offline, and why: :attr:`SyncStatus.connected`, which keeps what the last
+    finished step found while a step runs, so an offline tablet does not flash "Online" at
+    every retry."""
 
     def __init__(self, *, high_contrast: bool | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -107,11 +107,13 @@ class ConnectionBadge(QWidget):
         layout.addWidget(self.text_label)
         self._show(online=True, words=self.tr("Online"), detail="")
 
-    def set_view(self, view: SyncView) -> None:
-        if view.activity is SyncActivity.SYNCING:
-            return
-        online = view.activity is not SyncActivity.OFFLINE
-        self._show(online=online, words=connection_words(view), detail=translated(view.message))
+    def set_status(self, status: SyncStatus) -> None:
+        if status.syncing:
+            return  # ``connected`` is still what the last finished step found: shown already
+        view = status.view
+        self._show(
+            online=status.connected, words=connection_words(view), detail=translated(view.message)
+        )
 
     def _show(self, *, online: bool, words: str, detail: str) -> None:
         self.online = online
@@ -145,9 +147,8 @@ class SyncIndicator(QWidget):
         self._now = now
         self._zone = zone
         self._colours = _colours(high_contrast)
-        self._details = SyncDetails(SyncView(SyncActivity.IDLE, None, "", 0, 0))
+        self._status = SyncStatus(SyncView(SyncActivity.IDLE, None, "", 0, 0))
         self.details_dialog: SyncDetailsDialog | None = None
-        self._progress: tuple[int, int] | None = None  # done, total of the running step
 
         self.state_label = QLabel(self)
         self.progress_bar = QProgressBar(self)
@@ -184,45 +185,27 @@ class SyncIndicator(QWidget):
         self.refresh_timer.start()
         self.refresh()
 
-    def details(self) -> SyncDetails:
-        return self._details
+    def details(self) -> SyncStatus:
+        return self._status
 
-    def set_view(self, view: SyncView) -> None:
-        was_syncing = self._details.view.activity is SyncActivity.SYNCING
-        self._details = dataclasses.replace(self._details, view=view)
-        if view.activity is SyncActivity.SYNCING and not was_syncing:
-            self._progress = None
+    def set_status(self, status: SyncStatus) -> None:
+        """Show one snapshot whole: state, progress, what waits and when sync last worked."""
+        if status.syncing and not self._status.syncing and status.progress is None:
             self.progress_bar.setRange(0, 0)  # busy until the engine knows the total
-        self.refresh()
-
-    def set_pending(self, pending: int) -> None:
-        view = dataclasses.replace(self._details.view, pending=pending)
-        self._details = dataclasses.replace(self._details, view=view)
-        self.refresh()
-
-    def set_last_sync(self, when: datetime | None) -> None:
-        self._details = dataclasses.replace(self._details, last_sync=when)
-        self.refresh()
-
-    def set_report(self, report: StepReport) -> None:
-        self._details = dataclasses.replace(self._details, last_report=report)
-        self.refresh()
-
-    def set_progress(self, done: int, total: int) -> None:
-        self._progress = (min(done, total), total) if total > 0 else None
-        if self._progress is None:
-            self.progress_bar.setRange(0, 0)
-        else:
+        self._status = status
+        if status.progress is not None:
+            done, total = status.progress
             self.progress_bar.setRange(0, total)
-            self.progress_bar.setValue(self._progress[0])
+            self.progress_bar.setValue(done)
         self.refresh()
 
     def refresh(self) -> None:
-        """Re-render everything from the last known state and ``now``."""
-        view = self._details.view
-        syncing = view.activity is SyncActivity.SYNCING
+        """Re-render everything from the last snapshot and ``now``."""
+        status = self._status
+        view = status.view
+        syncing = status.syncing
         error = view.activity is SyncActivity.ERROR
-        self.progress_bar.setVisible(syncing)
+        self.progress_bar.setVisible(syncing and status.connected)
         self.details_button.setVisible(error)
         self.state_label.setVisible(syncing or error)
         if syncing:
@@ -233,27 +216,29 @@ class SyncIndicator(QWidget):
             _paint_label(self.state_label, self._colours.error)
         self.state_label.setToolTip(translated(view.message))
         self.state_label.setAccessibleDescription(translated(view.message))
-        self._show_pending(view.pending)
-        self._show_last_sync(self._details.last_sync)
+        self._show_waiting(status)
+        self._show_last_sync(status.last_sync)
         if self.details_dialog is not None:
-            self.details_dialog.set_details(self._details)
+            self.details_dialog.set_details(status)
 
     def open_details(self) -> None:
         """Only a tap gets here: errors stay in the indicator until someone asks."""
         if self.details_dialog is None:
-            self.details_dialog = SyncDetailsDialog(self._details, self._now, self._zone, self)
+            self.details_dialog = SyncDetailsDialog(self._status, self._now, self._zone, self)
             self.details_dialog.syncNowRequested.connect(self.syncNowRequested)
-        self.details_dialog.set_details(self._details)
+        self.details_dialog.set_details(self._status)
         self.details_dialog.open()
 
     def _syncing_words(self) -> str:
-        if self._progress is None:
+        if not self._status.connected:  # a retry while the server did not answer
+            return self.tr("Trying to reach the server…")
+        if self._status.progress is None:
             return self.tr("Syncing…")
-        done, total = self._progress
+        done, total = self._status.progress
         return self.tr("Syncing… %1 of %2").replace("%1", str(done)).replace("%2", str(total))
 
     def _error_words(self) -> str:
-        view, report = self._details.view, self._details.last_report
+        view, report = self._status.view, self._status.last_report
         failed = report is not None and not report.ok and report.failure in _ERROR_FAILURES
         if failed and report.failure is Failure.AUTH:
             return self.tr("Sync error — sign in again")
@@ -261,12 +246,17 @@ class SyncIndicator(QWidget):
             return self.tr("%n refused by the server", "", view.dead)
         return self.tr("Sync error")
 
-    def _show_pending(self, pending: int) -> None:
-        if pending == 0:
+    def _show_waiting(self, status: SyncStatus) -> None:
+        """ "All synced" only when it is true (nothing waits, no error); photos whose bytes
+        are not at the office yet wait too."""
+        if status.all_synced:
             self.pending_label.setText(self.tr("All synced"))
             _paint_label(self.pending_label, self._colours.synced)
+        elif status.waiting == 0:
+            self.pending_label.setText(self.tr("Nothing waiting to sync"))
+            _paint_label(self.pending_label, self._colours.muted)
         else:
-            self.pending_label.setText(self.tr("%n waiting to sync", "", pending))
+            self.pending_label.setText(self.tr("%n waiting to sync", "", status.waiting))
             _paint_label(self.pending_label, self._colours.pending)
 
     def _show_last_sync(self, when: datetime | None) -> None:
@@ -309,14 +299,9 @@ class WorkStatusBar(QStatusBar):
         # Permanent, so a passing showMessage() never hides online/offline.
         self.addPermanentWidget(row, 1)
 
-        service.viewChanged.connect(self._on_view)
-        service.pendingChanged.connect(self.indicator.set_pending)
-        service.lastSyncChanged.connect(self.indicator.set_last_sync)
-        service.progress.connect(self.indicator.set_progress)
-        service.stepFinished.connect(self.indicator.set_report)
+        service.statusChanged.connect(self.show_status)
         self.indicator.syncNowRequested.connect(service.sync_now)
-        self._on_view(service.view())
-        self.indicator.set_last_sync(service.last_sync())
+        self.show_status(service.status())
 
     def attach_gps(self, tracker: GpsTracker) -> None:
         """Show whether ``tracker`` records positions, and follow it from now on."""
@@ -324,6 +309,7 @@ class WorkStatusBar(QStatusBar):
         tracker.pausedChanged.connect(self.gps_indicator.set_paused)
         self.gps_indicator.show()
 
-    def _on_view(self, view: SyncView) -> None:
-        self.badge.set_view(view)
-        self.indicator.set_view(view)
+    def show_status(self, status: SyncStatus) -> None:
+        """Badge and indicator from the same snapshot, so they never disagree."""
+        self.badge.set_status(status)
+        self.indicator.set_status(status)

@@ -7,7 +7,6 @@ It opens only when the technician taps "Details": a sync error never pops up on 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
 from PySide6.QtCore import QCoreApplication, Signal
@@ -21,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wb_desktop.core.sync.connectivity import OfflineReason, SyncActivity, SyncView
+from wb_desktop.core.sync.connectivity import OfflineReason, SyncActivity, SyncStatus, SyncView
 from wb_desktop.core.sync.engine import Failure, StepReport
 from wb_desktop.ui.messages import translated
 from wb_desktop.ui.relative_time import local_timestamp, relative_time
@@ -32,15 +31,6 @@ _CONTEXT = "SyncStatus"
 
 def _translate(text: str, count: int = -1) -> str:
     return QCoreApplication.translate(_CONTEXT, text, "", count)
-
-
-@dataclass(frozen=True)
-class SyncDetails:
-    """Everything the dialog shows; the indicator keeps it current from the service."""
-
-    view: SyncView
-    last_sync: datetime | None = None
-    last_report: StepReport | None = None
 
 
 def connection_words(view: SyncView) -> str:
@@ -83,7 +73,7 @@ class SyncDetailsDialog(QDialog):
 
     def __init__(
         self,
-        details: SyncDetails,
+        details: SyncStatus,
         now: Callable[[], datetime],
         zone: tzinfo,
         parent: QWidget | None = None,
@@ -142,7 +132,7 @@ class SyncDetailsDialog(QDialog):
         layout.addLayout(buttons)
         self.set_details(details)
 
-    def set_details(self, details: SyncDetails) -> None:
+    def set_details(self, details: SyncStatus) -> None:
         view = details.view
         self.message_label.setText(translated(view.message))
         self.message_label.setProperty(
@@ -150,7 +140,7 @@ class SyncDetailsDialog(QDialog):
         )
         self.message_label.style().polish(self.message_label)
         self.connection_label.setText(connection_words(view))
-        self.pending_label.setText(str(view.pending))
+        self.pending_label.setText(str(details.waiting))
         self.refused_label.setText(str(view.dead))
         self.last_sync_label.setText(self._last_sync_text(details.last_sync))
         self._show_report(details.last_report)

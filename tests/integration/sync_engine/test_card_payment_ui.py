@@ -303,6 +303,7 @@ def started_page(
     qtbot: QtBot, anna: Technician, service: SyncService
 ) -> tuple[Workday, DocumentsPage]:
     workday = Workday(anna.cache, anna.clock, STOCKHOLM, None, service.notify_local_change)
+    service.changesNoticed.connect(workday.runner.announce_soon)
     with qtbot.waitSignal(service.stepFinished, timeout=WAIT_MS):
         service.start()
     return workday, show_page(qtbot, workday, service)

@@ -348,3 +348,24 @@ def test_stop_during_a_long_sync_is_prompt_and_loses_nothing(qtbot, services, an
 
 def _applied(count: int) -> Callable[[Any], bool]:
     return lambda report: report.ok and report.applied == count
+
+
+def test_an_accepted_upload_is_a_notice_naming_the_photo_and_leaves_the_count(
+    qtbot, services, anna
+) -> None:
+    """The photo's tile reads uploaded as soon as the server took the bytes: the step's
+    notice names the photo, and the one status snapshot counted it until then."""
+    service = services()
+    started(qtbot, service)
+    heard = Heard(service)
+    photo = anna.cache.changes.media.add_photo(first_job(anna), PNG_1X1, "meter.png").record_id
+    service.notify_local_change()  # shown at once; the step follows after the debounce
+    qtbot.waitUntil(lambda: service.status().uploads == 1, timeout=WAIT_MS)
+    assert service.status().waiting == service.status().view.pending + 1
+    assert not service.status().all_synced
+    qtbot.waitUntil(lambda: service.status().uploads == 0, timeout=WAIT_MS)
+    naming = [n for (n,) in heard.of("changesNoticed") if photo in n.record_ids]
+    # when its record was acknowledged, when the server took its bytes, the pull's echo
+    assert len(naming) == 3 and all(n.concerns("photo") for n in naming)
+    qtbot.waitUntil(lambda: service.status().all_synced, timeout=WAIT_MS)
+    assert service.stop()

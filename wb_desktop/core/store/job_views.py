@@ -13,9 +13,10 @@ from datetime import date, datetime, time, timedelta, tzinfo
 from decimal import Decimal
 from enum import StrEnum
 
-from sqlalchemy import Select, case, func, select, union_all
+from sqlalchemy import Select, case, func, literal, select, union_all
 from sqlalchemy.orm import Session
 
+from wb_desktop.core.domain.records import UploadState
 from wb_desktop.core.domain.status import JobStatus
 from wb_desktop.core.domain.sync_state import SyncState
 from wb_desktop.core.store.models import (
@@ -146,7 +147,9 @@ def _schedule_row(row: Sequence[object], badge: JobBadge) -> ScheduleRow:
 
 
 def job_badges(session: Session, job_ids: list[str]) -> dict[str, JobBadge]:
-    """The worst sync state over each job and what hangs on it; SYNCED when all is synced.
+    """The worst sync state over each job and what hangs on it; SYNCED when all is synced,
+    which includes the bytes of its photos and signature (else the card says Synced while
+    the status bar counts a photo waiting).
 
     One grouped query: the database ranks and keeps the worst state per job, so a day with
     thousands of unsynced notes costs one row per job, not one per note.
@@ -161,6 +164,16 @@ def job_badges(session: Session, job_ids: list[str]) -> dict[str, JobBadge]:
         parts.append(
             select(column.label("job_id"), model.sync_state.label("state"))
             .where(column.in_(job_ids), model.sync_state.in_(unsynced))
+            .distinct()
+        )
+    for media in (Photo, Signature):  # synced as a record, but the bytes still wait
+        parts.append(
+            select(media.job_id.label("job_id"), literal(SyncState.PENDING.value).label("state"))
+            .where(
+                media.job_id.in_(job_ids),
+                media.upload_state != UploadState.UPLOADED,
+                media.sync_state == SyncState.SYNCED,
+            )
             .distinct()
         )
     states = union_all(*parts).subquery()

@@ -8,7 +8,8 @@ row in a table test, and the GUI and a headless run agree on what "offline" mean
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import datetime
 from enum import StrEnum
 
 from wb_desktop.core.domain.text import QT_TRANSLATE_NOOP, Text
@@ -62,14 +63,7 @@ def decide_view(
         return SyncView(activity, reason, message, counts.pending, counts.dead)
 
     if simulated_offline:
-        return view(
-            SyncActivity.OFFLINE,
-            Text(
-                QT_TRANSLATE_NOOP("Domain", "Offline — simulated network profile '%1'"),
-                simulated_profile,
-            ),
-            OfflineReason.SIMULATED,
-        )
+        return offline_by_choice(simulated_profile, counts.pending, counts.dead)
     if network_reachable is False:
         return view(
             SyncActivity.OFFLINE,
@@ -111,6 +105,69 @@ def decide_view(
         )
         return view(SyncActivity.ERROR, Text(refused, counts.dead))
     return view(SyncActivity.IDLE, Text(QT_TRANSLATE_NOOP("Domain", "Online")))
+
+
+def offline_by_choice(profile_name: str, pending: int, dead: int) -> SyncView:
+    """Work offline is on (or QA chose an offline profile): nothing is tried."""
+    return SyncView(
+        SyncActivity.OFFLINE,
+        OfflineReason.SIMULATED,
+        Text(QT_TRANSLATE_NOOP("Domain", "Offline — simulated network profile '%1'"), profile_name),
+        pending,
+        dead,
+    )
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    """Everything the status bar shows, as one snapshot made in one place (the sync worker,
+    then the service) and shown whole: the connection badge and the sync indicator never
+    read two different moments, so they cannot contradict each other.
+
+    ``connected`` is what the last *finished* step found: while a step runs it stays, so an
+    offline tablet does not flash "Online" at every retry, and the indicator says it is
+    trying to reach the server rather than "Syncing…". ``uploads`` counts photos and
+    signatures whose bytes the server does not have yet: they wait to sync too.
+    """
+
+    view: SyncView
+    connected: bool = True
+    uploads: int = 0
+    progress: tuple[int, int] | None = None  # done, total of the running step
+    last_sync: datetime | None = None
+    last_report: StepReport | None = None
+
+    @property
+    def waiting(self) -> int:
+        """What has not reached the office: changes in the outbox and attachments' bytes."""
+        return self.view.pending + self.uploads
+
+    @property
+    def syncing(self) -> bool:
+        return self.view.activity is SyncActivity.SYNCING
+
+    @property
+    def all_synced(self) -> bool:
+        """Only then may anything say "All synced": nothing waits and nothing is wrong."""
+        return self.waiting == 0 and self.view.activity is not SyncActivity.ERROR
+
+    def with_view(self, view: SyncView) -> SyncStatus:
+        """A new view: progress belongs only to the step that is running."""
+        syncing = view.activity is SyncActivity.SYNCING
+        connected = self.connected if syncing else view.activity is not SyncActivity.OFFLINE
+        progress = self.progress if syncing and self.syncing else None
+        return replace(self, view=view, connected=connected, progress=progress)
+
+    def with_progress(self, done: int, total: int) -> SyncStatus:
+        if not self.syncing:
+            return self  # a late report of a step that has ended
+        return replace(self, progress=(min(done, total), total) if total > 0 else None)
+
+    def offline_by_choice(self, profile_name: str) -> SyncStatus:
+        """The technician turned Work offline on: shown at once, whatever step is still
+        finishing on the worker (its late progress must not say "Syncing…" beside it)."""
+        view = offline_by_choice(profile_name, self.view.pending, self.view.dead)
+        return replace(self, view=view, connected=False, progress=None)
 
 
 def _with_detail(template: str, detail: str) -> Text:

@@ -54,7 +54,7 @@ from wb_desktop.core.sync.protocol_client import (
 from wb_desktop.core.sync.pull import Puller, PullStoppedError
 from wb_desktop.core.sync.push import Pusher, PushSummary
 from wb_desktop.core.sync.transport import FailureKind, TransportError
-from wb_desktop.core.sync.uploads import PARALLEL_UPLOADS, Uploader, UploadItem
+from wb_desktop.core.sync.uploads import PARALLEL_UPLOADS, Uploader, UploadItem, uploads_waiting
 
 MAX_PUSH_ROUNDS = 10_000
 # Consecutive transient server failures (5xx, no Retry-After) of batches holding an op after
@@ -122,6 +122,13 @@ def outbox_counts(database: Database) -> OutboxCounts:
     )
 
 
+def attachments_waiting(database: Database) -> int:
+    """Photos and signatures whose bytes the server does not have; read before sync starts
+    too, so the indicator never says "All synced" while a photo waits."""
+    with database.reader() as session:
+        return uploads_waiting(session)
+
+
 def last_success(database: Database) -> datetime | None:
     with database.reader() as session:
         return session.scalar(select(PullCursor.last_success_at).where(PullCursor.id == 1))
@@ -186,15 +193,19 @@ class SyncEngine:
             if self.listener is not None:
                 self.listener.progress(min(done, total), total)
 
-        def uploaded(_item: UploadItem) -> None:
+        def uploaded(item: UploadItem) -> None:
             nonlocal uploads
             uploads += 1
             advance(1)
+            # The server has the bytes: the record's tile says so now, not after a restart.
+            self._announce([(item.record_type, item.record_id, SyncState.SYNCED)])
 
         try:
             resend_if_reset(self.api.health)  # the probe: our server, speaking our protocol?
             self._push_all(report, advance, should_stop)
-            report.uploaded = self.uploader.upload_all(uploaded, should_stop).uploaded
+            sent = self.uploader.upload_all(uploaded, should_stop)
+            report.uploaded = sent.uploaded
+            self._announce([(kind, i, SyncState.FAILED) for kind, i, _why in sent.failed])
             summary = self.puller.pull_all(should_stop=should_stop)
             report.pulled = summary.changes
             self._announce([(t, i, SyncState.SYNCED) for t, i in summary.changed])
@@ -249,6 +260,9 @@ class SyncEngine:
 
     def last_success(self) -> datetime | None:
         return last_success(self.database)
+
+    def uploads_waiting(self) -> int:
+        return attachments_waiting(self.database)
 
     def unresolved_conflicts(self) -> int:
         with self.database.reader() as session:

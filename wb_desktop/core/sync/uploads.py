@@ -13,7 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import literal_column, select
+from sqlalchemy import func, literal_column, select
 from sqlalchemy.orm import Session
 
 from wb_desktop.core.domain.records import UploadState
@@ -166,6 +166,22 @@ def _permanent_or(refusal: ServerRefusedError) -> Exception:
     if refusal.transient or refusal.status in (401, 403):
         return refusal
     return UploadRefusedError(refusal.reason)
+
+
+def uploads_waiting(session: Session) -> int:
+    """How many attachments the server does not have yet (what :func:`_waiting` lists)."""
+    count = 0
+    for model in (Signature, Photo):
+        count += (
+            session.scalar(
+                select(func.count())
+                .select_from(model)
+                .where(model.upload_state != UploadState.UPLOADED)
+                .where(model.sync_state != SyncState.FAILED)
+            )
+            or 0
+        )
+    return count
 
 
 def _waiting(session: Session, media: MediaFiles) -> list[UploadItem]:

@@ -96,9 +96,10 @@ class ConflictsPanel(QWidget):
         self.keep_mine_button.clicked.connect(lambda: self.resolve_selected(Choice.KEEP_MINE))
         self.keep_server_button.clicked.connect(lambda: self.resolve_selected(Choice.KEEP_SERVER))
         self.merge_button.clicked.connect(self.open_merge)
-        context.service.conflictDetected.connect(lambda *_args: self.schedule_refresh())
-        context.service.stepFinished.connect(lambda _report: self.schedule_refresh())
-        context.workday.changed.connect(lambda _job_id: self.schedule_refresh())
+        context.service.conflictDetected.connect(self.schedule_refresh)
+        context.service.stepFinished.connect(self.schedule_refresh)
+        # bound methods: Qt disconnects them when the panel is deleted (a lambda would outlive it)
+        context.workday.changed.connect(self.schedule_refresh)
         self.refresh()
 
     def _layout(self, heading: QLabel) -> None:

@@ -119,9 +119,10 @@ class OutboxPanel(QWidget):
         self.requeue_button.clicked.connect(lambda: self.requeue_selected())
         self.discard_button.clicked.connect(lambda: self.discard_selected())
         self.export_button.clicked.connect(self._choose_export)
-        context.service.stepFinished.connect(lambda _report: self.schedule_refresh())
-        context.service.viewChanged.connect(lambda _view: self.schedule_refresh())
-        context.workday.changed.connect(lambda _job_id: self.schedule_refresh())
+        context.service.stepFinished.connect(self.schedule_refresh)
+        context.service.viewChanged.connect(self.schedule_refresh)
+        # bound methods: Qt disconnects them when the panel is deleted (a lambda would outlive it)
+        context.workday.changed.connect(self.schedule_refresh)
         self.refresh()
 
     def _layout(self, heading: QLabel, show_label: QLabel) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
@@ -13,7 +13,6 @@ from wb_desktop.ui.documents.editor import DocumentEditor
 from wb_desktop.ui.documents.list_view import DocumentListView
 from wb_desktop.ui.workday import Workday
 
-RELOAD_AFTER_SYNC_MS = 150
 DOCUMENT_KINDS = ("document", "customer")  # a card names the customer
 
 
@@ -40,17 +39,11 @@ class DocumentsPage(QWidget):
         self.stack.addWidget(self.list_view)
         self.stack.addWidget(self.editor)
         layout.addWidget(self.stack)
-        self._reload_timer = QTimer(self)
-        self._reload_timer.setSingleShot(True)
-        self._reload_timer.setInterval(RELOAD_AFTER_SYNC_MS)
-        self._reload_timer.timeout.connect(self.reload)
         self.list_view.documentOpened.connect(self.open_document)
         self.list_view.newRequested.connect(self.new_document)
         self.editor.backRequested.connect(self.show_list)
         self.editor.documentOpened.connect(self.documentOpened)
         workday.runner.changed.connect(self._on_changed)
-        service.stepFinished.connect(lambda _report: self._reload_timer.start())
-        service.recordStateChanged.connect(lambda *_: self._reload_timer.start())
 
     def show_list(self) -> None:
         self.stack.setCurrentWidget(self.list_view)

@@ -32,7 +32,7 @@ from wb_desktop.app.sync_service import SyncService
 from wb_desktop.core.domain.errors import WorkBossError
 from wb_desktop.core.domain.records import DocumentKind, PaymentStatus
 from wb_desktop.core.store.document_views import DocumentDetail
-from wb_desktop.core.sync.connectivity import SyncActivity, SyncView
+from wb_desktop.core.sync.connectivity import SyncStatus
 from wb_desktop.core.sync.payments import PaymentOutcome
 from wb_desktop.ui.formatting import format_money
 from wb_desktop.ui.messages import user_message
@@ -117,7 +117,7 @@ class CardPaymentPanel(QFrame):
         self.card_edit.returnPressed.connect(self.charge)
         self.card_edit.textEdited.connect(lambda _text: self.input_error_label.hide())
         service.paymentFinished.connect(self._on_finished)
-        service.viewChanged.connect(self._on_view)
+        service.statusChanged.connect(self._on_status)
         self.setTabOrder(self.card_edit, self.charge_button)
         self.setTabOrder(self.charge_button, self.retry_button)
         self.setTabOrder(self.retry_button, self.cancel_button)
@@ -133,7 +133,8 @@ class CardPaymentPanel(QFrame):
         self._render()
 
     def online(self) -> bool:
-        return self._service.view().activity is not SyncActivity.OFFLINE
+        """As the status bar says (the same snapshot): a card needs the connection."""
+        return self._service.status().connected
 
     def is_charging(self) -> bool:
         return self._detail is not None and self._detail.row.id in self._charging
@@ -195,7 +196,7 @@ class CardPaymentPanel(QFrame):
             self._render()
         self.paymentFinished.emit(document_id)
 
-    def _on_view(self, _view: SyncView) -> None:
+    def _on_status(self, _status: SyncStatus) -> None:
         self._render()
 
     def _render(self) -> None:
