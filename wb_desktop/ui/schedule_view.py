@@ -18,6 +18,7 @@ from wb_desktop.core.store.changes import Changes
 from wb_desktop.core.store.job_views import ScheduleRow, schedule_rows
 from wb_desktop.ui.cards import LINE_PX, PILL_HEIGHT_PX, CardDelegate, CardPen, ModelIndex
 from wb_desktop.ui.cards import current_colours as current_colours  # bar_chart, editor_parts
+from wb_desktop.ui.elided_label import ElidedLabel
 from wb_desktop.ui.labels import badge_label, status_label
 from wb_desktop.ui.schedule_model import ScheduleModel, ScheduleRole
 from wb_desktop.ui.theme import SPACING_PX, TOUCH_TARGET_PX, Colours
@@ -94,7 +95,7 @@ class DayNavigator(QWidget):
         self.next_button.setAccessibleName(self.tr("Next day"))
         for arrow in (self.previous_button, self.next_button):
             arrow.setMinimumWidth(TOUCH_TARGET_PX)  # one character: padding alone is narrower
-        self.day_label = QLabel(self)
+        self.day_label = ElidedLabel("", self)  # a long date gives way, tooltipped
         self.day_label.setProperty("role", "heading")
         self.day_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.day_label.setMinimumHeight(TOUCH_TARGET_PX)
