@@ -15,8 +15,15 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QListView, QPushButton, QVBox
 
 from wb_desktop.core.domain.status import JobStatus
 from wb_desktop.core.store.changes import Changes
-from wb_desktop.core.store.job_views import ScheduleRow, schedule_rows
-from wb_desktop.ui.cards import LINE_PX, PILL_HEIGHT_PX, CardDelegate, CardPen, ModelIndex
+from wb_desktop.core.store.job_views import JobBadge, ScheduleRow, schedule_rows
+from wb_desktop.ui.cards import (
+    BADGE_MARKS,
+    LINE_PX,
+    PILL_HEIGHT_PX,
+    CardDelegate,
+    CardPen,
+    ModelIndex,
+)
 from wb_desktop.ui.cards import current_colours as current_colours  # bar_chart, editor_parts
 from wb_desktop.ui.elided_label import ElidedLabel
 from wb_desktop.ui.labels import badge_label, status_label
@@ -28,6 +35,8 @@ CARD_HEIGHT_PX = 104
 # A card shows the job and its customer; its badge waits for any of the job's records.
 SCHEDULE_KINDS = ("job", "customer", "job_line_item", "note", "photo", "signature", "time_entry")
 CHIPS_WIDTH_PX = 170
+CHIP_PADDING_PX = 28  # the text's room inside a pill's rounded ends
+NARROW_TEXT_PX = 220  # below this, the time moves into the title's line
 
 
 def status_colour(status: JobStatus, colours: Colours) -> str:
@@ -47,23 +56,32 @@ class JobCardDelegate(CardDelegate[ScheduleRow]):
     row_role = ScheduleRole.ROW
     height_px = CARD_HEIGHT_PX
     padding = (18, 10)  # the text starts a spacing right of the status stripe
+    width_px = 200  # less than any viewport: a card is as wide as the list, never wider
 
     def paint_card(self, pen: CardPen, card: QRect, row: ScheduleRow, index: ModelIndex) -> None:
+        """Wide: the time in a column of its own. Narrow (a scaled tablet, the schedule
+        beside a job): the time leads the title's line, so the names keep their room.
+        Whatever still does not fit is elided; the model's tooltip has every word."""
         colours = pen.colours
         stripe = QRect(card.left(), card.top() + 8, 6, card.height() - 16)
         pen.painter.fillRect(stripe, QColor(status_colour(row.status, colours)))
         inner = self.inner(card)
         top = inner.top()
-        time_width = QFontMetrics(pen.bold).horizontalAdvance("00:00–00:00") + SPACING_PX
+        chips = chips_width(pen)
         time_window = index.data(ScheduleRole.TIME_WINDOW)
-        pen.text(QRect(inner.left(), top, time_width, 28), time_window, font=pen.bold, elide=False)
-        left = inner.left() + time_width
-        width = max(40, inner.width() - time_width - CHIPS_WIDTH_PX)
-        pen.text(QRect(left, top, width, 28), row.title, font=pen.bold)
+        time_width = QFontMetrics(pen.bold).horizontalAdvance("00:00–00:00") + SPACING_PX
+        text_width = inner.width() - chips
+        if text_width - time_width >= NARROW_TEXT_PX:
+            pen.text(QRect(inner.left(), top, time_width, 28), time_window, font=pen.bold)
+            left, width, title = inner.left() + time_width, text_width - time_width, row.title
+        else:
+            left, width, title = inner.left(), text_width, f"{time_window}  {row.title}"
+        width = max(40, width)
+        pen.text(QRect(left, top, width, 28), title, font=pen.bold)
         pen.text(QRect(left, top + 30, width, LINE_PX), row.customer_name)
         pen.text(QRect(left, top + 56, width, LINE_PX), row.address, colour=colours.muted)
-        chip_left = inner.right() - CHIPS_WIDTH_PX + SPACING_PX
-        chip_width = CHIPS_WIDTH_PX - SPACING_PX
+        chip_left = inner.right() - chips + SPACING_PX
+        chip_width = chips - SPACING_PX
         pen.pill(
             QRect(chip_left, top, chip_width, PILL_HEIGHT_PX),
             status_label(row.status),
@@ -75,6 +93,17 @@ class JobCardDelegate(CardDelegate[ScheduleRow]):
             row.badge,
             badge_label(row.badge),
         )
+
+
+def chips_width(pen: CardPen) -> int:
+    """As wide as the longest status or badge in this language (one width for every card,
+    so the pills line up), at most :data:`CHIPS_WIDTH_PX`."""
+    metrics = QFontMetrics(pen.bold)
+    words = [status_label(s) for s in JobStatus] + [
+        BADGE_MARKS[b] + badge_label(b) for b in JobBadge
+    ]
+    widest = max(metrics.horizontalAdvance(word) for word in words)
+    return min(CHIPS_WIDTH_PX, widest + CHIP_PADDING_PX + SPACING_PX)
 
 
 class DayNavigator(QWidget):
@@ -154,6 +183,8 @@ class ScheduleView(QWidget):
         self.list_view.setModel(self.model)
         self.list_view.setItemDelegate(JobCardDelegate(self.list_view))
         self.list_view.setUniformItemSizes(True)
+        self.list_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list_view.setResizeMode(QListView.ResizeMode.Adjust)  # cards follow its width
         self.list_view.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self.list_view.setSelectionMode(QListView.SelectionMode.SingleSelection)
         self.list_view.setAccessibleName(self.tr("Jobs of the day"))

@@ -97,6 +97,7 @@ class CustomersPage(QWidget):
         self.list_view.setItemDelegate(CustomerCardDelegate(self.list_view))
         self.list_view.setUniformItemSizes(True)
         self.list_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list_view.setResizeMode(QListView.ResizeMode.Adjust)  # narrower with a scrollbar
         self.list_view.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self.list_view.setSelectionMode(QListView.SelectionMode.SingleSelection)
         self.list_view.setAccessibleName(self.tr("Customers"))
