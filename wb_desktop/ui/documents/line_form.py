@@ -23,6 +23,7 @@ from wb_desktop.ui.theme import SPACING_PX, TOUCH_TARGET_PX, repolish
 
 VAT_CHOICES = ("25", "12", "6", "0")  # Swedish rates; any other can be typed
 COLUMN_WIDTHS = {"quantity": 90, "unit_price": 130, "vat_rate": 96, "amount": 130}
+DESCRIPTION_MIN_PX = 200  # a typical line ("Labour, per hour") shows whole on a tablet
 NUMBER_HINTS = Qt.InputMethodHint.ImhFormattedNumbersOnly
 
 
@@ -41,7 +42,7 @@ class LineRow(QWidget):
         self.description_edit = QLineEdit(self)
         self.description_edit.setAccessibleName(self.tr("Description"))
         self.description_edit.setPlaceholderText(self.tr("Work or part"))
-        self.description_edit.setMinimumHeight(TOUCH_TARGET_PX)
+        self.description_edit.setMinimumSize(DESCRIPTION_MIN_PX, TOUCH_TARGET_PX)
         self.quantity_edit = self._number_edit(self.tr("Quantity"), COLUMN_WIDTHS["quantity"])
         self.price_edit = self._number_edit(self.tr("Unit price"), COLUMN_WIDTHS["unit_price"])
         self.vat_combo = QComboBox(self)
