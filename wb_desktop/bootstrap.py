@@ -64,6 +64,7 @@ from wb_desktop.ui.sign_in_flow import SignInAgain, ask_with_dialog
 from wb_desktop.ui.technician_windows import TechnicianWindows
 from wb_desktop.ui.theme import apply_theme
 from wb_desktop.ui.translations import install_translations
+from wb_desktop.ui.window_geometry import open_window, remember_geometry
 from wb_desktop.ui.workday import Workday
 
 if TYPE_CHECKING:  # the console loads only when support opens it (see _support_console)
@@ -334,6 +335,7 @@ def _wire_session(
         shutdown.after_sync_stopped(crash_reporting.uninstall)
     shutdown.after_sync_stopped(lambda: _stop_logging(log_handler))
     window.highContrastToggled.connect(HighContrastChoice(app.qt_app, paths, window).set)
+    window.closing.connect(lambda: remember_geometry(window, paths))
     sign_in_again = SignInAgain(app.link, paths, app.service, clock, window)
     window.signInRequested.connect(sign_in_again.ask)
     window.consoleRequested.connect(app.open_console)
@@ -405,7 +407,7 @@ def run(options: AppOptions) -> int:
         _qt_application()
         QMessageBox.critical(None, "WorkBoss Desktop", user_message(error))
         return 2
-    app.window.show()
+    open_window(app.window, app.cache.paths)  # maximised, or where it was left
     if options.open_console:
         app.open_console()
     code = app.qt_app.exec()
