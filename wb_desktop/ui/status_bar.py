@@ -33,7 +33,7 @@ from wb_desktop.ui.gps_indicator import GpsIndicator
 from wb_desktop.ui.messages import translated
 from wb_desktop.ui.relative_time import relative_time
 from wb_desktop.ui.sync_details import SyncDetails, SyncDetailsDialog, connection_words
-from wb_desktop.ui.theme import TOUCH_TARGET_PX, Colours, colours_for
+from wb_desktop.ui.theme import TOUCH_TARGET_PX, Colours, colours_for, set_flag
 
 ICON_PX = 24
 REFRESH_MS = 30_000  # "2 min ago" must not go stale while the tablet sits on the dashboard
@@ -325,5 +325,6 @@ class WorkStatusBar(QStatusBar):
         self.gps_indicator.show()
 
     def _on_view(self, view: SyncView) -> None:
+        set_flag(self, "offline", view.activity is SyncActivity.OFFLINE)  # the bar turns orange
         self.badge.set_view(view)
         self.indicator.set_view(view)

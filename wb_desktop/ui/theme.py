@@ -33,6 +33,7 @@ class Colours:
     synced: str
     pending: str
     border: str
+    offline_bar: str  # the status bar's background while offline: offline text still reads
 
 
 NORMAL = Colours(
@@ -49,6 +50,7 @@ NORMAL = Colours(
     synced="#1d7a3a",
     pending="#8a5a00",
     border="#b8c0cc",
+    offline_bar="#fde9dc",
 )
 
 HIGH_CONTRAST = Colours(
@@ -65,6 +67,7 @@ HIGH_CONTRAST = Colours(
     synced="#005a00",
     pending="#5a3a00",
     border="#000000",
+    offline_bar="#ffe4d6",
 )
 
 
@@ -128,6 +131,9 @@ QLabel[role="heading"] {{ font-size: 16pt; font-weight: 700; }}
 QLabel[role="error"] {{ color: {colours.error}; font-weight: 700; }}
 QLabel[role="warning"] {{ color: {colours.warning}; font-weight: 700; }}
 QLabel[role="ok"] {{ color: {colours.synced}; font-weight: 700; }}
+QStatusBar[offline="true"] {{
+    background: {colours.offline_bar}; border-top: {border + 2}px solid {colours.offline};
+}}
 QFrame[role="card"] {{
     background: {colours.surface}; border: {border}px solid {colours.border}; border-radius: 8px;
 }}
@@ -163,6 +169,13 @@ def repolish(widget: QWidget) -> None:
     style = widget.style()
     style.unpolish(widget)
     style.polish(widget)
+
+
+def set_flag(widget: QWidget, name: str, on: bool) -> None:
+    """Set a boolean style-sheet property (``[offline="true"]``…) and show the change."""
+    if bool(widget.property(name)) != on:
+        widget.setProperty(name, on)
+        repolish(widget)
 
 
 def set_role(widget: QWidget, role: str) -> None:
