@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PySide6.QtCore import QCoreApplication, QLocale, QLockFile, QTimeZone
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from wb_desktop import __version__
 from wb_desktop.app.connection import (
@@ -61,6 +61,7 @@ from wb_desktop.ui.main_window import MainWindow
 from wb_desktop.ui.messages import user_message
 from wb_desktop.ui.photos.inbox_bridge import InboxBridge
 from wb_desktop.ui.sign_in_flow import SignInAgain, ask_with_dialog
+from wb_desktop.ui.start_problem import show_start_problem
 from wb_desktop.ui.technician_windows import TechnicianWindows
 from wb_desktop.ui.theme import apply_theme
 from wb_desktop.ui.translations import install_translations
@@ -404,8 +405,7 @@ def run(options: AppOptions) -> int:
     except StartCancelledError:
         return 0
     except WorkBossError as error:
-        _qt_application()
-        QMessageBox.critical(None, "WorkBoss Desktop", user_message(error))
+        show_start_problem(_qt_application(), user_message(error))
         return 2
     open_window(app.window, app.cache.paths)  # maximised, or where it was left
     if options.open_console:
