@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QListView,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QToolButton,
     QWidget,
 )
@@ -76,6 +77,10 @@ def settle(app: WorkBossApp) -> None:
     (a list that follows its width re-lays its items out on a 100 ms timer, Qt's own)."""
     spin(app.qt_app, lambda: app.workday.runner.idle, 15.0)
     spin(app.qt_app, lambda: False, LIST_RELAYOUT_S)
+    spin(app.qt_app, lambda: app.workday.runner.idle, 15.0)  # an answer that came meanwhile
+    for _ in range(3):  # its texts' layout requests, and the layouts they start in turn
+        app.qt_app.sendPostedEvents()
+        app.qt_app.processEvents()
 
 
 def plain(text: str) -> str:
@@ -158,6 +163,18 @@ def list_misfit(view: QListView) -> tuple[str, int, int] | None:
     return None
 
 
+def page_misfit(area: QScrollArea) -> tuple[str, int, int] | None:
+    """A scrolled page scrolls up and down; sideways it fits (scrollbar shown or not)."""
+    if area.verticalScrollBarPolicy() is Qt.ScrollBarPolicy.ScrollBarAlwaysOff:
+        return None  # a strip that scrolls sideways by design (the photos)
+    inner, room = area.widget(), area.viewport().width()
+    if inner is not None and inner.isVisible() and inner.width() > room:
+        return "a page wider than its window", inner.width(), room
+    if area.horizontalScrollBar().isVisible():
+        return "a page that scrolls sideways", area.horizontalScrollBar().maximum(), 0
+    return None
+
+
 def widget_misfit(widget: QWidget) -> tuple[str, int, int] | None:
     """What the widget shows and how much room it needs and has, when that does not fit."""
     found: tuple[int, int] | None = None
@@ -172,6 +189,8 @@ def widget_misfit(widget: QWidget) -> tuple[str, int, int] | None:
         text, found = widget.currentText(), combo_misfit(widget)
     elif isinstance(widget, QListView):
         return list_misfit(widget)
+    elif isinstance(widget, QScrollArea):
+        return page_misfit(widget)
     if found is None or deliberately_elided(widget, plain(text)):
         return None
     return plain(text), found[0], found[1]
@@ -182,17 +201,22 @@ def misfits(root: QWidget, page: str, size: str) -> Iterator[Misfit]:
     for widget in root.findChildren(QWidget):
         if not widget.isVisible() or widget.window() is not root.window():
             continue
-        if not isinstance(widget, QLabel | QAbstractButton | QLineEdit | QComboBox | QListView):
+        if not isinstance(widget, CHECKED_KINDS):
             continue
         checked += 1
         found = widget_misfit(widget)
         if found is not None:
             name = widget.objectName() or type(widget).__name__
+            owner = widget.parentWidget()
+            while owner is not None and type(owner).__module__.startswith("PySide6"):
+                owner = owner.parentWidget()
+            name = f"{name} in {type(owner).__name__}" if owner is not None else name
             yield Misfit(page, size, name, found[0], found[1], found[2])
     CHECKED[0] += checked
 
 
 CHECKED = [0]
+CHECKED_KINDS = (QLabel, QAbstractButton, QLineEdit, QComboBox, QListView, QScrollArea)
 
 
 @contextmanager
