@@ -231,6 +231,7 @@ class JobPage(QWidget):
         scroll.setWidget(body)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.viewport().installEventFilter(self)
+        body.installEventFilter(self)  # a longer text or a running timer widens a card
         self._scroll = scroll
         outer.addWidget(scroll, 1)
         workday.runner.changed.connect(self._on_changed)
@@ -262,9 +263,12 @@ class JobPage(QWidget):
         return sum(columns) + self._grid.horizontalSpacing() <= width
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """The scroll area's viewport changed width: one column or two."""
-        if watched is self._scroll.viewport() and event.type() is QEvent.Type.Resize:
-            self._arrange(2 if self._two_columns_fit(self._scroll.viewport().width()) else 1)
+        """The viewport changed width, or a card its contents: one column or two."""
+        viewport = self._scroll.viewport()
+        if (watched is viewport and event.type() is QEvent.Type.Resize) or (
+            watched is self._scroll.widget() and event.type() is QEvent.Type.LayoutRequest
+        ):
+            self._arrange(2 if self._two_columns_fit(viewport.width()) else 1)
         return super().eventFilter(watched, event)
 
     def _document_buttons(self, parent: QWidget) -> QHBoxLayout:
