@@ -242,6 +242,9 @@ def pages(app: WorkBossApp) -> Iterator[str]:
     window.open_job(job_id)
     settle(app)
     yield "schedule with a job open"
+    window.job_page.time.button.click()  # work starts (or stops): a wider time card
+    settle(app)
+    yield "schedule with the job's timer toggled"
     window.show_time_clock()
     settle(app)
     yield "time clock"
