@@ -42,11 +42,11 @@ from tests.gui.conftest import gui_test_options
 from wb_desktop.bootstrap import WorkBossApp, build
 from wb_desktop.core.domain.clock import FixedClock
 from wb_desktop.core.domain.records import DocumentKind
+from wb_desktop.ui.theme import BAR_PADDING_PX, BUTTON_PADDING_PX
 from wb_desktop.ui.translations import remove_translations
 
 SIZES = ((1024, 640), (1066, 666), (1280, 800), (1920, 1080))
 START = datetime(2026, 11, 23, 9, 40, tzinfo=UTC)
-BUTTON_PADDING_PX = 2 * 16  # the theme's padding, each side (borders are added per theme)
 LINE_EDIT_PADDING_PX = 2 * 8 + 2 * 2  # the theme's padding, QLineEdit's own text margin
 COMBO_ARROW_PX = 40
 LIST_RELAYOUT_S = 0.15  # QListView.ResizeMode.Adjust waits 100 ms before it lays out
@@ -125,7 +125,8 @@ def button_misfit(button: QAbstractButton) -> tuple[int, int] | None:
     advance = max(button.fontMetrics().horizontalAdvance(line) for line in text.split("\n"))
     icon = 0 if button.icon().isNull() else button.iconSize().width() + 4
     if isinstance(button, QPushButton | QToolButton):
-        needs = advance + icon + BUTTON_PADDING_PX + 2 * border_px()
+        padding = BAR_PADDING_PX if button.property("bar") else BUTTON_PADDING_PX
+        needs = advance + icon + 2 * padding + 2 * border_px()
     elif isinstance(button, QCheckBox | QRadioButton):
         needs = min(button.sizeHint().width(), advance + icon + 32)
     else:

@@ -13,6 +13,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 TOUCH_TARGET_PX = 48
 SPACING_PX = 12
+BUTTON_PADDING_PX = 16  # each side of a labelled button's text
+BAR_PADDING_PX = 8  # the top bar's buttons: an icon beside the text already sets them apart
 BASE_POINT_SIZE = 11.0
 
 
@@ -89,7 +91,7 @@ def style_sheet(colours: Colours, high_contrast: bool) -> str:
 QWidget {{ color: {colours.text}; }}
 QMainWindow, QDialog {{ background: {colours.window}; }}
 QPushButton, QToolButton {{
-    min-height: {TOUCH_TARGET_PX}px; padding: 0 16px;
+    min-height: {TOUCH_TARGET_PX}px; padding: 0 {BUTTON_PADDING_PX}px;
     border: {border}px solid {colours.border}; border-radius: 6px;
     background: {colours.surface}; font-weight: {weight};
 }}
@@ -98,6 +100,7 @@ QPushButton:disabled, QToolButton:disabled {{ color: {colours.muted}; border-sty
 QPushButton:checked, QToolButton:checked {{
     background: {colours.text}; color: {colours.window}; border-color: {colours.text};
 }}
+QPushButton[bar="true"] {{ padding: 0 {BAR_PADDING_PX}px; }}
 QPushButton[primary="true"] {{
     background: {colours.accent}; color: {colours.accent_text}; border-color: {colours.accent};
 }}

@@ -40,6 +40,7 @@ class BarButton(QPushButton):
         self.setIconSize(QSize(ICON_PX, ICON_PX))
         self.setCheckable(checkable)
         self.setMinimumSize(TOUCH_TARGET_PX, TOUCH_TARGET_PX)
+        self.setProperty("bar", True)  # the theme's narrower padding
         self.setAccessibleName(text)
         self.set_compact(False)
 
