@@ -111,7 +111,7 @@ class TopBar(QWidget):
         for button in switches:
             layout.addWidget(button)
 
-    def _needed(self, *, pages_compact: bool, switches_compact: bool) -> int:
+    def width_needed(self, *, pages_compact: bool, switches_compact: bool) -> int:
         """The width the bar needs with the pages and switches folded or not."""
         metrics = self.name_label.fontMetrics()
         name = min(
@@ -134,9 +134,9 @@ class TopBar(QWidget):
     def fit(self) -> None:
         """Fold as little as the width allows: the switches first, then the pages."""
         width = self.width()
-        if self._needed(pages_compact=False, switches_compact=False) <= width:
+        if self.width_needed(pages_compact=False, switches_compact=False) <= width:
             pages, switches = False, False
-        elif self._needed(pages_compact=False, switches_compact=True) <= width:
+        elif self.width_needed(pages_compact=False, switches_compact=True) <= width:
             pages, switches = False, True
         else:
             pages, switches = True, True
