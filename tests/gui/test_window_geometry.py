@@ -4,6 +4,7 @@ the technician left it, unless that place is no longer on any screen."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QRect, Qt
@@ -11,7 +12,10 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMainWindow
 from pytestqt.qtbot import QtBot
 
+from tests.gui.conftest import gui_test_options
 from wb_desktop.app.settings import load_settings
+from wb_desktop.bootstrap import build
+from wb_desktop.core.domain.clock import FixedClock
 from wb_desktop.core.paths import ProfilePaths
 from wb_desktop.ui.window_geometry import (
     SETTING,
@@ -94,3 +98,15 @@ def test_other_settings_survive_the_save(window: QMainWindow, profile: ProfilePa
     settings = load_settings(profile)
     assert settings.storage_quota_mb == 200 and settings.extra["high_contrast"] is True
     assert isinstance(settings.extra[SETTING], str)
+
+
+def test_the_app_keeps_its_geometry_when_its_window_closes(
+    qtbot: QtBot, tmp_path: Path, clock: FixedClock
+) -> None:
+    app = build(gui_test_options(tmp_path), clock=clock)
+    qtbot.addWidget(app.window)
+    open_window(app.window, app.cache.paths)
+    qtbot.waitExposed(app.window)
+    paths = app.cache.paths
+    assert app.close()
+    assert saved_geometry(load_settings(paths)) is not None
