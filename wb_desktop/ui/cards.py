@@ -129,10 +129,14 @@ class CardDelegate(QStyledItemDelegate, Generic[RowT]):
     def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
         """As wide as the list's viewport (narrower once its scrollbar shows), so a card
         never makes the list scroll sideways."""
+        return QSize(min(self.row_width(option), self.width_px), self.height_px)
+
+    def row_width(self, option: QStyleOptionViewItem) -> int:
+        """How wide a row of the list is now: its viewport's width, once it has one."""
         view = self.parent()
         if isinstance(view, QAbstractItemView) and view.viewport().width() > 0:
-            return QSize(min(view.viewport().width(), self.width_px), self.height_px)
-        return QSize(option.rect.width() or self.width_px, self.height_px)
+            return view.viewport().width()
+        return option.rect.width() or self.width_px
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
         row = index.data(self.row_role)

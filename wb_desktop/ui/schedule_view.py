@@ -9,9 +9,17 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QLocale, QModelIndex, QRect, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetrics
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QListView, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QLocale, QModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPushButton,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from wb_desktop.core.domain.status import JobStatus
 from wb_desktop.core.store.changes import Changes
@@ -36,7 +44,9 @@ CARD_HEIGHT_PX = 104
 SCHEDULE_KINDS = ("job", "customer", "job_line_item", "note", "photo", "signature", "time_entry")
 CHIPS_WIDTH_PX = 170
 CHIP_PADDING_PX = 28  # the text's room inside a pill's rounded ends
-NARROW_TEXT_PX = 220  # below this, the time moves into the title's line
+NARROW_TEXT_PX = 220  # below this, the time moves to a line of its own
+NARROW_CARD_HEIGHT_PX = 136  # the time's line above title, customer and address
+CARD_MARGINS_PX = 12  # the card inside its row, left and right (paint_card_frame)
 
 
 def status_colour(status: JobStatus, colours: Colours) -> str:
@@ -58,28 +68,40 @@ class JobCardDelegate(CardDelegate[ScheduleRow]):
     padding = (18, 10)  # the text starts a spacing right of the status stripe
     width_px = 200  # less than any viewport: a card is as wide as the list, never wider
 
+    def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
+        """A narrow card is taller: its time gets a line of its own above the title."""
+        size = super().sizeHint(option, index)
+        bold = QFont(option.font)
+        bold.setBold(True)
+        if narrow(self.row_width(option) - CARD_MARGINS_PX - self.padding[0] - 12, bold):
+            size.setHeight(NARROW_CARD_HEIGHT_PX)
+        return size
+
     def paint_card(self, pen: CardPen, card: QRect, row: ScheduleRow, index: ModelIndex) -> None:
-        """Wide: the time in a column of its own. Narrow (a scaled tablet, the schedule
-        beside a job): the time leads the title's line, so the names keep their room.
-        Whatever still does not fit is elided; the model's tooltip has every word."""
+        """Wide: the time in a column of its own beside title, customer and address.
+        Narrow (a scaled tablet, the schedule beside a job): the time on a line of its own
+        above them, so the names keep the card's width. Whatever still does not fit is
+        elided; the model's tooltip has every word."""
         colours = pen.colours
         stripe = QRect(card.left(), card.top() + 8, 6, card.height() - 16)
         pen.painter.fillRect(stripe, QColor(status_colour(row.status, colours)))
         inner = self.inner(card)
         top = inner.top()
-        chips = chips_width(pen)
+        chips = chips_width(pen.bold)
         time_window = index.data(ScheduleRole.TIME_WINDOW)
         time_width = QFontMetrics(pen.bold).horizontalAdvance("00:00–00:00") + SPACING_PX
         text_width = inner.width() - chips
-        if text_width - time_width >= NARROW_TEXT_PX:
+        if not narrow(inner.width(), pen.bold):
             pen.text(QRect(inner.left(), top, time_width, 28), time_window, font=pen.bold)
-            left, width, title = inner.left() + time_width, text_width - time_width, row.title
+            left, width = inner.left() + time_width, text_width - time_width
         else:
-            left, width, title = inner.left(), text_width, f"{time_window}  {row.title}"
+            pen.text(QRect(inner.left(), top, text_width, 28), time_window, font=pen.bold)
+            left, width, top = inner.left(), text_width, top + 26
         width = max(40, width)
-        pen.text(QRect(left, top, width, 28), title, font=pen.bold)
+        pen.text(QRect(left, top, width, 28), row.title, font=pen.bold)
         pen.text(QRect(left, top + 30, width, LINE_PX), row.customer_name)
         pen.text(QRect(left, top + 56, width, LINE_PX), row.address, colour=colours.muted)
+        top = inner.top()
         chip_left = inner.right() - chips + SPACING_PX
         chip_width = chips - SPACING_PX
         pen.pill(
@@ -95,15 +117,21 @@ class JobCardDelegate(CardDelegate[ScheduleRow]):
         )
 
 
-def chips_width(pen: CardPen) -> int:
+def chips_width(bold: QFont) -> int:
     """As wide as the longest status or badge in this language (one width for every card,
     so the pills line up), at most :data:`CHIPS_WIDTH_PX`."""
-    metrics = QFontMetrics(pen.bold)
+    metrics = QFontMetrics(bold)
     words = [status_label(s) for s in JobStatus] + [
         BADGE_MARKS[b] + badge_label(b) for b in JobBadge
     ]
     widest = max(metrics.horizontalAdvance(word) for word in words)
     return min(CHIPS_WIDTH_PX, widest + CHIP_PADDING_PX + SPACING_PX)
+
+
+def narrow(inner_width: int, bold: QFont) -> bool:
+    """Too narrow for a time column beside the names (see :class:`JobCardDelegate`)."""
+    time_width = QFontMetrics(bold).horizontalAdvance("00:00–00:00") + SPACING_PX
+    return inner_width - chips_width(bold) - time_width < NARROW_TEXT_PX
 
 
 class DayNavigator(QWidget):
