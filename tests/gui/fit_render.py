@@ -89,8 +89,10 @@ def plain(text: str) -> str:
 
 
 def deliberately_elided(widget: QWidget, text: str) -> bool:
-    """The widget paints an ellipsis on purpose and its tooltip carries the whole text."""
-    return bool(widget.property("elides")) and text in widget.toolTip()
+    """The widget paints an ellipsis on purpose (an ``elides`` widget, or a QLineEdit's
+    placeholder, which Qt elides itself) and its tooltip carries the whole text."""
+    placeholder = isinstance(widget, QLineEdit) and not widget.text()
+    return (bool(widget.property("elides")) or placeholder) and text in widget.toolTip()
 
 
 def label_misfit(label: QLabel) -> tuple[int, int] | None:
@@ -126,6 +128,8 @@ def button_misfit(button: QAbstractButton) -> tuple[int, int] | None:
     icon = 0 if button.icon().isNull() else button.iconSize().width() + 4
     if isinstance(button, QPushButton | QToolButton):
         padding = BAR_PADDING_PX if button.property("bar") else BUTTON_PADDING_PX
+        if "padding: 0" in button.styleSheet():
+            padding = 0  # a one-character square button sets its own
         needs = advance + icon + 2 * padding + 2 * border_px()
     elif isinstance(button, QCheckBox | QRadioButton):
         needs = min(button.sizeHint().width(), advance + icon + 32)
@@ -265,25 +269,37 @@ def pages(app: WorkBossApp) -> Iterator[str]:
     yield "reports"
 
 
+def check_size(
+    app: WorkBossApp, size: tuple[int, int], language: str, shots: Path | None, theme: str
+) -> list[Misfit]:
+    """Every page at one window size."""
+    found: list[Misfit] = []
+    window = app.window
+    window.resize(*size)
+    settle(app)
+    name = f"{size[0]}x{size[1]}"
+    if (window.width(), window.height()) != size:
+        found.append(Misfit("window", name, "MainWindow", "cannot be that small", 0, 0))
+        print(f"window is {window.width()}x{window.height()}", file=sys.stderr)
+    for page in pages(app):
+        found.extend(misfits(window, f"{page}{theme}", name))
+        if shots is not None:
+            scale = os.environ.get("QT_SCALE_FACTOR", "1")
+            shot = f"{page.split()[0]}-{name}-{language}-{scale}{theme.strip()}.png"
+            window.grab().save(str(shots / shot))
+    window.documents.show_list()
+    return found
+
+
 def run(language: str, sizes: tuple[tuple[int, int], ...], shots: Path | None) -> list[Misfit]:
+    """Every size in the normal theme, then the narrowest in sunlight mode (bolder text)."""
     found: list[Misfit] = []
     with running_app(language) as app:
-        window = app.window
-        for width, height in sizes:
-            window.resize(width, height)
-            settle(app)
-            size = f"{width}x{height}"
-            if (window.width(), window.height()) != (width, height):
-                got = f"{window.width()}x{window.height()}"
-                found.append(Misfit("window", size, "MainWindow", "cannot be that small", 0, 0))
-                print(f"window is {got}", file=sys.stderr)
-            for page in pages(app):
-                found.extend(misfits(window, page, size))
-                if shots is not None:
-                    scale = os.environ.get("QT_SCALE_FACTOR", "1")
-                    name = f"{page.split()[0]}-{size}-{language}-{scale}.png"
-                    window.grab().save(str(shots / name))
-            window.documents.show_list()
+        for size in sizes:
+            found.extend(check_size(app, size, language, shots, ""))
+        app.window.contrast_button.click()
+        found.extend(check_size(app, min(sizes), language, shots, " (sunlight)"))
+        app.window.contrast_button.click()
     return found
 
 
