@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PySide6.QtCore import QCoreApplication, QLocale, QLockFile, QTimeZone
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from wb_desktop import __version__
 from wb_desktop.app.connection import (
@@ -66,9 +66,11 @@ from wb_desktop.ui.main_window import MainWindow
 from wb_desktop.ui.messages import user_message
 from wb_desktop.ui.photos.inbox_bridge import InboxBridge
 from wb_desktop.ui.sign_in_flow import SignInAgain, ask_with_dialog
+from wb_desktop.ui.start_problem import show_start_problem
 from wb_desktop.ui.technician_windows import TechnicianWindows
 from wb_desktop.ui.theme import apply_theme
 from wb_desktop.ui.translations import install_translations
+from wb_desktop.ui.window_geometry import open_window, remember_geometry
 from wb_desktop.ui.workday import Workday
 
 if TYPE_CHECKING:  # the console loads only when support opens it (see _support_console)
@@ -341,6 +343,7 @@ def _wire_session(
         shutdown.after_sync_stopped(crash_reporting.uninstall)
     shutdown.after_sync_stopped(lambda: _stop_logging(log_handler))
     window.highContrastToggled.connect(HighContrastChoice(app.qt_app, paths, window).set)
+    window.closing.connect(lambda: remember_geometry(window, paths))
     sign_in_again = SignInAgain(app.link, paths, app.service, clock, window)
     window.signInRequested.connect(sign_in_again.ask)
     window.consoleRequested.connect(app.open_console)
@@ -409,10 +412,9 @@ def run(options: AppOptions) -> int:
     except StartCancelledError:
         return 0
     except WorkBossError as error:
-        _qt_application()
-        QMessageBox.critical(None, "WorkBoss Desktop", user_message(error))
+        show_start_problem(_qt_application(), user_message(error))
         return 2
-    app.window.show()
+    open_window(app.window, app.cache.paths)  # maximised, or where it was left
     if options.open_console:
         app.open_console()
     code = app.qt_app.exec()

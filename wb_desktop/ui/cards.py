@@ -13,7 +13,13 @@ from typing import ClassVar, Generic, TypeVar
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
-from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+)
 
 from wb_desktop.core.store.job_views import JobBadge
 from wb_desktop.ui.row_models import LEFT, ROW_ROLE
@@ -121,7 +127,16 @@ class CardDelegate(QStyledItemDelegate, Generic[RowT]):
     padding: ClassVar[tuple[int, int]] = (16, 8)  # left and top (and bottom); 12 on the right
 
     def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
-        return QSize(option.rect.width() or self.width_px, self.height_px)
+        """As wide as the list's viewport (narrower once its scrollbar shows), so a card
+        never makes the list scroll sideways."""
+        return QSize(min(self.row_width(option), self.width_px), self.height_px)
+
+    def row_width(self, option: QStyleOptionViewItem) -> int:
+        """How wide a row of the list is now: its viewport's width, once it has one."""
+        view = self.parent()
+        if isinstance(view, QAbstractItemView) and view.viewport().width() > 0:
+            return view.viewport().width()
+        return option.rect.width() or self.width_px
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
         row = index.data(self.row_role)

@@ -6,7 +6,7 @@ page re-reads the job, and the sync badge shows what still waits for the office.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, QObject, Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QFrame,
@@ -223,18 +223,53 @@ class JobPage(QWidget):
         self.signature = SignatureCard(workday, signature_card)
         signature_layout.addWidget(self.signature)
 
-        grid.addWidget(self.customer, 0, 0)
-        grid.addWidget(time_card, 0, 1)
-        grid.addWidget(job_card, 1, 0, 1, 2)
-        grid.addWidget(notes_card, 2, 0)
-        grid.addWidget(photos_card, 2, 1)
-        grid.addWidget(signature_card, 3, 0, 1, 2)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
-        grid.setRowStretch(4, 1)
+        self._grid = grid
+        self._pairs = ((self.customer, time_card), (notes_card, photos_card))
+        self._wide = (job_card, signature_card)
+        self._columns = 0
+        self._arrange(2)
         scroll.setWidget(body)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.viewport().installEventFilter(self)
+        body.installEventFilter(self)  # a longer text or a running timer widens a card
+        self._scroll = scroll
         outer.addWidget(scroll, 1)
         workday.runner.changed.connect(self._on_changed)
+
+    def _arrange(self, columns: int) -> None:
+        """The cards side by side in two columns, or one under the other when the page is
+        too narrow for two (a scaled tablet, Swedish words): never sideways scrolling."""
+        if columns == self._columns:
+            return
+        self._columns = columns
+        grid = self._grid
+        for widget in (*self._pairs[0], *self._pairs[1], *self._wide):
+            grid.removeWidget(widget)
+        row = 0
+        for pair, wide in zip(self._pairs, self._wide, strict=True):
+            for index, widget in enumerate(pair):
+                grid.addWidget(widget, row + index * (2 - columns), index * (columns - 1))
+            row += 3 - columns
+            grid.addWidget(wide, row, 0, 1, columns)
+            row += 1
+        for column in range(2):
+            grid.setColumnStretch(column, 1 if column < columns else 0)
+        for stretch_row in range(7):
+            grid.setRowStretch(stretch_row, 1 if stretch_row == row else 0)
+
+    def _two_columns_fit(self, width: int) -> bool:
+        """Each column as wide as its widest card, side by side."""
+        columns = [max(pair[i].minimumSizeHint().width() for pair in self._pairs) for i in (0, 1)]
+        return sum(columns) + self._grid.horizontalSpacing() <= width
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The viewport changed width, or a card its contents: one column or two."""
+        viewport = self._scroll.viewport()
+        if (watched is viewport and event.type() is QEvent.Type.Resize) or (
+            watched is self._scroll.widget() and event.type() is QEvent.Type.LayoutRequest
+        ):
+            self._arrange(2 if self._two_columns_fit(viewport.width()) else 1)
+        return super().eventFilter(watched, event)
 
     def _document_buttons(self, parent: QWidget) -> QHBoxLayout:
         """Start an invoice or an estimate from this job's line items."""

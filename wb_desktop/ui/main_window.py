@@ -37,6 +37,7 @@ from wb_desktop.ui.schedule_view import ScheduleView
 from wb_desktop.ui.status_bar import WorkStatusBar
 from wb_desktop.ui.theme import SPACING_PX, TOUCH_TARGET_PX
 from wb_desktop.ui.time_clock import TimeClockPanel
+from wb_desktop.ui.top_bar import BarButton, TopBar
 from wb_desktop.ui.workday import Workday
 
 
@@ -68,7 +69,7 @@ class MainWindow(QMainWindow):
         outer = QVBoxLayout(central)
         outer.setContentsMargins(SPACING_PX, SPACING_PX, SPACING_PX, 0)
         outer.setSpacing(SPACING_PX)
-        outer.addLayout(self._top_bar(technician_name, high_contrast))
+        outer.addWidget(self._top_bar(technician_name, high_contrast))
         outer.addWidget(self._sign_in_banner())
         outer.addWidget(self._storage_banner())
         self.problem_banner = ProblemBanner(central)
@@ -112,17 +113,13 @@ class MainWindow(QMainWindow):
         self._profile = profile
         self.show_schedule()
 
-    def _top_bar(self, technician_name: str, high_contrast: bool) -> QHBoxLayout:
-        bar = QHBoxLayout()
-        self.technician_label = QLabel(technician_name)
-        self.technician_label.setProperty("role", "heading")
-        bar.addWidget(self.technician_label)
-        bar.addSpacing(SPACING_PX * 2)
-        self.schedule_button = self._bar_button(self.tr("Schedule"), checkable=True)
-        self.time_button = self._bar_button(self.tr("Time clock"), checkable=True)
-        self.documents_button = self._bar_button(self.tr("Invoices"), checkable=True)
-        self.customers_button = self._bar_button(self.tr("Customers"), checkable=True)
-        self.reports_button = self._bar_button(self.tr("Reports"), checkable=True)
+    def _top_bar(self, technician_name: str, high_contrast: bool) -> TopBar:
+        """Icons with text that fold to icons (text in tooltip) on a narrow window."""
+        self.schedule_button = BarButton(self.tr("Schedule"), "schedule", checkable=True)
+        self.time_button = BarButton(self.tr("Time clock"), "time", checkable=True)
+        self.documents_button = BarButton(self.tr("Invoices"), "invoices", checkable=True)
+        self.customers_button = BarButton(self.tr("Customers"), "customers", checkable=True)
+        self.reports_button = BarButton(self.tr("Reports"), "reports", checkable=True)
         group = QButtonGroup(self)
         for button, show in (
             (self.schedule_button, self.show_schedule),
@@ -133,22 +130,30 @@ class MainWindow(QMainWindow):
         ):
             group.addButton(button)
             button.clicked.connect(show)
-            bar.addWidget(button)
-        bar.addStretch(1)
-        self.offline_button = self._bar_button(self.tr("Work offline"), checkable=True)
-        self.offline_button.setToolTip(self.tr("Stop syncing until you turn this off"))
+        self.offline_button = BarButton(self.tr("Work offline"), "offline", checkable=True)
+        self.offline_button.set_hint(self.tr("Stop syncing until you turn this off"))
         self.offline_button.toggled.connect(self.set_work_offline)
         self._service.profileChanged.connect(self._show_profile)
         console_keys = QShortcut(QKeySequence("Ctrl+Shift+C"), self)
         console_keys.activated.connect(self.consoleRequested)
-        self.contrast_button = self._bar_button(self.tr("Sunlight mode"), checkable=True)
+        self.contrast_button = BarButton(self.tr("Sunlight mode"), "sunlight", checkable=True)
         self.contrast_button.setChecked(high_contrast)
         self.contrast_button.toggled.connect(self.highContrastToggled)
-        self.device_button = self._bar_button(self.tr("Device"))
+        self.device_button = BarButton(self.tr("Device"), "device")
         self.device_button.clicked.connect(self.show_device)
-        for button in (self.offline_button, self.contrast_button, self.device_button):
-            bar.addWidget(button)
-        return bar
+        self.top_bar = TopBar(
+            technician_name,
+            [
+                self.schedule_button,
+                self.time_button,
+                self.documents_button,
+                self.customers_button,
+                self.reports_button,
+            ],
+            [self.offline_button, self.contrast_button, self.device_button],
+        )
+        self.technician_label = self.top_bar.name_label
+        return self.top_bar
 
     def _sign_in_banner(self) -> QFrame:
         """Shown when the server wants a new sign-in; a banner, never a dialog that

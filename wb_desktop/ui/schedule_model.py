@@ -31,7 +31,7 @@ class ScheduleModel(RowListModel[ScheduleRow]):
             item=Column(
                 "",
                 lambda row: f"{self.time_window(row)}  {row.title} — {row.customer_name}",
-                tooltip=lambda row: row.address,
+                tooltip=self._whole_card,
                 spoken=self._spoken,
             ),
             roles={
@@ -55,6 +55,10 @@ class ScheduleModel(RowListModel[ScheduleRow]):
         return (
             f"{self._locale.toString(start.time(), fmt)}–{self._locale.toString(end.time(), fmt)}"
         )
+
+    def _whole_card(self, row: ScheduleRow) -> str:
+        """Every word a card shows, for when a narrow card elides some of them."""
+        return f"{self.time_window(row)}  {row.title}\n{row.customer_name}\n{row.address}"
 
     def _spoken(self, row: ScheduleRow) -> str:
         return (

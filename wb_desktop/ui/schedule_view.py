@@ -9,15 +9,31 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QLocale, QModelIndex, QRect, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetrics
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QListView, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QLocale, QModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPushButton,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from wb_desktop.core.domain.status import JobStatus
 from wb_desktop.core.store.changes import Changes
-from wb_desktop.core.store.job_views import ScheduleRow, schedule_rows
-from wb_desktop.ui.cards import LINE_PX, PILL_HEIGHT_PX, CardDelegate, CardPen, ModelIndex
+from wb_desktop.core.store.job_views import JobBadge, ScheduleRow, schedule_rows
+from wb_desktop.ui.cards import (
+    BADGE_MARKS,
+    LINE_PX,
+    PILL_HEIGHT_PX,
+    CardDelegate,
+    CardPen,
+    ModelIndex,
+)
 from wb_desktop.ui.cards import current_colours as current_colours  # bar_chart, editor_parts
+from wb_desktop.ui.elided_label import ElidedLabel
 from wb_desktop.ui.labels import badge_label, status_label
 from wb_desktop.ui.schedule_model import ScheduleModel, ScheduleRole
 from wb_desktop.ui.theme import SPACING_PX, TOUCH_TARGET_PX, Colours
@@ -27,6 +43,10 @@ CARD_HEIGHT_PX = 104
 # A card shows the job and its customer; its badge waits for any of the job's records.
 SCHEDULE_KINDS = ("job", "customer", "job_line_item", "note", "photo", "signature", "time_entry")
 CHIPS_WIDTH_PX = 170
+CHIP_PADDING_PX = 28  # the text's room inside a pill's rounded ends
+NARROW_TEXT_PX = 220  # below this, the time moves to a line of its own
+NARROW_CARD_HEIGHT_PX = 136  # the time's line above title, customer and address
+CARD_MARGINS_PX = 12  # the card inside its row, left and right (paint_card_frame)
 
 
 def status_colour(status: JobStatus, colours: Colours) -> str:
@@ -46,23 +66,44 @@ class JobCardDelegate(CardDelegate[ScheduleRow]):
     row_role = ScheduleRole.ROW
     height_px = CARD_HEIGHT_PX
     padding = (18, 10)  # the text starts a spacing right of the status stripe
+    width_px = 200  # less than any viewport: a card is as wide as the list, never wider
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
+        """A narrow card is taller: its time gets a line of its own above the title."""
+        size = super().sizeHint(option, index)
+        bold = QFont(option.font)
+        bold.setBold(True)
+        if narrow(self.row_width(option) - CARD_MARGINS_PX - self.padding[0] - 12, bold):
+            size.setHeight(NARROW_CARD_HEIGHT_PX)
+        return size
 
     def paint_card(self, pen: CardPen, card: QRect, row: ScheduleRow, index: ModelIndex) -> None:
+        """Wide: the time in a column of its own beside title, customer and address.
+        Narrow (a scaled tablet, the schedule beside a job): the time on a line of its own
+        above them, so the names keep the card's width. Whatever still does not fit is
+        elided; the model's tooltip has every word."""
         colours = pen.colours
         stripe = QRect(card.left(), card.top() + 8, 6, card.height() - 16)
         pen.painter.fillRect(stripe, QColor(status_colour(row.status, colours)))
         inner = self.inner(card)
         top = inner.top()
-        time_width = QFontMetrics(pen.bold).horizontalAdvance("00:00–00:00") + SPACING_PX
+        chips = chips_width(pen.bold)
         time_window = index.data(ScheduleRole.TIME_WINDOW)
-        pen.text(QRect(inner.left(), top, time_width, 28), time_window, font=pen.bold, elide=False)
-        left = inner.left() + time_width
-        width = max(40, inner.width() - time_width - CHIPS_WIDTH_PX)
+        time_width = QFontMetrics(pen.bold).horizontalAdvance("00:00–00:00") + SPACING_PX
+        text_width = inner.width() - chips
+        if not narrow(inner.width(), pen.bold):
+            pen.text(QRect(inner.left(), top, time_width, 28), time_window, font=pen.bold)
+            left, width = inner.left() + time_width, text_width - time_width
+        else:
+            pen.text(QRect(inner.left(), top, text_width, 28), time_window, font=pen.bold)
+            left, width, top = inner.left(), text_width, top + 26
+        width = max(40, width)
         pen.text(QRect(left, top, width, 28), row.title, font=pen.bold)
         pen.text(QRect(left, top + 30, width, LINE_PX), row.customer_name)
         pen.text(QRect(left, top + 56, width, LINE_PX), row.address, colour=colours.muted)
-        chip_left = inner.right() - CHIPS_WIDTH_PX + SPACING_PX
-        chip_width = CHIPS_WIDTH_PX - SPACING_PX
+        top = inner.top()
+        chip_left = inner.right() - chips + SPACING_PX
+        chip_width = chips - SPACING_PX
         pen.pill(
             QRect(chip_left, top, chip_width, PILL_HEIGHT_PX),
             status_label(row.status),
@@ -74,6 +115,23 @@ class JobCardDelegate(CardDelegate[ScheduleRow]):
             row.badge,
             badge_label(row.badge),
         )
+
+
+def chips_width(bold: QFont) -> int:
+    """As wide as the longest status or badge in this language (one width for every card,
+    so the pills line up), at most :data:`CHIPS_WIDTH_PX`."""
+    metrics = QFontMetrics(bold)
+    words = [status_label(s) for s in JobStatus] + [
+        BADGE_MARKS[b] + badge_label(b) for b in JobBadge
+    ]
+    widest = max(metrics.horizontalAdvance(word) for word in words)
+    return min(CHIPS_WIDTH_PX, widest + CHIP_PADDING_PX + SPACING_PX)
+
+
+def narrow(inner_width: int, bold: QFont) -> bool:
+    """Too narrow for a time column beside the names (see :class:`JobCardDelegate`)."""
+    time_width = QFontMetrics(bold).horizontalAdvance("00:00–00:00") + SPACING_PX
+    return inner_width - chips_width(bold) - time_width < NARROW_TEXT_PX
 
 
 class DayNavigator(QWidget):
@@ -94,7 +152,7 @@ class DayNavigator(QWidget):
         self.next_button.setAccessibleName(self.tr("Next day"))
         for arrow in (self.previous_button, self.next_button):
             arrow.setMinimumWidth(TOUCH_TARGET_PX)  # one character: padding alone is narrower
-        self.day_label = QLabel(self)
+        self.day_label = ElidedLabel("", self)  # a long date gives way, tooltipped
         self.day_label.setProperty("role", "heading")
         self.day_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.day_label.setMinimumHeight(TOUCH_TARGET_PX)
@@ -153,6 +211,8 @@ class ScheduleView(QWidget):
         self.list_view.setModel(self.model)
         self.list_view.setItemDelegate(JobCardDelegate(self.list_view))
         self.list_view.setUniformItemSizes(True)
+        self.list_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list_view.setResizeMode(QListView.ResizeMode.Adjust)  # cards follow its width
         self.list_view.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self.list_view.setSelectionMode(QListView.SelectionMode.SingleSelection)
         self.list_view.setAccessibleName(self.tr("Jobs of the day"))

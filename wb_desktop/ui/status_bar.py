@@ -32,7 +32,7 @@ from wb_desktop.ui.gps_indicator import GpsIndicator
 from wb_desktop.ui.messages import translated
 from wb_desktop.ui.relative_time import relative_time
 from wb_desktop.ui.sync_details import SyncDetailsDialog, connection_words
-from wb_desktop.ui.theme import TOUCH_TARGET_PX, Colours, colours_for
+from wb_desktop.ui.theme import TOUCH_TARGET_PX, Colours, colours_for, set_flag
 
 ICON_PX = 24
 REFRESH_MS = 30_000  # "2 min ago" must not go stale while the tablet sits on the dashboard
@@ -310,6 +310,7 @@ class WorkStatusBar(QStatusBar):
         self.gps_indicator.show()
 
     def show_status(self, status: SyncStatus) -> None:
-        """Badge and indicator from the same snapshot, so they never disagree."""
+        """Bar, badge and indicator from the same snapshot, so they never disagree."""
+        set_flag(self, "offline", not status.connected)  # the whole bar turns orange
         self.badge.set_status(status)
         self.indicator.set_status(status)

@@ -13,6 +13,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 TOUCH_TARGET_PX = 48
 SPACING_PX = 12
+BUTTON_PADDING_PX = 16  # each side of a labelled button's text
+BAR_PADDING_PX = 8  # the top bar's buttons: an icon beside the text already sets them apart
 BASE_POINT_SIZE = 11.0
 
 
@@ -33,6 +35,7 @@ class Colours:
     synced: str
     pending: str
     border: str
+    offline_bar: str  # the status bar's background while offline: offline text still reads
 
 
 NORMAL = Colours(
@@ -49,6 +52,7 @@ NORMAL = Colours(
     synced="#1d7a3a",
     pending="#8a5a00",
     border="#b8c0cc",
+    offline_bar="#fde9dc",
 )
 
 HIGH_CONTRAST = Colours(
@@ -65,6 +69,7 @@ HIGH_CONTRAST = Colours(
     synced="#005a00",
     pending="#5a3a00",
     border="#000000",
+    offline_bar="#ffe4d6",
 )
 
 
@@ -86,7 +91,7 @@ def style_sheet(colours: Colours, high_contrast: bool) -> str:
 QWidget {{ color: {colours.text}; }}
 QMainWindow, QDialog {{ background: {colours.window}; }}
 QPushButton, QToolButton {{
-    min-height: {TOUCH_TARGET_PX}px; padding: 0 16px;
+    min-height: {TOUCH_TARGET_PX}px; padding: 0 {BUTTON_PADDING_PX}px;
     border: {border}px solid {colours.border}; border-radius: 6px;
     background: {colours.surface}; font-weight: {weight};
 }}
@@ -95,6 +100,7 @@ QPushButton:disabled, QToolButton:disabled {{ color: {colours.muted}; border-sty
 QPushButton:checked, QToolButton:checked {{
     background: {colours.text}; color: {colours.window}; border-color: {colours.text};
 }}
+QPushButton[bar="true"] {{ padding: 0 {BAR_PADDING_PX}px; }}
 QPushButton[primary="true"] {{
     background: {colours.accent}; color: {colours.accent_text}; border-color: {colours.accent};
 }}
@@ -128,6 +134,9 @@ QLabel[role="heading"] {{ font-size: 16pt; font-weight: 700; }}
 QLabel[role="error"] {{ color: {colours.error}; font-weight: 700; }}
 QLabel[role="warning"] {{ color: {colours.warning}; font-weight: 700; }}
 QLabel[role="ok"] {{ color: {colours.synced}; font-weight: 700; }}
+QStatusBar[offline="true"] {{
+    background: {colours.offline_bar}; border-top: {border + 2}px solid {colours.offline};
+}}
 QFrame[role="card"] {{
     background: {colours.surface}; border: {border}px solid {colours.border}; border-radius: 8px;
 }}
@@ -163,6 +172,13 @@ def repolish(widget: QWidget) -> None:
     style = widget.style()
     style.unpolish(widget)
     style.polish(widget)
+
+
+def set_flag(widget: QWidget, name: str, on: bool) -> None:
+    """Set a boolean style-sheet property (``[offline="true"]``…) and show the change."""
+    if bool(widget.property(name)) != on:
+        widget.setProperty(name, on)
+        repolish(widget)
 
 
 def set_role(widget: QWidget, role: str) -> None:

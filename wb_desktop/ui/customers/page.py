@@ -82,7 +82,9 @@ class CustomersPage(QWidget):
         layout.addWidget(heading)
         search_row = QHBoxLayout()
         self.search_input = QLineEdit(side)
-        self.search_input.setPlaceholderText(self.tr("Search by name, address or phone"))
+        hint = self.tr("Search by name, address or phone")
+        self.search_input.setPlaceholderText(hint)
+        self.search_input.setToolTip(hint)  # the placeholder is cut with "…" when narrow
         self.search_input.setAccessibleName(self.tr("Search customers"))
         self.clear_button = QPushButton(self.tr("Clear"), side)
         self.clear_button.setMinimumSize(TOUCH_TARGET_PX * 2, TOUCH_TARGET_PX)
@@ -97,6 +99,7 @@ class CustomersPage(QWidget):
         self.list_view.setItemDelegate(CustomerCardDelegate(self.list_view))
         self.list_view.setUniformItemSizes(True)
         self.list_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list_view.setResizeMode(QListView.ResizeMode.Adjust)  # narrower with a scrollbar
         self.list_view.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self.list_view.setSelectionMode(QListView.SelectionMode.SingleSelection)
         self.list_view.setAccessibleName(self.tr("Customers"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -23,6 +23,10 @@ from wb_desktop.ui.theme import SPACING_PX, TOUCH_TARGET_PX, repolish
 
 VAT_CHOICES = ("25", "12", "6", "0")  # Swedish rates; any other can be typed
 COLUMN_WIDTHS = {"quantity": 90, "unit_price": 130, "vat_rate": 96, "amount": 130}
+DESCRIPTION_MIN_PX = 200  # a typical line ("Labour, per hour") shows whole on a tablet
+ONE_ROW_MIN_PX = (
+    DESCRIPTION_MIN_PX + sum(COLUMN_WIDTHS.values()) + TOUCH_TARGET_PX + 5 * (SPACING_PX // 2)
+)
 NUMBER_HINTS = Qt.InputMethodHint.ImhFormattedNumbersOnly
 
 
@@ -41,7 +45,7 @@ class LineRow(QWidget):
         self.description_edit = QLineEdit(self)
         self.description_edit.setAccessibleName(self.tr("Description"))
         self.description_edit.setPlaceholderText(self.tr("Work or part"))
-        self.description_edit.setMinimumHeight(TOUCH_TARGET_PX)
+        self.description_edit.setMinimumSize(DESCRIPTION_MIN_PX, TOUCH_TARGET_PX)
         self.quantity_edit = self._number_edit(self.tr("Quantity"), COLUMN_WIDTHS["quantity"])
         self.price_edit = self._number_edit(self.tr("Unit price"), COLUMN_WIDTHS["unit_price"])
         self.vat_combo = QComboBox(self)
@@ -68,24 +72,37 @@ class LineRow(QWidget):
         self.error_label.setProperty("role", "error")
         self.error_label.setWordWrap(True)
         self.error_label.hide()
-        for column, widget in enumerate(
-            (
-                self.description_edit,
-                self.quantity_edit,
-                self.price_edit,
-                self.vat_combo,
-                self.amount_label,
-                self.remove_button,
-            )
-        ):
-            grid.addWidget(widget, 0, column)
-        grid.addWidget(self.vat_label, 0, 3)
+        self._grid = grid
+        self._stacked: bool | None = None
+        self.set_stacked(False)
         grid.setColumnStretch(0, 1)
-        grid.addWidget(self.error_label, 1, 0, 1, 6)
         for edit in (self.description_edit, self.quantity_edit, self.price_edit):
             edit.textEdited.connect(lambda _text: self.changed.emit())
         self.vat_combo.currentTextChanged.connect(lambda _text: self.changed.emit())
         self.remove_button.clicked.connect(lambda: self.removeRequested.emit(self))
+
+    def set_stacked(self, stacked: bool) -> None:
+        """One row, or (on a narrow editor) the description on a row of its own above the
+        numbers, which keep their columns under the header."""
+        if stacked == self._stacked:
+            return
+        self._stacked = stacked
+        grid = self._grid
+        numbers = (
+            self.quantity_edit,
+            self.price_edit,
+            self.vat_combo,
+            self.amount_label,
+            self.remove_button,
+        )
+        for widget in (self.description_edit, *numbers, self.vat_label, self.error_label):
+            grid.removeWidget(widget)
+        row = 1 if stacked else 0
+        grid.addWidget(self.description_edit, 0, 0, 1, 6 if stacked else 1)
+        for column, widget in enumerate(numbers, start=1):
+            grid.addWidget(widget, row, column)
+        grid.addWidget(self.vat_label, row, 3)
+        grid.addWidget(self.error_label, row + 1, 0, 1, 6)
 
     def _number_edit(self, name: str, width: int) -> QLineEdit:
         edit = QLineEdit(self)
@@ -173,11 +190,24 @@ class LinesForm(QWidget):
         self._rows_layout.setSpacing(SPACING_PX // 2)
         self._rows_layout.addStretch(1)
         self.scroll.setWidget(holder)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.viewport().installEventFilter(self)
+        self._stacked = False
         layout.addWidget(self.scroll, 1)
         self.add_button = QPushButton(self.tr("+ Add line"), self)
         self.add_button.setMinimumSize(TOUCH_TARGET_PX * 3, TOUCH_TARGET_PX)
         self.add_button.clicked.connect(self._add_empty)
         layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Narrower than a one-row line: every line puts its description above its numbers."""
+        if watched is self.scroll.viewport() and event.type() is QEvent.Type.Resize:
+            stacked = self.scroll.viewport().width() < ONE_ROW_MIN_PX
+            if stacked != self._stacked:
+                self._stacked = stacked
+                for row in self.rows:
+                    row.set_stacked(stacked)
+        return super().eventFilter(watched, event)
 
     def _header(self) -> QGridLayout:
         grid = QGridLayout()
@@ -216,6 +246,7 @@ class LinesForm(QWidget):
         row = LineRow(self)
         row.set_line(line)
         row.set_read_only(self._read_only)
+        row.set_stacked(self._stacked)
         row.changed.connect(self.changed)
         row.removeRequested.connect(self._remove)
         self._rows_layout.insertWidget(len(self.rows), row)

@@ -43,6 +43,8 @@ class DocumentListView(QWidget):
         self.list_view.setModel(self.model)
         self.list_view.setItemDelegate(DocumentCardDelegate(self.list_view))
         self.list_view.setUniformItemSizes(True)
+        self.list_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list_view.setResizeMode(QListView.ResizeMode.Adjust)  # cards follow its width
         self.list_view.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self.list_view.setSelectionMode(QListView.SelectionMode.SingleSelection)
         self.list_view.setAccessibleName(self.tr("Invoices and estimates"))

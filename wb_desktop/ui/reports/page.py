@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from wb_desktop.core.domain.money import DEFAULT_CURRENCY
 from wb_desktop.core.store.changes import Changes
 from wb_desktop.core.store.report_queries import Figures, Report, build_report
+from wb_desktop.ui.elided_label import ElidedLabel
 from wb_desktop.ui.formatting import format_date, format_decimal, format_money
 from wb_desktop.ui.job_sections import card
 from wb_desktop.ui.reports.bar_chart import Bar, BarChart
@@ -134,7 +135,7 @@ class ReportsPage(QWidget):
         self.next_button = self._button("▶", wide=1)
         self.previous_button.clicked.connect(lambda: self.go(-1))
         self.next_button.clicked.connect(lambda: self.go(1))
-        self.period_label = QLabel(self)
+        self.period_label = ElidedLabel("", self)  # a long Swedish date gives way on purpose
         self.period_label.setProperty("role", "heading")
         self.period_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.current_button = self._button("", wide=3)
