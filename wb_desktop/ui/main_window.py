@@ -5,6 +5,8 @@ the tablet is online and what still waits to sync.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wb_desktop.app.notifications import NotificationKind, Notifications
 from wb_desktop.app.sync_service import SyncService
 from wb_desktop.core.domain.records import DocumentKind
 from wb_desktop.core.store.changes import Changes
@@ -30,7 +33,8 @@ from wb_desktop.ui.device_dialog import CacheStatus, DeviceDialog, read_cache_st
 from wb_desktop.ui.documents import DocumentsPage
 from wb_desktop.ui.job_page import JobPage
 from wb_desktop.ui.messages import translated
-from wb_desktop.ui.photos.importer import PhotoImporter
+from wb_desktop.ui.notifications_panel import NotificationsButton
+from wb_desktop.ui.photos.importer import ImportSource, PhotoImporter
 from wb_desktop.ui.photos.inbox_bridge import InboxBridge
 from wb_desktop.ui.problem_banner import ProblemBanner
 from wb_desktop.ui.reports import ReportsPage
@@ -118,10 +122,11 @@ class MainWindow(QMainWindow):
         self.customers.documentOpened.connect(self.open_document)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, service.sync_now)
         self._profile = profile
+        self._notifications: Notifications | None = None  # see attach_notifications
         self.show_schedule()
 
     def _top_bar(self, technician_name: str, high_contrast: bool) -> QHBoxLayout:
-        bar = QHBoxLayout()
+        bar = self.top_bar = QHBoxLayout()
         self.technician_label = QLabel(technician_name)
         self.technician_label.setProperty("role", "heading")
         bar.addWidget(self.technician_label)
@@ -255,6 +260,21 @@ class MainWindow(QMainWindow):
         """Photos waiting in the inbox go to a job when it opens; its messages show there."""
         inbox.message.connect(self.job_page.show_photo_message)
         self.schedule.jobOpened.connect(inbox.attach_waiting)
+
+    def attach_notifications(self, notifications: Notifications) -> NotificationsButton:
+        """The bell beside Device; refusals of picked or dropped photos are kept there too
+        (the camera inbox, sync and crash reports post their own)."""
+        self.notifications_button = NotificationsButton(notifications, self._workday.zone, self)
+        self.top_bar.insertWidget(
+            self.top_bar.indexOf(self.device_button), self.notifications_button
+        )
+        self._notifications = notifications
+        self.photo_importer.fileRefused.connect(self._keep_import_refusal)
+        return self.notifications_button
+
+    def _keep_import_refusal(self, path: str, text: str, source: str) -> None:
+        if source == ImportSource.PICKED and self._notifications is not None:
+            self._notifications.post(NotificationKind.IMPORT, text, detail=Path(path).name)
 
     def day_view(self) -> QWidget:
         """The widget whose first paint shows the technician their day."""
