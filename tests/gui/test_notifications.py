@@ -48,7 +48,7 @@ def open_a_job(app: WorkBossApp, qtbot: QtBot, clock: FixedClock) -> str:
         job_id = add_server_job(
             session, now, customer, "Boiler service", now + timedelta(hours=1)
         ).id
-    app.window.open_job(job_id)
+    app.window.schedule.jobOpened.emit(job_id)  # as a tap on its card does
     settle(qtbot, app.workday)
     assert app.window.current_job_id() == job_id
     return job_id
@@ -146,3 +146,29 @@ def test_a_crash_and_a_sync_server_error_each_post_one(app: WorkBossApp, qtbot: 
     assert refused.kind is NotificationKind.SYNC
     assert refused.text.startswith("Changes refused by the server: 2.")
     assert len(notifications) == 3
+
+
+def test_a_refused_picked_photo_is_kept_and_an_inbox_photo_waiting_for_a_job_is_told(
+    app: WorkBossApp, qtbot: QtBot, clock: FixedClock, tmp_path: Path
+) -> None:
+    notifications = app.notifications
+    inbox = DataPaths(tmp_path / "data").profile("demo").camera_inbox
+    write(inbox, "IMG_0700.jpg", jpeg_bytes(30, 20))  # no job open yet: it waits
+    qtbot.waitUntil(lambda: len(notifications) == 1, timeout=WAIT_MS)
+    (waiting,) = notifications.items
+    assert waiting.kind is NotificationKind.CAMERA_INBOX
+    assert waiting.text == "Open a job to attach photo IMG_0700.jpg from the camera inbox"
+
+    # Opening a job attaches it, and the message that is no longer true goes.
+    with qtbot.waitSignal(app.window.photo_importer.finished, timeout=WAIT_MS):
+        job_id = open_a_job(app, qtbot, clock)
+    assert [p.original_name for p in photos_on(app.cache, job_id)] == ["IMG_0700.jpg"]
+    assert len(notifications) == 0
+
+    picked = tmp_path / "scan.jpg"
+    picked.write_text("a scanned form, not a photo")
+    with qtbot.waitSignal(app.window.photo_importer.finished, timeout=WAIT_MS):
+        app.window.photo_importer.import_files(job_id, [picked])
+    (refused,) = notifications.items
+    assert refused.kind is NotificationKind.IMPORT and refused.detail == "scan.jpg"
+    assert "is not a photo" in refused.text
