@@ -24,7 +24,9 @@ from wb_desktop.bootstrap import WorkBossApp, build
 from wb_desktop.core.domain.clock import FixedClock
 from wb_desktop.core.paths import DataPaths
 from wb_desktop.core.store.seed import add_server_customer, add_server_job
+from wb_desktop.core.sync.connectivity import SyncActivity
 from wb_desktop.core.sync.engine import Failure, StepReport
+from wb_desktop.tools.scenario.office import Office
 from wb_desktop.ui.theme import TOUCH_TARGET_PX
 
 WAIT_MS = 20_000
@@ -172,3 +174,35 @@ def test_a_refused_picked_photo_is_kept_and_an_inbox_photo_waiting_for_a_job_is_
     (refused,) = notifications.items
     assert refused.kind is NotificationKind.IMPORT and refused.detail == "scan.jpg"
     assert "is not a photo" in refused.text
+
+
+def test_a_real_server_error_while_syncing_is_kept_after_the_sync_recovers(
+    qtbot: QtBot, tmp_path: Path, clock: FixedClock
+) -> None:
+    built = build(gui_test_options(tmp_path / "data"), clock=clock)
+    qtbot.addWidget(built.window)
+    try:
+        window, service, notifications = built.window, built.service, built.notifications
+        qtbot.waitUntil(lambda: window.schedule.model.rowCount() >= 3, timeout=WAIT_MS)
+        qtbot.waitUntil(lambda: service.view().activity is SyncActivity.IDLE, timeout=WAIT_MS)
+        assert len(notifications) == 0
+        assert built.link.demo is not None
+        office = Office(built.link.url, built.link.demo.admin_token)
+        try:
+            office.add_fault(kind="error_500", route="/v1/push", count=1)
+            window.show_time_clock()
+            qtbot.mouseClick(window.time_clock.day_button, Qt.MouseButton.LeftButton)
+            settle(qtbot, built.workday)
+            qtbot.waitUntil(lambda: len(notifications) == 1, timeout=WAIT_MS)
+            clock.advance(timedelta(minutes=2))  # the op's retry time, on the test's clock
+            service.sync_now()
+            qtbot.waitUntil(lambda: service.view().pending == 0, timeout=WAIT_MS)
+        finally:
+            office.close()
+        (problem,) = notifications.items
+        assert problem.kind is NotificationKind.SYNC
+        assert "the server answered 500" in problem.text
+        assert window.status.indicator.pending_label.text() == "All synced"
+        assert window.notifications_button.badge.text() == "1"  # kept: it happened
+    finally:
+        assert built.close()
