@@ -196,3 +196,26 @@ def test_a_file_that_stays_empty_is_reported_as_a_problem_once_and_again_when_fi
         assert reports.paths == [empty] and problems == [(empty, PhotoProblem.EMPTY)]
     finally:
         watched.stop()
+
+
+def test_a_file_that_never_opens_is_reported_unreadable_once(
+    folder: Path, reports: Reports, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A copy tool's lock that outlasts the whole settling time (Windows): said, not lost."""
+    monkeypatch.setattr("wb_desktop.core.media.inbox._can_open", lambda _path: False)
+    problems: list[tuple[Path, PhotoProblem]] = []
+    told = threading.Event()
+
+    def on_problem(path: Path, problem: PhotoProblem) -> None:
+        problems.append((path, problem))
+        told.set()
+
+    watched = CameraInbox(folder, reports, settle_seconds=0.005, on_problem=on_problem)
+    watched.start()
+    try:
+        locked = folder / "IMG_0701.jpg"
+        locked.write_bytes(PART)
+        assert told.wait(WAIT_S)
+        assert problems == [(locked, PhotoProblem.UNREADABLE)] and reports.paths == []
+    finally:
+        watched.stop()
