@@ -5,15 +5,19 @@ the tablet is online and what still waits to sync.
 
 from __future__ import annotations
 
+from contextlib import suppress
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QButtonGroup,
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QMainWindow,
     QPushButton,
     QSplitter,
@@ -122,11 +126,10 @@ class MainWindow(QMainWindow):
         self.customers.documentOpened.connect(self.open_document)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, service.sync_now)
         self._profile = profile
-        self._notifications: Notifications | None = None  # see attach_notifications
         self.show_schedule()
 
     def _top_bar(self, technician_name: str, high_contrast: bool) -> QHBoxLayout:
-        bar = self.top_bar = QHBoxLayout()
+        bar = QHBoxLayout()
         self.technician_label = QLabel(technician_name)
         self.technician_label.setProperty("role", "heading")
         bar.addWidget(self.technician_label)
@@ -265,16 +268,10 @@ class MainWindow(QMainWindow):
         """The bell beside Device; refusals of picked or dropped photos are kept there too
         (the camera inbox, sync and crash reports post their own)."""
         self.notifications_button = NotificationsButton(notifications, self._workday.zone, self)
-        self.top_bar.insertWidget(
-            self.top_bar.indexOf(self.device_button), self.notifications_button
-        )
-        self._notifications = notifications
-        self.photo_importer.fileRefused.connect(self._keep_import_refusal)
+        bar = _layout_holding(self.centralWidget().layout(), self.device_button)
+        bar.insertWidget(bar.indexOf(self.device_button), self.notifications_button)
+        self.photo_importer.fileRefused.connect(partial(_keep_import_refusal, notifications))
         return self.notifications_button
-
-    def _keep_import_refusal(self, path: str, text: str, source: str) -> None:
-        if source == ImportSource.PICKED and self._notifications is not None:
-            self._notifications.post(NotificationKind.IMPORT, text, detail=Path(path).name)
 
     def day_view(self) -> QWidget:
         """The widget whose first paint shows the technician their day."""
@@ -315,3 +312,21 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.closing.emit()
         super().closeEvent(event)
+
+
+def _layout_holding(layout: QLayout, widget: QWidget) -> QBoxLayout:
+    """The box layout (at any depth under ``layout``) that holds ``widget``."""
+    if isinstance(layout, QBoxLayout) and layout.indexOf(widget) >= 0:
+        return layout
+    for index in range(layout.count()):
+        inner = layout.itemAt(index).layout()
+        if inner is not None:
+            with suppress(LookupError):
+                return _layout_holding(inner, widget)
+    raise LookupError(f"no layout holds {widget.objectName() or widget}")
+
+
+def _keep_import_refusal(notifications: Notifications, path: str, text: str, source: str) -> None:
+    """A picked or dropped photo that was refused (the camera inbox posts its own)."""
+    if source == ImportSource.PICKED:
+        notifications.post(NotificationKind.IMPORT, text, detail=Path(path).name)
