@@ -141,8 +141,14 @@ class NotificationsPanel(QFrame):
         self.setFixedWidth(PANEL_WIDTH_PX)
         self.setMaximumHeight(PANEL_MAX_HEIGHT_PX)
         for signal in (store.added, store.updated, store.dismissed):
-            signal.connect(self.refresh)
+            signal.connect(self._on_store_changed)
         self.refresh()
+
+    def _on_store_changed(self) -> None:
+        """Followed while open; a closed panel is rebuilt when it opens (a long outage
+        repeats its one message hundreds of times)."""
+        if self.isVisible():
+            self.refresh()
 
     def refresh(self) -> None:
         """Rows follow the store, newest first (a handful; rebuilding them is cheap)."""
