@@ -69,10 +69,17 @@ def test_every_bad_file_in_the_camera_inbox_is_kept_until_dismissed(
 
     inbox = DataPaths(tmp_path / "data").profile("demo").camera_inbox
     good = jpeg_bytes(40, 30)
-    write(inbox, "IMG_0601.jpg", damaged_jpeg())  # decodes to nothing
-    write(inbox, "IMG_0602.jpg", b"Not a photo at all, just some text.\n" * 20)
-    write(inbox, "IMG_0603.jpg", good[: len(good) // 2])  # cut off mid-copy
-    write(inbox, "IMG_0604.jpg", b"")  # 0 bytes: never filled
+    bad = [
+        ("IMG_0601.jpg", damaged_jpeg()),  # decodes to nothing
+        ("IMG_0602.jpg", b"Not a photo at all, just some text.\n" * 20),
+        ("IMG_0603.jpg", good[: len(good) // 2]),  # cut off mid-copy
+    ]
+    # One after another, as a camera copies them: before, each new file's import wiped the
+    # message about the one before, and only the last stayed.
+    for count, (name, data) in enumerate(bad, start=1):
+        write(inbox, name, data)
+        qtbot.waitUntil(lambda count=count: len(notifications) == count, timeout=WAIT_MS)
+    write(inbox, "IMG_0604.jpg", b"")  # 0 bytes: never filled (before: not a word)
     qtbot.waitUntil(lambda: len(notifications) == 4, timeout=WAIT_MS)
 
     kept = {item.detail: item for item in notifications.items}
