@@ -39,11 +39,13 @@ from wb_desktop.app.demo_start import DemoThenSync
 from wb_desktop.app.first_use import OnFirstUse
 from wb_desktop.app.logs import configure_logging
 from wb_desktop.app.media_sweep import MediaSweep
+from wb_desktop.app.notifications import Notifications
 from wb_desktop.app.op_runner import OpRunner
 from wb_desktop.app.profile_lock import lock_profile
 from wb_desktop.app.qt_platform_check import qt_platform_problem
 from wb_desktop.app.settings import load_settings
 from wb_desktop.app.shutdown import AppShutdown
+from wb_desktop.app.sync_notices import SyncProblemNotices
 from wb_desktop.app.sync_service import SyncService
 from wb_desktop.core.domain.clock import Clock, SystemClock
 from wb_desktop.core.domain.errors import WorkBossError
@@ -123,6 +125,7 @@ class WorkBossApp:
     shutdown: AppShutdown
     console: OnFirstUse[SupportConsole]  # loaded the first time support opens it
     technicians: TechnicianWindows[WorkBossApp]
+    notifications: Notifications  # kept until dismissed: inbox, imports, sync, crashes
 
     def open_console(self) -> ConsoleWindow | None:
         return self.console.get().open()
@@ -284,6 +287,9 @@ def _assemble(
     )
     if options.network_profile == "offline":
         window.show_offline_choice(True)
+    notifications = Notifications(clock.now, window)
+    window.attach_notifications(notifications)
+    SyncProblemNotices(service, notifications, window)
     shutdown = AppShutdown(service.stop, STOP_TIMEOUT_MS)
     technicians = TechnicianWindows(window, _technician_opener(options, base, link))
     console = OnFirstUse(
@@ -291,7 +297,9 @@ def _assemble(
             cache, workday, service, link, options, technicians, clock, shutdown
         )
     )
-    app = WorkBossApp(qt_app, cache, workday, service, window, link, shutdown, console, technicians)
+    app = WorkBossApp(
+        qt_app, cache, workday, service, window, link, shutdown, console, technicians, notifications
+    )
     _wire_session(app, options, paths, lock, clock)
     qt_app.aboutToQuit.connect(app.close)
     if link.needs_demo_server:
@@ -317,11 +325,17 @@ def _wire_session(
     log_handler = configure_logging(paths)
     crash_reporting: AppCrashReporting | None = None
     if options.report_crashes:
-        crash_reporting = AppCrashReporting(paths, window.problem_banner.show_report)
+        crash_reporting = AppCrashReporting(
+            paths, window.problem_banner.show_report, app.notifications
+        )
         crash_reporting.install()
     if options.watch_camera_inbox:
         inbox = InboxBridge(
-            paths.camera_inbox, window.photo_importer, window.current_job_id, window
+            paths.camera_inbox,
+            window.photo_importer,
+            window.current_job_id,
+            window,
+            notifications=app.notifications,
         )
         window.attach_camera_inbox(inbox)
         inbox.start()

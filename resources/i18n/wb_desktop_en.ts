@@ -2246,6 +2246,26 @@
         <source>The built-in demo server needs the &apos;server&apos; extra of WorkBoss Desktop, and %1 is not installed. Install it with: %2 — or start with --server URL to use another server.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Something went wrong: %1. Your work is saved on this tablet; the details are in the log for support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The office&apos;s server did not take the sync (%1). It is tried again by itself; your work is saved on this tablet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in again to sync: the server no longer accepts this tablet&apos;s sign-in. Your work is saved on this tablet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync stopped: %1. Your work is saved on this tablet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes refused by the server: %1. They stay on this tablet; support can see why.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>EditorHeader</name>
@@ -2919,6 +2939,84 @@ Labour; 1.5; 650; 25</source>
     </message>
     <message>
         <source>Add note</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NotificationRow</name>
+    <message>
+        <source>Dismiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismiss: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Camera inbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photo import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>App problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n times, last at %2</source>
+        <translation>
+            <numerusform>%1 · %n time, last at %2</numerusform>
+            <numerusform>%1 · %n times, last at %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NotificationsButton</name>
+    <message>
+        <source>Notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) kept until you dismiss them</source>
+        <translation>
+            <numerusform>%n message kept until you dismiss it</numerusform>
+            <numerusform>%n messages kept until you dismiss them</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Notifications: %n message(s) kept until you dismiss them</source>
+        <translation>
+            <numerusform>Notifications: %n message kept until you dismiss it</numerusform>
+            <numerusform>Notifications: %n messages kept until you dismiss them</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Notifications: none</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NotificationsPanel</name>
+    <message>
+        <source>Notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismiss all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No notifications. Messages stay here until you dismiss them.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2246,6 +2246,26 @@
         <source>The built-in demo server needs the &apos;server&apos; extra of WorkBoss Desktop, and %1 is not installed. Install it with: %2 — or start with --server URL to use another server.</source>
         <translation>Den inbyggda demoservern behöver tillägget ”server” till WorkBoss Desktop, och %1 är inte installerat. Installera det med: %2 – eller starta med --server URL för att använda en annan server.</translation>
     </message>
+    <message>
+        <source>Something went wrong: %1. Your work is saved on this tablet; the details are in the log for support.</source>
+        <translation>Något gick fel: %1. Ditt arbete är sparat på surfplattan; detaljerna finns i loggen för support.</translation>
+    </message>
+    <message>
+        <source>The office&apos;s server did not take the sync (%1). It is tried again by itself; your work is saved on this tablet.</source>
+        <translation>Kontorets server tog inte emot synkningen (%1). Den försöker igen av sig själv; ditt arbete är sparat på surfplattan.</translation>
+    </message>
+    <message>
+        <source>Sign in again to sync: the server no longer accepts this tablet&apos;s sign-in. Your work is saved on this tablet.</source>
+        <translation>Logga in igen för att synka: servern godtar inte längre surfplattans inloggning. Ditt arbete är sparat på surfplattan.</translation>
+    </message>
+    <message>
+        <source>Sync stopped: %1. Your work is saved on this tablet.</source>
+        <translation>Synkningen stoppades: %1. Ditt arbete är sparat på surfplattan.</translation>
+    </message>
+    <message>
+        <source>Changes refused by the server: %1. They stay on this tablet; support can see why.</source>
+        <translation>Ändringar som avvisades av servern: %1. De finns kvar på surfplattan; support kan se varför.</translation>
+    </message>
 </context>
 <context>
     <name>EditorHeader</name>
@@ -2921,6 +2941,84 @@ Arbete; 1,5; 650; 25</translation>
     <message>
         <source>Add note</source>
         <translation>Lägg till anteckning</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationRow</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>Stäng</translation>
+    </message>
+    <message>
+        <source>Dismiss: %1</source>
+        <translation>Stäng: %1</translation>
+    </message>
+    <message>
+        <source>Camera inbox</source>
+        <translation>Kamerans inkorg</translation>
+    </message>
+    <message>
+        <source>Photo import</source>
+        <translation>Fotoimport</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Synkning</translation>
+    </message>
+    <message>
+        <source>App problem</source>
+        <translation>Fel i appen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n times, last at %2</source>
+        <translation>
+            <numerusform>%1 · %n gång, senast %2</numerusform>
+            <numerusform>%1 · %n gånger, senast %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationsButton</name>
+    <message>
+        <source>Notifications</source>
+        <translation>Aviseringar</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) kept until you dismiss them</source>
+        <translation>
+            <numerusform>%n meddelande sparas tills du stänger det</numerusform>
+            <numerusform>%n meddelanden sparas tills du stänger dem</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Notifications: %n message(s) kept until you dismiss them</source>
+        <translation>
+            <numerusform>Aviseringar: %n meddelande sparas tills du stänger det</numerusform>
+            <numerusform>Aviseringar: %n meddelanden sparas tills du stänger dem</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Notifications: none</source>
+        <translation>Aviseringar: inga</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationsPanel</name>
+    <message>
+        <source>Notifications</source>
+        <translation>Aviseringar</translation>
+    </message>
+    <message>
+        <source>Dismiss all</source>
+        <translation>Stäng alla</translation>
+    </message>
+    <message>
+        <source>No notifications. Messages stay here until you dismiss them.</source>
+        <translation>Inga aviseringar. Meddelanden finns kvar här tills du stänger dem.</translation>
     </message>
 </context>
 <context>

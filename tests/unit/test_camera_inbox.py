@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from wb_desktop.core.media.inbox import CameraInbox, is_inbox_image
+from wb_desktop.core.media.reading import PhotoProblem
 
 SETTLE_S = 0.2
 GROWING_SETTLE_S = 0.5  # generous, so a slow machine never sees a pause mid-copy
@@ -169,3 +170,52 @@ def test_a_failing_callback_does_not_stop_the_inbox(folder: Path, reports: Repor
 )
 def test_which_names_count_as_inbox_images(name: str, expected: bool) -> None:
     assert is_inbox_image(Path(name)) is expected
+
+
+def test_a_file_that_stays_empty_is_reported_as_a_problem_once_and_again_when_filled(
+    folder: Path, reports: Reports
+) -> None:
+    problems: list[tuple[Path, PhotoProblem]] = []
+    told = threading.Event()
+
+    def on_problem(path: Path, problem: PhotoProblem) -> None:
+        problems.append((path, problem))
+        told.set()
+
+    watched = CameraInbox(folder, reports, settle_seconds=SETTLE_S, on_problem=on_problem)
+    watched.start()
+    try:
+        empty = folder / "IMG_0700.jpg"
+        empty.write_bytes(b"")
+        assert told.wait(WAIT_S)
+        assert problems == [(empty, PhotoProblem.EMPTY)]
+        assert reports.paths == []  # never handed on as a photo
+
+        empty.write_bytes(PART)  # the copy came after all: now it is a photo
+        assert reports.wait_for(1)
+        assert reports.paths == [empty] and problems == [(empty, PhotoProblem.EMPTY)]
+    finally:
+        watched.stop()
+
+
+def test_a_file_that_never_opens_is_reported_unreadable_once(
+    folder: Path, reports: Reports, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A copy tool's lock that outlasts the whole settling time (Windows): said, not lost."""
+    monkeypatch.setattr("wb_desktop.core.media.inbox._can_open", lambda _path: False)
+    problems: list[tuple[Path, PhotoProblem]] = []
+    told = threading.Event()
+
+    def on_problem(path: Path, problem: PhotoProblem) -> None:
+        problems.append((path, problem))
+        told.set()
+
+    watched = CameraInbox(folder, reports, settle_seconds=0.005, on_problem=on_problem)
+    watched.start()
+    try:
+        locked = folder / "IMG_0701.jpg"
+        locked.write_bytes(PART)
+        assert told.wait(WAIT_S)
+        assert problems == [(locked, PhotoProblem.UNREADABLE)] and reports.paths == []
+    finally:
+        watched.stop()

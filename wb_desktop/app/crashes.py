@@ -14,6 +14,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QMessageLogContext, QObject, QtMsgType, Signal, qInstallMessageHandler
 
 from wb_desktop.app.crash_reports import CrashReport, CrashReporter
+from wb_desktop.app.notifications import NotificationKind, Notifications
+from wb_desktop.core.domain.text import QT_TRANSLATE_NOOP, Text
 from wb_desktop.core.paths import ProfilePaths
 
 _qt_log = logging.getLogger("qt")
@@ -33,10 +35,36 @@ class CrashNotices(QObject):
     reported = Signal(object)  # CrashReport
 
 
+def crash_text(report: CrashReport) -> Text:
+    """The notification's words: what went wrong, and that the work is safe."""
+    return Text(
+        QT_TRANSLATE_NOOP(
+            "Domain",
+            "Something went wrong: %1. Your work is saved on this tablet; the details are "
+            "in the log for support.",
+        ),
+        report.summary,
+    )
+
+
 class AppCrashReporting:
-    def __init__(self, paths: ProfilePaths, show: Callable[[CrashReport], None]) -> None:
+    """The hooks, plus where a report goes: ``show`` (the banner) and, kept until
+    dismissed, ``notifications``."""
+
+    def __init__(
+        self,
+        paths: ProfilePaths,
+        show: Callable[[CrashReport], None],
+        notifications: Notifications | None = None,
+    ) -> None:
         self.notices = CrashNotices()
         self.notices.reported.connect(show)
+        if notifications is not None:
+            self.notices.reported.connect(
+                lambda report: notifications.post(
+                    NotificationKind.CRASH, crash_text(report), detail=report.where
+                )
+            )
         self.reporter = CrashReporter(paths.logs, self.notices.reported.emit)
         self._previous_handler: QtMessageHandler | None = None
         self._installed = False

@@ -5,6 +5,9 @@ the tablet is online and what still waits to sync.
 
 from __future__ import annotations
 
+from functools import partial
+from pathlib import Path
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -20,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wb_desktop.app.notifications import NotificationKind, Notifications
 from wb_desktop.app.sync_service import SyncService
 from wb_desktop.core.domain.records import DocumentKind
 from wb_desktop.core.sync.engine import Failure, StepReport
@@ -29,7 +33,8 @@ from wb_desktop.ui.device_dialog import CacheStatus, DeviceDialog, read_cache_st
 from wb_desktop.ui.documents import DocumentsPage
 from wb_desktop.ui.job_page import JobPage
 from wb_desktop.ui.messages import translated
-from wb_desktop.ui.photos.importer import PhotoImporter
+from wb_desktop.ui.notifications_panel import NotificationsButton
+from wb_desktop.ui.photos.importer import ImportSource, PhotoImporter
 from wb_desktop.ui.photos.inbox_bridge import InboxBridge
 from wb_desktop.ui.problem_banner import ProblemBanner
 from wb_desktop.ui.reports import ReportsPage
@@ -248,6 +253,14 @@ class MainWindow(QMainWindow):
         inbox.message.connect(self.job_page.show_photo_message)
         self.schedule.jobOpened.connect(inbox.attach_waiting)
 
+    def attach_notifications(self, notifications: Notifications) -> NotificationsButton:
+        """The bell beside Device; refusals of picked or dropped photos are kept there too
+        (the camera inbox, sync and crash reports post their own)."""
+        self.notifications_button = NotificationsButton(notifications, self._workday.zone, self)
+        self.top_bar.add_before(self.notifications_button, self.device_button)
+        self.photo_importer.fileRefused.connect(partial(_keep_import_refusal, notifications))
+        return self.notifications_button
+
     def day_view(self) -> QWidget:
         """The widget whose first paint shows the technician their day."""
         return self.schedule.list_view.viewport()
@@ -282,3 +295,9 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.closing.emit()
         super().closeEvent(event)
+
+
+def _keep_import_refusal(notifications: Notifications, path: str, text: str, source: str) -> None:
+    """A picked or dropped photo that was refused (the camera inbox posts its own)."""
+    if source == ImportSource.PICKED:
+        notifications.post(NotificationKind.IMPORT, text, detail=Path(path).name)

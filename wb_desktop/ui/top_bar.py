@@ -100,6 +100,7 @@ class TopBar(QWidget):
         self.name_label.setProperty("role", "heading")
         self._pages = pages
         self._switches = switches
+        self._fixed: list[QWidget] = []  # added later (the bell): never folds, always counted
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(SPACING_PX // 2)
@@ -111,6 +112,18 @@ class TopBar(QWidget):
         for button in switches:
             layout.addWidget(button)
 
+    def add_before(self, widget: QWidget, anchor: QWidget) -> None:
+        """Put a fixed-size widget (the notifications bell) before ``anchor``; its width is
+        counted when the bar decides what to fold."""
+        layout = self.layout()
+        assert isinstance(layout, QHBoxLayout)
+        layout.insertWidget(layout.indexOf(anchor), widget)
+        self._fixed.append(widget)
+        self.fit()
+
+    def _fixed_width(self) -> int:
+        return sum(w.sizeHint().width() + self.layout().spacing() for w in self._fixed)
+
     def width_needed(self, *, pages_compact: bool, switches_compact: bool) -> int:
         """The width the bar needs with the pages and switches folded or not."""
         metrics = self.name_label.fontMetrics()
@@ -121,7 +134,7 @@ class TopBar(QWidget):
         buttons = sum(b.width_for(compact=pages_compact) for b in self._pages)
         buttons += sum(b.width_for(compact=switches_compact) for b in self._switches)
         spacing = self.layout().spacing() * (len(self._pages) + len(self._switches) + 2)
-        return name + SPACING_PX + buttons + spacing
+        return name + SPACING_PX + buttons + spacing + self._fixed_width()
 
     def minimumSizeHint(self) -> QSize:
         """Folded: the name's few letters and every button's icon."""
@@ -129,7 +142,7 @@ class TopBar(QWidget):
         buttons = sum(b.width_for(compact=True) for b in self._pages + self._switches)
         spacing = self.layout().spacing() * (len(self._pages) + len(self._switches) + 2)
         name = self.name_label.minimumSizeHint().width()
-        return QSize(name + SPACING_PX + buttons + spacing, hint.height())
+        return QSize(name + SPACING_PX + buttons + spacing + self._fixed_width(), hint.height())
 
     def fit(self) -> None:
         """Fold as little as the width allows: the switches first, then the pages."""

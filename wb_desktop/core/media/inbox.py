@@ -4,6 +4,10 @@ Copying a photo takes time, and the folder watcher hears about a file as soon as
 created, long before the last byte arrives. A file is therefore only reported once its size
 and modification time stop changing between two checks a short interval apart (a timer, not
 a busy loop), and it can be opened. Temporary names that copy tools use are ignored.
+
+A file that never becomes a photo is not dropped in silence: one that stays empty (0 bytes)
+for a few checks, or that cannot be read for the whole settling time, is reported once as a
+problem; if it changes afterwards (the copy was slow after all) it is checked anew.
 """
 
 from __future__ import annotations
@@ -18,12 +22,15 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 from watchdog.observers.api import BaseObserver
 
+from wb_desktop.core.media.reading import PhotoProblem
+
 log = logging.getLogger(__name__)
 
 IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif"})
 _PARTIAL_SUFFIXES = frozenset({".tmp", ".temp", ".part", ".partial", ".crdownload", ".download"})
 DEFAULT_SETTLE_SECONDS = 0.5
 _MAX_CHECKS = 240  # two minutes of a file not settling; a later change starts over
+_EMPTY_CHECKS = 4  # unchanged at 0 bytes this many times in a row: the file is empty
 _JOIN_TIMEOUT_S = 5.0
 
 
@@ -43,12 +50,17 @@ class _Settling:
 
     last_seen: tuple[int, int] | None = None
     checks: int = 0
+    empty_checks: int = 0
+
+
+Appearance = tuple[int, int]
 
 
 class CameraInbox:
-    """Watches ``folder`` and calls ``on_new_image`` once per complete image per session.
+    """Watches ``folder`` and calls ``on_new_image`` once per complete image per session, or
+    ``on_problem`` once for an image file that stays empty or unreadable.
 
-    ``on_new_image`` runs on a background thread; a Qt caller must hand it to its GUI thread.
+    Both run on a background thread; a Qt caller must hand them to its GUI thread.
     """
 
     def __init__(
@@ -58,14 +70,17 @@ class CameraInbox:
         *,
         settle_seconds: float = DEFAULT_SETTLE_SECONDS,
         report_existing: bool = False,
+        on_problem: Callable[[Path, PhotoProblem], None] | None = None,
     ) -> None:
         self.folder = folder
         self._on_new_image = on_new_image
+        self._on_problem = on_problem
         self._settle_seconds = settle_seconds
         self._report_existing = report_existing
         self._lock = threading.Lock()
         self._settling: dict[Path, _Settling] = {}
         self._reported: set[Path] = set()
+        self._problems: dict[Path, Appearance | None] = {}  # reported, as they looked then
         self._timers: list[threading.Timer] = []
         self._observer: BaseObserver | None = None
         self._running = False
@@ -81,6 +96,7 @@ class CameraInbox:
         self.folder.mkdir(parents=True, exist_ok=True)
         with self._lock:
             self._reported.clear()
+            self._problems.clear()
             self._running = True
         observer = Observer()
         observer.schedule(_Handler(self), str(self.folder), recursive=False)
@@ -110,9 +126,14 @@ class CameraInbox:
         """Something happened to ``path``: start checking it until it settles."""
         if not is_inbox_image(path) or path.parent != self.folder:
             return
+        looks = _appearance(path)
         with self._lock:
             if not self._running or path in self._reported:
                 return
+            if path in self._problems:
+                if self._problems[path] == looks:
+                    return  # an event that changed nothing (e.g. our own stat or open)
+                del self._problems[path]  # it changed after all: check it anew
             settling = self._settling.get(path)
             if settling is None:
                 settling = self._settling[path] = _Settling()
@@ -134,21 +155,41 @@ class CameraInbox:
             settling = self._settling.get(path)
             if not self._running or settling is None:
                 return
-            if looks is None or settling.checks >= _MAX_CHECKS:
+            if looks is None:
                 del self._settling[path]
                 return
-            complete = looks == settling.last_seen and looks[0] > 0 and _can_open(path)
-            if not complete:
-                settling.last_seen = looks
-                settling.checks += 1
-                self._schedule(path, settling)
-                return
-            del self._settling[path]
-            self._reported.add(path)
+            problem = self._problem(settling, looks)
+            if problem is not None:
+                del self._settling[path]
+                self._problems[path] = looks
+            else:
+                complete = looks == settling.last_seen and looks[0] > 0 and _can_open(path)
+                if not complete:
+                    settling.last_seen = looks
+                    settling.checks += 1
+                    self._schedule(path, settling)
+                    return
+                del self._settling[path]
+                self._reported.add(path)
         try:
-            self._on_new_image(path)
+            if problem is None:
+                self._on_new_image(path)
+            elif self._on_problem is not None:
+                self._on_problem(path, problem)
         except Exception:
             log.exception("camera inbox: handling %s failed", path)
+
+    @staticmethod
+    def _problem(settling: _Settling, looks: Appearance) -> PhotoProblem | None:
+        """Empty after a few unchanged checks, or never readable in the whole settling time
+        (called with the lock held; counts the empty checks)."""
+        stable = looks == settling.last_seen
+        settling.empty_checks = settling.empty_checks + 1 if stable and looks[0] == 0 else 0
+        if settling.empty_checks >= _EMPTY_CHECKS:
+            return PhotoProblem.EMPTY
+        if settling.checks >= _MAX_CHECKS:
+            return PhotoProblem.UNREADABLE
+        return None
 
 
 class _Handler(FileSystemEventHandler):
@@ -168,7 +209,7 @@ def _as_text(path: str | bytes) -> str:
     return path.decode(errors="surrogateescape") if isinstance(path, bytes) else path
 
 
-def _appearance(path: Path) -> tuple[int, int] | None:
+def _appearance(path: Path) -> Appearance | None:
     """Size and modification time, or None when the file is gone."""
     try:
         status = path.stat()

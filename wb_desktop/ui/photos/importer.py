@@ -15,6 +15,7 @@ import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
+from enum import StrEnum
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -140,10 +141,18 @@ def import_photo(path: Path, job_id: str, zone: tzinfo, changes: LocalChanges) -
         return error
 
 
+class ImportSource(StrEnum):
+    """Who handed the files over, so a refusal is kept where its source's messages go."""
+
+    PICKED = "picked"  # chosen or dropped by the technician
+    CAMERA_INBOX = "camera_inbox"
+
+
 @dataclass
 class _Batch:
     job_id: str
     remaining: int
+    source: ImportSource = ImportSource.PICKED
 
 
 class PhotoImporter(QObject):
@@ -152,6 +161,7 @@ class PhotoImporter(QObject):
     started = Signal(str, int)  # job id, number of files in the batch
     imported = Signal(str, str)  # job id, photo id
     refused = Signal(str)  # one clear message per file not attached
+    fileRefused = Signal(str, str, str)  # the file's path, that message, its ImportSource
     finished = Signal(str)  # job id: every file of a batch has been imported or refused
 
     def __init__(
@@ -177,7 +187,9 @@ class PhotoImporter(QObject):
     def busy(self) -> bool:
         return bool(self._batches)
 
-    def import_files(self, job_id: str, paths: Iterable[Path]) -> None:
+    def import_files(
+        self, job_id: str, paths: Iterable[Path], *, source: ImportSource = ImportSource.PICKED
+    ) -> None:
         """Start importing ``paths`` into ``job_id``; results arrive as signals."""
         files = [Path(p) for p in paths]
         batch_id = next(self._batch_ids)
@@ -185,14 +197,14 @@ class PhotoImporter(QObject):
         if not files:
             QTimer.singleShot(0, lambda: self.finished.emit(job_id))
             return
-        self._batches[batch_id] = _Batch(job_id, len(files))
+        self._batches[batch_id] = _Batch(job_id, len(files), source)
         zone, stage = self._workday.zone, self._workday.cache.changes.media.stage_photo
         for path in files:
             self._runner.call(
                 lambda path=path: prepare_checked(path, zone, stage),
                 lambda photo, batch_id=batch_id: self._prepared(batch_id, photo),
                 lambda error, batch_id=batch_id, path=path: self._on_done(
-                    batch_id, _refusal(error, path)
+                    batch_id, path, _refusal(error, path)
                 ),
             )
 
@@ -207,21 +219,23 @@ class PhotoImporter(QObject):
         job_id = batch.job_id
         self._runner.write(
             lambda changes: attach_prepared(photo, job_id, changes),
-            lambda receipt: self._on_done(batch_id, AttachedPhoto(photo, receipt.changes())),
-            lambda error: self._on_done(batch_id, _refusal(error, photo.path)),
+            lambda receipt: self._on_done(
+                batch_id, photo.path, AttachedPhoto(photo, receipt.changes())
+            ),
+            lambda error: self._on_done(batch_id, photo.path, _refusal(error, photo.path)),
             initiator=self,
             quiet=True,
         )
 
-    def _on_done(self, batch_id: int, outcome: Outcome) -> None:
+    def _on_done(self, batch_id: int, path: Path, outcome: Outcome) -> None:
         batch = self._batches.get(batch_id)
         if batch is None:
             return
         try:
             if isinstance(outcome, WorkBossError):
-                self.refused.emit(self.message_for(outcome))
+                self._refuse(path, self.message_for(outcome), batch.source)
             else:
-                self._attached(batch.job_id, outcome)
+                self._attached(batch, outcome)
         finally:
             batch.remaining -= 1
             if batch.remaining == 0:
@@ -235,12 +249,15 @@ class PhotoImporter(QObject):
         if touched:
             self._runner.announce(Changes.merged(touched, initiator=self))
 
-    def _attached(self, job_id: str, attached: AttachedPhoto) -> None:
-        photo, notice = attached.photo, attached.changes
+    def _refuse(self, path: Path, message: str, source: ImportSource) -> None:
+        self.refused.emit(message)
+        self.fileRefused.emit(str(path), message, source.value)
+
+    def _attached(self, batch: _Batch, attached: AttachedPhoto) -> None:
+        photo, notice, job_id = attached.photo, attached.changes, batch.job_id
         if notice.empty:
-            self.refused.emit(
-                self.tr("'%1' is already attached to this job").replace("%1", photo.path.name)
-            )
+            message = self.tr("'%1' is already attached to this job")
+            self._refuse(photo.path, message.replace("%1", photo.path.name), batch.source)
             return
         if self._thumbnails is not None:
             self._thumbnails.put(photo.staged.stored.sha256, photo.thumbnail)
