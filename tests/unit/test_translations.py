@@ -248,3 +248,47 @@ def test_strings_behind_a_wrapper_are_found() -> None:
 )
 def test_the_language_and_formats_chosen(asked: str | None, system: str, expected: str) -> None:
     assert choose_locale(asked, QLocale(system)).name() == expected
+
+
+def test_no_class_inherits_a_method_that_calls_tr() -> None:
+    """PySide looks ``self.tr`` up under the class of the *instance*, lupdate files it
+    under the class whose code calls it: a subclass that inherits such a method (or calls
+    it through ``super()``) shows its strings in English. The context must be the class
+    that shows the string."""
+    classes: dict[str, tuple[list[str], dict[str, tuple[bool, bool]]]] = {}
+    for _path, tree in _python_files():
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ClassDef):
+                bases = [ast.unparse(base).rsplit(".", 1)[-1] for base in node.bases]
+                methods = {  # name -> (calls self.tr, calls super())
+                    item.name: (_calls(item, "tr"), _calls(item, "super"))
+                    for item in node.body
+                    if isinstance(item, ast.FunctionDef)
+                }
+                classes[node.name] = (bases, methods)
+
+    def runs_tr_of(name: str, replaced: set[str]) -> list[str]:
+        """Methods of ``name``'s bases that call tr and run for an instance of it."""
+        found = []
+        for base in classes.get(name, ([], {}))[0]:
+            if base not in classes:
+                continue
+            methods = classes[base][1]
+            found += [
+                f"{base}.{m}" for m, (tr, _sup) in methods.items() if tr and m not in replaced
+            ]
+            replaced_here = replaced | {m for m, (_tr, sup) in methods.items() if not sup}
+            found += runs_tr_of(base, replaced_here)
+        return found
+
+    wrong = sorted(
+        f"{name} runs {method}"
+        for name, (_bases, methods) in classes.items()
+        for method in runs_tr_of(name, {m for m, (_tr, sup) in methods.items() if not sup})
+    )
+    assert wrong == [], "\n".join(wrong)
+
+
+def _calls(function: ast.FunctionDef, name: str) -> bool:
+    """Whether ``function`` calls ``x.name(...)`` or ``name(...)``."""
+    return any(isinstance(n, ast.Call) and _called(n) == name for n in ast.walk(function))
