@@ -1728,11 +1728,11 @@
     </message>
     <message>
         <source>no answer from the payment service; try again — the card will not be charged twice</source>
-        <translation>inget svar från betaltjänsten; försök igen – kortet debiteras inte två gånger</translation>
+        <translation>inget svar från betaltjänsten; försök igen – beloppet dras inte två gånger från kortet</translation>
     </message>
     <message>
         <source>The payment service gave an answer this app does not understand. Try again — the card will not be charged twice.</source>
-        <translation>Betaltjänsten gav ett svar som appen inte förstår. Försök igen – kortet debiteras inte två gånger.</translation>
+        <translation>Betaltjänsten gav ett svar som appen inte förstår. Försök igen – beloppet dras inte två gånger från kortet.</translation>
     </message>
     <message>
         <source>Sync has not started yet; try the payment again in a moment.</source>
