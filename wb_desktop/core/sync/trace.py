@@ -28,7 +28,13 @@ from wb_desktop.core.protocol import routes
 from wb_desktop.core.protocol.errors import ErrorBody
 from wb_desktop.core.protocol.push import PushRequest
 from wb_desktop.core.protocol.requests_log import REQUEST_ID
-from wb_desktop.core.sync.transport import HttpReply, HttpRequest, Transport, TransportError
+from wb_desktop.core.sync.transport import (
+    FailureKind,
+    HttpReply,
+    HttpRequest,
+    Transport,
+    TransportError,
+)
 
 TRACE_MAX_BYTES = 5 * 1024 * 1024
 TRACE_KEEP = 3  # the current file and two rotated ones
@@ -54,10 +60,23 @@ class TraceEvent:
     request_id: str | None = None  # the X-Request-Id sent; the server logs the same id
     server_error: str | None = None  # a refusal's code (``injected_fault``, ``internal_error``…)
     server_detail: str | None = None  # a refusal's detail, at most MAX_DETAIL_CHARS
+    error_kind: str | None = None  # a TransportError's kind: offline, refused, reset, timeout
 
     @property
     def ok(self) -> bool:
         return self.status is not None and self.status < 400
+
+    @property
+    def offline(self) -> bool:
+        """Not sent: the link was down (Work offline, or a profile with no link). Not a
+        failure of anything; a trace of an offline morning is not a trace of errors."""
+        if self.error_kind is not None:
+            return self.error_kind == FailureKind.OFFLINE
+        return self.status is None and (self.error or "").startswith("offline")  # older lines
+
+    @property
+    def failed(self) -> bool:
+        return not self.ok and not self.offline
 
     def to_json(self) -> dict[str, Any]:
         record = asdict(self)
@@ -83,6 +102,7 @@ class TraceEvent:
             request_id=_text_or_none(record.get("request_id")),
             server_error=_text_or_none(record.get("server_error")),
             server_detail=_text_or_none(record.get("server_detail")),
+            error_kind=_text_or_none(record.get("error_kind")),
         )
 
 
@@ -179,7 +199,7 @@ class TracingTransport:
         try:
             reply = self.inner.send(request)
         except TransportError as error:
-            self._emit(request, started_at, started, profile, None, error=error.reason)
+            self._emit(request, started_at, started, profile, None, error)
             raise
         self._emit(request, started_at, started, profile, reply)
         return reply
@@ -191,7 +211,7 @@ class TracingTransport:
         started: float,
         profile: str,
         reply: HttpReply | None,
-        error: str | None = None,
+        error: TransportError | None = None,
     ) -> None:
         route, _, query = request.path.partition("?")
         status = None if reply is None else reply.status
@@ -212,7 +232,8 @@ class TracingTransport:
             profile=profile,
             op_ids=_op_ids(request),
             query=query,
-            error=error,
+            error=None if error is None else error.reason,
+            error_kind=None if error is None else str(error.kind),
             request_id=request_id,
             server_error=said[0],
             server_detail=said[1],
