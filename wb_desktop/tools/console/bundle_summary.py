@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 from wb_desktop.core.store.migrate import head_revision
 from wb_desktop.tools.console.diagnostics_models import DeadOpsModel, MissingMediaModel
 from wb_desktop.tools.diagnostics.cache_facts import CacheFacts
-from wb_desktop.tools.diagnostics.sandbox import BundleContents, SandboxProfile
+from wb_desktop.tools.diagnostics.contents import BundleContents
+from wb_desktop.tools.diagnostics.sandbox import SandboxProfile
 from wb_desktop.ui.relative_time import local_timestamp
 
 TABLE_MIN_HEIGHT = 140

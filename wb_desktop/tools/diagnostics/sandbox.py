@@ -35,6 +35,7 @@ from wb_desktop.core.paths import DataPaths, ProfilePaths, check_profile_name
 from wb_desktop.core.store.database import SQLITE_HEADER
 from wb_desktop.core.store.migrate import known_revisions
 from wb_desktop.tools.diagnostics.cache_facts import CacheFacts, read_facts
+from wb_desktop.tools.diagnostics.contents import BundleContents, bundle_contents
 from wb_desktop.tools.diagnostics.errors import (
     BundleSchemaTooNewError,
     BundleTooLargeError,
@@ -106,40 +107,9 @@ class SandboxProfile:
     def media_in_bundle(self, relative_path: str) -> bool:
         return self.paths.media.joinpath(*PurePosixPath(relative_path).parts).is_file()
 
-    def log_files(self) -> list[Path]:
-        """The app's log files the bundle carried, by name."""
-        folder = self.paths.logs
-        return sorted(p for p in folder.rglob("*") if p.is_file()) if folder.is_dir() else []
-
     def contents(self) -> BundleContents:
         """What the bundle carried besides the cache: logs, settings, trace."""
-        logs = self.log_files()
-        return BundleContents(
-            log_files=len(logs),
-            log_bytes=sum(p.stat().st_size for p in logs),
-            settings=self.paths.settings.is_file(),
-            trace_files=len(list(self.paths.trace.parent.glob("sync-trace*.jsonl"))),
-        )
-
-
-@dataclass(frozen=True)
-class BundleContents:
-    log_files: int
-    log_bytes: int
-    settings: bool
-    trace_files: int
-
-    def describe(self) -> str:
-        """In English, for the command line."""
-        return ", ".join(
-            (
-                f"{self.log_files} log file(s), {self.log_bytes / 1024:.0f} KiB"
-                if self.log_files
-                else "no log files",
-                "settings.json" if self.settings else "no settings",
-                f"{self.trace_files} trace file(s)" if self.trace_files else "no trace",
-            )
-        )
+        return bundle_contents(self.paths)
 
 
 def default_sandbox_root(data: DataPaths) -> Path:
