@@ -16,9 +16,10 @@ from wb_server.body_limit import BodyLimitMiddleware, BodyLimits
 from wb_server.config import ServerConfig
 from wb_server.context import ServerContext
 from wb_server.db import create_server_engine, migrate, session_factories
-from wb_server.errors import Problem
+from wb_server.errors import CRASHED, Problem
 from wb_server.faults import FaultMiddleware, FaultRegistry
 from wb_server.header_limit import HeaderLimitMiddleware
+from wb_server.request_log import RequestLog, RequestLogMiddleware
 from wb_server.routes import (
     admin,
     auth,
@@ -98,8 +99,7 @@ def create_app(config: ServerConfig, clock: Clock | None = None) -> FastAPI:
     @app.exception_handler(Exception)
     async def crashed(_request: Request, _error: Exception) -> JSONResponse:
         """A bug: the same body as every refusal (the error itself goes to the log)."""
-        detail = "the server failed to handle this request; it has been logged"
-        return JSONResponse({"error": "internal_error", "detail": detail}, 500)
+        return JSONResponse(CRASHED, 500)
 
     for router in ROUTERS:
         app.include_router(router)
@@ -107,6 +107,10 @@ def create_app(config: ServerConfig, clock: Clock | None = None) -> FastAPI:
     app.add_middleware(FaultMiddleware, registry=app.state.faults)
     body_limits = BodyLimits(config.max_json_bytes, MAX_CHUNK_BYTES)
     app.add_middleware(BodyLimitMiddleware, limits=body_limits)
+    app.state.request_log = RequestLog(config.request_log_path)
+    app.add_middleware(
+        RequestLogMiddleware, log=app.state.request_log, clock=app.state.context.clock
+    )
     app.add_middleware(HeaderLimitMiddleware)  # outermost: before anything reads a header
     openapi.install(app, ROUTERS, config, body_limits)
     return app

@@ -18,6 +18,12 @@ class ServerConfig:
     max_page_size: int = 1000
     # How long the 'timeout after charge' test card holds its reply after charging.
     payment_timeout_delay_s: float = 30.0
+    # The request log's folder; None: ``logs`` beside the blob folder (in the data dir).
+    log_dir: Path | None = None
+
+    @property
+    def request_log_path(self) -> Path:
+        return (self.log_dir or self.blob_dir.parent / "logs") / "requests.jsonl"
 
     @property
     def admin_enabled(self) -> bool:

@@ -16,6 +16,12 @@ from fastapi import HTTPException
 
 from wb_desktop.core.protocol.errors import ErrorBody
 
+# A bug's reply: the same body as every refusal (the error itself goes to the log).
+CRASHED = {
+    "error": "internal_error",
+    "detail": "the server failed to handle this request; it has been logged",
+}
+
 
 class Problem(HTTPException):
     """A 4xx with ``{"error": code, "detail": message}`` as the body."""

@@ -51,6 +51,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Logs and settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>WorkBoss Desktop %1 (bundle format %2), %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -98,6 +102,36 @@
     </message>
     <message>
         <source>The server has every photo and signature.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n log file(s), %1 KiB</source>
+        <translation>
+            <numerusform>%n log file, %1 KiB</numerusform>
+            <numerusform>%n log files, %1 KiB</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no log files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n trace file(s)</source>
+        <translation>
+            <numerusform>%n trace file</numerusform>
+            <numerusform>%n trace files</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no trace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -401,7 +435,7 @@
 <context>
     <name>ConsoleWindow</name>
     <message>
-        <source>Support console — %1 — WorkBoss Desktop</source>
+        <source>Support console — %1 in %2 — WorkBoss Desktop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4271,6 +4305,10 @@ show</source>
         <source>other</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>uploads</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>TotalsCard</name>
@@ -4294,7 +4332,7 @@ show</source>
 <context>
     <name>TracePanel</name>
     <message>
-        <source>Filter by route, op id or error</source>
+        <source>Filter by route, op id, error, request id or what a row is about</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4322,7 +4360,23 @@ show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 requests shown of %2; %3 failed. The full trace is in %4</source>
+        <source>%1 requests shown of %2; %3 failed, %4 not sent (offline). The full trace is in %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no refusal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request %1 · server said: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server has no line for it (it never reached this server: a proxy, a portal or the network answered)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server&apos;s log: %1 %2 → %3 %4 in %5 ms</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4338,6 +4392,10 @@ show</source>
     </message>
     <message>
         <source>Route</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4366,6 +4424,10 @@ show</source>
     </message>
     <message>
         <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server said</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

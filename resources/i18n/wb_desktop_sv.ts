@@ -51,6 +51,10 @@
         <translation>Utkorg</translation>
     </message>
     <message>
+        <source>Logs and settings</source>
+        <translation>Loggar och inställningar</translation>
+    </message>
+    <message>
         <source>WorkBoss Desktop %1 (bundle format %2), %3</source>
         <translation>WorkBoss Desktop %1 (paketformat %2), %3</translation>
     </message>
@@ -99,6 +103,36 @@
     <message>
         <source>The server has every photo and signature.</source>
         <translation>Servern har alla foton och underskrifter.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n log file(s), %1 KiB</source>
+        <translation>
+            <numerusform>%n loggfil, %1 KiB</numerusform>
+            <numerusform>%n loggfiler, %1 KiB</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no log files</source>
+        <translation>inga loggfiler</translation>
+    </message>
+    <message>
+        <source>settings</source>
+        <translation>inställningar</translation>
+    </message>
+    <message>
+        <source>no settings</source>
+        <translation>inga inställningar</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n trace file(s)</source>
+        <translation>
+            <numerusform>%n spårningsfil</numerusform>
+            <numerusform>%n spårningsfiler</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no trace</source>
+        <translation>ingen spårning</translation>
     </message>
     <message>
         <source>queued %1</source>
@@ -401,8 +435,8 @@
 <context>
     <name>ConsoleWindow</name>
     <message>
-        <source>Support console — %1 — WorkBoss Desktop</source>
-        <translation>Supportkonsol – %1 – WorkBoss Desktop</translation>
+        <source>Support console — %1 in %2 — WorkBoss Desktop</source>
+        <translation>Supportkonsol – %1 i %2 – WorkBoss Desktop</translation>
     </message>
     <message>
         <source>Profile %1 · server %2 · admin API %3</source>
@@ -4273,6 +4307,10 @@ visas</translation>
         <source>other</source>
         <translation>övrigt</translation>
     </message>
+    <message>
+        <source>uploads</source>
+        <translation>uppladdning</translation>
+    </message>
 </context>
 <context>
     <name>TotalsCard</name>
@@ -4296,8 +4334,8 @@ visas</translation>
 <context>
     <name>TracePanel</name>
     <message>
-        <source>Filter by route, op id or error</source>
-        <translation>Filtrera på rutt, op-id eller fel</translation>
+        <source>Filter by route, op id, error, request id or what a row is about</source>
+        <translation>Filtrera på rutt, op-id, fel, anrops-id eller vad raden gäller</translation>
     </message>
     <message>
         <source>Any method</source>
@@ -4324,8 +4362,24 @@ visas</translation>
         <translation>Kan inte skriva %1: %2</translation>
     </message>
     <message>
-        <source>%1 requests shown of %2; %3 failed. The full trace is in %4</source>
-        <translation>%1 av %2 anrop visas; %3 misslyckades. Hela spårningen finns i %4</translation>
+        <source>%1 requests shown of %2; %3 failed, %4 not sent (offline). The full trace is in %5</source>
+        <translation>%1 av %2 anrop visas; %3 misslyckades, %4 skickades inte (offline). Hela spårningen finns i %5</translation>
+    </message>
+    <message>
+        <source>no refusal</source>
+        <translation>inget avslag</translation>
+    </message>
+    <message>
+        <source>Request %1 · server said: %2</source>
+        <translation>Anrop %1 · servern svarade: %2</translation>
+    </message>
+    <message>
+        <source>the server has no line for it (it never reached this server: a proxy, a portal or the network answered)</source>
+        <translation>servern har ingen rad för det (det nådde aldrig servern: en proxy, en inloggningssida eller nätet svarade)</translation>
+    </message>
+    <message>
+        <source>server&apos;s log: %1 %2 → %3 %4 in %5 ms</source>
+        <translation>serverns logg: %1 %2 → %3 %4 på %5 ms</translation>
     </message>
 </context>
 <context>
@@ -4341,6 +4395,10 @@ visas</translation>
     <message>
         <source>Route</source>
         <translation>Rutt</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Gäller</translation>
     </message>
     <message>
         <source>Status</source>
@@ -4369,6 +4427,10 @@ visas</translation>
     <message>
         <source>Error</source>
         <translation>Fel</translation>
+    </message>
+    <message>
+        <source>Server said</source>
+        <translation>Servern svarade</translation>
     </message>
 </context>
 </TS>

@@ -614,6 +614,12 @@ def _clear_fault(w: Walk) -> None:
     w.admin_only("DELETE", f"/v1/admin/faults/{fault['id']}")
 
 
+@case("GET", "/v1/admin/requests")
+def _request_log(w: Walk) -> None:
+    lines = w.admin_only("GET", "/v1/admin/requests", params={"limit": 5}).json()["lines"]
+    assert 0 < len(lines) <= 5
+
+
 @case("POST", "/v1/admin/technicians/{technician_id}/token")
 def _technician_token(w: Walk) -> None:
     token = w.admin_only("POST", f"/v1/admin/technicians/{w.erik.id}/token").json()["token"]

@@ -32,6 +32,7 @@ from wb_desktop.core.protocol import (
     payments,
     pull,
     push,
+    requests_log,
     routes,
 )
 from wb_desktop.core.protocol.kinds import FaultKind, OpKind, RecordType
@@ -43,7 +44,19 @@ from wb_desktop.core.sync.push import Pusher, unsendable
 from wb_desktop.core.sync.transport import HttpReply, HttpRequest
 
 REF = "#/components/schemas/{model}"
-SHARED_MODULES = (admin, auth, blobs, errors, faults, health, locations, payments, pull, push)
+SHARED_MODULES = (
+    admin,
+    auth,
+    blobs,
+    errors,
+    faults,
+    health,
+    locations,
+    payments,
+    pull,
+    push,
+    requests_log,
+)
 JSON = {"content-type": "application/json"}
 
 

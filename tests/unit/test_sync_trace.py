@@ -120,3 +120,42 @@ def test_unreadable_lines_are_skipped(tmp_path: Path) -> None:
     path.write_text("not json\n" + json.dumps(good.to_json()) + "\n{}\n", encoding="utf-8")
 
     assert list(TraceLog(path).events()) == [good]
+
+
+def test_a_refusal_keeps_the_servers_code_and_detail_bounded_and_redactable() -> None:
+    from wb_desktop.core.protocol.requests_log import REQUEST_ID
+    from wb_desktop.core.sync.trace import MAX_DETAIL_CHARS
+    from wb_desktop.tools.diagnostics.redact import Redactor
+
+    detail = "customer Greta Garbo <greta@example.com> on Bearer abc.def " + "x" * 10_000
+    body = json.dumps({"error": "internal_error", "detail": detail}).encode()
+    transport, events = tracing(
+        RecordedReplies(HttpReply(500, {"content-type": "application/json"}, body))
+    )
+    transport.send(HttpRequest("POST", "/v1/blobs/abc", {REQUEST_ID: "r1"}, b"{}"))
+
+    (event,) = events
+    assert (event.status, event.server_error, event.request_id) == (500, "internal_error", "r1")
+    assert event.server_detail is not None
+    assert len(event.server_detail) <= MAX_DETAIL_CHARS
+    assert event.server_detail.startswith("customer Greta Garbo")
+    redactor = Redactor(enabled=True)
+    redactor.add("name", "Greta Garbo")
+    line = redactor.json_line(json.dumps(event.to_json()))
+    assert "Greta" not in line and "greta@example.com" not in line and "abc.def" not in line
+    assert "Customer 1" in line and json.loads(line)["server_error"] == "internal_error"
+    assert TraceEvent.from_json(json.loads(line)).request_id == "r1"
+
+
+def test_a_proxys_page_is_recorded_as_not_the_servers_reply() -> None:
+    page = b"<html><body><h1>502 Bad Gateway</h1>" + b"<p>nginx</p>" * 2000 + b"</body></html>"
+    transport, events = tracing(
+        RecordedReplies(HttpReply(502, {"content-type": "text/html"}, page))
+    )
+    transport.send(HttpRequest("GET", "/v1/changes"))
+
+    (event,) = events
+    assert event.server_error == "not_an_error_body"
+    assert event.server_detail is not None and len(event.server_detail) <= 2048
+    assert event.server_detail.startswith(f"text/html, {len(page)} bytes: <html><body><h1>502")
+    assert event.request_id is None  # sent without one, and nobody answered with one

@@ -16,6 +16,7 @@ LOG_FILE_NAME = "wb-desktop.log"
 MAX_BYTES = 1024 * 1024
 BACKUP_COUNT = 3
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s [%(threadName)s] %(message)s"
+_log = logging.getLogger(__name__)
 
 
 def configure_logging(paths: ProfilePaths, level: int = logging.INFO) -> logging.Handler:
@@ -37,4 +38,5 @@ def configure_logging(paths: ProfilePaths, level: int = logging.INFO) -> logging
     if root.level == logging.NOTSET or root.level > level:
         root.setLevel(level)
     write_early_lines()  # a windowed build's output from before the log opened
+    _log.info("session started: profile %s", paths.name)
     return handler

@@ -286,6 +286,7 @@ class SyncWorker(QObject):
         except Exception as error:
             _log.exception("a sync step failed unexpectedly")
             report = StepReport(ok=False, failure=Failure.STOPPED, reason=str(error) or repr(error))
+        _log_outcome(report, self._last_report)
         self._last_report = report
         if not report.ok and report.retry_in_s is not None:
             live.retry.start(max(0, round(report.retry_in_s * 1000)))
@@ -326,3 +327,18 @@ class SyncWorker(QObject):
             last_report=self._last_report,
             counts=self._live.client.engine.counts(),
         )
+
+
+def _log_outcome(report: StepReport, previous: StepReport | None) -> None:
+    """A failed step goes to the app's log with its reason (what support reads in a bundle);
+    being offline is not a problem, so it is noted once, when it starts."""
+    if report.ok:
+        if previous is not None and not previous.ok:
+            _log.info("sync works again (pushed %d, uploaded %d)", report.pushed, report.uploaded)
+        return
+    if report.failure is Failure.OFFLINE:
+        if previous is None or previous.failure is not Failure.OFFLINE:
+            _log.info("sync waits: offline")
+        return
+    retry = "" if report.retry_in_s is None else f"; next try in {report.retry_in_s:.1f} s"
+    _log.warning("sync step failed (%s): %s%s", report.failure, report.reason, retry)

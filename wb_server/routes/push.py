@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 from pydantic import ValidationError
 from sqlalchemy.orm import Session
 
@@ -127,8 +127,9 @@ class OpCrashedError(Exception):
     response_model=PushReply,
     responses={403: problem("forbidden: this device id is registered to another technician")},
 )
-def push(body: PushRequest, technician: Me, context: Context) -> PushReply:
+def push(body: PushRequest, technician: Me, context: Context, request: Request) -> PushReply:
     """Ops are applied in the order sent (see the module docstring for the transaction)."""
+    request.state.device_id = body.device_id  # for the request log
 
     crashed: dict[str, str] = {}
 

@@ -174,6 +174,15 @@ def test_a_route_without_a_slash_is_refused_inline(qtbot: QtBot, console: Consol
     assert faults.message_label.property("role") == "error" and not faults.busy()
 
 
+def test_a_new_fault_lasts_until_cleared_unless_given_a_count(
+    qtbot: QtBot, console: ConsoleContext
+) -> None:
+    panel = panel_for(qtbot, console)
+    faults = panel.faults
+    assert faults.count_spin.text() == "no limit"
+    assert "count" not in faults.fault_options()
+
+
 def test_describe_fault_says_unlimited_and_op_kinds() -> None:
     fault = {"kind": "drop_after_commit", "op_kind": "note.create", "probability": 0.5}
     assert describe_fault(fault) == "drop_after_commit on note.create · 50 % · no limit · fired 0×"

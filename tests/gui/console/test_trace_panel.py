@@ -8,10 +8,14 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
+from tests.conftest import PNG_1X1
 from tests.gui.console.conftest import SYNC_WAIT_MS
 from wb_desktop.bootstrap import WorkBossApp
-from wb_desktop.core.sync.trace import TraceLog
+from wb_desktop.core.store.models import Job
+from wb_desktop.core.sync.trace import TraceEvent, TraceLog
 from wb_desktop.tools.console.context import ConsoleContext
+from wb_desktop.tools.console.timeline import lane_of
+from wb_desktop.tools.console.trace_model import TraceColumn
 from wb_desktop.tools.console.trace_panel import TracePanel
 
 
@@ -44,6 +48,11 @@ def test_live_requests_arrive_and_filters_narrow_them(
     )
     push = next(e for e in panel.model.events()[before:] if e.route == "/v1/push")
     assert push.method == "POST" and push.status == 200 and len(push.op_ids) == 1
+    with console.cache.database.reader() as db:
+        title = db.get(Job, job_id).title
+    row = panel.model.events().index(push)
+    qtbot.waitUntil(lambda: bool(panel.model.index(row, TraceColumn.ABOUT).data()))
+    assert panel.model.index(row, TraceColumn.ABOUT).data() == f"note.create on '{title}'"
 
     panel.search_edit.setText(push.op_ids[0][:8])
     assert [e.route for e in panel.shown_events()] == ["/v1/push"]
@@ -51,12 +60,17 @@ def test_live_requests_arrive_and_filters_narrow_them(
     panel.failures_check.setChecked(True)
     assert panel.shown_events() == []
 
+    # Offline probes are not failures: the failures filter hides them, the summary counts
+    # them apart.
     console.service.set_profile("offline")
     console.service.sync_now()
-    qtbot.waitUntil(lambda: bool(panel.shown_events()), timeout=SYNC_WAIT_MS)
-    failed = panel.shown_events()[-1]
-    assert failed.status is None and failed.profile == "offline"
-    assert "offline" in (failed.error or "")
+    qtbot.waitUntil(lambda: panel.model.not_sent() > 0, timeout=SYNC_WAIT_MS)
+    probe = panel.model.events()[-1]
+    assert probe.status is None and probe.profile == "offline" and probe.offline
+    assert "offline" in (probe.error or "")
+    assert panel.shown_events() == [] and panel.model.failures() == 0
+    assert "0 failed, " in panel.summary_label.text()
+    assert "not sent (offline)" in panel.summary_label.text()
 
 
 def test_export_writes_the_shown_rows_as_json_lines(
@@ -86,3 +100,56 @@ def test_the_console_opens_from_the_app_with_its_panels(
     console.close()
     assert not console.isVisible()
     assert demo_app.open_console() is console  # the same window comes back
+
+
+def _refused_upload(panel: TracePanel) -> TraceEvent | None:
+    return next(
+        (e for e in panel.model.events() if e.route.startswith("/v1/blobs/") and e.status == 500),
+        None,
+    )
+
+
+def test_a_refused_upload_names_its_photo_and_shows_what_the_server_said_and_logged(
+    qtbot: QtBot, console: ConsoleContext, demo_app: WorkBossApp
+) -> None:
+    panel = TracePanel(console)
+    qtbot.addWidget(panel)
+    job_id = demo_app.window.schedule.model.job_ids()[0]
+    with console.cache.database.reader() as db:
+        title = db.get(Job, job_id).title
+    office = console.office()
+    try:
+        office.add_fault(kind="error_500", route="/v1/blobs")
+        console.workday.write(
+            job_id, lambda changes: changes.media.add_photo(job_id, PNG_1X1, "meter.png")
+        )
+        qtbot.waitUntil(lambda: _refused_upload(panel) is not None, timeout=SYNC_WAIT_MS)
+    finally:
+        office.clear_faults()
+        office.close()
+    refused = _refused_upload(panel)
+    assert refused is not None and lane_of(refused) == 2  # the uploads lane
+    row = panel.model.events().index(refused)
+    qtbot.waitUntil(
+        lambda: bool(panel.model.index(row, TraceColumn.ABOUT).data()), timeout=SYNC_WAIT_MS
+    )
+    assert panel.model.index(row, TraceColumn.ABOUT).data() == f"photo meter.png on '{title}'"
+    said = panel.model.index(row, TraceColumn.SERVER_SAID).data()
+    assert said.startswith("injected_fault: fault ") and said.endswith("(error_500)")
+
+    panel.search_edit.setText(title)  # rows are found by what they are about
+    assert refused in panel.shown_events()
+    shown = panel.shown_events().index(refused)
+    panel.table.setCurrentIndex(panel.filtered.index(shown, 0))
+    assert refused.request_id is not None and refused.request_id in panel.detail_label.text()
+    qtbot.waitUntil(lambda: "server's log" in panel.detail_label.text(), timeout=SYNC_WAIT_MS)
+    assert "→ 500 injected_fault" in panel.detail_label.text()
+
+
+def test_two_consoles_say_whose_profile_they_show(demo_app: WorkBossApp) -> None:
+    window = demo_app.open_console()
+    assert window is not None
+    title = window.windowTitle()
+    assert demo_app.cache.paths.name in title
+    assert str(demo_app.cache.paths.folder.parent.parent) in title
+    window.close()

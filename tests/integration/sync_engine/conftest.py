@@ -15,6 +15,7 @@ from wb_desktop.core.store.cache import LocalCache, open_cache
 from wb_desktop.core.sync.auth import remember_technician
 from wb_desktop.core.sync.client import SyncClient, build_sync_client
 from wb_desktop.core.sync.profiles import profile_named
+from wb_desktop.core.sync.trace import TraceListener
 from wb_desktop.tools.netsim.qa_network import QaNetworkFactory
 from wb_desktop.tools.scenario.office import Office
 from wb_server.demo_data import DEMO_ACCOUNTS
@@ -51,7 +52,13 @@ class Technician:
         self.client = connect(self.cache, self.server, self.clock, self.email)
 
 
-def connect(cache: LocalCache, server: LiveServer, clock: FixedClock, email: str) -> SyncClient:
+def connect(
+    cache: LocalCache,
+    server: LiveServer,
+    clock: FixedClock,
+    email: str,
+    trace: list[TraceListener] | None = None,
+) -> SyncClient:
     return build_sync_client(
         cache,
         server.url,
@@ -59,6 +66,7 @@ def connect(cache: LocalCache, server: LiveServer, clock: FixedClock, email: str
         DEMO_ACCOUNTS[email],
         clock,
         simulator=QaNetworkFactory(sleep=lambda _s: None),
+        trace=trace,
     )
 
 

@@ -35,6 +35,7 @@ ADMIN_JOB_CANCEL = f"{ADMIN_JOB}/cancel"
 OFFICE_VIEW = f"{ADMIN}/office/{{technician_id}}"
 FAULTS = f"{ADMIN}/faults"
 FAULT = f"{FAULTS}/{{fault_id}}"
+REQUEST_LOG = f"{ADMIN}/requests"  # the server's request log (support)
 
 
 def blob(sha256: str) -> str:

@@ -25,6 +25,7 @@ from wb_desktop.core.protocol.locations import PingIn, PingsIn, PingsOut
 from wb_desktop.core.protocol.payments import PaymentIn, PaymentOut
 from wb_desktop.core.protocol.pull import ChangeOut, ChangesPage
 from wb_desktop.core.protocol.push import OpIn, OpResultOut, PushReply, PushRequest
+from wb_desktop.core.protocol.requests_log import REQUEST_ID, new_request_id
 from wb_desktop.core.sync.errors import SyncProblem
 from wb_desktop.core.sync.transport import HttpReply, HttpRequest, Transport
 
@@ -205,6 +206,7 @@ class SyncApi:
         for renew in (False, True):
             if auth and self.token_source is not None:
                 all_headers["Authorization"] = f"Bearer {self.token_source(renew)}"
+            all_headers[REQUEST_ID] = new_request_id()  # per attempt: a resend is its own
             request = HttpRequest(method, path, dict(all_headers), body, timeout_s)
             reply = self.transport.send(request)
             if reply.status != 401 or not auth or self.token_source is None or renew:

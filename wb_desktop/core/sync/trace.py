@@ -2,7 +2,9 @@
 
 :class:`TracingTransport` sits between the API and the (simulated) network and records one
 :class:`TraceEvent` per request: method, route, status, duration, bytes each way, the op ids
-of a push, and the network profile in force. Events go to a :class:`TraceLog` (a JSON-lines
+of a push, the network profile in force, the request id (which the server logs too) and, for
+a refusal, the server's own ``{error, detail}`` (bounded), so an injected fault, a server bug
+and a proxy's page can be told apart afterwards. Events go to a :class:`TraceLog` (a JSON-lines
 file that rotates, so a diagnostics bundle can take it along) and to listeners (the console's
 live timeline). Bodies are never written: they hold customer data.
 """
@@ -23,11 +25,22 @@ from pydantic import ValidationError
 
 from wb_desktop.core.domain.clock import Clock
 from wb_desktop.core.protocol import routes
+from wb_desktop.core.protocol.errors import ErrorBody
 from wb_desktop.core.protocol.push import PushRequest
-from wb_desktop.core.sync.transport import HttpReply, HttpRequest, Transport, TransportError
+from wb_desktop.core.protocol.requests_log import REQUEST_ID
+from wb_desktop.core.sync.transport import (
+    FailureKind,
+    HttpReply,
+    HttpRequest,
+    Transport,
+    TransportError,
+)
 
 TRACE_MAX_BYTES = 5 * 1024 * 1024
 TRACE_KEEP = 3  # the current file and two rotated ones
+MAX_DETAIL_CHARS = 2048  # what is kept of a refusal's detail (a proxy's page can be huge)
+MAX_CODE_CHARS = 100
+NOT_AN_ERROR_BODY = "not_an_error_body"  # the refusal was not the server's {error, detail}
 _log = logging.getLogger(__name__)
 
 
@@ -43,11 +56,27 @@ class TraceEvent:
     profile: str
     op_ids: tuple[str, ...] = ()
     query: str = ""
-    error: str | None = None
+    error: str | None = None  # why there was no reply
+    request_id: str | None = None  # the X-Request-Id sent; the server logs the same id
+    server_error: str | None = None  # a refusal's code (``injected_fault``, ``internal_error``…)
+    server_detail: str | None = None  # a refusal's detail, at most MAX_DETAIL_CHARS
+    error_kind: str | None = None  # a TransportError's kind: offline, refused, reset, timeout
 
     @property
     def ok(self) -> bool:
         return self.status is not None and self.status < 400
+
+    @property
+    def offline(self) -> bool:
+        """Not sent: the link was down (Work offline, or a profile with no link). Not a
+        failure of anything; a trace of an offline morning is not a trace of errors."""
+        if self.error_kind is not None:
+            return self.error_kind == FailureKind.OFFLINE
+        return self.status is None and (self.error or "").startswith("offline")  # older lines
+
+    @property
+    def failed(self) -> bool:
+        return not self.ok and not self.offline
 
     def to_json(self) -> dict[str, Any]:
         record = asdict(self)
@@ -69,8 +98,35 @@ class TraceEvent:
             profile=str(record.get("profile", "")),
             op_ids=tuple(str(op) for op in record.get("op_ids", ())),
             query=str(record.get("query", "")),
-            error=None if record.get("error") is None else str(record["error"]),
+            error=_text_or_none(record.get("error")),
+            request_id=_text_or_none(record.get("request_id")),
+            server_error=_text_or_none(record.get("server_error")),
+            server_detail=_text_or_none(record.get("server_detail")),
+            error_kind=_text_or_none(record.get("error_kind")),
         )
+
+
+def _text_or_none(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def _bounded(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def server_said(status: int, content_type: str, body: bytes) -> tuple[str | None, str | None]:
+    """A refusal's ``(error, detail)`` as the server sent them, bounded; a body that is not
+    the server's error body (a proxy's or a portal's page) is named as such, with the start
+    of its text, so support sees that the server never answered."""
+    if status < 400:
+        return None, None
+    try:
+        said = ErrorBody.model_validate_json(body)
+    except ValidationError:
+        text = " ".join(body[: MAX_DETAIL_CHARS * 4].decode("utf-8", errors="replace").split())
+        shown = f"{content_type or 'no content type'}, {len(body)} bytes: {text}".rstrip(": ")
+        return NOT_AN_ERROR_BODY, _bounded(shown, MAX_DETAIL_CHARS)
+    return _bounded(said.error, MAX_CODE_CHARS), _bounded(said.detail, MAX_DETAIL_CHARS)
 
 
 class TraceLog:
@@ -143,9 +199,9 @@ class TracingTransport:
         try:
             reply = self.inner.send(request)
         except TransportError as error:
-            self._emit(request, started_at, started, profile, None, 0, error.reason)
+            self._emit(request, started_at, started, profile, None, error)
             raise
-        self._emit(request, started_at, started, profile, reply.status, len(reply.body), None)
+        self._emit(request, started_at, started, profile, reply)
         return reply
 
     def _emit(
@@ -154,11 +210,17 @@ class TracingTransport:
         started_at: datetime,
         started: float,
         profile: str,
-        status: int | None,
-        received: int,
-        error: str | None,
+        reply: HttpReply | None,
+        error: TransportError | None = None,
     ) -> None:
         route, _, query = request.path.partition("?")
+        status = None if reply is None else reply.status
+        said: tuple[str | None, str | None] = (None, None)
+        if reply is not None:
+            said = server_said(reply.status, reply.header("content-type") or "", reply.body)
+        request_id = _header(request, REQUEST_ID)
+        if request_id is None and reply is not None:
+            request_id = reply.header(REQUEST_ID)  # the server made one
         event = TraceEvent(
             at=started_at,
             method=request.method,
@@ -166,17 +228,26 @@ class TracingTransport:
             status=status,
             duration_ms=(self.monotonic() - started) * 1000,
             bytes_sent=len(request.body),
-            bytes_received=received,
+            bytes_received=0 if reply is None else len(reply.body),
             profile=profile,
             op_ids=_op_ids(request),
             query=query,
-            error=error,
+            error=None if error is None else error.reason,
+            error_kind=None if error is None else str(error.kind),
+            request_id=request_id,
+            server_error=said[0],
+            server_detail=said[1],
         )
         for listener in list(self.listeners):
             try:
                 listener(event)
             except Exception:  # a broken listener must not fail a sync request
                 _log.exception("a sync trace listener failed")
+
+
+def _header(request: HttpRequest, name: str) -> str | None:
+    wanted = name.lower()
+    return next((v for k, v in request.headers.items() if k.lower() == wanted), None)
 
 
 def _op_ids(request: HttpRequest) -> tuple[str, ...]:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from wb_desktop.core.store.migrate import head_revision
 from wb_desktop.tools.console.diagnostics_models import DeadOpsModel, MissingMediaModel
 from wb_desktop.tools.diagnostics.cache_facts import CacheFacts
+from wb_desktop.tools.diagnostics.contents import BundleContents
 from wb_desktop.tools.diagnostics.sandbox import SandboxProfile
 from wb_desktop.ui.relative_time import local_timestamp
 
@@ -63,6 +64,7 @@ class BundleSummaryView(QWidget):
         self.technician_value = wrapped_label("", self)
         self.redacted_value = wrapped_label("", self)
         self.outbox_value = wrapped_label("", self)
+        self.contents_value = wrapped_label("", self)
         form.addRow(self.tr("Bundle"), self.bundle_value)
         form.addRow(self.tr("Sandbox"), self.sandbox_value)
         form.addRow(self.tr("Made by"), self.made_value)
@@ -70,6 +72,7 @@ class BundleSummaryView(QWidget):
         form.addRow(self.tr("Technician"), self.technician_value)
         form.addRow(self.tr("Redacted"), self.redacted_value)
         form.addRow(self.tr("Outbox"), self.outbox_value)
+        form.addRow(self.tr("Logs and settings"), self.contents_value)
 
         self.dead_model = DeadOpsModel(self)
         self.dead_heading = wrapped_label("", self)
@@ -117,6 +120,7 @@ class BundleSummaryView(QWidget):
             if manifest.redacted
             else self.tr("No: it holds customer data and photos")
         )
+        self.contents_value.setText(self._contents_text(sandbox.contents()))
         self.media_model.set_lookup(sandbox.media_in_bundle)
         self.show_facts(facts)
 
@@ -138,6 +142,22 @@ class BundleSummaryView(QWidget):
         self.media_model.set_rows(missing)
         self.dead_table.setVisible(bool(facts.dead_ops))
         self.media_table.setVisible(bool(missing))
+
+    def _contents_text(self, contents: BundleContents) -> str:
+        logs = (
+            self.tr("%n log file(s), %1 KiB", "", contents.log_files).replace(
+                "%1", f"{contents.log_bytes / 1024:.0f}"
+            )
+            if contents.log_files
+            else self.tr("no log files")
+        )
+        settings = self.tr("settings") if contents.settings else self.tr("no settings")
+        traces = (
+            self.tr("%n trace file(s)", "", contents.trace_files)
+            if contents.trace_files
+            else self.tr("no trace")
+        )
+        return ", ".join((logs, settings, traces))
 
     def _states_text(self, by_state: dict[str, int]) -> str:
         words = {

@@ -72,7 +72,7 @@ class FaultsCard(QFrame):
         self.route_combo = self._combo(ROUTES, editable=True)
         self.op_kind_combo = self._combo(OP_KINDS, editable=True)
         self.probability_spin = self._spin(1, 100, 100, " %")
-        self.count_spin = self._spin(0, 1000, 1, "")
+        self.count_spin = self._spin(0, 1000, 0, "")  # no limit: a field fault lasts
         self.count_spin.setSpecialValueText(self.tr("no limit"))
         self.latency_spin = self._spin(0, 600_000, 2000, " ms")
         self.retry_after_spin = self._spin(0, 3600, 2, " s")

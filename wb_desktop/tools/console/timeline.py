@@ -1,6 +1,6 @@
 """A live timeline of the sync traffic: one bar per request over the last minutes, its
-width the request's duration, its colour the outcome, so a stall or a burst of failures
-stands out at a glance."""
+width the request's duration, its colour the outcome (grey: not sent, offline), so a stall
+or a burst of failures stands out at a glance."""
 
 from __future__ import annotations
 
@@ -16,8 +16,8 @@ from wb_desktop.core.sync.trace import TraceEvent
 from wb_desktop.ui.theme import colours_for
 
 WINDOW = timedelta(minutes=2)
-LANES = 3  # push, pull, everything else
-HEIGHT_PX = 96
+LANES = 4  # push, pull, uploads, everything else
+HEIGHT_PX = 112
 
 
 def lane_of(event: TraceEvent) -> int:
@@ -25,7 +25,9 @@ def lane_of(event: TraceEvent) -> int:
         return 0
     if event.route.startswith(routes.CHANGES):
         return 1
-    return 2
+    if event.route.startswith(routes.BLOBS):
+        return 2
+    return 3
 
 
 class TimelineStrip(QWidget):
@@ -58,7 +60,7 @@ class TimelineStrip(QWidget):
         start = end - WINDOW
         span_ms = WINDOW.total_seconds() * 1000
         painter.setPen(QPen(QColor(colours.muted)))
-        labels = (self.tr("push"), self.tr("pull"), self.tr("other"))
+        labels = (self.tr("push"), self.tr("pull"), self.tr("uploads"), self.tr("other"))
         for lane, label in enumerate(labels):
             painter.drawText(
                 QRectF(4, lane * lane_height, 80, lane_height),
@@ -71,6 +73,8 @@ class TimelineStrip(QWidget):
             colour = colours.synced if item.ok else colours.error
             if item.status is not None and 400 <= item.status < 500:
                 colour = colours.warning
+            if item.offline:  # not sent: the link was down, nothing failed
+                colour = colours.muted
             top = lane_of(item) * lane_height + 6
             painter.fillRect(QRectF(x, top, bar, lane_height - 12), QColor(colour))
         painter.end()

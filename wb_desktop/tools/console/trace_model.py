@@ -1,4 +1,8 @@
-"""The sync trace as a table: one row per request, newest last, filtered in place."""
+"""The sync trace as a table: one row per request, newest last, filtered in place.
+
+A row names what it is about where the cache knows it (an upload's photo and job, a push's
+ops), and what the server said of a refusal. Requests not sent because the link was down are
+counted apart from failures: an offline morning is not a morning of errors."""
 
 from __future__ import annotations
 
@@ -13,11 +17,13 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
 )
 
+from wb_desktop.core.store.trace_queries import blob_of
 from wb_desktop.core.sync.trace import TraceEvent
 from wb_desktop.ui.formatting import format_time
 from wb_desktop.ui.row_models import RIGHT, ROW_ROLE, Column, RowTableModel
 
 MAX_ROWS = 20_000  # the file keeps everything; the table keeps the recent past
+SHOWN_CHARS = 120  # of what the server said, in the cell (all of it in the tooltip)
 EVENT_ROLE = ROW_ROLE
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -26,13 +32,32 @@ class TraceColumn(IntEnum):
     TIME = 0
     METHOD = 1
     ROUTE = 2
-    STATUS = 3
-    DURATION = 4
-    SENT = 5
-    RECEIVED = 6
-    OPS = 7
-    PROFILE = 8
-    ERROR = 9
+    ABOUT = 3
+    STATUS = 4
+    DURATION = 5
+    SENT = 6
+    RECEIVED = 7
+    OPS = 8
+    PROFILE = 9
+    ERROR = 10
+    SERVER_SAID = 11
+
+
+def server_said(event: TraceEvent) -> str:
+    """A refusal's code and detail as the server sent them (empty when it did not refuse)."""
+    if event.server_error is None:
+        return ""
+    return (
+        f"{event.server_error}: {event.server_detail}"
+        if event.server_detail
+        else event.server_error
+    )
+
+
+def subject_keys(event: TraceEvent) -> list[str]:
+    """The hashes and op ids a row can be named by."""
+    blob = blob_of(event.route)
+    return [blob] if blob is not None else list(event.op_ids)
 
 
 class TraceTableModel(RowTableModel[TraceEvent]):
@@ -48,6 +73,11 @@ class TraceTableModel(RowTableModel[TraceEvent]):
                 Column(
                     QT_TRANSLATE_NOOP("TraceTableModel", "Route"),
                     lambda event: event.route + (f"?{event.query}" if event.query else ""),
+                ),
+                Column(
+                    QT_TRANSLATE_NOOP("TraceTableModel", "About"),
+                    self.about,
+                    tooltip=lambda event: self.about(event, limit=None) or None,
                 ),
                 Column(
                     QT_TRANSLATE_NOOP("TraceTableModel", "Status"),
@@ -80,10 +110,38 @@ class TraceTableModel(RowTableModel[TraceEvent]):
                 Column(
                     QT_TRANSLATE_NOOP("TraceTableModel", "Error"), lambda event: event.error or ""
                 ),
+                Column(
+                    QT_TRANSLATE_NOOP("TraceTableModel", "Server said"),
+                    lambda event: server_said(event)[:SHOWN_CHARS],
+                    tooltip=lambda event: server_said(event) or None,
+                ),
             ),
         )
         self._zone = zone
         self._failed = 0  # kept as rows come and go: the summary reads it per request
+        self._offline = 0
+        self._subjects: dict[str, str] = {}
+        self._lookups: set[str] = set()
+
+    def about(self, event: TraceEvent, limit: int | None = 2) -> str:
+        """What the cache knows the request was about; empty when it knows nothing."""
+        names = [self._subjects[key] for key in subject_keys(event) if key in self._subjects]
+        if limit is None or len(names) <= limit:
+            return "; ".join(names)
+        return "; ".join(names[:limit]) + f"; +{len(names) - limit}"
+
+    def unnamed_keys(self) -> set[str]:
+        """Hashes and op ids of the rows not yet looked up in the cache."""
+        return {key for event in self._rows for key in subject_keys(event)} - set(self._lookups)
+
+    def add_subjects(self, asked: set[str], names: dict[str, str]) -> None:
+        """Names found for ``asked`` (keys the cache did not know stay unnamed, and are not
+        asked again)."""
+        self._lookups.update(asked)
+        self._subjects.update(names)
+        if self._rows:
+            column = TraceColumn.ABOUT
+            self.dataChanged.emit(self.index(0, column), self.index(len(self._rows) - 1, column))
 
     def events(self) -> list[TraceEvent]:
         return self.rows()
@@ -95,21 +153,28 @@ class TraceTableModel(RowTableModel[TraceEvent]):
     def failures(self) -> int:
         return self._failed
 
+    def not_sent(self) -> int:
+        """Requests the link did not carry because it was offline."""
+        return self._offline
+
     def set_events(self, events: list[TraceEvent]) -> None:
         kept = events[-MAX_ROWS:]
-        self._failed = sum(1 for event in kept if not event.ok)
+        self._failed = sum(1 for event in kept if event.failed)
+        self._offline = sum(1 for event in kept if event.offline)
         self.set_rows(kept)
 
     def append(self, event: TraceEvent) -> None:
         if len(self._rows) >= MAX_ROWS:
             self.beginRemoveRows(QModelIndex(), 0, 0)
-            self._failed -= not self._rows[0].ok
+            self._failed -= self._rows[0].failed
+            self._offline -= self._rows[0].offline
             del self._rows[0]
             self.endRemoveRows()
         row = len(self._rows)
         self.beginInsertRows(QModelIndex(), row, row)
         self._rows.append(event)
-        self._failed += not event.ok
+        self._failed += event.failed
+        self._offline += event.offline
         self.endInsertRows()
 
     def _time(self, event: TraceEvent) -> str:
@@ -136,11 +201,24 @@ class TraceFilter(QSortFilterProxyModel):
         event = model.index(source_row, 0, source_parent).data(EVENT_ROLE)
         if not isinstance(event, TraceEvent):
             return False
-        if self._failures_only and event.ok:
+        if self._failures_only and not event.failed:
             return False
         if self._method and event.method != self._method:
             return False
         if self._text:
-            haystack = " ".join((event.route, event.query, event.error or "", *event.op_ids))
+            model_about = (
+                model.about(event, limit=None) if isinstance(model, TraceTableModel) else ""
+            )
+            haystack = " ".join(
+                (
+                    event.route,
+                    event.query,
+                    event.error or "",
+                    server_said(event),
+                    event.request_id or "",
+                    model_about,
+                    *event.op_ids,
+                )
+            )
             return self._text in haystack.lower()
         return True

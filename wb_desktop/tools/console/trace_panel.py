@@ -1,7 +1,9 @@
 """The sync trace panel: the live timeline, the table of requests with filters, and export.
 
 It starts from what the trace file already holds (the requests before the console opened)
-and then follows :attr:`SyncService.traceEvent` live.
+and then follows :attr:`SyncService.traceEvent` live. Rows are named from the cache (which
+photo and job an upload carried) as they arrive; the selected row's line shows what the
+server said and, with the admin API, the server's own log line for the same request id.
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -25,28 +27,42 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wb_desktop.app.op_runner import OpRunner
+from wb_desktop.core.protocol.requests_log import RequestLogLine
+from wb_desktop.core.store.trace_queries import blob_of, trace_subjects
 from wb_desktop.core.sync.trace import TraceEvent, TraceLog
 from wb_desktop.tools.console.context import ConsoleContext
 from wb_desktop.tools.console.timeline import TimelineStrip
-from wb_desktop.tools.console.trace_model import EVENT_ROLE, TraceFilter, TraceTableModel
+from wb_desktop.tools.console.trace_model import (
+    EVENT_ROLE,
+    TraceFilter,
+    TraceTableModel,
+    server_said,
+)
 from wb_desktop.ui.theme import TOUCH_TARGET_PX, set_role
 
 TIMELINE_TICK_MS = 1000
 TIMELINE_EVENTS = 500  # more than two minutes of traffic ever holds
 METHODS = ("", "GET", "POST", "PATCH", "PUT", "DELETE")
+SHA256_HEX = 64
 
 
 class TracePanel(QWidget):
     def __init__(self, context: ConsoleContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._context = context
         self._log = TraceLog(context.cache.paths.trace)
+        self._calls = OpRunner(parent=self)  # the server's log, over the admin API
+        self._naming = False
         layout = QVBoxLayout(self)
         self.timeline = TimelineStrip(context.clock.now, self)
         layout.addWidget(self.timeline)
 
         filters = QHBoxLayout()
         self.search_edit = QLineEdit(self)
-        self.search_edit.setPlaceholderText(self.tr("Filter by route, op id or error"))
+        self.search_edit.setPlaceholderText(
+            self.tr("Filter by route, op id, error, request id or what a row is about")
+        )
         self.search_edit.setClearButtonEnabled(True)
         self.method_combo = QComboBox(self)
         self.method_combo.addItem(self.tr("Any method"), "")
@@ -73,6 +89,10 @@ class TracePanel(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.table, 1)
+        self.detail_label = QLabel(self)
+        self.detail_label.setWordWrap(True)
+        self.detail_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.detail_label)
         self.summary_label = QLabel(self)
         self.summary_label.setWordWrap(True)
         layout.addWidget(self.summary_label)
@@ -81,6 +101,7 @@ class TracePanel(QWidget):
         self.method_combo.currentIndexChanged.connect(self._apply_filters)
         self.failures_check.toggled.connect(self._apply_filters)
         self.export_button.clicked.connect(self._choose_export)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_detail())
         context.service.traceEvent.connect(self.add_event)
         self._ticker = QTimer(self)
         self._ticker.setInterval(TIMELINE_TICK_MS)
@@ -89,6 +110,7 @@ class TracePanel(QWidget):
         self.model.set_events(list(self._log.events()))
         self.timeline.set_events(self.model.recent(TIMELINE_EVENTS))
         self._show_summary()
+        self._name_rows()
 
     def add_event(self, event: TraceEvent) -> None:
         at_bottom = (
@@ -97,6 +119,8 @@ class TracePanel(QWidget):
         self.model.append(event)
         self.timeline.set_events(self.model.recent(TIMELINE_EVENTS))
         self._show_summary()
+        if blob_of(event.route) is not None or event.op_ids:
+            self._name_rows()
         if at_bottom:
             self.table.scrollToBottom()
 
@@ -145,10 +169,97 @@ class TracePanel(QWidget):
     def _show_summary(self) -> None:
         total, failed = self.model.rowCount(), self.model.failures()
         self.summary_label.setText(
-            self.tr("%1 requests shown of %2; %3 failed. The full trace is in %4")
+            self.tr(
+                "%1 requests shown of %2; %3 failed, %4 not sent (offline). The full trace is in %5"
+            )
             .replace("%1", str(self.filtered.rowCount()))
             .replace("%2", str(total))
             .replace("%3", str(failed))
-            .replace("%4", str(self._log.path))
+            .replace("%4", str(self.model.not_sent()))
+            .replace("%5", str(self._log.path))
         )
         set_role(self.summary_label, "muted")
+
+    def naming_done(self) -> bool:
+        """No lookup of row names is under way (tests wait for it)."""
+        return not self._naming
+
+    def _name_rows(self) -> None:
+        """Ask the cache what the rows not yet named are about (one lookup at a time)."""
+        if self._naming:
+            return
+        keys = self.model.unnamed_keys()
+        if not keys:
+            return
+        blobs = {key for key in keys if len(key) == SHA256_HEX}
+        ops = keys - blobs
+        self._naming = True
+
+        def done(names: dict[str, str]) -> None:
+            self._naming = False
+            self.model.add_subjects(keys, names)
+            self._name_rows()  # rows that arrived meanwhile
+
+        def failed(_error: object) -> None:
+            self._naming = False
+
+        self._context.workday.runner.query(
+            lambda session: trace_subjects(session, blobs, ops), done, failed
+        )
+
+    def selected_event(self) -> TraceEvent | None:
+        index = self.table.currentIndex()
+        event = index.siblingAtColumn(0).data(EVENT_ROLE) if index.isValid() else None
+        return event if isinstance(event, TraceEvent) else None
+
+    def _show_detail(self) -> None:
+        """The selected request: its id, what the server said, and the server's log line."""
+        event = self.selected_event()
+        if event is None or event.request_id is None:
+            self.detail_label.clear()
+            return
+        said = server_said(event) or self.tr("no refusal")
+        self.detail_label.setText(
+            self.tr("Request %1 · server said: %2")
+            .replace("%1", event.request_id)
+            .replace("%2", said)
+        )
+        set_role(self.detail_label, "muted")
+        if not self._context.has_admin:
+            return
+        request_id, context = event.request_id, self._context
+
+        def run() -> list[RequestLogLine]:
+            office = context.office()
+            try:
+                return office.request_log([request_id])
+            finally:
+                office.close()
+
+        def done(lines: list[RequestLogLine]) -> None:
+            current = self.selected_event()
+            if current is None or current.request_id != request_id:
+                return  # another row was selected meanwhile
+            self.detail_label.setText(self.detail_label.text() + " · " + self._server_line(lines))
+
+        self._calls.call(run, done, lambda _error: None)
+
+    def _server_line(self, lines: list[RequestLogLine]) -> str:
+        if not lines:
+            return self.tr(
+                "the server has no line for it (it never reached this server: a proxy,"
+                " a portal or the network answered)"
+            )
+        line = lines[-1]
+        status = "—" if line.status is None else str(line.status)
+        return (
+            self.tr("server's log: %1 %2 → %3 %4 in %5 ms")
+            .replace("%1", line.method)
+            .replace("%2", line.path)
+            .replace("%3", status)
+            .replace("%4", line.error or "")
+            .replace("%5", f"{line.duration_ms:.0f}")
+        )
+
+    def busy(self) -> bool:
+        return not self._calls.idle

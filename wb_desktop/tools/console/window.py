@@ -26,8 +26,12 @@ class ConsoleWindow(QMainWindow):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        # Two consoles (two technicians, a tablet and a sandbox) must be told apart in the
+        # task bar: the profile and the folder it lives in.
         self.setWindowTitle(
-            self.tr("Support console — %1 — WorkBoss Desktop").replace("%1", profile)
+            self.tr("Support console — %1 in %2 — WorkBoss Desktop")
+            .replace("%1", profile)
+            .replace("%2", str(context.cache.paths.folder.parent.parent))
         )
         central = QWidget(self)
         layout = QVBoxLayout(central)

@@ -5,7 +5,7 @@ Layout (see :mod:`wb_desktop.tools.diagnostics.manifest`)::
     manifest.json                 versions, technician, device, outbox counts, files + SHA-256
     outbox.json                   every outbox op with its state, attempts, errors and payload
     database/cache.sqlite3        a consistent copy of the cache (SQLite online backup)
-    settings/settings.json        the profile's settings (never the saved sign-in)
+    settings/settings.json        the profile's settings, secrets removed (defaults if none saved)
     trace/sync-trace*.jsonl       the sync trace, rotated files included
     logs/...                      the profile's log files
     media/photos/..., media/signatures/...   left out when redacted
@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sqlite3
 import tempfile
 import zipfile
@@ -27,7 +28,9 @@ from contextlib import closing, suppress
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
+from wb_desktop.app.settings import ProfileSettings
 from wb_desktop.core.paths import ProfilePaths
 from wb_desktop.core.store.backup import backup_database
 from wb_desktop.tools.diagnostics.cache_facts import CacheFacts, outbox_rows, read_facts
@@ -44,11 +47,12 @@ from wb_desktop.tools.diagnostics.manifest import (
     BundleFile,
     Manifest,
 )
-from wb_desktop.tools.diagnostics.redact import Redactor
+from wb_desktop.tools.diagnostics.redact import REMOVED, Redactor
 from wb_desktop.tools.diagnostics.redact_db import collect_values, redact_database_copy
 from wb_desktop.tools.diagnostics.sandbox import SandboxProfile, open_bundle
 
 CHUNK_BYTES = 1024 * 1024
+_SECRET_KEY = re.compile(r"(?i)token|password|passwd|secret|credential|api_?key|auth")
 TRACE_PATTERN = "sync-trace*.jsonl"
 
 __all__ = ["SandboxProfile", "export_bundle", "open_bundle", "trace_files"]
@@ -72,6 +76,37 @@ def _media_files(paths: ProfilePaths) -> list[Path]:
     if not paths.media.is_dir():
         return []
     return sorted(p for p in paths.media.rglob("*") if p.is_file() and not p.name.endswith(".part"))
+
+
+def settings_for_bundle(paths: ProfilePaths, redactor: Redactor) -> bytes:
+    """The profile's settings as the tablet has them (its defaults when it never saved any),
+    with anything secret-looking removed and, under redaction, customer data replaced. A file
+    that is not JSON goes as scrubbed text: support needs to see what the app choked on."""
+    try:
+        raw = paths.settings.read_text(encoding="utf-8-sig", errors="replace")
+    except FileNotFoundError:
+        document: Any = {**ProfileSettings().to_json(), "_note": "defaults: no settings.json"}
+    except OSError as error:
+        document = {"_note": f"settings.json could not be read: {error.strerror or error}"}
+    else:
+        try:
+            document = json.loads(raw)
+        except json.JSONDecodeError:
+            return redactor.text(raw).encode("utf-8")
+    clean = redactor.json(_without_secrets(document))
+    return (json.dumps(clean, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def _without_secrets(value: Any) -> Any:
+    """Keys naming a token, password, secret or key lose their value, however nested."""
+    if isinstance(value, dict):
+        return {
+            key: REMOVED if _SECRET_KEY.search(str(key)) else _without_secrets(item)
+            for key, item in value.items()
+        }
+    if isinstance(value, list):
+        return [_without_secrets(item) for item in value]
+    return value
 
 
 def _file_chunks(path: Path) -> Iterator[bytes]:
@@ -198,8 +233,7 @@ def _write_zip(
         writer = _ZipWriter(archive, now)
         writer.add(DATABASE, _file_chunks(copy))
         writer.add_bytes(OUTBOX, outbox)
-        if paths.settings.is_file():
-            writer.add(SETTINGS, _file_chunks(paths.settings))
+        writer.add_bytes(SETTINGS, settings_for_bundle(paths, redactor))
         for trace in trace_files(paths):
             writer.add(f"{TRACE_DIR}/{trace.name}", _lines(trace, redactor, as_json=True))
         for log in _log_files(paths):

@@ -134,6 +134,7 @@ def render_summary(sandbox: SandboxProfile, facts: CacheFacts) -> str:
             else "no"
         ),
         f"Outbox:      {states or 'empty'}",
+        f"Contents:    {sandbox.contents().describe()} (in {sandbox.paths.folder})",
     ]
     if facts.dead_ops:
         lines.append(f"Dead ops:    {len(facts.dead_ops)}")

@@ -35,6 +35,7 @@ from wb_desktop.core.paths import DataPaths, ProfilePaths, check_profile_name
 from wb_desktop.core.store.database import SQLITE_HEADER
 from wb_desktop.core.store.migrate import known_revisions
 from wb_desktop.tools.diagnostics.cache_facts import CacheFacts, read_facts
+from wb_desktop.tools.diagnostics.contents import BundleContents, bundle_contents
 from wb_desktop.tools.diagnostics.errors import (
     BundleSchemaTooNewError,
     BundleTooLargeError,
@@ -105,6 +106,10 @@ class SandboxProfile:
 
     def media_in_bundle(self, relative_path: str) -> bool:
         return self.paths.media.joinpath(*PurePosixPath(relative_path).parts).is_file()
+
+    def contents(self) -> BundleContents:
+        """What the bundle carried besides the cache: logs, settings, trace."""
+        return bundle_contents(self.paths)
 
 
 def default_sandbox_root(data: DataPaths) -> Path:

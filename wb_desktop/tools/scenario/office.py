@@ -4,11 +4,13 @@ will too."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import requests
 
 from wb_desktop.core.protocol import routes
+from wb_desktop.core.protocol.requests_log import RequestLogLine, RequestLogPage
 
 
 class OfficeError(Exception):
@@ -71,6 +73,16 @@ class Office:
 
     def clear_faults(self) -> None:
         self._call("DELETE", routes.FAULTS)
+
+    def request_log(
+        self, request_ids: Sequence[str] = (), limit: int = 100
+    ) -> list[RequestLogLine]:
+        """The server's own log lines for these request ids (the newest ``limit`` without)."""
+        params: dict[str, Any] = {"limit": limit}
+        if request_ids:
+            params["request_id"] = list(request_ids)
+        page = self._call("GET", routes.REQUEST_LOG, params=params)
+        return RequestLogPage.model_validate(page).lines
 
     def close(self) -> None:
         self._session.close()
