@@ -20,9 +20,11 @@ from wb_desktop.tools.console.context import ConsoleContext
 from wb_desktop.tools.console.data_panel import DataPanel
 from wb_desktop.tools.console.diagnostics_panel import DiagnosticsPanel
 from wb_desktop.tools.console.dispatcher_panel import DispatcherPanel
+from wb_desktop.tools.console.logs_panel import LogsPanel, SettingsPanel
 from wb_desktop.tools.console.opener import SupportConsole
 from wb_desktop.tools.console.outbox_panel import OutboxPanel
 from wb_desktop.tools.console.scenario_panel import ScenarioPanel
+from wb_desktop.tools.console.source import ConsoleSource
 from wb_desktop.tools.console.technicians_panel import OpenTechnician, TechniciansPanel
 from wb_desktop.tools.console.trace_panel import TracePanel
 from wb_desktop.tools.console.window import ConsoleWindow
@@ -40,8 +42,9 @@ def build_console(
     virtual_clock: VirtualClock | None,
 ) -> ConsoleWindow:
     """The console window with every panel, wired to each other where one feeds another."""
+    source = ConsoleSource(context)
     connectivity = ConnectivityPanel(context)
-    data = DataPanel(context)
+    data = DataPanel(context, source=source)
     dispatcher = DispatcherPanel(context)
     diagnostics = DiagnosticsPanel(context)
     scenarios = ScenarioPanel(context, virtual_clock)
@@ -49,19 +52,35 @@ def build_console(
     dispatcher.officeChanged.connect(scenarios.record_server_step)
     context.service.paymentRequested.connect(scenarios.live.record_payment_request)
     dispatcher.officeChanged.connect(lambda _step: data.refresh())
+    # An opened bundle switches the reading panels to its sandbox (docs/support.md).
+    diagnostics.bundleOpened.connect(source.show_sandbox)
+    following: list[tuple[str, QWidget]] = [
+        (_t("Outbox"), OutboxPanel(context, source=source)),
+        (_t("Sync trace"), TracePanel(context, source=source)),
+        (_t("Data side by side"), data),
+        (_t("Conflicts"), ConflictsPanel(context, source=source)),
+        (_t("Logs"), LogsPanel(source)),
+        (_t("Settings"), SettingsPanel(source)),
+    ]
     panels: list[tuple[str, QWidget]] = [
         (_t("Connectivity"), connectivity),
-        (_t("Outbox"), OutboxPanel(context)),
-        (_t("Sync trace"), TracePanel(context)),
-        (_t("Data side by side"), data),
-        (_t("Conflicts"), ConflictsPanel(context)),
+        *following,
         (_t("Dispatcher"), dispatcher),
         (_t("Scenarios"), scenarios),
         (_t("Diagnostics"), diagnostics),
         (_t("Technicians"), TechniciansPanel(context, open_technician)),
     ]
-    window = ConsoleWindow(context, panels, profile=profile)
-    window.before_shutdown(scenarios.close_replay, diagnostics.closing, data.wait, dispatcher.wait)
+    window = ConsoleWindow(
+        context,
+        panels,
+        profile=profile,
+        source=source,
+        bundle_panels=tuple(panel for _title, panel in following),
+    )
+    source.setParent(window)
+    window.before_shutdown(
+        scenarios.close_replay, diagnostics.closing, data.wait, dispatcher.wait, source.close
+    )
     return window
 
 

@@ -38,6 +38,7 @@ from wb_desktop.tools.console.conflicts_model import (
 from wb_desktop.tools.console.context import ConsoleContext
 from wb_desktop.tools.console.merge_dialog import MergeDialog
 from wb_desktop.tools.console.shown_refresh import ShownRefresh
+from wb_desktop.tools.console.source import ConsoleSource
 from wb_desktop.ui.messages import user_message
 from wb_desktop.ui.theme import TOUCH_TARGET_PX, set_role
 
@@ -62,9 +63,15 @@ class ConflictsPanel(QWidget):
     refreshed = Signal()
     resolved = Signal(object)  # the list of Resolution a decision made
 
-    def __init__(self, context: ConsoleContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        context: ConsoleContext,
+        parent: QWidget | None = None,
+        source: ConsoleSource | None = None,
+    ) -> None:
         super().__init__(parent)
         self._context = context
+        self._source = source or ConsoleSource(context, self)
         heading = QLabel(self.tr("Conflicts"), self)
         heading.setProperty("role", "heading")
         self.summary_label = QLabel(self)
@@ -100,6 +107,7 @@ class ConflictsPanel(QWidget):
         context.service.stepFinished.connect(self.schedule_refresh)
         # bound methods: Qt disconnects them when the panel is deleted (a lambda would outlive it)
         context.workday.changed.connect(self.schedule_refresh)
+        self._source.sourceChanged.connect(self.refresh)
         self.refresh()
 
     def _layout(self, heading: QLabel) -> None:
@@ -139,7 +147,7 @@ class ConflictsPanel(QWidget):
         """Read the open conflicts now, keeping the selected record selected (or the first)."""
         self._refresher.reading()
         current = self.current_conflict()
-        with self._context.cache.database.reader() as session:
+        with self._source.current.database.reader() as session:
             rows = open_conflicts(session)
         self.records.set_rows(rows)
         self.summary_label.setText(self.tr("%n record(s) with open conflicts", "", len(rows)))
@@ -169,8 +177,14 @@ class ConflictsPanel(QWidget):
         conflict = self.current_conflict()
         self.fields.set_conflict(conflict)
         self.record_label.setText(self._describe(conflict))
+        live = self._source.live
+        why = "" if live else self._read_only()
         for button in (self.keep_mine_button, self.keep_server_button, self.merge_button):
-            button.setEnabled(conflict is not None)
+            button.setEnabled(conflict is not None and live)
+            button.setToolTip(why)
+
+    def _read_only(self) -> str:
+        return self.tr("A bundle's conflicts are only shown: the technician decides them")
 
     # --- deciding --------------------------------------------------------------------------
 
@@ -179,6 +193,9 @@ class ConflictsPanel(QWidget):
     ) -> list[Resolution] | None:
         """Decide the selected record's conflicts; a refusal shows inline, nothing changes."""
         conflict = self.current_conflict()
+        if not self._source.live:
+            self._show(self._read_only(), "error")
+            return None
         if conflict is None:
             self._show(self.tr("Select a record in conflict first."), "error")
             return None

@@ -40,6 +40,7 @@ from wb_desktop.tools.console.record_table import (
     searchable,
     select_source_row,
 )
+from wb_desktop.tools.console.source import ConsoleSource
 from wb_desktop.tools.diagnostics.convergence import (
     ConvergenceReport,
     convergence_report,
@@ -59,9 +60,15 @@ class DataPanel(QWidget):
     officeLoaded = Signal()
     convergenceChecked = Signal(object)
 
-    def __init__(self, context: ConsoleContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        context: ConsoleContext,
+        parent: QWidget | None = None,
+        source: ConsoleSource | None = None,
+    ) -> None:
         super().__init__(parent)
         self._context = context
+        self._source = source or ConsoleSource(context, self)
         self._calls = OpRunner(parent=self)
         self._office: OfficeRecords | None = None
         self._report: ConvergenceReport | None = None
@@ -199,9 +206,27 @@ class DataPanel(QWidget):
         # Bound methods, not lambdas: Qt drops them when the panel goes, the session stays.
         self._context.workday.changed.connect(self._cache_changed)
         self._context.service.stepFinished.connect(self._cache_changed)
+        self._source.sourceChanged.connect(self._source_changed)
+
+    def _source_changed(self) -> None:
+        """A bundle's office is the tablet's server, not this one: only its cache is shown."""
+        self._office, self._report = None, None
+        self.differences_model.set_report(None)
+        self.summary_label.setText(self.tr("Not checked yet."))
+        self._say("", "muted")
+        self._say_what_is_missing()
+        self.refresh()
 
     def _say_what_is_missing(self) -> None:
-        if not self._context.has_admin:
+        if not self._source.live:
+            self._say(
+                self.tr(
+                    "A bundle's records: the office's side is this console's server, not the"
+                    " tablet's, so it is not shown or compared."
+                ),
+                "warning",
+            )
+        elif not self._context.has_admin:
             self._say(
                 self.tr(
                     "This server's admin API is not open to the app, so the office's side "
@@ -214,7 +239,8 @@ class DataPanel(QWidget):
         self.check_button.setEnabled(self._office_reachable())
 
     def _office_reachable(self) -> bool:
-        return self._context.has_admin and self._context.technician_id is not None
+        live = self._source.live
+        return live and self._context.has_admin and self._context.technician_id is not None
 
     # --- showing ---------------------------------------------------------------------------
 
@@ -232,7 +258,8 @@ class DataPanel(QWidget):
 
     def reload_local(self) -> None:
         table = self.current_table()
-        rows = self._context.workday.read(lambda session: read_table(session, table.name))
+        with self._source.current.database.reader() as session:
+            rows = read_table(session, table.name)
         kept = self._selected_identity()
         self.local_model.set_records(rows.columns, rows.rows, table.identity)
         if kept:  # a sync step re-reads the table; the record support looks at stays selected
@@ -364,6 +391,8 @@ class DataPanel(QWidget):
         self._calls.call(check, self._checked, self._office_failed)
 
     def _office_arrived(self, records: OfficeRecords) -> None:
+        if not self._source.live:
+            return  # asked before a bundle was opened
         self._office = records
         if self._office_reachable():
             self._say("", "muted")

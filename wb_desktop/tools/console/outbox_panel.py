@@ -48,6 +48,7 @@ from wb_desktop.tools.console.outbox_model import (
     filter_label,
 )
 from wb_desktop.tools.console.shown_refresh import ShownRefresh
+from wb_desktop.tools.console.source import ConsoleSource
 from wb_desktop.ui.theme import TOUCH_TARGET_PX, set_role
 
 
@@ -56,9 +57,15 @@ class OutboxPanel(QWidget):
     exportFinished = Signal(int, str)  # ops written, the file
     exportFailed = Signal(str)
 
-    def __init__(self, context: ConsoleContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        context: ConsoleContext,
+        parent: QWidget | None = None,
+        source: ConsoleSource | None = None,
+    ) -> None:
         super().__init__(parent)
         self._context = context
+        self._source = source or ConsoleSource(context, self)
         self._calls = OpRunner(parent=self)
         heading = QLabel(self.tr("Outbox"), self)
         heading.setProperty("role", "heading")
@@ -123,6 +130,7 @@ class OutboxPanel(QWidget):
         context.service.viewChanged.connect(self.schedule_refresh)
         # bound methods: Qt disconnects them when the panel is deleted (a lambda would outlive it)
         context.workday.changed.connect(self.schedule_refresh)
+        self._source.sourceChanged.connect(self.refresh)
         self.refresh()
 
     def _layout(self, heading: QLabel, show_label: QLabel) -> None:
@@ -163,7 +171,7 @@ class OutboxPanel(QWidget):
         self._refresher.reading()
         keep = set(self.selected_op_ids())
         choice = self.state_filter()
-        with self._context.cache.database.reader() as session:
+        with self._source.current.database.reader() as session:
             every = outbox_rows(session, include_done=choice is StateFilter.EVERYTHING)
         self.model.set_rows([row for row in every if choice.admits(row)])
         self.select_ops(keep)
@@ -210,12 +218,19 @@ class OutboxPanel(QWidget):
         self.retry_button.setEnabled(OutboxState.QUEUED in states)
         self.requeue_button.setEnabled(OutboxState.DEAD in states)
         self.discard_button.setEnabled(bool(states & {OutboxState.QUEUED, OutboxState.DEAD}))
+        live = self._source.live
+        why = "" if live else self._read_only()
+        for button in (self.retry_button, self.requeue_button, self.discard_button):
+            button.setEnabled(button.isEnabled() and live)
+            button.setToolTip(why)
         self.detail_text.setPlainText(self._details(rows[0]) if len(rows) == 1 else "")
 
     # --- actions ---------------------------------------------------------------------------
 
     def retry_selected(self) -> int:
         """Send the selected queued ops at the next step, and start that step now."""
+        if not self._source.live:
+            return self._fail(self._read_only(), 0)
         count = retry_now(self._context.cache.database, self.selected_op_ids())
         if count == 0:
             return self._fail(self.tr("None of the selected ops is waiting in the queue."), 0)
@@ -226,6 +241,8 @@ class OutboxPanel(QWidget):
 
     def requeue_selected(self) -> list[Requeued]:
         """Put the selected refused ops back in the queue (after the cause was fixed)."""
+        if not self._source.live:
+            return self._fail(self._read_only(), [])
         moved = requeue_dead(
             self._context.cache.database, self.selected_op_ids(), self._context.clock.now()
         )
@@ -270,6 +287,8 @@ class OutboxPanel(QWidget):
         self, *, confirm: bool = True, reason: str | None = None
     ) -> DiscardPlan | None:
         """Discard the selected ops (and those that cannot go without them) with a reason."""
+        if not self._source.live:
+            return self._fail(self._read_only(), None)
         ids = self.selected_op_ids()
         why = (reason if reason is not None else self.reason_edit.text()).strip()
         if not ids:
@@ -370,6 +389,12 @@ class OutboxPanel(QWidget):
             lines.append(self.tr("Last error: %1").replace("%1", row.last_error))
         lines.append(json.dumps(row.payload, ensure_ascii=False, indent=1, sort_keys=True))
         return "\n".join(lines)
+
+    def _read_only(self) -> str:
+        return self.tr(
+            "This is a bundle's outbox: its ops are only shown here, never sent to this"
+            " console's server (replay them from the Diagnostics tab)"
+        )
 
     def _say(self, text: str) -> None:
         self.message_label.setText(text)

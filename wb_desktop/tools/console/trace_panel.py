@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -32,6 +32,7 @@ from wb_desktop.core.protocol.requests_log import RequestLogLine
 from wb_desktop.core.store.trace_queries import blob_of, trace_subjects
 from wb_desktop.core.sync.trace import TraceEvent, TraceLog
 from wb_desktop.tools.console.context import ConsoleContext
+from wb_desktop.tools.console.source import ConsoleSource
 from wb_desktop.tools.console.timeline import TimelineStrip
 from wb_desktop.tools.console.trace_model import (
     EVENT_ROLE,
@@ -48,10 +49,16 @@ SHA256_HEX = 64
 
 
 class TracePanel(QWidget):
-    def __init__(self, context: ConsoleContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        context: ConsoleContext,
+        parent: QWidget | None = None,
+        source: ConsoleSource | None = None,
+    ) -> None:
         super().__init__(parent)
         self._context = context
-        self._log = TraceLog(context.cache.paths.trace)
+        self._source = source or ConsoleSource(context, self)
+        self._log = TraceLog(self._source.current.trace)
         self._calls = OpRunner(parent=self)  # the server's log, over the admin API
         self._naming = False
         layout = QVBoxLayout(self)
@@ -107,12 +114,55 @@ class TracePanel(QWidget):
         self._ticker.setInterval(TIMELINE_TICK_MS)
         self._ticker.timeout.connect(self.timeline.update)
         self._ticker.start()
+        self._source.sourceChanged.connect(self.reload)
+        self.reload()
+
+    def reload(self) -> None:
+        """Read the current source's trace file again (the live profile's or a bundle's)."""
+        self._log = TraceLog(self._source.current.trace)
         self.model.set_events(list(self._log.events()))
         self.timeline.set_events(self.model.recent(TIMELINE_EVENTS))
+        self.detail_label.clear()
+        self.timeline.setVisible(self._source.live)  # the last minutes: live traffic only
         self._show_summary()
         self._name_rows()
 
+    def select_requests(self, request_ids: list[str]) -> int:
+        """Show and select the rows with these request ids (filters that hide them are
+        cleared); returns how many rows are selected."""
+        wanted = set(request_ids)
+        if any(e.request_id in wanted for e in self.model.events()) and not any(
+            e.request_id in wanted for e in self.shown_events()
+        ):
+            self.search_edit.clear()
+            self.method_combo.setCurrentIndex(0)
+            self.failures_check.setChecked(False)
+        selection = QItemSelection()
+        rows = [r for r, e in enumerate(self.shown_events()) if e.request_id in wanted]
+        last = self.filtered.columnCount() - 1
+        for row in rows:
+            selection.select(self.filtered.index(row, 0), self.filtered.index(row, last))
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
+        self.table.selectionModel().select(
+            selection, flags | QItemSelectionModel.SelectionFlag.Rows
+        )
+        if rows:
+            first = self.filtered.index(rows[0], 0)
+            self.table.selectionModel().setCurrentIndex(
+                first, QItemSelectionModel.SelectionFlag.NoUpdate
+            )
+            self.table.scrollTo(first)
+        return len(rows)
+
+    def selected_request_ids(self) -> list[str]:
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        events = [self.filtered.index(row, 0).data(EVENT_ROLE) for row in rows]
+        return [e.request_id for e in events if isinstance(e, TraceEvent) and e.request_id]
+
     def add_event(self, event: TraceEvent) -> None:
+        """A live request; a bundle's trace does not grow, so it is not shown then."""
+        if not self._source.live:
+            return
         at_bottom = (
             self.table.verticalScrollBar().value() >= self.table.verticalScrollBar().maximum()
         )
@@ -203,9 +253,18 @@ class TracePanel(QWidget):
         def failed(_error: object) -> None:
             self._naming = False
 
-        self._context.workday.runner.query(
-            lambda session: trace_subjects(session, blobs, ops), done, failed
-        )
+        if self._source.live:
+            self._context.workday.runner.query(
+                lambda session: trace_subjects(session, blobs, ops), done, failed
+            )
+            return
+        database = self._source.current.database
+
+        def read() -> dict[str, str]:
+            with database.reader() as session:
+                return trace_subjects(session, blobs, ops)
+
+        self._calls.call(read, done, failed)
 
     def selected_event(self) -> TraceEvent | None:
         index = self.table.currentIndex()
@@ -225,8 +284,8 @@ class TracePanel(QWidget):
             .replace("%2", said)
         )
         set_role(self.detail_label, "muted")
-        if not self._context.has_admin:
-            return
+        if not self._context.has_admin or not self._source.live:
+            return  # a bundle's requests went to the tablet's server, not this one
         request_id, context = event.request_id, self._context
 
         def run() -> list[RequestLogLine]:
