@@ -145,6 +145,8 @@ def test_an_opened_bundle_switches_the_console_and_back(
     # outbox and data: the sandbox's records, read-only
     waiting = {op["op_id"] for op in sandbox.outbox()}
     assert waiting and all(outbox.model.row_of(op_id) >= 0 for op_id in waiting)
+    assert outbox.uploads == 1  # the refused photo waits to upload
+    assert "1 file(s) waiting to upload" in outbox.summary_label.text()
     outbox.select_ops(list(waiting))
     assert not outbox.retry_button.isEnabled() and not outbox.discard_button.isEnabled()
     assert "bundle" in outbox.retry_button.toolTip()
@@ -176,6 +178,7 @@ def test_an_opened_bundle_switches_the_console_and_back(
     assert not _refused(trace.model.events())
     assert trace.model.events()[: len(live_events)] == live_events
     assert outbox.model.rowCount() == live_ops
+    assert outbox.uploads == 0
     assert all(outbox.model.row_of(op_id) < 0 for op_id in waiting)
     assert photo_id not in _photo_ids(data)
     assert demo_app.cache.paths.settings.as_posix() in settings.path_label.text()

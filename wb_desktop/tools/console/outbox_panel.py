@@ -39,6 +39,7 @@ from wb_desktop.core.store.outbox_admin import (
     retry_now,
 )
 from wb_desktop.core.store.outbox_discard import DiscardPlan, discard, plan_discard
+from wb_desktop.core.sync.uploads import uploads_waiting
 from wb_desktop.tools.console.context import ConsoleContext
 from wb_desktop.tools.console.outbox_model import (
     OP_ROLE,
@@ -66,6 +67,7 @@ class OutboxPanel(QWidget):
         super().__init__(parent)
         self._context = context
         self._source = source or ConsoleSource(context, self)
+        self.uploads = 0
         self._calls = OpRunner(parent=self)
         heading = QLabel(self.tr("Outbox"), self)
         heading.setProperty("role", "heading")
@@ -173,6 +175,7 @@ class OutboxPanel(QWidget):
         choice = self.state_filter()
         with self._source.current.database.reader() as session:
             every = outbox_rows(session, include_done=choice is StateFilter.EVERYTHING)
+            self.uploads = uploads_waiting(session)  # photos and signatures wait apart
         self.model.set_rows([row for row in every if choice.admits(row)])
         self.select_ops(keep)
         self._show_summary(every)
@@ -188,6 +191,8 @@ class OutboxPanel(QWidget):
             .replace("%1", str(waiting))
             .replace("%2", str(dead))
             .replace("%3", str(blocked))
+            + " · "
+            + self.tr("%n file(s) waiting to upload", "", self.uploads)
         )
 
     # --- selection -------------------------------------------------------------------------
