@@ -334,6 +334,10 @@
         </translation>
     </message>
     <message>
+        <source>A bundle&apos;s conflicts are only shown: the technician decides them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Select a record in conflict first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -416,6 +420,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Logs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Dispatcher</source>
         <translation type="unfinished"></translation>
     </message>
@@ -448,6 +460,34 @@
     </message>
     <message>
         <source>not available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tabs with the amber mark show the bundle, read-only; the others still show the live profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the live profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Support console — bundle %3 — %1 in %2 — WorkBoss Desktop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showing the bundle %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Technician %1 · device %2 · made %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shows the bundle</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -771,6 +811,10 @@
     </message>
     <message>
         <source>Convergence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A bundle&apos;s records: the office&apos;s side is this console&apos;s server, not the tablet&apos;s, so it is not shown or compared.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2809,6 +2853,21 @@ Labour; 1.5; 650; 25</source>
     </message>
 </context>
 <context>
+    <name>LogsPanel</name>
+    <message>
+        <source>Show only the lines that contain…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No log files in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 lines of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>WorkBoss — %1</source>
@@ -3186,6 +3245,13 @@ Labour; 1.5; 650; 25</source>
         <source>%1 not yet accepted · %2 refused · %3 held back</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%n file(s) waiting to upload</source>
+        <translation>
+            <numerusform>%n file waiting to upload</numerusform>
+            <numerusform>%n files waiting to upload</numerusform>
+        </translation>
+    </message>
     <message>
         <source>None of the selected ops is waiting in the queue.</source>
         <translation type="unfinished"></translation>
@@ -3293,6 +3359,10 @@ Labour; 1.5; 650; 25</source>
     </message>
     <message>
         <source>Last error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is a bundle&apos;s outbox: its ops are only shown here, never sent to this console&apos;s server (replay them from the Diagnostics tab)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3860,6 +3930,13 @@ show</source>
     </message>
     <message>
         <source>No jobs on this day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPanel</name>
+    <message>
+        <source>No settings file at %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -334,6 +334,10 @@
         </translation>
     </message>
     <message>
+        <source>A bundle&apos;s conflicts are only shown: the technician decides them</source>
+        <translation>Ett pakets konflikter visas bara: teknikern avgör dem</translation>
+    </message>
+    <message>
         <source>Select a record in conflict first.</source>
         <translation>Välj först en post med konflikt.</translation>
     </message>
@@ -416,6 +420,14 @@
         <translation>Konflikter</translation>
     </message>
     <message>
+        <source>Logs</source>
+        <translation>Loggar</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Inställningar</translation>
+    </message>
+    <message>
         <source>Dispatcher</source>
         <translation>Jobbfördelning</translation>
     </message>
@@ -449,6 +461,34 @@
     <message>
         <source>not available</source>
         <translation>inte tillgängligt</translation>
+    </message>
+    <message>
+        <source>Tabs with the amber mark show the bundle, read-only; the others still show the live profile.</source>
+        <translation>Flikarna med den gula markeringen visar paketet, skrivskyddat; de andra visar fortfarande den egna profilen.</translation>
+    </message>
+    <message>
+        <source>Back to the live profile</source>
+        <translation>Tillbaka till den egna profilen</translation>
+    </message>
+    <message>
+        <source>Support console — bundle %3 — %1 in %2 — WorkBoss Desktop</source>
+        <translation>Supportkonsol – paket %3 – %1 i %2 – WorkBoss Desktop</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>okänd</translation>
+    </message>
+    <message>
+        <source>Showing the bundle %1</source>
+        <translation>Visar paketet %1</translation>
+    </message>
+    <message>
+        <source>Technician %1 · device %2 · made %3</source>
+        <translation>Tekniker %1 · enhet %2 · skapat %3</translation>
+    </message>
+    <message>
+        <source>Shows the bundle</source>
+        <translation>Visar paketet</translation>
     </message>
 </context>
 <context>
@@ -772,6 +812,10 @@
     <message>
         <source>Convergence</source>
         <translation>Samstämmighet</translation>
+    </message>
+    <message>
+        <source>A bundle&apos;s records: the office&apos;s side is this console&apos;s server, not the tablet&apos;s, so it is not shown or compared.</source>
+        <translation>Ett pakets poster: kontorets sida är den här konsolens server, inte surfplattans, så den visas inte och jämförs inte.</translation>
     </message>
     <message>
         <source>This server&apos;s admin API is not open to the app, so the office&apos;s side cannot be shown: start the server with --admin-token.</source>
@@ -2810,6 +2854,21 @@ Arbete; 1,5; 650; 25</translation>
     </message>
 </context>
 <context>
+    <name>LogsPanel</name>
+    <message>
+        <source>Show only the lines that contain…</source>
+        <translation>Visa bara raderna som innehåller…</translation>
+    </message>
+    <message>
+        <source>No log files in %1</source>
+        <translation>Inga loggfiler i %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 lines of %3</source>
+        <translation>%1 av %2 rader i %3</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>WorkBoss — %1</source>
@@ -3187,6 +3246,13 @@ Arbete; 1,5; 650; 25</translation>
         <source>%1 not yet accepted · %2 refused · %3 held back</source>
         <translation>%1 inte godtagna än · %2 avvisade · %3 tillbakahållna</translation>
     </message>
+    <message numerus="yes">
+        <source>%n file(s) waiting to upload</source>
+        <translation>
+            <numerusform>%n fil väntar på uppladdning</numerusform>
+            <numerusform>%n filer väntar på uppladdning</numerusform>
+        </translation>
+    </message>
     <message>
         <source>None of the selected ops is waiting in the queue.</source>
         <translation>Ingen av de valda ändringarna väntar i kön.</translation>
@@ -3295,6 +3361,10 @@ Arbete; 1,5; 650; 25</translation>
     <message>
         <source>Last error: %1</source>
         <translation>Senaste fel: %1</translation>
+    </message>
+    <message>
+        <source>This is a bundle&apos;s outbox: its ops are only shown here, never sent to this console&apos;s server (replay them from the Diagnostics tab)</source>
+        <translation>Det här är ett pakets utkorg: ändringarna visas bara här och skickas aldrig till den här konsolens server (kör om dem från fliken Diagnostik)</translation>
     </message>
     <message>
         <source>Held back</source>
@@ -3863,6 +3933,13 @@ visas</translation>
     <message>
         <source>No jobs on this day.</source>
         <translation>Inga jobb den här dagen.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPanel</name>
+    <message>
+        <source>No settings file at %1</source>
+        <translation>Ingen inställningsfil i %1</translation>
     </message>
 </context>
 <context>

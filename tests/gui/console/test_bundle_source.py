@@ -146,7 +146,7 @@ def test_an_opened_bundle_switches_the_console_and_back(
     waiting = {op["op_id"] for op in sandbox.outbox()}
     assert waiting and all(outbox.model.row_of(op_id) >= 0 for op_id in waiting)
     assert outbox.uploads == 1  # the refused photo waits to upload
-    assert "1 file(s) waiting to upload" in outbox.summary_label.text()
+    assert "1 file waiting to upload" in outbox.summary_label.text()
     outbox.select_ops(list(waiting))
     assert not outbox.retry_button.isEnabled() and not outbox.discard_button.isEnabled()
     assert "bundle" in outbox.retry_button.toolTip()
