@@ -841,6 +841,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Not shown for a bundle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Loading…</source>
         <translation type="unfinished"></translation>
     </message>

@@ -841,6 +841,10 @@
         <translation>Kontoret har ingen utkorg: de här ändringarna väntar här.</translation>
     </message>
     <message>
+        <source>Not shown for a bundle.</source>
+        <translation>Visas inte för ett paket.</translation>
+    </message>
+    <message>
         <source>Loading…</source>
         <translation>Laddar…</translation>
     </message>

@@ -92,7 +92,8 @@ def test_an_opened_bundle_switches_the_console_and_back(
     diagnostics = window.panels["Diagnostics"]
     assert isinstance(trace, TracePanel) and isinstance(outbox, OutboxPanel)
     assert isinstance(data, DataPanel) and isinstance(diagnostics, DiagnosticsPanel)
-    assert isinstance(window.panels["Conflicts"], ConflictsPanel)
+    conflicts = window.panels["Conflicts"]
+    assert isinstance(conflicts, ConflictsPanel)
     logs, settings = window.panels["Logs"], window.panels["Settings"]
     assert isinstance(logs, LogsPanel) and isinstance(settings, SettingsPanel)
     live_events = list(trace.model.events())
@@ -152,7 +153,13 @@ def test_an_opened_bundle_switches_the_console_and_back(
     assert "bundle" in outbox.retry_button.toolTip()
     assert photo_id in _photo_ids(data)
     assert not data.check_button.isEnabled()
+    assert data.office_count.text() == "Not shown for a bundle."
+    assert not conflicts.keep_mine_button.isEnabled()
+    assert "bundle" in conflicts.keep_mine_button.toolTip()
     assert logs.file_names() and logs.summary_label.text()
+    lines = logs.text_view.toPlainText().splitlines()
+    logs.search_edit.setText("500")  # the refused uploads, as the log wrote them
+    assert 0 < len(logs.text_view.toPlainText().splitlines()) < len(lines)
     assert sandbox.paths.settings.as_posix() in settings.path_label.text()
     assert settings.text_view.toPlainText().startswith("{")
 
@@ -169,6 +176,10 @@ def test_an_opened_bundle_switches_the_console_and_back(
     window.grab().save(str(SHOTS / "console-bundle-trace.png"))
     window.show_panel(outbox)
     window.grab().save(str(SHOTS / "console-bundle-outbox.png"))
+    window.show_panel(logs)
+    window.grab().save(str(SHOTS / "console-bundle-logs.png"))
+    window.show_panel(data)
+    window.grab().save(str(SHOTS / "console-bundle-data.png"))
 
     # and back: every tab shows the live profile again
     window.back_button.click()
@@ -181,5 +192,6 @@ def test_an_opened_bundle_switches_the_console_and_back(
     assert outbox.uploads == 0
     assert all(outbox.model.row_of(op_id) < 0 for op_id in waiting)
     assert photo_id not in _photo_ids(data)
+    assert conflicts.keep_mine_button.toolTip() == ""
     assert demo_app.cache.paths.settings.as_posix() in settings.path_label.text()
     data.wait()

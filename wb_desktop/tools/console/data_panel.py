@@ -288,7 +288,11 @@ class DataPanel(QWidget):
         if self._office is None:
             self.office_model.set_records((), ())
             self.office_count.setText(
-                self.tr("Loading…") if (not self._calls.idle) else self.tr("Not loaded.")
+                self.tr("Not shown for a bundle.")
+                if not self._source.live
+                else self.tr("Loading…")
+                if not self._calls.idle
+                else self.tr("Not loaded.")
             )
             return
         rows = self._office.get(table.key, [])
@@ -400,6 +404,8 @@ class DataPanel(QWidget):
         self.officeLoaded.emit()
 
     def _checked(self, result: tuple[OfficeRecords, ConvergenceReport]) -> None:
+        if not self._source.live:
+            return  # checked before a bundle was opened
         records, report = result
         self._report = report
         self._office_arrived(records)

@@ -105,7 +105,10 @@ class ConsoleSource(QObject):
             self._switch(self._live)
 
     def close(self) -> None:
-        self.back_to_live()
+        """The app closes: let go of the sandbox's database without making panels read again."""
+        if not self._current.live:
+            self._current.database.dispose()
+            self._current = self._live
 
     def _switch(self, view: SourceView) -> None:
         previous = self._current

@@ -61,6 +61,7 @@ class TracePanel(QWidget):
         self._log = TraceLog(self._source.current.trace)
         self._calls = OpRunner(parent=self)  # the server's log, over the admin API
         self._naming = False
+        self._generation = 0
         layout = QVBoxLayout(self)
         self.timeline = TimelineStrip(context.clock.now, self)
         layout.addWidget(self.timeline)
@@ -120,6 +121,7 @@ class TracePanel(QWidget):
     def reload(self) -> None:
         """Read the current source's trace file again (the live profile's or a bundle's)."""
         self._log = TraceLog(self._source.current.trace)
+        self._generation += 1  # names looked up in the other source are not these rows'
         self.model.set_events(list(self._log.events()))
         self.timeline.set_events(self.model.recent(TIMELINE_EVENTS))
         self.detail_label.clear()
@@ -244,10 +246,12 @@ class TracePanel(QWidget):
         blobs = {key for key in keys if len(key) == SHA256_HEX}
         ops = keys - blobs
         self._naming = True
+        generation = self._generation
 
         def done(names: dict[str, str]) -> None:
             self._naming = False
-            self.model.add_subjects(keys, names)
+            if generation == self._generation:
+                self.model.add_subjects(keys, names)
             self._name_rows()  # rows that arrived meanwhile
 
         def failed(_error: object) -> None:
