@@ -89,10 +89,14 @@ def support_story(shots: Shots) -> None:
         diagnostics.redact_check.setChecked(False)  # the customer agreed: photos go along
         bundle = Path(folder) / "anna-tablet.zip"
         diagnostics.export_to(bundle, False)
-        until(app, lambda: bundle.exists() and not diagnostics._calls.busy(), "the bundle")
+        until(app, lambda: bundle.exists() and diagnostics._calls.idle, "the bundle")
         diagnostics.open_path(bundle)
         until(app, lambda: diagnostics.sandbox is not None, "the opened bundle")
         shoot(shots, console, "Diagnostics", "console-diagnostics", app)
+        # the opened bundle: the reading tabs show its sandbox, under the banner
+        trace.failures_check.setChecked(True)
+        shoot(shots, console, "Sync trace", "console-bundle-trace", app)
+        trace.failures_check.setChecked(False)
 
         scenario = diagnostics.save_scenario(Path(folder) / "photos-never-arrived.yaml")
         faults.clear_all()
