@@ -16,6 +16,7 @@ from tests.gui.console.test_conflicts_panel import (
 )
 from wb_desktop.tools.console.conflict_history_model import ConflictHistoryModel
 from wb_desktop.tools.console.context import ConsoleContext
+from wb_desktop.ui.customers import CustomersPage
 
 MY_PHONE = "070-111 11 11"
 OFFICE_PHONE = "070-999 99 99"
@@ -25,12 +26,8 @@ def _cells(model: ConflictHistoryModel, row: int) -> list[str]:
     return [model.index(row, column).data() for column in range(model.columnCount())]
 
 
-def test_a_phone_settled_by_policy_is_in_the_history(
-    qtbot: QtBot, qtmodeltester, console: ConsoleContext
-) -> None:
-    customer_id = a_customer(console)
-    panel = panel_for(qtbot, console)
-    assert panel.history.rowCount() == 0
+def _phone_changed_on_both_sides(qtbot: QtBot, console: ConsoleContext, customer_id: str) -> None:
+    """The technician changes the phone offline; the office changes it too; back online."""
     console.service.set_profile("offline")
     qtbot.waitUntil(lambda: console.service.view().activity.value == "offline")
     console.workday.write("", lambda c: c.customers.edit(customer_id, {"phone": MY_PHONE}))
@@ -40,6 +37,15 @@ def test_a_phone_settled_by_policy_is_in_the_history(
     finally:
         office.close()
     console.service.set_profile("online")
+
+
+def test_a_phone_settled_by_policy_is_in_the_history(
+    qtbot: QtBot, qtmodeltester, console: ConsoleContext
+) -> None:
+    customer_id = a_customer(console)
+    panel = panel_for(qtbot, console)
+    assert panel.history.rowCount() == 0
+    _phone_changed_on_both_sides(qtbot, console, customer_id)
     qtbot.waitUntil(lambda: panel.history.rowCount() == 1, timeout=SYNC_WAIT_MS)
     qtmodeltester.check(panel.history)
     cells = _cells(panel.history, 0)
@@ -71,3 +77,24 @@ def test_a_decision_by_a_person_is_in_the_history(qtbot: QtBot, console: Console
         "Technician's",
         "Decided by a person",
     ]
+
+
+def test_the_customer_page_notes_the_office_phone_it_replaced(
+    qtbot: QtBot, console: ConsoleContext
+) -> None:
+    customer_id = a_customer(console)
+    page = CustomersPage(console.workday)
+    qtbot.addWidget(page)
+    page.resize(1280, 800)
+    page.show()
+    page.show_customer(customer_id)
+    qtbot.waitUntil(lambda: page.shown_customer_id() == customer_id)
+    note = page.detail.settled_label
+    assert note.isHidden()
+    _phone_changed_on_both_sides(qtbot, console, customer_id)
+    qtbot.waitUntil(lambda: not note.isHidden(), timeout=SYNC_WAIT_MS)  # re-read on the notice
+    assert note.property("role") == "muted"
+    assert note.text().startswith(
+        f"Phone: your change ({MY_PHONE}) was kept; the office's ({OFFICE_PHONE}) was replaced at "
+    )
+    assert page.detail.conflict_label.isHidden()  # nothing to decide
