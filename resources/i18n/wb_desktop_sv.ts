@@ -614,15 +614,15 @@
     </message>
     <message>
         <source>%1: your change (%2) was kept; the office&apos;s (%3) was replaced at %4.</source>
-        <translation>%1: din ändring (%2) behölls; kontorets (%3) ersattes kl. %4.</translation>
+        <translation>%1: din ändring (%2) behölls; kontorets (%3) ersattes %4.</translation>
     </message>
     <message>
         <source>%1: the office&apos;s change (%2) was kept; yours (%3) was replaced at %4.</source>
-        <translation>%1: kontorets ändring (%2) behölls; din (%3) ersattes kl. %4.</translation>
+        <translation>%1: kontorets ändring (%2) behölls; din (%3) ersattes %4.</translation>
     </message>
     <message>
         <source>%1: a merge of your change and the office&apos;s was kept at %4.</source>
-        <translation>%1: en sammanslagning av din och kontorets ändring behölls kl. %4.</translation>
+        <translation>%1: en sammanslagning av din och kontorets ändring behölls %4.</translation>
     </message>
     <message>
         <source>empty</source>
