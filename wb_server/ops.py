@@ -15,7 +15,7 @@ wins) and the losing value goes to the conflict log.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, TypeVar
 
@@ -80,6 +80,7 @@ class OpContext:
     batch: PushBatch
     technician_id: str
     op: PushedOp
+    settled: list[dict[str, Any]] = field(default_factory=list)  # for the reply (SettledField)
 
     @property
     def session(self) -> Session:
@@ -102,8 +103,13 @@ class OpContext:
         return Outcome("applied", record, self.batch.publish(record_type, record, audience))
 
     def log_conflict(
-        self, record_type: str, field: str, client: Any, server: Any, winner: str
+        self, record_type: str, field: str, client: Any, server: Any, winner: str, policy: str
     ) -> None:
+        """Keeps the losing value in the conflict log, and tells the device in the reply."""
+        kept, lost = (server, client) if winner == "server" else (client, server)
+        self.settled.append(
+            {"field": field, "winner": winner, "policy": policy, "kept": kept, "lost": lost}
+        )
         self.session.add(
             ConflictLogEntry(
                 record_type=record_type,
@@ -181,16 +187,20 @@ def customer_update(ctx: OpContext) -> Outcome:
     changes = validated(lambda: clean_customer_fields(given, creating=False))
     previous = edit.previous or {}
     result, accepted = "applied", {}
-    for field, value in changes.items():
-        current = getattr(customer, field)
-        concurrent = customer.version != ctx.op.base_version and previous.get(field) != current
+    for name, value in changes.items():
+        current = getattr(customer, name)
+        concurrent = customer.version != ctx.op.base_version and previous.get(name) != current
         if concurrent and current != value:
-            if field in OFFICE_OWNED_CUSTOMER_FIELDS:
-                ctx.log_conflict(RecordType.CUSTOMER, field, value, current, "server")
+            if name in OFFICE_OWNED_CUSTOMER_FIELDS:
+                ctx.log_conflict(
+                    RecordType.CUSTOMER, name, value, current, "server", "office_owned"
+                )
                 result = "conflict"
                 continue
-            ctx.log_conflict(RecordType.CUSTOMER, field, value, current, "client")
-        accepted[field] = value
+            ctx.log_conflict(
+                RecordType.CUSTOMER, name, value, current, "client", "technician_owned"
+            )
+        accepted[name] = value
     return bump(ctx, RecordType.CUSTOMER, customer, accepted, audience, result)
 
 
@@ -227,7 +237,9 @@ def job_set_status(ctx: OpContext) -> Outcome:
     except StatusTransitionError as refused:
         if change.previous == current.value:
             raise RejectedOpError(refused.message) from None
-        ctx.log_conflict(RecordType.JOB, "status", requested.value, current.value, "server")
+        ctx.log_conflict(
+            RecordType.JOB, "status", requested.value, current.value, "server", "status_machine"
+        )
         return Outcome("conflict", job)
     changed_at = change.changed_at or ctx.now
     values = {"status": requested.value, "status_changed_at": changed_at}

@@ -326,6 +326,10 @@
         <source>Merge…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <source>%n record(s) with open conflicts</source>
         <translation>
@@ -362,7 +366,51 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Settled by policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decided by a person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open: the server&apos;s value for now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Technician&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Office&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A merge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Technician&apos;s value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Office&apos;s value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -569,6 +617,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Changes both sides made</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The office owns the address.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -598,6 +650,26 @@
     </message>
     <message>
         <source>The office changed the %1 too; yours was kept: “%3” (theirs: “%2”).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: your change (%2) was kept; the office&apos;s (%3) was replaced at %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the office&apos;s change (%2) was kept; yours (%3) was replaced at %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: a merge of your change and the office&apos;s was kept at %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -326,6 +326,10 @@
         <source>Merge…</source>
         <translation>Slå ihop…</translation>
     </message>
+    <message>
+        <source>History</source>
+        <translation>Historik</translation>
+    </message>
     <message numerus="yes">
         <source>%n record(s) with open conflicts</source>
         <translation>
@@ -362,8 +366,52 @@
         <translation>(tomt)</translation>
     </message>
     <message>
+        <source>Settled by policy</source>
+        <translation>Avgjord enligt regel</translation>
+    </message>
+    <message>
+        <source>Decided by a person</source>
+        <translation>Avgjord av en person</translation>
+    </message>
+    <message>
+        <source>Open: the server&apos;s value for now</source>
+        <translation>Öppen – serverns värde tills vidare</translation>
+    </message>
+    <message>
+        <source>Technician&apos;s</source>
+        <translation>Teknikerns</translation>
+    </message>
+    <message>
+        <source>Office&apos;s</source>
+        <translation>Kontorets</translation>
+    </message>
+    <message>
+        <source>A merge</source>
+        <translation>En sammanslagning</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>När</translation>
+    </message>
+    <message>
         <source>Record</source>
         <translation>Post</translation>
+    </message>
+    <message>
+        <source>Technician&apos;s value</source>
+        <translation>Teknikerns värde</translation>
+    </message>
+    <message>
+        <source>Office&apos;s value</source>
+        <translation>Kontorets värde</translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation>Behölls</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>Hur</translation>
     </message>
     <message>
         <source>Fields</source>
@@ -569,6 +617,10 @@
         <translation>Redigera</translation>
     </message>
     <message>
+        <source>Changes both sides made</source>
+        <translation>Ändringar som båda sidor gjorde</translation>
+    </message>
+    <message>
         <source>The office owns the address.</source>
         <translation>Adressen hanteras av kontoret.</translation>
     </message>
@@ -599,6 +651,26 @@
     <message>
         <source>The office changed the %1 too; yours was kept: “%3” (theirs: “%2”).</source>
         <translation>Kontoret ändrade också %1; din behölls: ”%3” (kontorets: ”%2”).</translation>
+    </message>
+    <message>
+        <source>%1: your change (%2) was kept; the office&apos;s (%3) was replaced at %4.</source>
+        <translation>%1: din ändring (%2) behölls; kontorets (%3) ersattes %4.</translation>
+    </message>
+    <message>
+        <source>%1: the office&apos;s change (%2) was kept; yours (%3) was replaced at %4.</source>
+        <translation>%1: kontorets ändring (%2) behölls; din (%3) ersattes %4.</translation>
+    </message>
+    <message>
+        <source>%1: a merge of your change and the office&apos;s was kept at %4.</source>
+        <translation>%1: en sammanslagning av din och kontorets ändring behölls %4.</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>tomt</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Namn</translation>
     </message>
     <message>
         <source>name</source>

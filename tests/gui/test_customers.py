@@ -246,6 +246,55 @@ def test_the_office_owned_address_explains_the_policy_and_shows_a_lost_edit(
     assert page.detail.editor.inputs["address"].isEnabled()
 
 
+def test_a_settled_conflict_is_a_quiet_note_and_an_open_one_a_warning(
+    qtbot: QtBot, workday: Workday, cache: LocalCache, schedule: Schedule
+) -> None:
+    """Issue 21: what a conflict settled by policy (or by a person) replaced is said quietly
+    on the customer's page; an open one keeps its warning."""
+    karin = schedule.customer_ids[0]
+    at = datetime(2026, 11, 23, 8, 14, tzinfo=UTC)  # 09:14 in Stockholm
+    page = make_page(qtbot, workday)
+    page.show_customer(karin)
+    settle(qtbot, workday)
+    assert page.detail.settled_label.isHidden()
+    with cache.database.writer() as session, session.begin():
+        settled = {"record_type": "customer", "record_id": karin, "detected_at": at}
+        session.add_all(
+            [
+                ConflictRecord(
+                    **settled,
+                    field="phone",
+                    local_value="070-111 11 11",
+                    server_value="070-999 99 99",
+                    winner="client",
+                    resolved_at=at,
+                    resolution="policy",
+                ),
+                ConflictRecord(
+                    **settled,
+                    field="address",
+                    local_value="Storgatan 3, Uppsala",
+                    server_value="Storgatan 1, Uppsala",
+                    winner="server",
+                    resolved_at=at,
+                    resolution="kept_server",
+                ),
+            ]
+        )
+    workday.announce("")  # as a sync step's notice does
+    settle(qtbot, workday)
+
+    note = page.detail.settled_label
+    assert not note.isHidden() and note.property("role") == "muted"
+    assert note.text().splitlines() == [
+        "Address: the office's change (Storgatan 1, Uppsala) was kept; "
+        "yours (Storgatan 3, Uppsala) was replaced at 09:14.",
+        "Phone: your change (070-111 11 11) was kept; "
+        "the office's (070-999 99 99) was replaced at 09:14.",
+    ]
+    assert page.detail.conflict_label.isHidden()  # nothing is open
+
+
 def test_changes_made_elsewhere_update_the_list_and_the_details(
     qtbot: QtBot, workday: Workday, schedule: Schedule
 ) -> None:

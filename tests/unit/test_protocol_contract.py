@@ -277,6 +277,49 @@ def test_the_client_reads_a_wrong_type_deep_in_a_reply_by_its_path() -> None:
         api.pull(0, 10)
 
 
+def test_a_push_reply_names_the_fields_settled_by_policy(app: FastAPI) -> None:
+    """Issue 21: the reply carries, per op, each field settled by policy with both values."""
+    schemas = app.openapi()["components"]["schemas"]
+    result = schemas["OpResultOut"]["properties"]["settled"]
+    assert result["items"] == {"$ref": REF.format(model="SettledField")}
+    settled = schemas["SettledField"]
+    assert set(settled["required"]) == {"field", "winner", "policy", "kept", "lost"}
+    assert settled["properties"]["winner"]["enum"] == ["server", "client"]
+    assert settled["properties"]["policy"]["enum"] == [
+        "office_owned",
+        "technician_owned",
+        "status_machine",
+    ]
+    op = push.OpIn(
+        op_id="0b8f2a1c-9d8e-4f7a-b6c5-d4e3f2a1b0c9",
+        seq=1,
+        kind="customer.update",
+        record_type="customer",
+        record_id="5e0c2b1a-9d8e-4f7a-b6c5-d4e3f2a1b0c9",
+        base_version=1,
+        payload={"fields": {"phone": "070-1"}, "previous": {"phone": "070-0"}},
+    )
+    answer = {
+        "op_id": op.op_id,
+        "seq": 1,
+        "result": "applied",
+        "settled": [
+            {
+                "field": "phone",
+                "winner": "client",
+                "policy": "technician_owned",
+                "kept": "070-1",
+                "lost": "070-2",
+            }
+        ],
+    }
+    reply = SyncApi(OneReply(_json({"results": [answer], "last_seq": 1}))).push("device", [op])
+    assert reply.results[0].settled[0].lost == "070-2"
+    answer["settled"][0]["winner"] = "office"  # type: ignore[index]
+    with pytest.raises(ProtocolError, match=r"settled\.0\.winner"):
+        SyncApi(OneReply(_json({"results": [answer], "last_seq": 1}))).push("device", [op])
+
+
 def test_every_op_the_app_writes_is_sendable_as_the_contract_says(
     cache: LocalCache, schedule: Schedule, clock: FixedClock
 ) -> None:

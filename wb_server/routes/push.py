@@ -97,9 +97,12 @@ def _apply(batch: PushBatch, technician_id: str, device: Device, op: OpIn) -> Op
             op.payload,
             body,
         )
-        outcome = handler(OpContext(batch, technician_id, pushed))
+        context = OpContext(batch, technician_id, pushed)
+        outcome = handler(context)
         record = outcome.snapshot()
         result, detail = outcome.result, {"version": record.get("version"), "record": record}
+        if context.settled:  # kept with the answer, so a replay tells the device the same
+            detail["settled"] = context.settled
     except RejectedOpError as rejected:
         result, detail = "rejected", {"reason": rejected.reason}
     except Exception as error:  # a bug in one op's handler: see push() for what happens

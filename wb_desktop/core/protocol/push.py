@@ -19,6 +19,8 @@ MAX_SEQ = 2**62
 MAX_BASE_VERSION = 2**31
 OpResultKind = Literal["applied", "duplicate", "conflict", "rejected"]
 RejectionCode = Literal["seq_used", "op_id_used", "server_error"]
+Winner = Literal["server", "client"]
+Policy = Literal["office_owned", "technician_owned", "status_machine"]
 
 
 class OpIn(BaseModel):
@@ -49,6 +51,26 @@ class PushRequest(BaseModel):
     ops: list[OpIn] = Field(max_length=MAX_OPS)
 
 
+class SettledField(BaseModel):
+    """A field both sides changed that the server settled by its per-field policy.
+
+    Sent back so the device can show what was replaced; the server keeps the same in its
+    conflict log.
+    """
+
+    field: str
+    winner: Winner = Field(description="`server` kept the office's value; `client` took this op's")
+    policy: Policy = Field(
+        description=(
+            "why: `office_owned` (the server's value wins), `technician_owned` (the op's value "
+            "wins), `status_machine` (the job's status had moved on; the op's status could not "
+            "follow it)"
+        )
+    )
+    kept: Any = Field(description="the value the record holds now (the winner's)")
+    lost: Any = Field(description="the value that was replaced or refused (the loser's)")
+
+
 class OpResultOut(BaseModel):
     """The server's answer to one op, in the order the ops were sent."""
 
@@ -66,6 +88,13 @@ class OpResultOut(BaseModel):
             "this device already used the seq for another op (a cache restored from a backup "
             "is behind): send the op again with a seq above `last_seq`; `op_id_used` — another "
             "device used the op id; `server_error` — applying the op failed on the server"
+        ),
+    )
+    settled: list[SettledField] = Field(
+        default_factory=list,
+        description=(
+            "fields of this op both sides changed, settled by policy (with `applied` when the "
+            "op's values won, `conflict` when the server kept some of its own)"
         ),
     )
 

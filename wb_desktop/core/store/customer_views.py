@@ -23,6 +23,11 @@ from wb_desktop.core.domain.records import (
 )
 from wb_desktop.core.domain.status import JobStatus
 from wb_desktop.core.domain.sync_state import SyncState
+from wb_desktop.core.store.conflict_history import (
+    ConflictHistoryRow,
+    Settlement,
+    record_conflict_notes,
+)
 from wb_desktop.core.store.document_views import payment_ranks, ranked_payment
 from wb_desktop.core.store.models import (
     ConflictRecord,
@@ -104,6 +109,9 @@ class CustomerDetail:
     documents: list[CustomerDocumentRow]
     conflicts: list[ConflictNote]
     office_owned: frozenset[str] = OFFICE_OWNED_CUSTOMER_FIELDS
+    # Conflicts already settled (by the server's policy or by a person), latest per field:
+    # the quiet note of what was replaced.
+    settled: tuple[ConflictHistoryRow, ...] = ()
 
 
 def _rows_query() -> Select:  # type: ignore[type-arg]
@@ -261,4 +269,9 @@ def customer_detail(session: Session, customer_id: str) -> CustomerDetail | None
         jobs=jobs,
         documents=documents,
         conflicts=conflicts,
+        settled=tuple(
+            note
+            for note in record_conflict_notes(session, CUSTOMER_RECORD, customer_id)
+            if note.settlement is not Settlement.OPEN
+        ),
     )

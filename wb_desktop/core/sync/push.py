@@ -28,6 +28,7 @@ from wb_desktop.core.protocol.ops import payload_problem, readable
 from wb_desktop.core.protocol.push import OpIn, OpResultOut
 from wb_desktop.core.store.database import Database
 from wb_desktop.core.store.models import (
+    POLICY,
     ConflictRecord,
     OpResult,
     OutboxDependency,
@@ -341,6 +342,7 @@ def _record(batch: _Batch, answer: OpResultOut, now: datetime, summary: PushSumm
             "completed_at": now,
         }
     )
+    batch.conflicts.extend(_settled_by_policy(op, answer, now))
     if kind is None or answer.record is None or record is None:
         summary.applied += 1
         return
@@ -407,10 +409,35 @@ def _conflicts(
                     "winner": "server",
                     "op_id": op.op_id,
                     "detected_at": now,
+                    "resolved_at": None,  # open: a person may still keep this device's value
+                    "resolution": None,
                 }
             )
             summary.new_conflicts.append((kind.record_type, op.record_id, name))
     return rows
+
+
+def _settled_by_policy(op: Any, answer: OpResultOut, now: datetime) -> list[dict[str, Any]]:
+    """Fields the server settled for this op's value (technician-owned): the office's value
+    was replaced. Kept already resolved (``resolution`` "policy"), so support and the record's
+    page can show both values; nobody has to decide. A field the server kept for itself comes
+    back as ``conflict`` and stays open for a person (:func:`_conflicts`)."""
+    return [
+        {
+            "record_type": op.record_type,
+            "record_id": op.record_id,
+            "field": settled.field,
+            "local_value": settled.kept,
+            "server_value": settled.lost,
+            "winner": "client",
+            "op_id": op.op_id,
+            "detected_at": now,
+            "resolved_at": now,
+            "resolution": POLICY,
+        }
+        for settled in answer.settled
+        if settled.winner == "client"
+    ]
 
 
 def _values_set_by(kind: str, payload: Mapping[str, Any]) -> dict[str, Any]:

@@ -1,5 +1,6 @@
 """The conflicts panel: both versions of each contested field side by side, and the decision
-(keep mine, keep the server's, or a merge) written through the write path so it syncs.
+(keep mine, keep the server's, or a merge) written through the write path so it syncs. Below,
+the history of every conflict: settled by the server's policy or decided by a person.
 
 What a decision writes is decided in :mod:`wb_desktop.core.store.conflict_resolution`.
 """
@@ -8,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QItemSelectionModel, Signal
+from PySide6.QtCore import QAbstractItemModel, QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from wb_desktop.core.domain.errors import WorkBossError
+from wb_desktop.core.store.conflict_history import conflict_history
 from wb_desktop.core.store.conflict_resolution import (
     Choice,
     OpenConflict,
@@ -29,6 +31,7 @@ from wb_desktop.core.store.conflict_resolution import (
     open_conflicts,
 )
 from wb_desktop.core.store.conflict_resolution import resolve as resolve_conflicts
+from wb_desktop.tools.console.conflict_history_model import ConflictHistoryModel
 from wb_desktop.tools.console.conflicts_model import (
     CONFLICT_ROLE,
     ConflictFieldsModel,
@@ -92,6 +95,11 @@ class ConflictsPanel(QWidget):
             button.setAutoDefault(False)
         self.result_label = QLabel(self)
         self.result_label.setWordWrap(True)
+        self.history_heading = QLabel(self.tr("History"), self)
+        self.history_heading.setProperty("role", "heading")
+        self.history = ConflictHistoryModel(context.zone, self)
+        self.history_table = _table(self, self.history, (0, 2, 5, 6))
+        self.history_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self._layout(heading)
         self.setTabOrder(self.record_table, self.field_table)
         self.setTabOrder(self.field_table, self.keep_mine_button)
@@ -132,9 +140,19 @@ class ConflictsPanel(QWidget):
         splitter.setStretchFactor(1, 3)
         splitter.setChildrenCollapsible(False)
         splitter.setSizes([480, 800])
+        past = QWidget(self)
+        history = QVBoxLayout(past)
+        history.setContentsMargins(0, 0, 0, 0)
+        history.addWidget(self.history_heading)
+        history.addWidget(self.history_table, 1)
+        upright = QSplitter(Qt.Orientation.Vertical, self)
+        upright.addWidget(splitter)
+        upright.addWidget(past)
+        upright.setChildrenCollapsible(False)
+        upright.setSizes([400, 260])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(upright, 1)
         layout.addWidget(self.result_label)
 
     # --- reading ---------------------------------------------------------------------------
@@ -144,12 +162,15 @@ class ConflictsPanel(QWidget):
         self._refresher.request()
 
     def refresh(self) -> None:
-        """Read the open conflicts now, keeping the selected record selected (or the first)."""
+        """Read the open conflicts and the history now, keeping the selected record selected
+        (or the first)."""
         self._refresher.reading()
         current = self.current_conflict()
         with self._source.current.database.reader() as session:
             rows = open_conflicts(session)
+            past = conflict_history(session)
         self.records.set_rows(rows)
+        self.history.set_rows(past)
         self.summary_label.setText(self.tr("%n record(s) with open conflicts", "", len(rows)))
         row = self.records.row_of(current.record_type, current.record_id) if current else -1
         self.select_row(row if row >= 0 else 0)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wb_desktop.core.store.conflict_history import ConflictHistoryRow, Kept
 from wb_desktop.core.store.customer_views import ConflictNote, CustomerDetail, customer_detail
 from wb_desktop.core.store.job_views import JobBadge
 from wb_desktop.ui.customers.editor import CustomerEditor
@@ -30,6 +31,7 @@ from wb_desktop.ui.customers.records_models import (
 )
 from wb_desktop.ui.customers.texts import customer_badge, customer_sync_text, waiting_text
 from wb_desktop.ui.job_sections import card, value_label
+from wb_desktop.ui.relative_time import clock_time, local_timestamp
 from wb_desktop.ui.theme import SPACING_PX, TOUCH_TARGET_PX, set_role
 from wb_desktop.ui.workday import Workday
 
@@ -145,6 +147,11 @@ class CustomerDetailPane(QWidget):
         self.sync_error_label = QLabel(frame)
         self.sync_error_label.setProperty("role", "error")
         self.sync_error_label.setWordWrap(True)
+        self.settled_label = QLabel(frame)  # a quiet note: what a settled conflict replaced
+        self.settled_label.setProperty("role", "muted")
+        self.settled_label.setWordWrap(True)
+        self.settled_label.setAccessibleName(self.tr("Changes both sides made"))
+        layout.addWidget(self.settled_label)
         layout.addWidget(self.conflict_label)
         layout.addWidget(self.sync_error_label)
         return frame
@@ -235,6 +242,9 @@ class CustomerDetailPane(QWidget):
         conflicts = [self._conflict_text(note) for note in detail.conflicts]
         self.conflict_label.setText("\n".join(conflicts))
         self.conflict_label.setVisible(bool(conflicts))
+        settled = [self._settled_text(note) for note in detail.settled]
+        self.settled_label.setText("\n".join(settled))
+        self.settled_label.setVisible(bool(settled))
         self.sync_error_label.setText(
             self.tr("The server refused a change: %1").replace("%1", detail.sync_error or "")
         )
@@ -260,6 +270,42 @@ class CustomerDetailPane(QWidget):
             .replace("%2", str(note.server_value))
             .replace("%3", str(note.local_value))
         )
+
+    def _settled_text(self, note: ConflictHistoryRow) -> str:
+        """E.g. "Phone: your change (070-…) was kept; the office's (070-…) was replaced at
+        09:14." — the office and the technician changed the same field, and one value won."""
+        if note.kept is Kept.MINE:
+            text = self.tr("%1: your change (%2) was kept; the office's (%3) was replaced at %4.")
+        elif note.kept is Kept.OFFICE:
+            text = self.tr("%1: the office's change (%2) was kept; yours (%3) was replaced at %4.")
+        else:
+            text = self.tr("%1: a merge of your change and the office's was kept at %4.")
+        moment = note.settled_at or note.detected_at
+        local = self._workday.local(moment)
+        when = (
+            clock_time(moment, self._workday.zone)
+            if local.date() == self._workday.today()
+            else local_timestamp(moment, self._workday.zone)
+        )
+        return (
+            text.replace("%1", self._field_title(note.field))
+            .replace("%2", self._value(note.kept_value))
+            .replace("%3", self._value(note.lost_value))
+            .replace("%4", when)
+        )
+
+    def _value(self, value: object) -> str:
+        return self.tr("empty") if value is None or value == "" else str(value)
+
+    def _field_title(self, field: str) -> str:
+        titles = {
+            "name": self.tr("Name"),
+            "phone": self.tr("Phone"),
+            "email": self.tr("Email"),
+            "address": self.tr("Address"),
+            "notes": self.tr("Notes"),
+        }
+        return titles.get(field, field)
 
     def _field_name(self, field: str) -> str:
         names = {

@@ -6,6 +6,7 @@ from wb_desktop.core.store.models.location import LocationPing
 from wb_desktop.core.store.models.media import MediaFile, Photo, Signature, StorageTotals
 from wb_desktop.core.store.models.profile import Device, TechnicianProfile
 from wb_desktop.core.store.models.sync import (
+    POLICY,
     ConflictRecord,
     OpResult,
     OutboxDependency,
@@ -18,6 +19,7 @@ from wb_desktop.core.store.models.time_entries import TimeEntry
 from wb_desktop.core.store.models.work import Customer, Job, JobLineItem, Note
 
 __all__ = [
+    "POLICY",
     "Base",
     "ConflictRecord",
     "Customer",

@@ -93,8 +93,16 @@ class SyncLogEntry(Base):
     details: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
 
+POLICY = "policy"  # a conflict's resolution when the server's policy settled it for this device
+
+
 class ConflictRecord(Base):
-    """A field both sides changed: which value won by policy and the one that lost."""
+    """A field both sides changed: which value won by policy and the one that lost.
+
+    Open (``resolved_at`` empty) when the server kept its value and a person may still keep
+    this device's; settled by policy (``resolution`` ``POLICY``, resolved on arrival) when the
+    technician's value replaced the office's.
+    """
 
     __tablename__ = "conflicts"
 

@@ -1,0 +1,83 @@
+"""A conflict the server settles by policy comes back to the device (issue 21, defect 4).
+
+Over real HTTP: the technician changes a customer's phone offline while the office changes
+the same phone through the admin API. The phone is technician-owned, so the technician's
+value wins and the office's is replaced; the device must learn that, with both values.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from tests.integration.sync_engine.conftest import Technician
+from wb_desktop.core.domain.sync_state import SyncState
+from wb_desktop.core.store.conflict_history import (
+    Kept,
+    Settlement,
+    conflict_history,
+    record_conflict_notes,
+)
+from wb_desktop.core.store.models import POLICY, ConflictRecord, Customer, Job
+from wb_desktop.tools.scenario.office import Office
+
+
+def _customer_id(technician: Technician) -> str:
+    with technician.cache.database.reader() as db:
+        job = db.scalars(select(Job).where(Job.assigned_technician_id.is_not(None))).first()
+        assert job is not None
+        return job.customer_id
+
+
+def test_a_phone_both_sides_changed_comes_back_settled_by_policy(
+    anna: Technician, office: Office
+) -> None:
+    customer_id = _customer_id(anna)
+    anna.go("offline")
+    anna.cache.changes.customers.edit(customer_id, {"phone": "070-111 11 11"})
+    office.edit_customer(customer_id, phone="070-999 99 99")
+    anna.go("online")
+    report = anna.client.engine.step()
+    assert report.ok, report.reason
+    office_view = {c["id"]: c for c in office.customers()}[customer_id]
+    assert office_view["phone"] == "070-111 11 11"  # technician-owned: the office's lost
+    with anna.cache.database.reader() as db:
+        record = db.get(Customer, customer_id)
+        assert record.phone == "070-111 11 11"
+        assert record.sync_state is SyncState.SYNCED  # nothing left for anyone to decide
+        conflict = db.scalars(select(ConflictRecord)).one()
+        assert (conflict.field, conflict.local_value, conflict.server_value) == (
+            "phone",
+            "070-111 11 11",
+            "070-999 99 99",
+        )
+        assert (conflict.winner, conflict.resolution) == ("client", POLICY)
+        assert conflict.resolved_at is not None
+        history = conflict_history(db)
+        notes = record_conflict_notes(db, "customer", customer_id)
+    assert anna.client.engine.unresolved_conflicts() == 0  # settled, not open
+    assert [(h.field, h.settlement, h.kept) for h in history] == [
+        ("phone", Settlement.POLICY, Kept.MINE)
+    ]
+    assert (notes[0].kept_value, notes[0].lost_value) == ("070-111 11 11", "070-999 99 99")
+
+
+def test_an_address_the_office_kept_stays_open_and_is_in_the_history(
+    anna: Technician, office: Office
+) -> None:
+    customer_id = _customer_id(anna)
+    anna.go("offline")
+    anna.cache.changes.customers.edit(
+        customer_id, {"address": "Anna's guess 1", "phone": "070-222 22 22"}
+    )
+    office.edit_customer(customer_id, address="Office's address 2", phone="070-888 88 88")
+    anna.go("online")
+    assert anna.client.engine.step().ok
+    with anna.cache.database.reader() as db:
+        rows = {h.field: h for h in conflict_history(db)}
+    assert (rows["address"].settlement, rows["address"].kept) == (Settlement.OPEN, Kept.OFFICE)
+    assert (rows["address"].mine, rows["address"].office) == (
+        "Anna's guess 1",
+        "Office's address 2",
+    )
+    assert (rows["phone"].settlement, rows["phone"].kept) == (Settlement.POLICY, Kept.MINE)
+    assert anna.client.engine.unresolved_conflicts() == 1
