@@ -1,11 +1,12 @@
-"""What an opened bundle says: whose tablet, which versions, what waits in its outbox, which
-ops the server refused and which attachments it never got."""
+"""What an opened bundle says: what went wrong (the diagnosis, each line a link to the trace
+rows behind it), whose tablet, which versions, what waits in its outbox, which ops the server
+refused and which attachments it never got (named by file and job)."""
 
 from __future__ import annotations
 
 from datetime import tzinfo
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -20,6 +21,7 @@ from wb_desktop.core.store.migrate import head_revision
 from wb_desktop.tools.console.diagnostics_models import DeadOpsModel, MissingMediaModel
 from wb_desktop.tools.diagnostics.cache_facts import CacheFacts
 from wb_desktop.tools.diagnostics.contents import BundleContents
+from wb_desktop.tools.diagnostics.diagnosis import Diagnosis, problems_by_record
 from wb_desktop.tools.diagnostics.sandbox import SandboxProfile
 from wb_desktop.ui.relative_time import local_timestamp
 
@@ -49,13 +51,24 @@ def _table(model: DeadOpsModel | MissingMediaModel, parent: QWidget) -> QTableVi
     return table
 
 
+def _link(text: str, href: str) -> str:
+    safe = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return f'<a href="{href}">{safe}</a>' if href else safe
+
+
 class BundleSummaryView(QWidget):
     """Filled by :meth:`show_sandbox` after an open, and by :meth:`show_facts` after a replay."""
+
+    traceRowsRequested = Signal(list)  # the request ids behind a clicked diagnosis line
 
     def __init__(self, zone: tzinfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._zone = zone
         self._sandbox: SandboxProfile | None = None
+        self._diagnosis: Diagnosis | None = None
+        self.diagnosis_heading = wrapped_label(self.tr("What went wrong"), self, "heading")
+        self.diagnosis_lines: list[QLabel] = []
+        self._diagnosis_box = QVBoxLayout()
         form = QFormLayout()
         self.bundle_value = wrapped_label("", self)
         self.sandbox_value = wrapped_label("", self)
@@ -82,14 +95,53 @@ class BundleSummaryView(QWidget):
         self.media_table = _table(self.media_model, self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.diagnosis_heading)
+        layout.addLayout(self._diagnosis_box)
+        layout.addSpacing(SECTION_GAP_PX)
         layout.addLayout(form)
         layout.addSpacing(SECTION_GAP_PX)
         for widget in (self.dead_heading, self.dead_table, self.media_heading, self.media_table):
             layout.addWidget(widget)
         self.setTabOrder(self.dead_table, self.media_table)
 
-    def show_sandbox(self, sandbox: SandboxProfile, facts: CacheFacts) -> None:
+    def show_diagnosis(self, diagnosis: Diagnosis) -> None:
+        """One label per line; a line with trace rows behind it is a link to them."""
+        self._diagnosis = diagnosis
+        for label in self.diagnosis_lines:
+            self._diagnosis_box.removeWidget(label)
+            label.deleteLater()
+        self.diagnosis_lines = []
+        for number, line in enumerate(diagnosis.lines):
+            label = QLabel(_link(line.text, f"rows:{number}" if line.request_ids else ""), self)
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.RichText)
+            if line.request_ids:
+                label.setToolTip(
+                    self.tr("Show the %n trace row(s) behind this", "", len(line.request_ids))
+                )
+                label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+                label.linkActivated.connect(self._line_clicked)
+            else:
+                label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self._diagnosis_box.addWidget(label)
+            self.diagnosis_lines.append(label)
+
+    def _line_clicked(self, href: str) -> None:
+        if self._diagnosis is None or not href.startswith("rows:"):
+            return
+        line = self._diagnosis.lines[int(href.removeprefix("rows:"))]
+        self.traceRowsRequested.emit(list(line.request_ids))
+
+    def show_sandbox(
+        self, sandbox: SandboxProfile, facts: CacheFacts, diagnosis: Diagnosis | None = None
+    ) -> None:
         self._sandbox = sandbox
+        if diagnosis is not None:
+            self.show_diagnosis(diagnosis)
+            self.media_model.set_names(
+                {r.record_id: (r.name, r.job_title) for r in diagnosis.uploads_waiting},
+                problems_by_record(diagnosis),
+            )
         manifest = sandbox.manifest
         technician = facts.technician or manifest.technician
         self.bundle_value.setText(str(sandbox.source))
@@ -137,7 +189,7 @@ class BundleSummaryView(QWidget):
         self.media_heading.setText(
             self.tr("%n attachment(s) the server does not have:", "", len(missing))
             if missing
-            else self.tr("The server has every photo and signature.")
+            else self.tr("No photo or signature waits to upload on this tablet.")
         )
         self.media_model.set_rows(missing)
         self.dead_table.setVisible(bool(facts.dead_ops))

@@ -108,7 +108,13 @@ def replay_with_admin(
     """Replay as the bundle's technician, with a token from the server's admin API."""
     office = Office(server_url, admin_token)
     try:
-        return replay_outbox(sandbox, server_url, office.technician_token, clock=clock)
+        return replay_outbox(
+            sandbox,
+            server_url,
+            office.technician_token,
+            clock=clock,
+            office_view=office.office_view,
+        )
     finally:
         office.close()
 
@@ -195,8 +201,14 @@ def render_replay(summary: ReplaySummary, server_url: str | None) -> str:
         f"  pushed {summary.pushed}: applied {summary.applied}, duplicates {summary.duplicates},"
         f" conflicts {summary.conflicts}, rejected {summary.rejected}",
         f"  dead {summary.dead}, remaining {summary.remaining},"
-        f" attachments not on the server {summary.not_uploaded}",
+        f" attachments the sandbox has not uploaded {summary.not_uploaded}",
     ]
+    if summary.on_server is None:
+        lines.append("  what the server has was not asked")
+    elif summary.on_server:
+        lines.append("  the server now has: " + "; ".join(k.describe() for k in summary.on_server))
+    else:
+        lines.append("  the bundle held no work the server lacked")
     if summary.redacted:
         lines.append("  note: a redacted bundle replays placeholders, not the customers' data")
     if summary.reason:
