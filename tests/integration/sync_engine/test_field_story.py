@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import zipfile
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -14,21 +15,28 @@ import pytest
 from sqlalchemy import select
 
 from tests.conftest import PNG_1X1
+from tests.integration.conftest import ADMIN_TOKEN, DEMO_WEEK, LiveServer
 from tests.integration.sync_engine.conftest import ANNA, Technician, connect
 from wb_desktop.cli import main
+from wb_desktop.core.domain.clock import FixedClock
 from wb_desktop.core.domain.status import JobStatus
 from wb_desktop.core.protocol import routes
 from wb_desktop.core.store.models import Job
 from wb_desktop.core.sync.trace import TraceEvent, TraceLog
 from wb_desktop.tools.diagnostics.bundle import export_bundle, open_bundle
 from wb_desktop.tools.diagnostics.bundle_scenario import STOCKHOLM
-from wb_desktop.tools.diagnostics.command import render_summary
+from wb_desktop.tools.diagnostics.command import render_replay, render_summary
 from wb_desktop.tools.diagnostics.diagnosis import diagnose
+from wb_desktop.tools.diagnostics.replay import replay_outbox
 from wb_desktop.tools.diagnostics.repro import save_repro
 from wb_desktop.tools.diagnostics.sandbox import SandboxProfile
 from wb_desktop.tools.scenario.office import Office
 from wb_desktop.tools.scenario.repro_file import open_repro, run_repro
 from wb_desktop.tools.scenario.runner import RunOptions
+from wb_server.app import create_app
+from wb_server.config import ServerConfig
+from wb_server.demo import load_demo
+from wb_server.runner import start_in_thread
 
 NOTE = "Charger mounted; waiting for the electrician's sign-off"
 RETRIES = 4
@@ -141,3 +149,84 @@ def test_the_saved_repro_fails_as_in_the_field_and_its_fix_passes(
     )
     assert "variant fixed (must pass): as expected" in printed
     assert printed.rstrip().endswith("REPRODUCED, FIX HOLDS")
+
+
+def test_the_replay_summary_is_what_the_server_has(
+    field_bundle: tuple[SandboxProfile, str], anna: Technician, office: Office
+) -> None:
+    """Asked of the server: with the fault still on, the photos' records are there (the
+    tablet pushed them) and their files are not; once fixed, both are."""
+    sandbox, _title = field_bundle
+    technician_id = office.technician_id(ANNA)
+
+    refused = replay_outbox(
+        sandbox,
+        anna.server.url,
+        office.technician_token,
+        clock=anna.clock,
+        office_view=office.office_view,
+        max_steps=2,
+        max_wait_s=0,
+    )
+
+    photos = {k.kind: k for k in refused.on_server or ()}["photo"]
+    view = office.office_view(technician_id)
+    ids = {r.record_id for r in diagnose(sandbox, STOCKHOLM).uploads_waiting}
+    assert len(ids) == 2
+    assert photos.records == len(ids & {p["id"] for p in view["photos"]}) == 2
+    assert (photos.wanted, photos.files) == (2, 0)
+    assert "photo records 2 of 2, files 0 of 2" in render_replay(refused, anna.server.url)
+    assert "every" not in render_replay(refused, anna.server.url)
+
+    office.clear_faults()
+    fixed = replay_outbox(
+        sandbox,
+        anna.server.url,
+        office.technician_token,
+        clock=anna.clock,
+        office_view=office.office_view,
+    )
+    assert [(k.kind, k.wanted, k.records, k.files) for k in fixed.on_server or ()] == [
+        ("photo", 2, 2, 2)
+    ]
+
+
+@pytest.fixture
+def support_server(tmp_path: Path) -> Iterator[LiveServer]:
+    """Support's own server (the same demo data), not the one the tablet talked to."""
+    clock = FixedClock(datetime(2026, 11, 23, 6, 0, tzinfo=UTC))
+    config = ServerConfig(
+        database_url=f"sqlite:///{(tmp_path / 'support.sqlite3').as_posix()}",
+        blob_dir=tmp_path / "support-blobs",
+        admin_token=ADMIN_TOKEN,
+    )
+    app = create_app(config, clock)
+    load_demo(app.state.context, seed=1, week_of=DEMO_WEEK)
+    running = start_in_thread(app)
+    yield LiveServer(running.url, clock, app.state.context, running)
+    running.stop()
+    app.state.context.engine.dispose()
+
+
+def test_a_replay_to_another_server_says_it_got_the_files_but_not_the_records(
+    field_bundle: tuple[SandboxProfile, str], support_server: LiveServer, clock: FixedClock
+) -> None:
+    """The issue's case: the photos' creates went to the tablet's server, so support's server
+    gets the bytes and no photo records; the summary says so instead of "every photo"."""
+    sandbox, _title = field_bundle
+    support = Office(support_server.url, ADMIN_TOKEN)
+    try:
+        summary = replay_outbox(
+            sandbox,
+            support_server.url,
+            support.technician_token,
+            clock=clock,
+            office_view=support.office_view,
+        )
+    finally:
+        support.close()
+
+    assert [(k.kind, k.wanted, k.records, k.files) for k in summary.on_server or ()] == [
+        ("photo", 2, 0, 2)
+    ]
+    assert "photo records 0 of 2, files 2 of 2" in render_replay(summary, support_server.url)
