@@ -23,6 +23,10 @@
 <context>
     <name>BundleSummaryView</name>
     <message>
+        <source>What went wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Bundle</source>
         <translation type="unfinished"></translation>
     </message>
@@ -52,6 +56,10 @@
     </message>
     <message>
         <source>Logs and settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the trace rows behind this line in the sync trace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -101,7 +109,27 @@
         </translation>
     </message>
     <message>
-        <source>The server has every photo and signature.</source>
+        <source>No photo or signature waits to upload on this tablet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the server has was not asked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bundle held no work the server lacked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, %1 of %2 files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server now has: %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
@@ -1047,7 +1075,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The ops waiting in this outbox as a regression scenario for QA</source>
+        <source>One .wbrepro file: the work as in the field with the faults found (it must fail the same way) and the fixed variant (it must pass), with the photos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1115,6 +1143,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Repro, field and fixed (*.wbrepro);;One scenario, YAML (*.yaml)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The server refused: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1143,6 +1175,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Upload</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1152,6 +1192,10 @@
     </message>
     <message>
         <source>File in bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No refusal in the trace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1168,10 +1212,6 @@
     </message>
     <message>
         <source>Photo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>None recorded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

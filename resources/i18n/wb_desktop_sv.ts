@@ -23,6 +23,10 @@
 <context>
     <name>BundleSummaryView</name>
     <message>
+        <source>What went wrong</source>
+        <translation>Vad som gick fel</translation>
+    </message>
+    <message>
         <source>Bundle</source>
         <translation>Paket</translation>
     </message>
@@ -53,6 +57,10 @@
     <message>
         <source>Logs and settings</source>
         <translation>Loggar och inställningar</translation>
+    </message>
+    <message>
+        <source>Show the trace rows behind this line in the sync trace</source>
+        <translation>Visa raderna bakom den här raden i synkspårningen</translation>
     </message>
     <message>
         <source>WorkBoss Desktop %1 (bundle format %2), %3</source>
@@ -101,8 +109,28 @@
         </translation>
     </message>
     <message>
-        <source>The server has every photo and signature.</source>
-        <translation>Servern har alla foton och underskrifter.</translation>
+        <source>No photo or signature waits to upload on this tablet.</source>
+        <translation>Inget foto och ingen underskrift väntar på uppladdning på den här surfplattan.</translation>
+    </message>
+    <message>
+        <source>What the server has was not asked.</source>
+        <translation>Servern tillfrågades inte om vad den har.</translation>
+    </message>
+    <message>
+        <source>The bundle held no work the server lacked.</source>
+        <translation>Paketet innehöll inget arbete som servern saknade.</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 records</source>
+        <translation>%1: %2 av %3 poster</translation>
+    </message>
+    <message>
+        <source>, %1 of %2 files</source>
+        <translation>, %1 av %2 filer</translation>
+    </message>
+    <message>
+        <source>The server now has: %1.</source>
+        <translation>Servern har nu: %1.</translation>
     </message>
     <message numerus="yes">
         <source>%n log file(s), %1 KiB</source>
@@ -1047,8 +1075,8 @@
         <translation>Spara som scenario…</translation>
     </message>
     <message>
-        <source>The ops waiting in this outbox as a regression scenario for QA</source>
-        <translation>Ändringarna som väntar i den här utkorgen, som ett regressionsscenario för QA</translation>
+        <source>One .wbrepro file: the work as in the field with the faults found (it must fail the same way) and the fixed variant (it must pass), with the photos</source>
+        <translation>En .wbrepro-fil: arbetet som ute på fältet med felen som hittades (det ska misslyckas på samma sätt) och den åtgärdade varianten (den ska gå igenom), med fotona</translation>
     </message>
     <message>
         <source>Replays as the bundle&apos;s technician against %1, with the same device and sequence numbers: ops the server already has come back as duplicates.</source>
@@ -1115,6 +1143,10 @@
         <translation>Spara som scenario</translation>
     </message>
     <message>
+        <source>Repro, field and fixed (*.wbrepro);;One scenario, YAML (*.yaml)</source>
+        <translation>Repro, fält och åtgärdad (*.wbrepro);;Ett scenario, YAML (*.yaml)</translation>
+    </message>
+    <message>
         <source>The server refused: %1</source>
         <translation>Servern avvisade: %1</translation>
     </message>
@@ -1143,6 +1175,14 @@
         <translation>Typ</translation>
     </message>
     <message>
+        <source>File</source>
+        <translation>Fil</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Jobb</translation>
+    </message>
+    <message>
         <source>Upload</source>
         <translation>Uppladdning</translation>
     </message>
@@ -1153,6 +1193,10 @@
     <message>
         <source>File in bundle</source>
         <translation>Fil i paketet</translation>
+    </message>
+    <message>
+        <source>No refusal in the trace</source>
+        <translation>Inget avvisat i synkspårningen</translation>
     </message>
     <message>
         <source>Yes</source>
@@ -1169,10 +1213,6 @@
     <message>
         <source>Photo</source>
         <translation>Foto</translation>
-    </message>
-    <message>
-        <source>None recorded</source>
-        <translation>Ingen registrerad</translation>
     </message>
     <message>
         <source>Waiting</source>

@@ -22,6 +22,7 @@ from wb_desktop.tools.console.diagnostics_models import DeadOpsModel, MissingMed
 from wb_desktop.tools.diagnostics.cache_facts import CacheFacts
 from wb_desktop.tools.diagnostics.contents import BundleContents
 from wb_desktop.tools.diagnostics.diagnosis import Diagnosis, problems_by_record
+from wb_desktop.tools.diagnostics.replay import ReplaySummary
 from wb_desktop.tools.diagnostics.sandbox import SandboxProfile
 from wb_desktop.ui.relative_time import local_timestamp
 
@@ -116,9 +117,7 @@ class BundleSummaryView(QWidget):
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.RichText)
             if line.request_ids:
-                label.setToolTip(
-                    self.tr("Show the %n trace row(s) behind this", "", len(line.request_ids))
-                )
+                label.setToolTip(self.tr("Show the trace rows behind this line in the sync trace"))
                 label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
                 label.linkActivated.connect(self._line_clicked)
             else:
@@ -194,6 +193,29 @@ class BundleSummaryView(QWidget):
         self.media_model.set_rows(missing)
         self.dead_table.setVisible(bool(facts.dead_ops))
         self.media_table.setVisible(bool(missing))
+
+    def on_server_text(self, summary: ReplaySummary) -> str:
+        """What the server now has, as it answered (never more than was asked)."""
+        if summary.on_server is None:
+            return self.tr("What the server has was not asked.")
+        if not summary.on_server:
+            return self.tr("The bundle held no work the server lacked.")
+        parts = []
+        for kind in summary.on_server:
+            text = (
+                self.tr("%1: %2 of %3 records")
+                .replace("%1", kind.kind)
+                .replace("%2", str(kind.records))
+                .replace("%3", str(kind.wanted))
+            )
+            if kind.files is not None:
+                text += (
+                    self.tr(", %1 of %2 files")
+                    .replace("%1", str(kind.files))
+                    .replace("%2", str(kind.wanted))
+                )
+            parts.append(text)
+        return self.tr("The server now has: %1.").replace("%1", "; ".join(parts))
 
     def _contents_text(self, contents: BundleContents) -> str:
         logs = (

@@ -323,7 +323,7 @@ class DiagnosticsPanel(QWidget):
             .replace("%6", str(summary.remaining))
             .replace("%7", str(summary.dead))
         ]
-        lines.append(self._on_server_text(summary))
+        lines.append(self.summary.on_server_text(summary))
         if summary.reason:
             lines.append(self.tr("The last attempt failed: %1").replace("%1", summary.reason))
         if summary.redacted:
@@ -334,29 +334,6 @@ class DiagnosticsPanel(QWidget):
         set_role(self.replay_status, "ok" if summary.drained else "warning")
         self.summary.show_facts(facts)
         self.replayFinished.emit(summary)
-
-    def _on_server_text(self, summary: ReplaySummary) -> str:
-        """What the server now has, as it answered (never more than was asked)."""
-        if summary.on_server is None:
-            return self.tr("What the server has was not asked.")
-        if not summary.on_server:
-            return self.tr("The bundle held no work the server lacked.")
-        parts = []
-        for kind in summary.on_server:
-            text = (
-                self.tr("%1: %2 of %3 records")
-                .replace("%1", kind.kind)
-                .replace("%2", str(kind.records))
-                .replace("%3", str(kind.wanted))
-            )
-            if kind.files is not None:
-                text += (
-                    self.tr(", %1 of %2 files")
-                    .replace("%1", str(kind.files))
-                    .replace("%2", str(kind.wanted))
-                )
-            parts.append(text)
-        return self.tr("The server now has: %1.").replace("%1", "; ".join(parts))
 
     def save_scenario(self, target: Path) -> Path | None:
         """Save the opened bundle as a scenario (fast: no network): a ``.wbrepro`` with the
