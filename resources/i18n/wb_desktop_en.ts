@@ -947,11 +947,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1: all of them clear with the next sync.</source>
+        <source>%1: each is explained by a change not yet synced; none needs a look.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1: %2 will clear with the next sync, %3 need a look.</source>
+        <source>%1: %2 explained by changes not yet synced, %3 need a look.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -947,12 +947,12 @@
         <translation>Utkorg</translation>
     </message>
     <message>
-        <source>%1: all of them clear with the next sync.</source>
-        <translation>%1: alla löses vid nästa synkning.</translation>
+        <source>%1: each is explained by a change not yet synced; none needs a look.</source>
+        <translation>%1: varje förklaras av en ändring som inte synkats än; ingen behöver granskas.</translation>
     </message>
     <message>
-        <source>%1: %2 will clear with the next sync, %3 need a look.</source>
-        <translation>%1: %2 löses vid nästa synkning, %3 behöver granskas.</translation>
+        <source>%1: %2 explained by changes not yet synced, %3 need a look.</source>
+        <translation>%1: %2 förklaras av ändringar som inte synkats än, %3 behöver granskas.</translation>
     </message>
 </context>
 <context>
