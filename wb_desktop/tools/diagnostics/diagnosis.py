@@ -96,6 +96,7 @@ class Diagnosis:
     offline: list[OfflinePeriod] = field(default_factory=list)
     offline_at_end: bool = False  # the last request of the trace was not sent: no link
     zone: str = ""
+    made_at: datetime | None = None  # the bundle's creation, by the tablet's clock
     log_warnings: list[str] = field(default_factory=list)
     log_warning_count: int = 0
 
@@ -123,6 +124,7 @@ def diagnose(sandbox: SandboxProfile, zone: tzinfo) -> Diagnosis:
             waiting=facts.waiting(),
             uploads_waiting=facts.uploads_waiting(),
             zone=getattr(zone, "key", str(zone)),
+            made_at=sandbox.manifest.created,
         )
     sync = [e for e in events if e.ok and e.route in _SYNC_ROUTES]
     if sync:
@@ -378,7 +380,12 @@ def _lines(diagnosis: Diagnosis, zone: tzinfo) -> list[DiagnosisLine]:
         quoted = " | ".join(diagnosis.log_warnings)
         count = _plural(diagnosis.log_warning_count, "warning or error")
         lines.append(DiagnosisLine(f"The log has {count}; the last: {quoted}"))
-    lines.append(DiagnosisLine(f"Times are in {diagnosis.zone}."))
+    made = (
+        f"The bundle was made at {_hm(diagnosis.made_at, zone)} by the tablet's clock; times"
+        if diagnosis.made_at is not None
+        else "Times"
+    )
+    lines.append(DiagnosisLine(f"{made} are in {diagnosis.zone}."))
     return lines
 
 
