@@ -102,10 +102,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>%n attachment(s) the server does not have:</source>
+        <source>%n attachment(s) this tablet had not uploaded:</source>
         <translation>
-            <numerusform>%n attachment the server does not have:</numerusform>
-            <numerusform>%n attachments the server does not have:</numerusform>
+            <numerusform>%n attachment this tablet had not uploaded:</numerusform>
+            <numerusform>%n attachments this tablet had not uploaded:</numerusform>
         </translation>
     </message>
     <message>

@@ -102,10 +102,10 @@
         <translation>Servern avvisade ingen ändring.</translation>
     </message>
     <message numerus="yes">
-        <source>%n attachment(s) the server does not have:</source>
+        <source>%n attachment(s) this tablet had not uploaded:</source>
         <translation>
-            <numerusform>%n bilaga som servern inte har:</numerusform>
-            <numerusform>%n bilagor som servern inte har:</numerusform>
+            <numerusform>%n bilaga som surfplattan inte hade laddat upp:</numerusform>
+            <numerusform>%n bilagor som surfplattan inte hade laddat upp:</numerusform>
         </translation>
     </message>
     <message>

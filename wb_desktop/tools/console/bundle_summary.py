@@ -186,7 +186,7 @@ class BundleSummaryView(QWidget):
         self.dead_model.set_rows(facts.dead_ops)
         missing = facts.not_uploaded
         self.media_heading.setText(
-            self.tr("%n attachment(s) the server does not have:", "", len(missing))
+            self.tr("%n attachment(s) this tablet had not uploaded:", "", len(missing))
             if missing
             else self.tr("No photo or signature waits to upload on this tablet.")
         )

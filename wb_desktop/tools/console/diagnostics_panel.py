@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -85,6 +86,8 @@ class DiagnosticsPanel(QWidget):
 
         content = QWidget(self)
         layout = QVBoxLayout(content)
+        # never squeeze the summary's wrapped lines into each other: scroll instead
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         layout.addWidget(wrapped_label(self.tr("Diagnostics bundles"), content, "heading"))
         layout.addWidget(self._export_card(content))
         layout.addWidget(self._open_card(content), 1)

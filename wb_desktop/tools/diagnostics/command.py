@@ -180,7 +180,7 @@ def render_summary(
             for op in facts.dead_ops
         )
     missing = facts.not_uploaded
-    lines.append(f"Not on the server (attachments): {len(missing)}")
+    lines.append(f"Not uploaded by the tablet (attachments): {len(missing)}")
     for item in missing:
         in_bundle = "file in bundle" if sandbox.media_in_bundle(item.path) else "file not in bundle"
         problem = item.sync_error or problems.get(item.record_id, "")

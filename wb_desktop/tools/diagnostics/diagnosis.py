@@ -341,8 +341,8 @@ def _lines(diagnosis: Diagnosis, zone: tzinfo) -> list[DiagnosisLine]:
     if unexplained:
         lines.append(
             DiagnosisLine(
-                f"{describe_records(unexplained)} wait to upload; the trace shows no refusal"
-                " of them."
+                f"Waiting to upload: {describe_records(unexplained)}; the trace shows no"
+                " refusal of them."
             )
         )
     waiting = diagnosis.waiting
@@ -352,7 +352,10 @@ def _lines(diagnosis: Diagnosis, zone: tzinfo) -> list[DiagnosisLine]:
             if waiting.blocked
             else "behind nothing"
         )
-        lines.append(DiagnosisLine(f"{_plural(waiting.pending, 'change')} wait, {behind}."))
+        verb = "waits" if waiting.pending == 1 else "wait"
+        lines.append(
+            DiagnosisLine(f"{_plural(waiting.pending, 'change')} {verb} in the outbox, {behind}.")
+        )
     else:
         lines.append(DiagnosisLine("No change waits in the outbox."))
     if waiting.dead:
