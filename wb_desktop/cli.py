@@ -172,7 +172,12 @@ def build_parser() -> argparse.ArgumentParser:
     run = scenario_actions.add_parser(
         "run", help="run a scenario file; exit 0 only if every expectation and invariant held"
     )
-    run.add_argument("file", type=Path, metavar="FILE", help="a .json, .yaml or .yml scenario")
+    run.add_argument(
+        "file",
+        type=Path,
+        metavar="FILE",
+        help="a .json, .yaml or .yml scenario, or a .wbrepro (both its variants)",
+    )
     run.add_argument(
         "--server", metavar="URL", help="a running wb-server (default: an embedded one)"
     )
@@ -215,7 +220,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--scenario",
         type=Path,
         metavar="FILE",
-        help="also write its pending outbox as a regression scenario (.yaml or .json)",
+        help="also save it as a scenario: a .wbrepro (as in the field and fixed, with photos)"
+        " or a single .yaml or .json with the faults the diagnosis found",
     )
     bundle_open.add_argument("--server", metavar="URL", help="the reference server to replay to")
     bundle_open.add_argument(

@@ -23,6 +23,10 @@
 <context>
     <name>BundleSummaryView</name>
     <message>
+        <source>What went wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Bundle</source>
         <translation type="unfinished"></translation>
     </message>
@@ -52,6 +56,10 @@
     </message>
     <message>
         <source>Logs and settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the trace rows behind this line in the sync trace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -94,14 +102,34 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>%n attachment(s) the server does not have:</source>
+        <source>%n attachment(s) this tablet had not uploaded:</source>
         <translation>
-            <numerusform>%n attachment the server does not have:</numerusform>
-            <numerusform>%n attachments the server does not have:</numerusform>
+            <numerusform>%n attachment this tablet had not uploaded:</numerusform>
+            <numerusform>%n attachments this tablet had not uploaded:</numerusform>
         </translation>
     </message>
     <message>
-        <source>The server has every photo and signature.</source>
+        <source>No photo or signature waits to upload on this tablet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the server has was not asked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bundle held no work the server lacked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, %1 of %2 files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server now has: %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
@@ -1039,11 +1067,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1: all of them clear with the next sync.</source>
+        <source>%1: each is explained by a change not yet synced; none needs a look.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1: %2 will clear with the next sync, %3 need a look.</source>
+        <source>%1: %2 explained by changes not yet synced, %3 need a look.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1167,7 +1195,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The ops waiting in this outbox as a regression scenario for QA</source>
+        <source>One .wbrepro file: the work as in the field with the faults found (it must fail the same way) and the fixed variant (it must pass), with the photos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1235,6 +1263,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Repro, field and fixed (*.wbrepro);;One scenario, YAML (*.yaml)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The server refused: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1263,6 +1295,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Upload</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1272,6 +1312,10 @@
     </message>
     <message>
         <source>File in bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No refusal in the trace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1288,10 +1332,6 @@
     </message>
     <message>
         <source>Photo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>None recorded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -23,6 +23,10 @@
 <context>
     <name>BundleSummaryView</name>
     <message>
+        <source>What went wrong</source>
+        <translation>Vad som gick fel</translation>
+    </message>
+    <message>
         <source>Bundle</source>
         <translation>Paket</translation>
     </message>
@@ -53,6 +57,10 @@
     <message>
         <source>Logs and settings</source>
         <translation>Loggar och inställningar</translation>
+    </message>
+    <message>
+        <source>Show the trace rows behind this line in the sync trace</source>
+        <translation>Visa raderna bakom den här raden i synkspårningen</translation>
     </message>
     <message>
         <source>WorkBoss Desktop %1 (bundle format %2), %3</source>
@@ -94,15 +102,35 @@
         <translation>Servern avvisade ingen ändring.</translation>
     </message>
     <message numerus="yes">
-        <source>%n attachment(s) the server does not have:</source>
+        <source>%n attachment(s) this tablet had not uploaded:</source>
         <translation>
-            <numerusform>%n bilaga som servern inte har:</numerusform>
-            <numerusform>%n bilagor som servern inte har:</numerusform>
+            <numerusform>%n bilaga som surfplattan inte hade laddat upp:</numerusform>
+            <numerusform>%n bilagor som surfplattan inte hade laddat upp:</numerusform>
         </translation>
     </message>
     <message>
-        <source>The server has every photo and signature.</source>
-        <translation>Servern har alla foton och underskrifter.</translation>
+        <source>No photo or signature waits to upload on this tablet.</source>
+        <translation>Inget foto och ingen underskrift väntar på uppladdning på den här surfplattan.</translation>
+    </message>
+    <message>
+        <source>What the server has was not asked.</source>
+        <translation>Servern tillfrågades inte om vad den har.</translation>
+    </message>
+    <message>
+        <source>The bundle held no work the server lacked.</source>
+        <translation>Paketet innehöll inget arbete som servern saknade.</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 records</source>
+        <translation>%1: %2 av %3 poster</translation>
+    </message>
+    <message>
+        <source>, %1 of %2 files</source>
+        <translation>, %1 av %2 filer</translation>
+    </message>
+    <message>
+        <source>The server now has: %1.</source>
+        <translation>Servern har nu: %1.</translation>
     </message>
     <message numerus="yes">
         <source>%n log file(s), %1 KiB</source>
@@ -1039,12 +1067,12 @@
         <translation>Utkorg</translation>
     </message>
     <message>
-        <source>%1: all of them clear with the next sync.</source>
-        <translation>%1: alla löses vid nästa synkning.</translation>
+        <source>%1: each is explained by a change not yet synced; none needs a look.</source>
+        <translation>%1: varje förklaras av en ändring som inte synkats än; ingen behöver granskas.</translation>
     </message>
     <message>
-        <source>%1: %2 will clear with the next sync, %3 need a look.</source>
-        <translation>%1: %2 löses vid nästa synkning, %3 behöver granskas.</translation>
+        <source>%1: %2 explained by changes not yet synced, %3 need a look.</source>
+        <translation>%1: %2 förklaras av ändringar som inte synkats än, %3 behöver granskas.</translation>
     </message>
 </context>
 <context>
@@ -1167,8 +1195,8 @@
         <translation>Spara som scenario…</translation>
     </message>
     <message>
-        <source>The ops waiting in this outbox as a regression scenario for QA</source>
-        <translation>Ändringarna som väntar i den här utkorgen, som ett regressionsscenario för QA</translation>
+        <source>One .wbrepro file: the work as in the field with the faults found (it must fail the same way) and the fixed variant (it must pass), with the photos</source>
+        <translation>En .wbrepro-fil: arbetet som ute på fältet med felen som hittades (det ska misslyckas på samma sätt) och den åtgärdade varianten (den ska gå igenom), med fotona</translation>
     </message>
     <message>
         <source>Replays as the bundle&apos;s technician against %1, with the same device and sequence numbers: ops the server already has come back as duplicates.</source>
@@ -1235,6 +1263,10 @@
         <translation>Spara som scenario</translation>
     </message>
     <message>
+        <source>Repro, field and fixed (*.wbrepro);;One scenario, YAML (*.yaml)</source>
+        <translation>Repro, fält och åtgärdad (*.wbrepro);;Ett scenario, YAML (*.yaml)</translation>
+    </message>
+    <message>
         <source>The server refused: %1</source>
         <translation>Servern avvisade: %1</translation>
     </message>
@@ -1263,6 +1295,14 @@
         <translation>Typ</translation>
     </message>
     <message>
+        <source>File</source>
+        <translation>Fil</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Jobb</translation>
+    </message>
+    <message>
         <source>Upload</source>
         <translation>Uppladdning</translation>
     </message>
@@ -1273,6 +1313,10 @@
     <message>
         <source>File in bundle</source>
         <translation>Fil i paketet</translation>
+    </message>
+    <message>
+        <source>No refusal in the trace</source>
+        <translation>Inget avvisat i synkspårningen</translation>
     </message>
     <message>
         <source>Yes</source>
@@ -1289,10 +1333,6 @@
     <message>
         <source>Photo</source>
         <translation>Foto</translation>
-    </message>
-    <message>
-        <source>None recorded</source>
-        <translation>Ingen registrerad</translation>
     </message>
     <message>
         <source>Waiting</source>

@@ -197,7 +197,7 @@ def test_the_command_line_opens_and_replays_a_bundle(
     assert code == 0, printed
     assert "Technician:  Anna" in printed and ANNA in printed
     assert "Outbox:      queued 5" in printed
-    assert "Not on the server (attachments): 1" in printed
+    assert "Not uploaded by the tablet (attachments): 1" in printed
     assert "pushed 5: applied 5, duplicates 0" in printed
     assert f"Scenario: {tmp_path / 'regression.yaml'}" in printed
     assert "import_photo" in (tmp_path / "regression.yaml").read_text(encoding="utf-8")

@@ -55,7 +55,7 @@ def test_export_then_open_prints_the_summary(
     assert "Schema:      0001" in summary
     assert "Redacted:    yes" in summary
     assert "Outbox:      queued 1" in summary
-    assert "Not on the server (attachments): 0" in summary
+    assert "Not uploaded by the tablet (attachments): 0" in summary
     assert len([p for p in sandboxes.iterdir() if p.is_dir()]) == 1
 
 

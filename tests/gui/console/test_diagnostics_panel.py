@@ -15,6 +15,7 @@ from tests.conftest import PNG_1X1
 from tests.gui.console.conftest import SYNC_WAIT_MS
 from wb_desktop.core.domain.status import JobStatus
 from wb_desktop.core.store.models import Customer, Job
+from wb_desktop.core.sync.trace import TraceLog
 from wb_desktop.tools.console.context import ConsoleContext
 from wb_desktop.tools.console.diagnostics_panel import DiagnosticsPanel
 from wb_desktop.ui.theme import TOUCH_TARGET_PX
@@ -189,3 +190,37 @@ def test_without_the_admin_api_a_bundle_opens_but_does_not_replay(
     assert panel.summary.isVisible()
     assert not panel.replay_button.isEnabled()
     assert "admin API" in panel.replay_note.text()
+
+
+def test_diagnosis_lines_link_to_their_trace_rows_and_save_a_wbrepro(
+    qtbot: QtBot, console: ConsoleContext, tmp_path: Path
+) -> None:
+    work_offline(qtbot, console)
+    panel = panel_for(qtbot, console, tmp_path / "sandboxes")
+    bundle = tmp_path / "anna.zip"
+    export(qtbot, panel, bundle, redact=False)
+    with qtbot.waitSignal(panel.bundleOpened, timeout=SYNC_WAIT_MS) as opened:
+        panel.open_path(bundle)
+    sandbox = opened.args[0]
+    assert panel.diagnosis is not None
+    shown = [label.text() for label in panel.summary.diagnosis_lines]
+    assert len(shown) == len(panel.diagnosis.lines) and shown
+    assert all("None recorded" not in text for text in shown)
+    media = panel.summary.media_model
+    assert media.index(0, media.FILE).data() == "valve.png"  # named, not by UUID
+    assert media.index(0, media.PROBLEM).data() == "No refusal in the trace"
+    number, line = next((n, x) for n, x in enumerate(panel.diagnosis.lines) if x.request_ids)
+    label = panel.summary.diagnosis_lines[number]
+    assert 'href="rows:' in label.text()
+    traced = {e.request_id for e in TraceLog(sandbox.paths.trace).events()}
+
+    with qtbot.waitSignal(panel.traceRowsRequested, timeout=1000) as clicked:
+        label.linkActivated.emit(f"rows:{number}")
+
+    assert clicked.args[0] == list(line.request_ids)
+    assert set(clicked.args[0]) <= traced
+
+    written = panel.save_scenario(tmp_path / "repro.wbrepro")
+    assert written == tmp_path / "repro.wbrepro"
+    with zipfile.ZipFile(written) as archive:
+        assert {"manifest.json", "field.yaml", "fixed.yaml"} <= set(archive.namelist())

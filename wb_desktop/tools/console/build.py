@@ -54,9 +54,10 @@ def build_console(
     dispatcher.officeChanged.connect(lambda _step: data.refresh())
     # An opened bundle switches the reading panels to its sandbox (docs/support.md).
     diagnostics.bundleOpened.connect(source.show_sandbox)
+    trace = TracePanel(context, source=source)
     following: list[tuple[str, QWidget]] = [
         (_t("Outbox"), OutboxPanel(context, source=source)),
-        (_t("Sync trace"), TracePanel(context, source=source)),
+        (_t("Sync trace"), trace),
         (_t("Data side by side"), data),
         (_t("Conflicts"), ConflictsPanel(context, source=source)),
         (_t("Logs"), LogsPanel(source)),
@@ -78,6 +79,13 @@ def build_console(
         bundle_panels=tuple(panel for _title, panel in following),
     )
     source.setParent(window)
+
+    def show_trace_rows(request_ids: list[str]) -> None:
+        """A diagnosis line was clicked: the trace rows behind it, shown and selected."""
+        window.show_panel(trace)
+        trace.select_requests(request_ids)
+
+    diagnostics.traceRowsRequested.connect(show_trace_rows)
     window.before_shutdown(
         scenarios.close_replay, diagnostics.closing, data.wait, dispatcher.wait, source.close
     )

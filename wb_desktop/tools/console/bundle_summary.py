@@ -1,11 +1,12 @@
-"""What an opened bundle says: whose tablet, which versions, what waits in its outbox, which
-ops the server refused and which attachments it never got."""
+"""What an opened bundle says: what went wrong (the diagnosis, each line a link to the trace
+rows behind it), whose tablet, which versions, what waits in its outbox, which ops the server
+refused and which attachments it never got (named by file and job)."""
 
 from __future__ import annotations
 
 from datetime import tzinfo
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -20,6 +21,8 @@ from wb_desktop.core.store.migrate import head_revision
 from wb_desktop.tools.console.diagnostics_models import DeadOpsModel, MissingMediaModel
 from wb_desktop.tools.diagnostics.cache_facts import CacheFacts
 from wb_desktop.tools.diagnostics.contents import BundleContents
+from wb_desktop.tools.diagnostics.diagnosis import Diagnosis, problems_by_record
+from wb_desktop.tools.diagnostics.replay import ReplaySummary
 from wb_desktop.tools.diagnostics.sandbox import SandboxProfile
 from wb_desktop.ui.relative_time import local_timestamp
 
@@ -49,13 +52,24 @@ def _table(model: DeadOpsModel | MissingMediaModel, parent: QWidget) -> QTableVi
     return table
 
 
+def _link(text: str, href: str) -> str:
+    safe = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return f'<a href="{href}">{safe}</a>' if href else safe
+
+
 class BundleSummaryView(QWidget):
     """Filled by :meth:`show_sandbox` after an open, and by :meth:`show_facts` after a replay."""
+
+    traceRowsRequested = Signal(list)  # the request ids behind a clicked diagnosis line
 
     def __init__(self, zone: tzinfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._zone = zone
         self._sandbox: SandboxProfile | None = None
+        self._diagnosis: Diagnosis | None = None
+        self.diagnosis_heading = wrapped_label(self.tr("What went wrong"), self, "heading")
+        self.diagnosis_lines: list[QLabel] = []
+        self._diagnosis_box = QVBoxLayout()
         form = QFormLayout()
         self.bundle_value = wrapped_label("", self)
         self.sandbox_value = wrapped_label("", self)
@@ -82,14 +96,51 @@ class BundleSummaryView(QWidget):
         self.media_table = _table(self.media_model, self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.diagnosis_heading)
+        layout.addLayout(self._diagnosis_box)
+        layout.addSpacing(SECTION_GAP_PX)
         layout.addLayout(form)
         layout.addSpacing(SECTION_GAP_PX)
         for widget in (self.dead_heading, self.dead_table, self.media_heading, self.media_table):
             layout.addWidget(widget)
         self.setTabOrder(self.dead_table, self.media_table)
 
-    def show_sandbox(self, sandbox: SandboxProfile, facts: CacheFacts) -> None:
+    def show_diagnosis(self, diagnosis: Diagnosis) -> None:
+        """One label per line; a line with trace rows behind it is a link to them."""
+        self._diagnosis = diagnosis
+        for label in self.diagnosis_lines:
+            self._diagnosis_box.removeWidget(label)
+            label.deleteLater()
+        self.diagnosis_lines = []
+        for number, line in enumerate(diagnosis.lines):
+            label = QLabel(_link(line.text, f"rows:{number}" if line.request_ids else ""), self)
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.RichText)
+            if line.request_ids:
+                label.setToolTip(self.tr("Show the trace rows behind this line in the sync trace"))
+                label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+                label.linkActivated.connect(self._line_clicked)
+            else:
+                label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self._diagnosis_box.addWidget(label)
+            self.diagnosis_lines.append(label)
+
+    def _line_clicked(self, href: str) -> None:
+        if self._diagnosis is None or not href.startswith("rows:"):
+            return
+        line = self._diagnosis.lines[int(href.removeprefix("rows:"))]
+        self.traceRowsRequested.emit(list(line.request_ids))
+
+    def show_sandbox(
+        self, sandbox: SandboxProfile, facts: CacheFacts, diagnosis: Diagnosis | None = None
+    ) -> None:
         self._sandbox = sandbox
+        if diagnosis is not None:
+            self.show_diagnosis(diagnosis)
+            self.media_model.set_names(
+                {r.record_id: (r.name, r.job_title) for r in diagnosis.uploads_waiting},
+                problems_by_record(diagnosis),
+            )
         manifest = sandbox.manifest
         technician = facts.technician or manifest.technician
         self.bundle_value.setText(str(sandbox.source))
@@ -135,13 +186,36 @@ class BundleSummaryView(QWidget):
         self.dead_model.set_rows(facts.dead_ops)
         missing = facts.not_uploaded
         self.media_heading.setText(
-            self.tr("%n attachment(s) the server does not have:", "", len(missing))
+            self.tr("%n attachment(s) this tablet had not uploaded:", "", len(missing))
             if missing
-            else self.tr("The server has every photo and signature.")
+            else self.tr("No photo or signature waits to upload on this tablet.")
         )
         self.media_model.set_rows(missing)
         self.dead_table.setVisible(bool(facts.dead_ops))
         self.media_table.setVisible(bool(missing))
+
+    def on_server_text(self, summary: ReplaySummary) -> str:
+        """What the server now has, as it answered (never more than was asked)."""
+        if summary.on_server is None:
+            return self.tr("What the server has was not asked.")
+        if not summary.on_server:
+            return self.tr("The bundle held no work the server lacked.")
+        parts = []
+        for kind in summary.on_server:
+            text = (
+                self.tr("%1: %2 of %3 records")
+                .replace("%1", kind.kind)
+                .replace("%2", str(kind.records))
+                .replace("%3", str(kind.wanted))
+            )
+            if kind.files is not None:
+                text += (
+                    self.tr(", %1 of %2 files")
+                    .replace("%1", str(kind.files))
+                    .replace("%2", str(kind.wanted))
+                )
+            parts.append(text)
+        return self.tr("The server now has: %1.").replace("%1", "; ".join(parts))
 
     def _contents_text(self, contents: BundleContents) -> str:
         logs = (

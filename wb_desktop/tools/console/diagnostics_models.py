@@ -41,9 +41,10 @@ class DeadOpsModel(RowTableModel[DeadOp]):
 
 
 class MissingMediaModel(RowTableModel[Attachment]):
-    """Attachments the tablet had not uploaded when the bundle was made."""
+    """Attachments the tablet had not uploaded when the bundle was made, named by file and
+    job, with why (the tablet's own error, else the server's refusals in the trace)."""
 
-    KIND, RECORD, UPLOAD, PROBLEM, IN_BUNDLE = range(5)
+    KIND, FILE, JOB, UPLOAD, PROBLEM, IN_BUNDLE = range(6)
     context = _CONTEXT
 
     def __init__(self, in_bundle: Callable[[str], bool], parent: QObject | None = None) -> None:
@@ -51,18 +52,36 @@ class MissingMediaModel(RowTableModel[Attachment]):
             parent,
             columns=(
                 Column(QT_TRANSLATE_NOOP("DiagnosticsPanel", "Type"), _kind),
-                Column(QT_TRANSLATE_NOOP("DiagnosticsPanel", "Record"), lambda row: row.record_id),
-                Column(QT_TRANSLATE_NOOP("DiagnosticsPanel", "Upload"), _upload),
                 Column(
-                    QT_TRANSLATE_NOOP("DiagnosticsPanel", "Sync problem"),
-                    lambda row: row.sync_error or _t("None recorded"),
+                    QT_TRANSLATE_NOOP("DiagnosticsPanel", "File"),
+                    self._name,
+                    tooltip=lambda row: row.record_id,
                 ),
+                Column(QT_TRANSLATE_NOOP("DiagnosticsPanel", "Job"), self._job),
+                Column(QT_TRANSLATE_NOOP("DiagnosticsPanel", "Upload"), _upload),
+                Column(QT_TRANSLATE_NOOP("DiagnosticsPanel", "Sync problem"), self._problem),
                 Column(
                     QT_TRANSLATE_NOOP("DiagnosticsPanel", "File in bundle"), self._in_bundle_text
                 ),
             ),
         )
         self._in_bundle = in_bundle
+        self._names: dict[str, tuple[str, str]] = {}
+        self._problems: dict[str, str] = {}
+
+    def set_names(self, names: dict[str, tuple[str, str]], problems: dict[str, str]) -> None:
+        """(file, job title) and the trace's refusal by record id (set before the rows)."""
+        self._names, self._problems = names, problems
+
+    def _name(self, row: Attachment) -> str:
+        return self._names.get(row.record_id, (row.record_id, ""))[0]
+
+    def _job(self, row: Attachment) -> str:
+        return self._names.get(row.record_id, ("", row.job_id))[1]
+
+    def _problem(self, row: Attachment) -> str:
+        found = row.sync_error or self._problems.get(row.record_id)
+        return found or _t("No refusal in the trace")
 
     def set_lookup(self, in_bundle: Callable[[str], bool]) -> None:
         """Which sandbox to look for the files in (set before :meth:`set_rows`)."""

@@ -8,6 +8,7 @@ said inline, in the panel, and leaves no sandbox behind (see :mod:`wb_desktop.to
 from __future__ import annotations
 
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -28,12 +30,15 @@ from wb_desktop.core.domain.errors import WorkBossError, format_bytes
 from wb_desktop.tools.console.bundle_summary import BundleSummaryView, wrapped_label
 from wb_desktop.tools.console.context import ConsoleContext
 from wb_desktop.tools.diagnostics.bundle import export_bundle, open_bundle
-from wb_desktop.tools.diagnostics.bundle_scenario import scenario_from_bundle
+from wb_desktop.tools.diagnostics.bundle_scenario import STOCKHOLM, scenario_from_bundle
 from wb_desktop.tools.diagnostics.cache_facts import CacheFacts
 from wb_desktop.tools.diagnostics.command import default_bundle_name
+from wb_desktop.tools.diagnostics.diagnosis import Diagnosis, diagnose
 from wb_desktop.tools.diagnostics.replay import ReplaySummary, replay_outbox
+from wb_desktop.tools.diagnostics.repro import save_repro
 from wb_desktop.tools.diagnostics.sandbox import SandboxProfile, sandbox_root_beside
 from wb_desktop.tools.scenario.office import OfficeError
+from wb_desktop.tools.scenario.repro_file import SUFFIX
 from wb_desktop.ui.messages import translated, user_message
 from wb_desktop.ui.theme import TOUCH_TARGET_PX, set_role
 
@@ -63,6 +68,7 @@ class DiagnosticsPanel(QWidget):
     bundleOpened = Signal(object)  # the SandboxProfile
     replayFinished = Signal(object)  # the ReplaySummary
     problemShown = Signal(str)  # a message shown in one of the error labels
+    traceRowsRequested = Signal(list)  # request ids: show these rows of the sandbox's trace
 
     def __init__(
         self,
@@ -74,11 +80,14 @@ class DiagnosticsPanel(QWidget):
         self._context = context
         self.sandbox_root = sandbox_root or sandbox_root_beside(context.cache.paths)
         self.sandbox: SandboxProfile | None = None
+        self.diagnosis: Diagnosis | None = None
         self._calls = OpRunner(parent=self)
         self._calls.busyChanged.connect(self._update_buttons)
 
         content = QWidget(self)
         layout = QVBoxLayout(content)
+        # never squeeze the summary's wrapped lines into each other: scroll instead
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         layout.addWidget(wrapped_label(self.tr("Diagnostics bundles"), content, "heading"))
         layout.addWidget(self._export_card(content))
         layout.addWidget(self._open_card(content), 1)
@@ -159,6 +168,7 @@ class DiagnosticsPanel(QWidget):
         layout.addWidget(self.open_error)
 
         self.summary = BundleSummaryView(self._context.zone, card)
+        self.summary.traceRowsRequested.connect(self.traceRowsRequested)
         self.summary.hide()
         layout.addWidget(self.summary, 1)
 
@@ -166,7 +176,10 @@ class DiagnosticsPanel(QWidget):
         self.replay_button.clicked.connect(self.replay)
         self.scenario_button = _button(self.tr("Save as a scenario…"), card)
         self.scenario_button.setToolTip(
-            self.tr("The ops waiting in this outbox as a regression scenario for QA")
+            self.tr(
+                "One .wbrepro file: the work as in the field with the faults found (it must"
+                " fail the same way) and the fixed variant (it must pass), with the photos"
+            )
         )
         self.scenario_button.clicked.connect(self._choose_scenario_file)
         row = QHBoxLayout()
@@ -232,11 +245,11 @@ class DiagnosticsPanel(QWidget):
 
     def open_path(self, path: Path) -> None:
         """Check and unpack the bundle at ``path`` into a new sandbox, in the background."""
-        root, now = self.sandbox_root, self._context.clock.now()
+        root, now, zone = self.sandbox_root, self._context.clock.now(), self._context.zone
 
-        def unpack() -> tuple[SandboxProfile, CacheFacts]:
+        def unpack() -> tuple[SandboxProfile, CacheFacts, Diagnosis]:
             sandbox = open_bundle(path, root, now=now)
-            return sandbox, sandbox.facts()
+            return sandbox, sandbox.facts(), diagnose(sandbox, zone)
 
         self.open_error.hide()
         self._calls.call(
@@ -255,7 +268,11 @@ class DiagnosticsPanel(QWidget):
             office = context.office()
             try:
                 summary = replay_outbox(
-                    sandbox, context.server_url, office.technician_token, clock=context.clock
+                    sandbox,
+                    context.server_url,
+                    office.technician_token,
+                    clock=context.clock,
+                    office_view=office.office_view,
                 )
             finally:
                 office.close()
@@ -284,9 +301,11 @@ class DiagnosticsPanel(QWidget):
         set_role(self.export_status, "ok")
         self.exportFinished.emit(str(written))
 
-    def _show_sandbox(self, sandbox: SandboxProfile, facts: CacheFacts) -> None:
-        self.sandbox = sandbox
-        self.summary.show_sandbox(sandbox, facts)
+    def _show_sandbox(
+        self, sandbox: SandboxProfile, facts: CacheFacts, diagnosis: Diagnosis
+    ) -> None:
+        self.sandbox, self.diagnosis = sandbox, diagnosis
+        self.summary.show_sandbox(sandbox, facts, diagnosis)
         self.summary.show()
         self.replay_status.hide()
         self.replay_error.hide()
@@ -307,6 +326,7 @@ class DiagnosticsPanel(QWidget):
             .replace("%6", str(summary.remaining))
             .replace("%7", str(summary.dead))
         ]
+        lines.append(self.summary.on_server_text(summary))
         if summary.reason:
             lines.append(self.tr("The last attempt failed: %1").replace("%1", summary.reason))
         if summary.redacted:
@@ -319,11 +339,23 @@ class DiagnosticsPanel(QWidget):
         self.replayFinished.emit(summary)
 
     def save_scenario(self, target: Path) -> Path | None:
-        """Write the opened bundle's waiting ops as a scenario file (fast: no network)."""
+        """Save the opened bundle as a scenario (fast: no network): a ``.wbrepro`` with the
+        field and the fixed variants, or one ``.yaml``/``.json`` as in the field."""
         if self.sandbox is None:
             return None
+        now, zone = self._context.clock.now(), self._context.zone
+        zone_info = zone if isinstance(zone, ZoneInfo) else STOCKHOLM
         try:
-            written, skipped = scenario_from_bundle(self.sandbox, target)
+            diagnosis = self.diagnosis or diagnose(self.sandbox, zone)
+            if target.suffix.lower() == SUFFIX:
+                saved = save_repro(
+                    self.sandbox, target, saved_at=now, zone=zone_info, diagnosis=diagnosis
+                )
+                written, skipped = saved.path, saved.skipped
+            else:
+                written, skipped = scenario_from_bundle(
+                    self.sandbox, target, zone=zone_info, saved_at=now, diagnosis=diagnosis
+                )
         except (WorkBossError, ValueError, OSError) as error:
             self._show_problem(self.replay_error, error, self.replay_status)
             return None
@@ -337,7 +369,10 @@ class DiagnosticsPanel(QWidget):
 
     def _choose_scenario_file(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save as a scenario"), "from-bundle.yaml", "YAML (*.yaml);;JSON (*.json)"
+            self,
+            self.tr("Save as a scenario"),
+            "from-bundle.wbrepro",
+            self.tr("Repro, field and fixed (*.wbrepro);;One scenario, YAML (*.yaml)"),
         )
         if name:
             self.save_scenario(Path(name))

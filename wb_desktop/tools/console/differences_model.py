@@ -68,9 +68,11 @@ def summary_text(report: ConvergenceReport) -> str:
     count = _t("%n differences", len(report.differences))
     need_look = sum(1 for d in report.differences if not d.expected)
     if need_look == 0:
-        return _t("%1: all of them clear with the next sync.").replace("%1", count)
+        return _t("%1: each is explained by a change not yet synced; none needs a look.").replace(
+            "%1", count
+        )
     return (
-        _t("%1: %2 will clear with the next sync, %3 need a look.")
+        _t("%1: %2 explained by changes not yet synced, %3 need a look.")
         .replace("%1", count)
         .replace("%2", str(len(report.differences) - need_look))
         .replace("%3", str(need_look))

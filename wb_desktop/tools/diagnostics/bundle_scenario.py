@@ -1,8 +1,11 @@
 """A regression scenario from a technician's bundle: what waited in their outbox, done
 offline, then synced, expecting everything to arrive.
 
-Support opens the bundle, sees why the work did not reach the office, and saves this file;
-QA adds the fault that was found (a ``server: fault`` step) and puts it in ``scenarios/``.
+With the bundle's :class:`~wb_desktop.tools.diagnostics.diagnosis.Diagnosis`, the conditions
+it found come along: the server's faults (by route or op kind, kind and count) before the
+work goes online, the network as the trace ended, and a stretch of background sync as long
+as the failures lasted, so the scenario fails the way the tablet did. ``fixed=True`` leaves
+the faults out: the same work must then arrive (the "fixed" variant of a ``.wbrepro``).
 Photos left out of a redacted bundle become generated test images, so the file still runs.
 """
 
@@ -10,6 +13,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import ColumnElement, and_, create_engine, or_, select, union
@@ -18,16 +22,26 @@ from sqlalchemy.orm import Session
 from wb_desktop.core.domain.records import UploadState
 from wb_desktop.core.store.media_files import MediaFiles
 from wb_desktop.core.store.models import Job, OutboxOp, OutboxState, Photo, Signature
+from wb_desktop.tools.diagnostics.diagnosis import Diagnosis, RefusedRequests
 from wb_desktop.tools.diagnostics.sandbox import SandboxProfile
 from wb_desktop.tools.scenario.op_steps import References, Step, steps_for_ops
 from wb_desktop.tools.scenario.recorder import ScenarioRecorder
 
 DEMO_IMAGES = 9
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
+MAX_WAIT_S = 600  # the longest ``wait`` step the format takes
+EXPECTED = {"pending": 0, "dead": 0, "uploads_waiting": 0}
 
 
 def scenario_from_bundle(
-    sandbox: SandboxProfile, target: Path, *, name: str = "", zone: ZoneInfo = STOCKHOLM
+    sandbox: SandboxProfile,
+    target: Path,
+    *,
+    name: str = "",
+    zone: ZoneInfo = STOCKHOLM,
+    saved_at: datetime | None = None,
+    diagnosis: Diagnosis | None = None,
+    fixed: bool = False,
 ) -> tuple[Path, list[str]]:
     """Save the scenario to ``target`` (``.yaml`` or ``.json``); returns the path and what
     could not become a step (op kinds no scenario action repeats)."""
@@ -53,24 +67,69 @@ def scenario_from_bundle(
             ]
     finally:
         engine.dispose()
+    faults = [] if diagnosis is None or fixed else diagnosis.faults
+    saved = (saved_at or datetime.now(zone)).astimezone(zone).isoformat(timespec="seconds")
     recorder = ScenarioRecorder(
         name or f"From bundle {sandbox.source.name}",
         manifest.technician.email,
-        started_at=made,
         description=(
-            f"Made from the diagnostics bundle {sandbox.source.name} ({manifest.profile}, "
-            f"{manifest.created_at}): the {len(ops)} change(s) the office did not have "
-            "(ops waiting in its outbox, photos not uploaded), done offline, then synced. "
-            "Add the fault you found before the sync step."
+            f"Saved at {saved} from the diagnostics bundle {sandbox.source.name} (profile "
+            f"{manifest.profile}, bundle made {manifest.created_at}): the {len(ops)} "
+            "change(s) the office did not have (ops waiting in its outbox, photos not "
+            "uploaded), done offline, then synced. " + _conditions(diagnosis, faults, fixed)
         ),
     )
     recorder.network("offline")
     for step in steps:
         recorder.action(step)
-    recorder.network("online")
+    for refused in faults:
+        recorder.server(fault_step(refused))
+    stays_offline = diagnosis is not None and diagnosis.offline_at_end and not fixed
+    recorder.network("offline" if stays_offline else "online")
     recorder.sync()
-    recorder.expect({"pending": 0, "dead": 0, "uploads_waiting": 0})
+    seconds = _failing_seconds(diagnosis)
+    if seconds:
+        recorder.action(
+            {"do": "wait", "seconds": seconds, "why": "background sync as in the field"}
+        )
+    recorder.expect(EXPECTED)
     return recorder.save(target), list(refs.skipped)
+
+
+def fault_step(refused: RefusedRequests) -> dict[str, Any]:
+    """The ``server: fault`` step that makes the server answer as it did in the field; a
+    fault that later let requests through fires as many times as it was seen."""
+    step: dict[str, Any] = {"server": "fault", "kind": refused.fault_kind}
+    if refused.op_kind is not None:
+        step["op_kind"] = refused.op_kind
+    else:
+        step["route"] = refused.route
+    if refused.recovered:
+        step["count"] = refused.tries
+    return step
+
+
+def _failing_seconds(diagnosis: Diagnosis | None) -> int:
+    """How long the field's failures went on (the run retries for as long), within the
+    format's longest wait."""
+    if diagnosis is None or not diagnosis.faults:
+        return 0
+    first = min(r.first_at for r in diagnosis.faults)
+    last = max(r.last_at for r in diagnosis.faults)
+    return min(MAX_WAIT_S, int((last - first).total_seconds()))
+
+
+def _conditions(diagnosis: Diagnosis | None, faults: list[RefusedRequests], fixed: bool) -> str:
+    if diagnosis is None:
+        return "The bundle was not diagnosed: add the fault you found before the sync step."
+    if fixed:
+        return "The fixed variant: the server's faults are left out, so the work must arrive."
+    if not faults:
+        return "The diagnosis found no injected fault to repeat."
+    said = ", ".join(
+        f"{r.fault_kind} on {r.op_kind or r.route} ({r.status}, {r.tries} tries)" for r in faults
+    )
+    return f"As in the field: the server's faults ({said}) are on during the sync."
 
 
 def _not_at_the_office() -> ColumnElement[bool]:

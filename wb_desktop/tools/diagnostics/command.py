@@ -18,11 +18,14 @@ from wb_desktop.core.domain.errors import WorkBossError, format_bytes
 from wb_desktop.core.paths import ProfilePaths
 from wb_desktop.core.store.migrate import head_revision
 from wb_desktop.tools.diagnostics.bundle import export_bundle, open_bundle
-from wb_desktop.tools.diagnostics.bundle_scenario import scenario_from_bundle
+from wb_desktop.tools.diagnostics.bundle_scenario import STOCKHOLM, scenario_from_bundle
 from wb_desktop.tools.diagnostics.cache_facts import CacheFacts
+from wb_desktop.tools.diagnostics.diagnosis import Diagnosis, diagnose, problems_by_record
 from wb_desktop.tools.diagnostics.replay import ReplaySummary, replay_outbox
+from wb_desktop.tools.diagnostics.repro import save_repro
 from wb_desktop.tools.diagnostics.sandbox import SandboxProfile, default_sandbox_root
 from wb_desktop.tools.scenario.office import Office, OfficeError
+from wb_desktop.tools.scenario.repro_file import SUFFIX
 
 __all__ = ["default_sandbox_root", "export_command", "open_command", "render_summary"]
 
@@ -79,10 +82,10 @@ def open_command(
         return EXIT_ERROR
     try:
         sandbox = open_bundle(bundle, sandbox_root, now=clock.now())
-        print(render_summary(sandbox, sandbox.facts()), file=out)
+        diagnosis = diagnose(sandbox, STOCKHOLM)
+        print(render_summary(sandbox, sandbox.facts(), diagnosis), file=out)
         if scenario is not None:
-            written, skipped = scenario_from_bundle(sandbox, scenario)
-            print(f"Scenario: {written}", file=out)
+            skipped = save_scenario(sandbox, scenario, diagnosis, clock.now(), out)
             for reason in skipped:
                 print(f"  not in the scenario: {reason}", file=out)
         if not replay:
@@ -105,12 +108,37 @@ def replay_with_admin(
     """Replay as the bundle's technician, with a token from the server's admin API."""
     office = Office(server_url, admin_token)
     try:
-        return replay_outbox(sandbox, server_url, office.technician_token, clock=clock)
+        return replay_outbox(
+            sandbox,
+            server_url,
+            office.technician_token,
+            clock=clock,
+            office_view=office.office_view,
+        )
     finally:
         office.close()
 
 
-def render_summary(sandbox: SandboxProfile, facts: CacheFacts) -> str:
+def save_scenario(
+    sandbox: SandboxProfile, target: Path, diagnosis: Diagnosis, now: datetime, out: TextIO
+) -> list[str]:
+    """A ``.wbrepro`` (both variants), or one scenario file as in the field."""
+    if target.suffix.lower() == SUFFIX:
+        saved = save_repro(sandbox, target, saved_at=now, diagnosis=diagnosis)
+        print(f"Scenario: {saved.path}", file=out)
+        print(
+            f"  as in the field, must fail with: {saved.failure or '(nothing to repeat)'}", file=out
+        )
+        print("  fixed (the faults left out), must pass", file=out)
+        return saved.skipped
+    written, skipped = scenario_from_bundle(sandbox, target, saved_at=now, diagnosis=diagnosis)
+    print(f"Scenario: {written}", file=out)
+    return skipped
+
+
+def render_summary(
+    sandbox: SandboxProfile, facts: CacheFacts, diagnosis: Diagnosis | None = None
+) -> str:
     manifest = sandbox.manifest
     technician = facts.technician or manifest.technician
     who = (
@@ -136,6 +164,15 @@ def render_summary(sandbox: SandboxProfile, facts: CacheFacts) -> str:
         f"Outbox:      {states or 'empty'}",
         f"Contents:    {sandbox.contents().describe()} (in {sandbox.paths.folder})",
     ]
+    if diagnosis is not None:
+        lines.append("Diagnosis:")
+        for line in diagnosis.lines:
+            rows = f" [trace: {', '.join(line.request_ids)}]" if line.request_ids else ""
+            lines.append(f"  - {line.text}{rows}")
+        problems = problems_by_record(diagnosis)
+        named = {ref.record_id: ref for ref in diagnosis.uploads_waiting}
+    else:
+        problems, named = {}, {}
     if facts.dead_ops:
         lines.append(f"Dead ops:    {len(facts.dead_ops)}")
         lines.extend(
@@ -143,14 +180,18 @@ def render_summary(sandbox: SandboxProfile, facts: CacheFacts) -> str:
             for op in facts.dead_ops
         )
     missing = facts.not_uploaded
-    lines.append(f"Not on the server (attachments): {len(missing)}")
+    lines.append(f"Not uploaded by the tablet (attachments): {len(missing)}")
     for item in missing:
         in_bundle = "file in bundle" if sandbox.media_in_bundle(item.path) else "file not in bundle"
-        error = f"; {item.sync_error}" if item.sync_error else ""
-        lines.append(
-            f"  - {item.record_type} {item.record_id} on job {item.job_id}: "
-            f"{item.upload_state}, {item.sync_state}{error} ({in_bundle})"
+        problem = item.sync_error or problems.get(item.record_id, "")
+        error = f"; {problem}" if problem else ""
+        ref = named.get(item.record_id)
+        what = (
+            f"{item.record_type} {ref.name} on job '{ref.job_title}'"
+            if ref is not None
+            else f"{item.record_type} {item.record_id} on job {item.job_id}"
         )
+        lines.append(f"  - {what}: {item.upload_state}, {item.sync_state}{error} ({in_bundle})")
     return "\n".join(lines)
 
 
@@ -160,8 +201,14 @@ def render_replay(summary: ReplaySummary, server_url: str | None) -> str:
         f"  pushed {summary.pushed}: applied {summary.applied}, duplicates {summary.duplicates},"
         f" conflicts {summary.conflicts}, rejected {summary.rejected}",
         f"  dead {summary.dead}, remaining {summary.remaining},"
-        f" attachments not on the server {summary.not_uploaded}",
+        f" attachments the sandbox has not uploaded {summary.not_uploaded}",
     ]
+    if summary.on_server is None:
+        lines.append("  what the server has was not asked")
+    elif summary.on_server:
+        lines.append("  the server now has: " + "; ".join(k.describe() for k in summary.on_server))
+    else:
+        lines.append("  the bundle held no work the server lacked")
     if summary.redacted:
         lines.append("  note: a redacted bundle replays placeholders, not the customers' data")
     if summary.reason:

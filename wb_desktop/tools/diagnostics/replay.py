@@ -26,6 +26,12 @@ from wb_desktop.core.sync.engine import Failure
 from wb_desktop.core.sync.transport import HttpReply, HttpRequest, RequestsTransport, Transport
 from wb_desktop.tools.diagnostics.errors import ReplayError
 from wb_desktop.tools.diagnostics.sandbox import SandboxProfile
+from wb_desktop.tools.diagnostics.server_holdings import (
+    KindOnServer,
+    OfficeView,
+    on_server,
+    work_of,
+)
 
 DEFAULT_MAX_STEPS = 10
 DEFAULT_MAX_WAIT_S = 30.0
@@ -45,8 +51,9 @@ class ReplaySummary:
     remaining: int  # not yet accepted after the replay (dead ops aside)
     steps: int
     redacted: bool
-    not_uploaded: int  # attachments the server still lacks (redacted pictures included)
+    not_uploaded: int  # attachments the tablet has not uploaded (redacted pictures included)
     reason: str | None  # why the last step failed, if it did
+    on_server: tuple[KindOnServer, ...] | None = None  # asked of the server; None: not asked
 
     @property
     def drained(self) -> bool:
@@ -65,6 +72,12 @@ class ReplaySummary:
             "redacted": self.redacted,
             "not_uploaded": self.not_uploaded,
             "reason": self.reason,
+            "on_server": None
+            if self.on_server is None
+            else [
+                {"kind": k.kind, "wanted": k.wanted, "records": k.records, "files": k.files}
+                for k in self.on_server
+            ],
         }
 
 
@@ -102,9 +115,11 @@ def replay_outbox(
     max_steps: int = DEFAULT_MAX_STEPS,
     max_wait_s: float = DEFAULT_MAX_WAIT_S,
     sleep: Callable[[float], None] = time.sleep,
+    office_view: OfficeView | None = None,
 ) -> ReplaySummary:
     """Sync the sandbox until its outbox is drained, ``max_steps`` steps ran, or waiting for
-    the server's backoff would exceed ``max_wait_s``."""
+    the server's backoff would exceed ``max_wait_s``; then, with ``office_view``, ask the
+    server what it has of the bundle's work."""
     technician = sandbox.facts().technician
     if technician is None:
         raise ReplayError(
@@ -118,6 +133,7 @@ def replay_outbox(
             )
         )
     token = token_for(technician.id)
+    wanted = work_of(sandbox)
     cache = open_cache(sandbox.paths, clock)
     counter = PushAnswerCounter(RequestsTransport(server_url))
     client = build_sync_client(
@@ -144,6 +160,13 @@ def replay_outbox(
         client.close()
         cache.close()
     facts = sandbox.facts()
+    held = None
+    if office_view is not None:
+        transport = RequestsTransport(server_url)
+        try:
+            held = on_server(sandbox, wanted, technician.id, office_view, transport, token)
+        finally:
+            transport.close()
     return ReplaySummary(
         pushed=sum(counter.results.values()),
         applied=counter.results["applied"],
@@ -156,4 +179,5 @@ def replay_outbox(
         redacted=sandbox.manifest.redacted,
         not_uploaded=len(facts.not_uploaded),
         reason=reason,
+        on_server=held,
     )
