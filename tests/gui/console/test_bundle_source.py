@@ -30,8 +30,6 @@ from wb_desktop.tools.console.trace_panel import TracePanel
 from wb_desktop.tools.console.window import ConsoleWindow
 from wb_desktop.tools.diagnostics.bundle import export_bundle
 
-SHOTS = Path("/tmp/w21b-shots")
-
 
 def _refused(events: list[TraceEvent]) -> list[TraceEvent]:
     return [e for e in events if e.route.startswith("/v1/blobs") and e.status == 500]
@@ -171,16 +169,6 @@ def test_an_opened_bundle_switches_the_console_and_back(
         ),
         timeout=SYNC_WAIT_MS,
     )
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    window.show_panel(trace)
-    window.grab().save(str(SHOTS / "console-bundle-trace.png"))
-    window.show_panel(outbox)
-    window.grab().save(str(SHOTS / "console-bundle-outbox.png"))
-    window.show_panel(logs)
-    window.grab().save(str(SHOTS / "console-bundle-logs.png"))
-    window.show_panel(data)
-    window.grab().save(str(SHOTS / "console-bundle-data.png"))
-
     # and back: every tab shows the live profile again
     window.back_button.click()
     assert not window.banner.isVisible()
