@@ -3929,6 +3929,10 @@ show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Variant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Replay against</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3962,6 +3966,18 @@ show</source>
     </message>
     <message>
         <source>A replay is running; stop it before opening another scenario.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: must pass</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: must fail with “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: must fail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4001,6 +4017,14 @@ show</source>
             <numerusform>… and %n more (in the tooltip)</numerusform>
             <numerusform>… and %n more (in the tooltip)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>As it must: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not as it must: %1.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The replay could not start: %1</source>

@@ -3931,6 +3931,10 @@ visas</translation>
         <translation>Inget scenario öppet.</translation>
     </message>
     <message>
+        <source>Variant</source>
+        <translation>Variant</translation>
+    </message>
+    <message>
         <source>Replay against</source>
         <translation>Kör om mot</translation>
     </message>
@@ -3965,6 +3969,18 @@ visas</translation>
     <message>
         <source>A replay is running; stop it before opening another scenario.</source>
         <translation>En omkörning pågår; stoppa den innan du öppnar ett annat scenario.</translation>
+    </message>
+    <message>
+        <source>%1: must pass</source>
+        <translation>%1: ska gå igenom</translation>
+    </message>
+    <message>
+        <source>%1: must fail with “%2”</source>
+        <translation>%1: ska misslyckas med ”%2”</translation>
+    </message>
+    <message>
+        <source>%1: must fail</source>
+        <translation>%1: ska misslyckas</translation>
     </message>
     <message>
         <source>%1: step %2: %3</source>
@@ -4003,6 +4019,14 @@ visas</translation>
             <numerusform>… och %n till (i verktygstipset)</numerusform>
             <numerusform>… och %n till (i verktygstipset)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>As it must: %1.</source>
+        <translation>Som det ska: %1.</translation>
+    </message>
+    <message>
+        <source>Not as it must: %1.</source>
+        <translation>Inte som det ska: %1.</translation>
     </message>
     <message>
         <source>The replay could not start: %1</source>

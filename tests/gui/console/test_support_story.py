@@ -16,6 +16,7 @@ from tests.gui.console.test_bundle_source import _refused, refused_bundle, table
 from wb_desktop.bootstrap import WorkBossApp
 from wb_desktop.core.domain.clock import FixedClock
 from wb_desktop.tools.console.diagnostics_panel import DiagnosticsPanel
+from wb_desktop.tools.console.scenario_panel import ScenarioPanel
 from wb_desktop.tools.console.trace_panel import TracePanel
 from wb_desktop.tools.console.window import ConsoleWindow
 from wb_desktop.tools.scenario.repro_file import open_repro, run_repro
@@ -63,3 +64,20 @@ def test_from_a_refused_upload_to_a_repro_that_fails_the_same_way(
     assert "uploads_waiting is 1, expected 0" in field.failures  # as on the tablet
     assert field.as_expected
     assert fixed.result.passed, fixed.failures
+
+    # With the GUI alone: the Scenarios tab opens the .wbrepro and runs each variant.
+    scenarios = window.panels["Scenarios"]
+    assert isinstance(scenarios, ScenarioPanel)
+    assert scenarios.open_file(saved)
+    assert scenarios.variant_combo.count() == 2
+    assert "uploads_waiting is 1, expected 0" in scenarios.variant_combo.itemText(0)
+    for index in (0, 1):
+        scenarios.variant_combo.setCurrentIndex(index)
+        scenarios.variant_combo.activated.emit(index)
+        with qtbot.waitSignal(scenarios.replayFinished, timeout=60_000):
+            scenarios.run_all()
+        qtbot.waitUntil(lambda: not scenarios.driver.is_running(), timeout=60_000)
+        assert scenarios.invariants_label.text().startswith("As it must:"), (
+            scenarios.invariants_label.text()
+        )
+        assert scenarios.invariants_label.property("role") == "ok"

@@ -9,6 +9,7 @@ never in the technician's profile; by default against a fresh embedded demo serv
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,14 @@ from wb_desktop.tools.console.scenario_steps_model import ScenarioStepsModel
 from wb_desktop.tools.console.scenario_widgets import message_label, say, steps_table, touch_button
 from wb_desktop.tools.scenario.describe import step_as_dict
 from wb_desktop.tools.scenario.format import Scenario, ScenarioError, load_scenario
+from wb_desktop.tools.scenario.repro_file import (
+    MUST_PASS,
+    SUFFIX,
+    Repro,
+    Variant,
+    VariantOutcome,
+    open_repro,
+)
 from wb_desktop.tools.scenario.runner import RunOptions, RunResult, StepResult
 from wb_desktop.ui.job_sections import card
 from wb_desktop.ui.theme import SPACING_PX, TOUCH_TARGET_PX, set_role
@@ -47,6 +56,8 @@ class ScenarioPanel(QWidget):
         self._context = context
         self._scenario: Scenario | None = None
         self._path: Path | None = None
+        self._repro: Repro | None = None  # an opened .wbrepro: its variants, unpacked
+        self._unpacked: tempfile.TemporaryDirectory[str] | None = None
         self._queued_command: str | None = None
         self.driver = ReplayDriver(self)
         columns = QHBoxLayout(self)
@@ -75,7 +86,10 @@ class ScenarioPanel(QWidget):
 
     def close_replay(self, timeout_ms: int = 30_000) -> bool:
         """Stop a running replay after its current step and wait for its thread (app close)."""
-        return self.driver.wait(timeout_ms)
+        stopped = self.driver.wait(timeout_ms)
+        if stopped:
+            self._forget_repro()
+        return stopped
 
     def _replay_card(self) -> QWidget:
         frame, layout = card(self.tr("Replay"), self)
@@ -88,6 +102,12 @@ class ScenarioPanel(QWidget):
         layout.addLayout(row)
         self.replay_message = message_label(frame)
         layout.addWidget(self.replay_message)
+        self.variant_combo = QComboBox(frame)  # a .wbrepro's variants: as in the field, fixed
+        self.variant_combo.setMinimumHeight(TOUCH_TARGET_PX)
+        self.variant_combo.setAccessibleName(self.tr("Variant"))
+        self.variant_combo.hide()
+        self.variant_combo.activated.connect(self._show_variant)
+        layout.addWidget(self.variant_combo)
         self.server_combo = QComboBox(frame)
         self.server_combo.setMinimumHeight(TOUCH_TARGET_PX)
         self.server_combo.setAccessibleName(self.tr("Replay against"))
@@ -132,18 +152,71 @@ class ScenarioPanel(QWidget):
             self,
             self.tr("Open a scenario"),
             "",
-            self.tr("Scenarios (%1)").replace("%1", FILE_FILTER),
+            self.tr("Scenarios (%1)").replace("%1", f"{FILE_FILTER} *{SUFFIX}"),
         )
         if path:
             self.open_file(Path(path))
 
     def open_file(self, path: Path) -> bool:
         """Validate and list the scenario's steps; a bad file is explained inline and the
-        scenario open before stays open."""
+        scenario open before stays open. A ``.wbrepro`` (a failure and its fix, saved from a
+        bundle) opens its variants: pick one, run it, and the panel says whether it did what
+        it must (the field variant fail as on the tablet, the fixed one pass)."""
         if self.driver.is_running():
             text = self.tr("A replay is running; stop it before opening another scenario.")
             say(self.replay_message, text, "warning")
             return False
+        if Path(path).suffix.lower() == SUFFIX:
+            return self._open_repro(Path(path))
+        self._forget_repro()
+        return self._open_scenario(Path(path))
+
+    def _open_repro(self, path: Path) -> bool:
+        unpacked = tempfile.TemporaryDirectory(prefix="wb-repro-")
+        try:
+            repro = open_repro(path, Path(unpacked.name))
+        except ScenarioError as error:
+            unpacked.cleanup()
+            say(self.replay_message, error.message, "error")
+            return False
+        self._forget_repro()
+        self._repro, self._unpacked = repro, unpacked
+        self.variant_combo.clear()
+        for variant in repro.variants:
+            self.variant_combo.addItem(self._variant_words(variant))
+        self.variant_combo.show()
+        return self._show_variant(0)
+
+    def _variant_words(self, variant: Variant) -> str:
+        if variant.must == MUST_PASS:
+            return self.tr("%1: must pass").replace("%1", variant.name)
+        if variant.failure:
+            return (
+                self.tr("%1: must fail with “%2”")
+                .replace("%1", variant.name)
+                .replace("%2", variant.failure)
+            )
+        return self.tr("%1: must fail").replace("%1", variant.name)
+
+    def _show_variant(self, index: int) -> bool:
+        if self._repro is None or not 0 <= index < len(self._repro.variants):
+            return False
+        if self.driver.is_running():
+            text = self.tr("A replay is running; stop it before opening another scenario.")
+            say(self.replay_message, text, "warning")
+            return False
+        variant = self._repro.variants[index]
+        return self._open_scenario(self._repro.folder / variant.file)
+
+    def _forget_repro(self) -> None:
+        self._repro = None
+        self.variant_combo.clear()
+        self.variant_combo.hide()
+        if self._unpacked is not None:
+            self._unpacked.cleanup()
+            self._unpacked = None
+
+    def _open_scenario(self, path: Path) -> bool:
         try:
             scenario = load_scenario(path)
         except ScenarioError as error:
@@ -250,11 +323,32 @@ class ScenarioPanel(QWidget):
         if len(problems) > len(shown):
             more = len(problems) - len(shown)
             shown.append(self.tr("… and %n more (in the tooltip)", "", more))
-        self.invariants_label.setText("\n".join([verdict, text, *shown]))
+        as_expected = self._variant_verdict(result)
+        self.invariants_label.setText("\n".join([*as_expected, verdict, text, *shown]))
         self.invariants_label.setToolTip("\n".join(problems))
-        set_role(self.invariants_label, "ok" if result.passed else "error")
+        good = result.passed if not as_expected else self._variant_held(result)
+        set_role(self.invariants_label, "ok" if good else "error")
         self._update_buttons()
         self.replayFinished.emit(result)
+
+    def _running_variant(self) -> Variant | None:
+        index = self.variant_combo.currentIndex()
+        if self._repro is None or not 0 <= index < len(self._repro.variants):
+            return None
+        return self._repro.variants[index]
+
+    def _variant_held(self, result: RunResult) -> bool:
+        variant = self._running_variant()
+        return variant is not None and VariantOutcome(variant, result).as_expected
+
+    def _variant_verdict(self, result: RunResult) -> list[str]:
+        """For a .wbrepro's variant: did it do what it must?"""
+        variant = self._running_variant()
+        if variant is None:
+            return []
+        if self._variant_held(result):
+            return [self.tr("As it must: %1.").replace("%1", self._variant_words(variant))]
+        return [self.tr("Not as it must: %1.").replace("%1", self._variant_words(variant))]
 
     def _on_running(self, running: bool) -> None:
         if not running:
