@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import json
 import logging
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from wb_desktop.core.domain.clock import Clock
+from wb_desktop.core.persistence.json_lines import RotatingJsonLines
 from wb_desktop.core.protocol.requests_log import (
     REQUEST_ID,
     RequestLogLine,
@@ -45,40 +45,27 @@ _log = logging.getLogger(__name__)
 
 
 class RequestLog:
-    """The JSON-lines file, rotated by size; safe to use from several threads."""
+    """The JSON-lines file, rotated by size; safe to use from several threads. A full disk
+    must not fail the request it describes: the line is logged as lost."""
 
     def __init__(self, path: Path, max_bytes: int = MAX_BYTES, keep: int = KEEP) -> None:
         self.path = path
-        self._max_bytes = max_bytes
-        self._keep = keep
-        self._lock = threading.Lock()
+        self._file = RotatingJsonLines(path, max_bytes, keep, "request log")
 
     def files(self) -> list[Path]:
         """Oldest first."""
-        rotated = [self._rotated(n) for n in range(self._keep - 1, 0, -1)]
-        return [p for p in (*rotated, self.path) if p.exists()]
+        return self._file.files()
 
     def append(self, line: RequestLogLine) -> None:
-        text = line.model_dump_json() + "\n"
-        with self._lock:
-            try:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-                if self.path.exists() and self.path.stat().st_size >= self._max_bytes:
-                    self._rotate()
-                with self.path.open("a", encoding="utf-8") as file:
-                    file.write(text)
-            except OSError:  # a full disk must not fail the request it describes
-                _log.warning("the request log could not be written", exc_info=True)
+        self._file.append_line(line.model_dump_json())
 
     def lines(self) -> Iterator[RequestLogLine]:
         """Every line still on disk, oldest first; unreadable lines are skipped."""
-        for path in self.files():
-            with path.open(encoding="utf-8", errors="replace") as file:
-                for raw in file:
-                    try:
-                        yield RequestLogLine.model_validate_json(raw)
-                    except ValueError:
-                        continue
+        for raw in self._file.raw_lines():
+            try:
+                yield RequestLogLine.model_validate_json(raw)
+            except ValueError:
+                continue
 
     def find(self, request_ids: set[str] | None, limit: int) -> list[RequestLogLine]:
         """The lines of ``request_ids`` (all lines when None), the newest ``limit``."""
@@ -86,17 +73,6 @@ class RequestLog:
             line for line in self.lines() if request_ids is None or line.request_id in request_ids
         ]
         return found[-limit:]
-
-    def _rotated(self, number: int) -> Path:
-        return self.path.with_name(f"{self.path.stem}.{number}{self.path.suffix}")
-
-    def _rotate(self) -> None:
-        self._rotated(self._keep - 1).unlink(missing_ok=True)
-        for number in range(self._keep - 2, 0, -1):
-            older = self._rotated(number)
-            if older.exists():
-                older.replace(self._rotated(number + 1))
-        self.path.replace(self._rotated(1))
 
 
 def _request_id(scope: Scope) -> str:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import logging
-import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
@@ -24,6 +23,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from wb_desktop.core.domain.clock import Clock
+from wb_desktop.core.persistence.json_lines import RotatingJsonLines
 from wb_desktop.core.protocol import routes
 from wb_desktop.core.protocol.errors import ErrorBody
 from wb_desktop.core.protocol.push import PushRequest
@@ -131,53 +131,30 @@ def server_said(status: int, content_type: str, body: bytes) -> tuple[str | None
 
 class TraceLog:
     """Appends events to ``path`` as JSON lines; at ``max_bytes`` the file moves to
-    ``<stem>.1.jsonl`` (and that to ``.2``), so the trace never fills the tablet."""
+    ``<stem>.1.jsonl`` (and that to ``.2``), so the trace never fills the tablet. A full
+    disk must not stop sync: the line is logged as lost and the live timeline still shows
+    it."""
 
     def __init__(
         self, path: Path, max_bytes: int = TRACE_MAX_BYTES, keep: int = TRACE_KEEP
     ) -> None:
         self.path = path
-        self._max_bytes = max_bytes
-        self._keep = keep
-        self._lock = threading.Lock()
+        self._file = RotatingJsonLines(path, max_bytes, keep, "sync trace")
 
     def files(self) -> list[Path]:
         """The trace files, oldest first."""
-        rotated = [self._rotated(n) for n in range(self._keep - 1, 0, -1)]
-        return [p for p in (*rotated, self.path) if p.exists()]
+        return self._file.files()
 
     def append(self, event: TraceEvent) -> None:
-        line = json.dumps(event.to_json(), ensure_ascii=False) + "\n"
-        with self._lock:
-            try:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-                if self.path.exists() and self.path.stat().st_size >= self._max_bytes:
-                    self._rotate()
-                with self.path.open("a", encoding="utf-8") as file:
-                    file.write(line)
-            except OSError:  # a full disk must not stop sync; the live timeline still shows it
-                _log.warning("the sync trace could not be written", exc_info=True)
+        self._file.append_line(json.dumps(event.to_json(), ensure_ascii=False))
 
     def events(self) -> Iterator[TraceEvent]:
         """Every event still on disk, oldest first; unreadable lines are skipped."""
-        for path in self.files():
-            with path.open(encoding="utf-8", errors="replace") as file:
-                for line in file:
-                    try:
-                        yield TraceEvent.from_json(json.loads(line))
-                    except (ValueError, KeyError, TypeError):
-                        continue
-
-    def _rotated(self, number: int) -> Path:
-        return self.path.with_name(f"{self.path.stem}.{number}{self.path.suffix}")
-
-    def _rotate(self) -> None:
-        self._rotated(self._keep - 1).unlink(missing_ok=True)
-        for number in range(self._keep - 2, 0, -1):
-            older = self._rotated(number)
-            if older.exists():
-                older.replace(self._rotated(number + 1))
-        self.path.replace(self._rotated(1))
+        for line in self._file.raw_lines():
+            try:
+                yield TraceEvent.from_json(json.loads(line))
+            except (ValueError, KeyError, TypeError):
+                continue
 
 
 TraceListener = Callable[[TraceEvent], None]
