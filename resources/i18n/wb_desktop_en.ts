@@ -374,7 +374,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No open conflicts: every change both sides made has been settled.</source>
+        <source>No open conflicts in this cache; those settled by policy are in the history.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

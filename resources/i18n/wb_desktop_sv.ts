@@ -374,8 +374,8 @@
         <translation>Välj först en post med konflikt.</translation>
     </message>
     <message>
-        <source>No open conflicts: every change both sides made has been settled.</source>
-        <translation>Inga öppna konflikter: alla ändringar som båda sidor gjort är avgjorda.</translation>
+        <source>No open conflicts in this cache; those settled by policy are in the history.</source>
+        <translation>Inga öppna konflikter i den här cachen; de som avgjorts enligt regel finns i historiken.</translation>
     </message>
     <message>
         <source>%1 %2 (%3): the server&apos;s value won; decide which version to keep.</source>

@@ -252,7 +252,9 @@ class ConflictsPanel(QWidget):
 
     def _describe(self, conflict: OpenConflict | None) -> str:
         if conflict is None:
-            return self.tr("No open conflicts: every change both sides made has been settled.")
+            return self.tr(
+                "No open conflicts in this cache; those settled by policy are in the history."
+            )
         return (
             self.tr("%1 %2 (%3): the server's value won; decide which version to keep.")
             .replace("%1", conflict.record_type)
