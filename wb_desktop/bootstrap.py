@@ -103,6 +103,7 @@ class AppOptions:
     demo_server_in_child: bool = True  # False: in a thread, to share a test's virtual clock
     admin_token: str | None = None  # opens a real server's admin API to the support console
     open_console: bool = False  # open the support and QA console beside the window
+    open_bundle: Path | None = None  # open the console on this bundle (its sandbox)
     report_crashes: bool = True  # the process's crash hooks (one window per process owns them)
 
 
@@ -429,8 +430,10 @@ def run(options: AppOptions) -> int:
         show_start_problem(_qt_application(), user_message(error))
         return 2
     open_window(app.window, app.cache.paths)  # maximised, or where it was left
-    if options.open_console:
-        app.open_console()
+    if options.open_console or options.open_bundle is not None:
+        console = app.open_console()
+        if console is not None and options.open_bundle is not None:
+            console.open_bundle(options.open_bundle)
     code = app.qt_app.exec()
     if not app.close():
         logging.shutdown()

@@ -101,6 +101,13 @@ def _gui_parser() -> argparse.ArgumentParser:
         "--console", action="store_true", help="open the support and QA console as well"
     )
     group.add_argument(
+        "--bundle",
+        type=Path,
+        default=argparse.SUPPRESS,
+        metavar="FILE",
+        help="open the console on this diagnostics bundle: every reading tab shows its sandbox",
+    )
+    group.add_argument(
         "--admin-token",
         default=argparse.SUPPRESS,
         metavar="TOKEN",
@@ -296,6 +303,7 @@ def _run_gui(options: CommonOptions, args: argparse.Namespace) -> int:
         server=getattr(args, "server", None),
         lang=getattr(args, "lang", None),
         open_console=bool(getattr(args, "console", False)),
+        open_bundle=getattr(args, "bundle", None),
         admin_token=getattr(args, "admin_token", None) or os.environ.get("WB_ADMIN_TOKEN"),
     )
     if getattr(args, "smoke_test", False):

@@ -464,8 +464,9 @@ def test_without_a_command_the_app_runs_with_the_options(
         ]
     )
     code_gui = main(["gui", "--lang", "de"])
+    code_bundle = main(["--bundle", str(data_dir / "anna.zip")])
 
-    assert (code, code_gui) == (7, 7)
+    assert (code, code_gui, code_bundle) == (7, 7, 7)
     assert received == [
         app.AppOptions(
             data_dir=data_dir,
@@ -475,6 +476,12 @@ def test_without_a_command_the_app_runs_with_the_options(
             lang="sv",
         ),
         app.AppOptions(data_dir=None, profile=DEFAULT_PROFILE, quota_mb=None, lang="de"),
+        app.AppOptions(
+            data_dir=None,
+            profile=DEFAULT_PROFILE,
+            quota_mb=None,
+            open_bundle=data_dir / "anna.zip",  # the console opens on it
+        ),
     ]
     assert capsys.readouterr().err == ""
 

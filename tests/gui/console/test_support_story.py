@@ -36,7 +36,7 @@ def test_from_a_refused_upload_to_a_repro_that_fails_the_same_way(
     diagnostics, trace = window.panels["Diagnostics"], window.panels["Sync trace"]
     assert isinstance(diagnostics, DiagnosticsPanel) and isinstance(trace, TracePanel)
     with qtbot.waitSignal(diagnostics.bundleOpened, timeout=SYNC_WAIT_MS):
-        diagnostics.open_path(bundle)
+        window.open_bundle(bundle)  # as `wb-desktop --bundle FILE` does at start
     assert window.banner.isVisible() and bundle.name in window.banner_label.text()
 
     # The diagnosis says what went wrong, in words: the photo, its job, the server's answer.

@@ -77,6 +77,7 @@ def build_console(
         profile=profile,
         source=source,
         bundle_panels=tuple(panel for _title, panel in following),
+        open_bundle=diagnostics.open_path,
     )
     source.setParent(window)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime, tzinfo
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QColor, QIcon, QPainter, QPixmap
@@ -59,10 +60,14 @@ class ConsoleWindow(QMainWindow):
         profile: str,
         source: ConsoleSource | None = None,
         bundle_panels: tuple[QWidget, ...] = (),
+        open_bundle: Callable[[Path], None] | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """``open_bundle`` unpacks a bundle into a sandbox and shows it (the Diagnostics
+        panel's; ``wb-desktop --bundle FILE`` calls it through :meth:`open_bundle`)."""
         super().__init__(parent)
         self._context, self._profile = context, profile
+        self._open_bundle = open_bundle
         self.source = source or ConsoleSource(context, self)
         self._bundle_panels = bundle_panels
         central = QWidget(self)
@@ -172,6 +177,12 @@ class ConsoleWindow(QMainWindow):
         self.hide()
         for wait in self._before_shutdown:
             wait()
+
+    def open_bundle(self, path: Path) -> None:
+        """Open a bundle as the Diagnostics tab's Open bundle… does: every reading tab
+        follows it once it is unpacked."""
+        if self._open_bundle is not None:
+            self._open_bundle(path)
 
     def show_panel(self, panel: QWidget) -> None:
         self.tabs.setCurrentWidget(panel)
