@@ -341,4 +341,5 @@ def _log_outcome(report: StepReport, previous: StepReport | None) -> None:
             _log.info("sync waits: offline")
         return
     retry = "" if report.retry_in_s is None else f"; next try in {report.retry_in_s:.1f} s"
-    _log.warning("sync step failed (%s): %s%s", report.failure, report.reason, retry)
+    code = "" if report.server_error is None else f" [{report.server_error}]"
+    _log.warning("sync step failed (%s)%s: %s%s", report.failure, code, report.reason, retry)

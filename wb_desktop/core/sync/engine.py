@@ -84,6 +84,7 @@ class StepReport:
     uploaded: int = 0
     pulled: int = 0
     pings: int = 0
+    server_error: str | None = None  # the server's error code, for the log (not the screen)
 
 
 @dataclass(frozen=True)
@@ -388,6 +389,8 @@ class SyncEngine:
         retry_after = error.retry_after_s if isinstance(error, ServerRefusedError) else None
         report.failure = _classify(error)
         report.reason = _reason(error)
+        if isinstance(error, ServerRefusedError):
+            report.server_error = error.error
         if progressed:  # the link carries work: the next try goes soon (backoff.py)
             self.backoff.reset()
         report.retry_in_s = self.backoff.failed(retry_after)
