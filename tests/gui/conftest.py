@@ -33,15 +33,14 @@ class Week:
 def gui_test_options(data: Path, **overrides: Any) -> AppOptions:
     """The whole app as the GUI tests build it: no OS network watch, inbox or GPS, and the
     demo server in a thread so it shares the test's clock."""
-    return AppOptions(
-        data_dir=data,
-        zone=STOCKHOLM,
-        watch_network=False,
-        watch_camera_inbox=False,
-        gps=False,
-        demo_server_in_child=False,
-        **overrides,
-    )
+    defaults: dict[str, Any] = {
+        "zone": STOCKHOLM,
+        "watch_network": False,
+        "watch_camera_inbox": False,
+        "gps": False,
+        "demo_server_in_child": False,
+    }
+    return AppOptions(data_dir=data, **{**defaults, **overrides})
 
 
 @pytest.fixture

@@ -17,9 +17,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
-from tests.gui.conftest import STOCKHOLM
+from tests.gui.conftest import gui_test_options
 from tests.gui.waiting import settle
-from wb_desktop.bootstrap import AppOptions, WorkBossApp, build
+from wb_desktop.bootstrap import WorkBossApp, build
 from wb_desktop.core.domain.clock import FixedClock
 from wb_desktop.core.protocol import routes
 from wb_desktop.core.store.job_views import JobBadge
@@ -35,16 +35,8 @@ UPLOADED = "✓ Uploaded"
 
 @pytest.fixture
 def app(qtbot: QtBot, tmp_path: Path, clock: FixedClock) -> Iterator[WorkBossApp]:
-    built = build(
-        AppOptions(
-            data_dir=tmp_path / "data",
-            zone=STOCKHOLM,
-            watch_network=False,
-            watch_camera_inbox=False,
-            demo_server_in_child=False,
-        ),
-        clock=clock,
-    )
+    # GPS on: its pause must follow the same snapshot as the badge
+    built = build(gui_test_options(tmp_path / "data", gps=True), clock=clock)
     qtbot.addWidget(built.window)
     built.window.resize(1366, 860)
     built.window.show()
