@@ -24,14 +24,14 @@ from __future__ import annotations
 import zlib
 from collections.abc import Iterable
 from datetime import datetime
-from decimal import Decimal
-from enum import Enum
 from typing import Any
 
-from sqlalchemy import insert, inspect, select, text
+from pydantic import BaseModel
+from sqlalchemy import insert, select, text
 from sqlalchemy.orm import Session
 
 from wb_desktop.core.protocol.kinds import RecordType
+from wb_desktop.core.protocol.records import RECORD_MODELS, wire_value
 from wb_server.models import (
     Change,
     Customer,
@@ -55,30 +55,20 @@ RECORD_TYPES: dict[RecordType, type[ServerBase]] = {
     RecordType.TIME_ENTRY: TimeEntry,
     RecordType.DOCUMENT: Document,
 }
-_HIDDEN = frozenset({"created_by"})
 _STAGED = "wb_staged_feed"
+_TYPE_OF = {model: record_type for record_type, model in RECORD_TYPES.items()}
 # The advisory-lock key space of the feed: (FEED_LOCK_CLASS, a 32-bit hash of the technician).
 FEED_LOCK_CLASS = 0x57_42_46  # "WBF"
 
 
-def json_value(value: Any) -> Any:
-    if isinstance(value, Decimal):
-        return str(value)
-    if isinstance(value, datetime):
-        return value.isoformat()
-    if isinstance(value, Enum):
-        return value.value
-    return value
-
-
 def snapshot(record: ServerBase) -> dict[str, Any]:
-    """The record's columns as JSON values, as a client stores them."""
-    mapper = inspect(type(record))
-    return {
-        column.key: json_value(getattr(record, column.key))
-        for column in mapper.column_attrs
-        if column.key not in _HIDDEN
-    }
+    """The record as the contract sends it: exactly its type's fields, as JSON values."""
+    return row_as(RECORD_MODELS[_TYPE_OF[type(record)]], record)
+
+
+def row_as(model: type[BaseModel], row: object) -> dict[str, Any]:
+    """A stored row as the contract's ``model`` sends it: its fields, as JSON values."""
+    return {name: wire_value(getattr(row, name)) for name in model.model_fields}
 
 
 def publish(

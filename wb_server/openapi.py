@@ -24,9 +24,11 @@ from typing import Any
 from fastapi import APIRouter, FastAPI
 from fastapi.dependencies.models import Dependant
 from fastapi.routing import APIRoute
+from pydantic.json_schema import models_json_schema
 
 from wb_desktop.core.protocol import routes
 from wb_desktop.core.protocol.errors import ErrorBody
+from wb_desktop.core.protocol.records import RECORD_MARK, RECORD_MODELS
 from wb_server.body_limit import BODYLESS_METHODS, BodyLimits
 from wb_server.config import ServerConfig
 from wb_server.context import current_technician, require_admin
@@ -96,11 +98,35 @@ def _make_exact(
     schemas.pop("HTTPValidationError", None)
     schemas.pop("ValidationError", None)
     schemas["ErrorBody"] = ErrorBody.model_json_schema(ref_template="#/components/schemas/{model}")
+    _, records = models_json_schema(
+        [(model, "serialization") for model in RECORD_MODELS.values()],
+        ref_template="#/components/schemas/{model}",
+    )
+    for name, record in records["$defs"].items():
+        schemas.setdefault(name, record)
+    with_record_models(schemas)
     components["securitySchemes"] = SECURITY_SCHEMES
     upload = schemas.get("UploadRequest", {}).get("properties", {}).get("size")
     if upload is not None:  # this server's limit (wb-server's config), refused with 413
         upload["maximum"] = config.max_upload_bytes
     _integer_limits_as_integers(schema)
+
+
+def with_record_models(node: Any) -> None:
+    """Where a schema is a record of the type its sibling ``record_type`` names
+    (:data:`~wb_desktop.core.protocol.records.RecordJson`), say which models it can be."""
+    if isinstance(node, dict):
+        if node.pop(RECORD_MARK, False):
+            node.pop("type", None)
+            node["anyOf"] = [
+                {"$ref": f"#/components/schemas/{model.__name__}"}
+                for model in RECORD_MODELS.values()
+            ]
+        for value in node.values():
+            with_record_models(value)
+    elif isinstance(node, list):
+        for value in node:
+            with_record_models(value)
 
 
 def _document_layers(

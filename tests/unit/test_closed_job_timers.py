@@ -92,8 +92,12 @@ class _OnePage:
 def _as_the_office_sends(cache, job_id: str, **fields) -> ChangeOut:
     with cache.database.reader() as session:
         job = session.get(Job, job_id)
-        data = {
+        version = job.version + 1
+        data = {  # every field the contract's JobRecord has
             "id": job.id,
+            "version": version,
+            "created_at": job.created_at.isoformat(),
+            "updated_at": job.updated_at.isoformat(),
             "title": job.title,
             "description": job.description,
             "address": job.address,
@@ -105,7 +109,6 @@ def _as_the_office_sends(cache, job_id: str, **fields) -> ChangeOut:
             "technician_id": "tech-anna",
             **fields,
         }
-        version = job.version + 1
     return ChangeOut(
         seq=1,
         record_type="job",

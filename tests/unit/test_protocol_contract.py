@@ -32,6 +32,7 @@ from wb_desktop.core.protocol import (
     payments,
     pull,
     push,
+    records,
     requests_log,
     routes,
 )
@@ -42,6 +43,7 @@ from wb_desktop.core.store.models import OutboxDependency, OutboxOp
 from wb_desktop.core.sync.protocol_client import ProtocolError, SyncApi
 from wb_desktop.core.sync.push import Pusher, unsendable
 from wb_desktop.core.sync.transport import HttpReply, HttpRequest
+from wb_server.openapi import with_record_models
 
 REF = "#/components/schemas/{model}"
 SHARED_MODULES = (
@@ -55,6 +57,7 @@ SHARED_MODULES = (
     payments,
     pull,
     push,
+    records,
     requests_log,
 )
 JSON = {"content-type": "application/json"}
@@ -81,6 +84,22 @@ def _shared_models() -> dict[str, type[BaseModel]]:
         for name, value in vars(module).items()
         if isinstance(value, type) and issubclass(value, BaseModel) and value is not BaseModel
     }
+
+
+def test_every_record_model_is_documented_and_says_every_field_the_server_stores(
+    app: FastAPI,
+) -> None:
+    from wb_server.feed import RECORD_TYPES
+
+    components = app.openapi()["components"]["schemas"]
+    assert set(RECORD_TYPES) == set(records.RECORD_MODELS) == set(RecordType)
+    for record_type, model in records.RECORD_MODELS.items():
+        assert model.__name__ in components, model.__name__
+        stored = {column.key for column in RECORD_TYPES[record_type].__table__.columns}
+        kept_to_itself = {"created_by"}  # who made a customer is the server's business
+        assert set(model.model_fields) == stored - kept_to_itself, record_type
+    change = components["ChangeOut"]["properties"]["data"]["anyOf"][0]
+    assert {"$ref": REF.format(model="CustomerRecord")} in change["anyOf"]
 
 
 def _models_in(annotation: Any) -> list[type[BaseModel]]:
@@ -122,6 +141,7 @@ def test_the_openapi_components_are_the_shared_models_schemas(app: FastAPI) -> N
             if key != "$defs"
         }
         expected = _without_null_defaults(expected)  # FastAPI leaves `"default": null` out
+        with_record_models(expected)  # a record inside a reply: one of the record models
         documented = json.loads(json.dumps(schema))
         if name == "UploadRequest":  # the server writes its configured limit in
             documented["properties"]["size"].pop("maximum")

@@ -7,22 +7,27 @@ from datetime import datetime
 from typing import Any
 
 from fastapi import APIRouter, Depends
+from pydantic import BaseModel
 from sqlalchemy import select
 
 from wb_desktop.core.protocol import routes
 from wb_desktop.core.protocol.admin import (
     Assignment,
     CustomerEdit,
+    DeliveryRow,
     JobEdit,
     JobIn,
-    RecordData,
+    LocationPingRow,
+    OfficeView,
+    PaymentRow,
 )
 from wb_desktop.core.protocol.auth import TechnicianOut
 from wb_desktop.core.protocol.kinds import RecordType
+from wb_desktop.core.protocol.records import CustomerRecord, JobRecord
 from wb_server import dispatch
 from wb_server.context import Context, require_admin
 from wb_server.errors import Problem, not_found, problem
-from wb_server.feed import customer_audience, publish, snapshot
+from wb_server.feed import customer_audience, publish, row_as, snapshot
 from wb_server.models import (
     Customer,
     Document,
@@ -38,7 +43,9 @@ from wb_server.models import (
 )
 
 router = APIRouter(tags=["admin"], dependencies=[Depends(require_admin)])
-Record = RecordData
+# Routes return the contract's JSON values (feed.snapshot); FastAPI checks them against the
+# route's response_model and documents that model.
+Record = dict[str, Any]
 
 
 @router.get(routes.ADMIN_TECHNICIANS)
@@ -50,13 +57,13 @@ def technicians(context: Context) -> list[TechnicianOut]:
         ]
 
 
-@router.get(routes.ADMIN_CUSTOMERS)
+@router.get(routes.ADMIN_CUSTOMERS, response_model=list[CustomerRecord])
 def customers(context: Context) -> list[Record]:
     with context.reader() as session:
         return [snapshot(c) for c in session.scalars(select(Customer).order_by(Customer.name))]
 
 
-@router.get(routes.ADMIN_JOBS)
+@router.get(routes.ADMIN_JOBS, response_model=list[JobRecord])
 def jobs(context: Context, technician_id: str | None = None) -> list[Record]:
     with context.reader() as session:
         query = select(Job).order_by(Job.scheduled_start)
@@ -68,6 +75,7 @@ def jobs(context: Context, technician_id: str | None = None) -> list[Record]:
 @router.post(
     routes.ADMIN_JOBS,
     status_code=201,
+    response_model=JobRecord,
     responses={
         404: problem("not_found: no such customer, or no such technician"),
         422: problem("invalid_request: scheduled_end is not after scheduled_start"),
@@ -85,6 +93,7 @@ def create_job(body: JobIn, context: Context) -> Record:
 
 @router.patch(
     routes.ADMIN_JOB,
+    response_model=JobRecord,
     responses={
         404: problem("not_found: no such job"),
         422: problem("invalid_request: scheduled_end would not be after scheduled_start"),
@@ -98,7 +107,9 @@ def edit_job(job_id: str, body: JobEdit, context: Context) -> Record:
 
 
 @router.post(
-    routes.ADMIN_JOB_ASSIGN, responses={404: problem("not_found: no such job or technician")}
+    routes.ADMIN_JOB_ASSIGN,
+    response_model=JobRecord,
+    responses={404: problem("not_found: no such job or technician")},
 )
 def assign_job(job_id: str, body: Assignment, context: Context) -> Record:
     with context.writer() as session, session.begin():
@@ -108,6 +119,7 @@ def assign_job(job_id: str, body: Assignment, context: Context) -> Record:
 
 @router.post(
     routes.ADMIN_JOB_CANCEL,
+    response_model=JobRecord,
     responses={
         404: problem("not_found: no such job"),
         409: problem("not_allowed: the job's status cannot change to cancelled"),
@@ -119,7 +131,11 @@ def cancel_job(job_id: str, context: Context) -> Record:
         return snapshot(dispatch.cancel_job(session, job, context.clock.now()))
 
 
-@router.patch(routes.ADMIN_CUSTOMER, responses={404: problem("not_found: no such customer")})
+@router.patch(
+    routes.ADMIN_CUSTOMER,
+    response_model=CustomerRecord,
+    responses={404: problem("not_found: no such customer")},
+)
 def edit_customer(customer_id: str, body: CustomerEdit, context: Context) -> Record:
     now = context.clock.now()
     with context.writer() as session, session.begin():
@@ -142,7 +158,15 @@ def _rows(items: Any) -> list[Record]:
     return [snapshot(item) for item in items]
 
 
-@router.get(routes.OFFICE_VIEW, responses={404: problem("not_found: no such technician")})
+def _rows_as(model: type[BaseModel], items: Any) -> list[Record]:
+    return [row_as(model, item) for item in items]
+
+
+@router.get(
+    routes.OFFICE_VIEW,
+    response_model=OfficeView,
+    responses={404: problem("not_found: no such technician")},
+)
 def office_view(technician_id: str, context: Context) -> Record:
     """Everything a technician has uploaded, as the office sees it."""
     with context.reader() as session:
@@ -163,13 +187,15 @@ def office_view(technician_id: str, context: Context) -> Record:
             "documents": _rows(
                 session.scalars(select(Document).where(Document.technician_id == technician_id))
             ),
-            "payments": _rows(
-                session.scalars(select(Payment).where(Payment.technician_id == technician_id))
+            "payments": _rows_as(
+                PaymentRow,
+                session.scalars(select(Payment).where(Payment.technician_id == technician_id)),
             ),
-            "location_pings": _rows(
+            "location_pings": _rows_as(
+                LocationPingRow,
                 session.scalars(
                     select(LocationPing).where(LocationPing.technician_id == technician_id)
-                )
+                ),
             ),
         }
         document_ids = select(Document.id).where(Document.technician_id == technician_id)
@@ -179,6 +205,6 @@ def office_view(technician_id: str, context: Context) -> Record:
         return {
             **owned,
             **by_job,
-            "deliveries": _rows(deliveries),
+            "deliveries": _rows_as(DeliveryRow, deliveries),
             "generated_at": datetime.isoformat(context.clock.now()),
         }

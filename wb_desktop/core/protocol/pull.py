@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any, Self
+from typing import Self
 
 from pydantic import BaseModel, model_validator
+
+from wb_desktop.core.protocol.records import RecordJson
 
 DEFAULT_PAGE = 500
 MAX_PAGE = 5000
@@ -18,7 +20,7 @@ class ChangeOut(BaseModel):
     record_id: str
     version: int
     deleted: bool
-    data: dict[str, Any] | None
+    data: RecordJson | None
     origin_device_id: str | None
 
     @model_validator(mode="after")

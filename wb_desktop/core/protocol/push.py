@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from wb_desktop.core.protocol.fields import JsonInt, Uuid
 from wb_desktop.core.protocol.kinds import OpKind, RecordType
+from wb_desktop.core.protocol.records import RecordJson
 
 MAX_OPS = 500
 MAX_SEQ = 2**62
@@ -79,7 +80,7 @@ class OpResultOut(BaseModel):
     result: OpResultKind
     original_result: str | None = None
     version: int | None = None
-    record: dict[str, Any] | None = None
+    record: RecordJson | None = None
     reason: str | None = None
     code: RejectionCode | None = Field(
         default=None,

@@ -23,7 +23,6 @@ import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from decimal import Decimal
 from functools import partial
 from typing import Any
 
@@ -37,6 +36,7 @@ from wb_desktop.core.domain.errors import QuotaExceededError
 from wb_desktop.core.domain.status import is_open
 from wb_desktop.core.domain.sync_state import SyncState
 from wb_desktop.core.domain.text import QT_TRANSLATE_NOOP, Text
+from wb_desktop.core.protocol.records import DocumentRecord, RecordBody
 from wb_desktop.core.store.changes.media import register_file
 from wb_desktop.core.store.changes.timeclock import stop_timers_the_office_ended
 from wb_desktop.core.store.database import Database
@@ -243,25 +243,23 @@ class Puller:
         now: datetime,
     ) -> None:
         plain: list[dict[str, Any]] = []
+        documents: list[tuple[str, DocumentRecord]] = []
         for change in changes:
-            assert change.data is not None
-            columns = kind.columns_from(change.data)
+            body = kind.parse(change.data)
+            columns = kind.columns_from(body)
             touched = pending.get((kind.record_type, change.record_id))
             if touched is not None:
                 _rebase(session, kind, change, columns, touched, now)
                 continue
-            row = {"id": change.record_id, **columns, **synced_columns(change.data, change.version)}
-            row.setdefault("created_at", now)
-            row.setdefault("updated_at", now)
+            row = {"id": change.record_id, **columns, **synced_columns(body, change.version)}
             if kind.media_sha_key is not None:
-                row.update(self._media_columns(session, kind, change.data))
+                row.update(self._media_columns(session, kind, body))
             plain.append(row)
+            if isinstance(body, DocumentRecord):
+                documents.append((change.record_id, body))
         if plain:
             session.execute(self._upsert(kind), plain)
-        if kind.record_type == "document":
-            _replace_lines(
-                session, [c for c in changes if (c.record_type, c.record_id) not in pending]
-            )
+        _replace_lines(session, documents)
 
     def _upsert(self, kind: RecordKind) -> Any:
         statement = self._statements.get(kind.record_type)
@@ -279,20 +277,19 @@ class Puller:
         return statement
 
     def _media_columns(
-        self, session: Session, kind: RecordKind, data: dict[str, Any]
+        self, session: Session, kind: RecordKind, body: RecordBody
     ) -> dict[str, Any]:
-        assert kind.media_sha_key is not None
-        sha256 = data[kind.media_sha_key]
+        sha256 = kind.media_sha256(body)
         relative = session.scalar(select(MediaFile.relative_path).where(MediaFile.sha256 == sha256))
         if relative is None:
             raise PullStoppedError(
                 Text(
                     QT_TRANSLATE_NOOP("Domain", "the file of %1 %2 is missing"),
                     kind.record_type,
-                    str(data.get("id")),
+                    body.id,
                 )
             )
-        return media_columns(kind, relative, int(data.get("byte_size") or 0))
+        return media_columns(kind, relative, int(getattr(body, "byte_size", 0) or 0))
 
     def _download_missing(
         self, changes: list[ChangeOut], should_stop: Callable[[], bool]
@@ -304,14 +301,16 @@ class Puller:
         ``MAX_MISSES_IN_A_ROW`` failures in a row, a link that is down or a refused sign-in
         do. When any file is missing at the end, the last failure is raised, with every
         file that did arrive kept for the retry."""
-        wanted: dict[str, tuple[RecordKind, dict[str, Any]]] = {}
+        wanted: dict[str, tuple[RecordKind, RecordBody]] = {}
         for change in changes:
             kind = KINDS.get(change.record_type)
-            if kind is None or kind.media_sha_key is None or change.data is None:
+            if kind is None or kind.media_sha_key is None or change.deleted:
                 continue
-            sha256 = change.data.get(kind.media_sha_key)
-            if isinstance(sha256, str):
-                wanted[sha256] = (kind, change.data)
+            try:
+                body = kind.parse(change.data)
+            except RecordDataError:
+                continue  # writing the page stops at it, naming the field
+            wanted[kind.media_sha256(body)] = (kind, body)
         if not wanted:
             return []
         with self.database.reader() as session:
@@ -321,15 +320,15 @@ class Puller:
         downloads: list[_Download] = []
         failure: Exception | None = None
         misses = 0
-        for sha256, (kind, data) in wanted.items():
+        for sha256, (kind, body) in wanted.items():
             if sha256 in have:
                 continue
-            stored = self._already_here(kind, sha256, data)
+            stored = self._already_here(kind, sha256, body)
             if stored is None:
                 if should_stop():
                     raise StepInterruptedError
                 try:
-                    stored = self._fetch(kind, sha256, data)
+                    stored = self._fetch(kind, sha256, body)
                 except (
                     TransportError,
                     ProtocolError,
@@ -348,9 +347,7 @@ class Puller:
             raise failure
         return downloads
 
-    def _already_here(
-        self, kind: RecordKind, sha256: str, data: dict[str, Any]
-    ) -> StoredFile | None:
+    def _already_here(self, kind: RecordKind, sha256: str, body: RecordBody) -> StoredFile | None:
         """A file of this page kept from an earlier try, or left by a session that crashed
         before its page committed (checked against its hash)."""
         kept = self._kept.get(sha256)
@@ -359,7 +356,7 @@ class Puller:
             if path.is_file() and path.stat().st_size == kept.size:
                 return kept
             del self._kept[sha256]  # swept or removed since: download it again
-        relative = self.media.relative_path(MEDIA_KINDS[kind.record_type], sha256, _suffix(data))
+        relative = self.media.relative_path(MEDIA_KINDS[kind.record_type], sha256, _suffix(body))
         try:
             content = self.media.absolute(relative).read_bytes()
         except OSError:
@@ -370,7 +367,7 @@ class Puller:
         self._kept[sha256] = stored
         return stored
 
-    def _fetch(self, kind: RecordKind, sha256: str, data: dict[str, Any]) -> StoredFile:
+    def _fetch(self, kind: RecordKind, sha256: str, body: RecordBody) -> StoredFile:
         content = resend_if_reset(partial(self.api.blob_content, sha256))
         if hashlib.sha256(content).hexdigest() != sha256:
             raise _DamagedDownloadError(
@@ -380,7 +377,7 @@ class Puller:
                 )
             )
         try:
-            stored = self.media.put(MEDIA_KINDS[kind.record_type], content, _suffix(data))
+            stored = self.media.put(MEDIA_KINDS[kind.record_type], content, _suffix(body))
         except OSError as error:
             raise PullStoppedError(
                 Text(
@@ -413,8 +410,9 @@ class Puller:
             self._kept.pop(download.stored.sha256, None)
 
 
-def _suffix(data: dict[str, Any]) -> str:
-    return _SUFFIXES.get(str(data.get("content_type")), ".png")
+def _suffix(body: RecordBody) -> str:
+    """A photo's file suffix from its content type; a signature is a PNG."""
+    return _SUFFIXES.get(str(getattr(body, "content_type", "")), ".png")
 
 
 def _link_is_down(error: Exception) -> bool:
@@ -496,31 +494,24 @@ def _rebase(
     record.updated_at = now
 
 
-def _replace_lines(session: Session, changes: list[ChangeOut]) -> None:
-    for change in changes:
-        assert change.data is not None
-        session.execute(delete(DocumentLine).where(DocumentLine.document_id == change.record_id))
-        rows = []
-        for position, line in enumerate(change.data.get("lines") or []):
-            if not isinstance(line, dict):
-                raise RecordDataError(
-                    f"document {change.record_id} has a line that is not an object"
-                )
-            line_id = str(uuid.uuid5(uuid.UUID(change.record_id), str(position)))
+def _replace_lines(session: Session, documents: list[tuple[str, DocumentRecord]]) -> None:
+    rows = []
+    for document_id, body in documents:
+        session.execute(delete(DocumentLine).where(DocumentLine.document_id == document_id))
+        for position, line in enumerate(body.lines):
             rows.append(
                 {
-                    "id": line_id,
-                    "document_id": change.record_id,
+                    "id": str(uuid.uuid5(uuid.UUID(document_id), str(position))),
+                    "document_id": document_id,
                     "position": position,
-                    "description": str(line.get("description", "")),
-                    **{k: Decimal(str(line.get(k, "0"))) for k in _LINE_AMOUNTS},
+                    **line.model_dump(include=_LINE_COLUMNS),
                 }
             )
-        if rows:
-            session.execute(sqlite_insert(DocumentLine.__table__), rows)
+    if rows:
+        session.execute(sqlite_insert(DocumentLine.__table__), rows)
 
 
-_LINE_AMOUNTS = ("quantity", "unit_price", "vat_rate", "net", "vat", "total")
+_LINE_COLUMNS = {"description", "quantity", "unit_price", "vat_rate", "net", "vat", "total"}
 _JOB_CHILDREN = (JobLineItem, Note, Photo, Signature)
 
 

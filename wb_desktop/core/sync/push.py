@@ -39,7 +39,7 @@ from wb_desktop.core.store.outbox import UNFINISHED
 from wb_desktop.core.store.outbox_sequence import continue_above
 from wb_desktop.core.store.record_info import fields_changed_by
 from wb_desktop.core.sync.protocol_client import SyncApi
-from wb_desktop.core.sync.records import KINDS, RecordKind, synced_columns
+from wb_desktop.core.sync.records import KINDS, RecordKind
 
 BATCH_SIZE = 500
 SEQ_USED = "seq_used"  # the server's code for a seq this device already used
@@ -366,14 +366,14 @@ def _answered_row(
     conflict: bool,
 ) -> dict[str, Any]:
     """The server's record as answered, rebased on ops still waiting for this record."""
-    assert answer.record is not None
+    body = kind.parse(answer.record)
     row: dict[str, Any] = {"id": record_id}
     if touched is None or "*" not in touched:
-        for column, value in kind.columns_from(answer.record).items():
+        for column, value in kind.columns_from(body).items():
             if touched is None or column not in touched:
                 row[column] = value
     version = answer.version if answer.version is not None else current["version"]
-    row["version"] = synced_columns(answer.record, max(current["version"], version))["version"]
+    row["version"] = max(current["version"], version)
     state: SyncState = current["sync_state"]
     error: str | None = None
     if conflict:

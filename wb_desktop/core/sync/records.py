@@ -8,17 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from sqlalchemy import Table
 
 from wb_desktop.core.domain.records import UploadState
 from wb_desktop.core.domain.sync_state import SyncState
-from wb_desktop.core.domain.text import QT_TRANSLATE_NOOP, Text
-from wb_desktop.core.persistence.column_types import DecimalText, UTCDateTime
 from wb_desktop.core.protocol.kinds import RecordType
+from wb_desktop.core.protocol.records import RecordBody, RecordBodyError, parse_record
 from wb_desktop.core.store.models import (
     Customer,
     Document,
@@ -49,34 +46,24 @@ class RecordKind:
     def table(self) -> Table:
         return self.model.__table__  # type: ignore[attr-defined, no-any-return]
 
-    def columns_from(self, data: Mapping[str, Any]) -> dict[str, Any]:
-        """The server's fields as column values, converted to the columns' Python types."""
-        values: dict[str, Any] = {}
-        for key in self.fields:
-            values[key] = self._convert(key, data.get(key))
+    def parse(self, data: object) -> RecordBody:
+        """A record the server sent, read through its type's model in the wire contract."""
+        try:
+            return parse_record(self.record_type, data)
+        except RecordBodyError as error:
+            raise RecordDataError(str(error)) from None
+
+    def columns_from(self, body: RecordBody) -> dict[str, Any]:
+        """The record's fields as the cache's column values."""
+        values: dict[str, Any] = {key: getattr(body, key) for key in self.fields}
         for key, column in self.renamed.items():
-            values[column] = self._convert(column, data.get(key))
+            values[column] = getattr(body, key)
         return values
 
-    def _convert(self, column: str, value: Any) -> Any:
-        if value is None:
-            return None
-        column_type = self.table.c[column].type
-        try:
-            if isinstance(column_type, UTCDateTime):
-                return datetime.fromisoformat(value)
-            if isinstance(column_type, DecimalText):
-                return Decimal(str(value))
-        except (TypeError, ValueError, InvalidOperation):
-            raise RecordDataError(
-                Text(
-                    QT_TRANSLATE_NOOP("Domain", "%1.%2 has an unusable value %3"),
-                    self.record_type,
-                    column,
-                    repr(value),
-                )
-            ) from None
-        return value
+    def media_sha256(self, body: RecordBody) -> str:
+        """The hash naming an attachment's bytes (only for photos and signatures)."""
+        assert self.media_sha_key is not None
+        return str(getattr(body, self.media_sha_key))
 
 
 KINDS: dict[RecordType, RecordKind] = {
@@ -154,17 +141,15 @@ fields_touched_by = fields_changed_by
 """Columns a pending op changes locally: a pull keeps their local values (rebase)."""
 
 
-def synced_columns(data: Mapping[str, Any], version: int) -> dict[str, Any]:
+def synced_columns(body: RecordBody, version: int) -> dict[str, Any]:
     """The bookkeeping columns of a record the server has just confirmed."""
-    values: dict[str, Any] = {
+    return {
         "version": version,
         "sync_state": SyncState.SYNCED,
         "sync_error": None,
+        "created_at": body.created_at,
+        "updated_at": body.updated_at,
     }
-    for key in ("created_at", "updated_at"):
-        if isinstance(data.get(key), str):
-            values[key] = datetime.fromisoformat(data[key])
-    return values
 
 
 def media_columns(kind: RecordKind, relative_path: str, byte_size: int) -> dict[str, Any]:
