@@ -7,18 +7,12 @@ answered. Our own writes come back carrying the ids we gave them, so they update
 and never appear twice. Attachments the cache does not have are downloaded before the page's
 transaction; a quota refusal or a full disk stops the pull with the cursor where it was.
 
-Progress on any link: every attachment downloaded is kept, even when the page cannot commit
-yet (a later download failed, the link dropped). The files are content-addressed and
-checked against their hash, so keeping them is safe; the cursor still commits only with a
-page whose files are all present, and a page retried later downloads only what is still
-missing. A kept file is registered (``media_files``) only when its page commits, so one
-whose page never does is an unreferenced file that the sweep at close removes; a crash
-leaves it on disk, and the next pull checks it and uses it.
+Progress on any link: every attachment downloaded is kept even when its page cannot commit
+yet (:mod:`.pull_files`).
 """
 
 from __future__ import annotations
 
-import hashlib
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -37,10 +31,9 @@ from wb_desktop.core.domain.status import is_open
 from wb_desktop.core.domain.sync_state import SyncState
 from wb_desktop.core.domain.text import QT_TRANSLATE_NOOP, Text
 from wb_desktop.core.protocol.records import DocumentRecord, RecordBody
-from wb_desktop.core.store.changes.media import register_file
 from wb_desktop.core.store.changes.timeclock import stop_timers_the_office_ended
 from wb_desktop.core.store.database import Database
-from wb_desktop.core.store.media_files import MediaFiles, StoredFile
+from wb_desktop.core.store.media_files import MediaFiles
 from wb_desktop.core.store.models import (
     Document,
     DocumentLine,
@@ -58,36 +51,24 @@ from wb_desktop.core.store.outbox import UNFINISHED, Outbox
 from wb_desktop.core.store.quota import StorageQuota
 from wb_desktop.core.store.record_info import ALL_FIELDS, fields_changed_by
 from wb_desktop.core.sync.backoff import resend_if_reset
-from wb_desktop.core.sync.errors import StepInterruptedError, SyncProblem
+from wb_desktop.core.sync.errors import StepInterruptedError
 from wb_desktop.core.sync.protocol_client import (
     ChangeOut,
     ChangesPage,
-    ProtocolError,
     ServerRefusedError,
     SyncApi,
 )
+from wb_desktop.core.sync.pull_files import PageFiles, PullStoppedError
 from wb_desktop.core.sync.records import (
     APPLY_ORDER,
     KINDS,
-    MEDIA_KINDS,
     RecordDataError,
     RecordKind,
     media_columns,
     synced_columns,
 )
-from wb_desktop.core.sync.transport import FailureKind, TransportError
 
 PAGE_SIZE = 1000
-# Failed downloads in a row that end a step's downloads (the link is down, not one file):
-# each file is tried once per step (resent at once if its connection is reset, backoff.py),
-# and one that fails does not end the others, so a lossy link still adds files every step.
-MAX_MISSES_IN_A_ROW = 3
-_SUFFIXES = {
-    "image/jpeg": ".jpg",
-    "image/png": ".png",
-    "image/webp": ".webp",
-    "image/heic": ".heic",
-}
 
 
 # Columns only the tablet knows (where a file is, how far its upload got, when Send was
@@ -97,26 +78,12 @@ LOCAL_ONLY_COLUMNS = frozenset(
 )
 
 
-class PullStoppedError(SyncProblem):
-    """The pull stopped cleanly (quota, disk, unusable data); the cursor did not move."""
-
-
-class _DamagedDownloadError(SyncProblem):
-    """The bytes that arrived do not match their hash (a reply cut short, a bad proxy)."""
-
-
 @dataclass(frozen=True)
 class PullSummary:
     pages: int
     changes: int
     cursor: int
     changed: list[tuple[str, str]]  # (record_type, record_id) written or removed
-
-
-@dataclass(frozen=True)
-class _Download:
-    kind: RecordKind
-    stored: StoredFile
 
 
 class Puller:
@@ -136,15 +103,13 @@ class Puller:
         self.clock = clock
         self.page_size = page_size
         self._statements: dict[str, Any] = {}
-        # Downloaded and checked, but their page has not committed: kept for its retry.
-        self._kept: dict[str, StoredFile] = {}
-        self.downloaded = 0  # files fetched over the network so far
+        self.files = PageFiles(api, database, media, quota)
         self.committed = 0  # pages committed so far
 
     def progress(self) -> int:
         """Grows with every file kept and every page committed: the engine's sign that a
         step that failed still got somewhere."""
-        return self.downloaded + self.committed
+        return self.files.downloaded + self.committed
 
     def cursor(self) -> int:
         with self.database.reader() as session:
@@ -176,7 +141,7 @@ class Puller:
             if on_page is not None:
                 on_page(count)
             if not page.has_more:
-                self._kept.clear()  # what no page took is swept at close (media_files.py)
+                self.files.clear()
                 return PullSummary(pages, count, page.next_cursor, changed)
             if should_stop():
                 raise StepInterruptedError
@@ -188,15 +153,15 @@ class Puller:
         one transaction. The files stay kept for a retry whatever fails, except a quota
         refusal (they are what does not fit)."""
         latest = _latest_per_record(page.changes)
-        downloads = self._download_missing(latest, should_stop)
+        downloads = self.files.download_missing(latest, should_stop)
         try:
             with self.database.writer() as session, session.begin():
                 current = session.scalar(select(PullCursor.server_seq).where(PullCursor.id == 1))
                 if current != since:
-                    self._forget(downloads)  # the pull that applied it registered them
+                    self.files.forget(downloads)  # the pull that applied it registered them
                     return []  # another pull already applied this page
                 now = self.clock.now()
-                self._register_downloads(session, downloads, now)
+                self.files.register(session, downloads, now)
                 pending = _pending_fields(session, latest)
                 for record_type in APPLY_ORDER:
                     kind = KINDS[record_type]
@@ -214,7 +179,7 @@ class Puller:
                     .values(server_seq=page.next_cursor, pulled_at=now)
                 )
         except QuotaExceededError as refused:
-            self._discard(downloads)
+            self.files.discard(downloads)
             raise PullStoppedError(
                 Text(QT_TRANSLATE_NOOP("Domain", "the pull stopped: %1"), refused.message)
             ) from None
@@ -225,7 +190,7 @@ class Puller:
                     str(error),
                 )
             ) from None
-        self._forget(downloads)  # registered now; after any other failure they stay kept
+        self.files.forget(downloads)  # registered now; after any other failure they stay kept
         self.committed += 1
         applied = [(c.record_type, c.record_id) for c in latest if c.record_type in KINDS]
         return applied + [("time_entry", entry_id) for entry_id in stopped]
@@ -290,138 +255,6 @@ class Puller:
                 )
             )
         return media_columns(kind, relative, int(getattr(body, "byte_size", 0) or 0))
-
-    def _download_missing(
-        self, changes: list[ChangeOut], should_stop: Callable[[], bool]
-    ) -> list[_Download]:
-        """The page's files: those kept from an earlier try, and the rest downloaded now.
-
-        Each missing file is tried once (a reset is resent at once, ``resend_if_reset``); a
-        failed download does not end the others (a lossy link still adds files), but
-        ``MAX_MISSES_IN_A_ROW`` failures in a row, a link that is down or a refused sign-in
-        do. When any file is missing at the end, the last failure is raised, with every
-        file that did arrive kept for the retry."""
-        wanted: dict[str, tuple[RecordKind, RecordBody]] = {}
-        for change in changes:
-            kind = KINDS.get(change.record_type)
-            if kind is None or kind.media_sha_key is None or change.deleted:
-                continue
-            try:
-                body = kind.parse(change.data)
-            except RecordDataError:
-                continue  # writing the page stops at it, naming the field
-            wanted[kind.media_sha256(body)] = (kind, body)
-        if not wanted:
-            return []
-        with self.database.reader() as session:
-            have = set(
-                session.scalars(select(MediaFile.sha256).where(MediaFile.sha256.in_(list(wanted))))
-            )
-        downloads: list[_Download] = []
-        failure: Exception | None = None
-        misses = 0
-        for sha256, (kind, body) in wanted.items():
-            if sha256 in have:
-                continue
-            stored = self._already_here(kind, sha256, body)
-            if stored is None:
-                if should_stop():
-                    raise StepInterruptedError
-                try:
-                    stored = self._fetch(kind, sha256, body)
-                except (
-                    TransportError,
-                    ProtocolError,
-                    ServerRefusedError,
-                    _DamagedDownloadError,
-                ) as error:
-                    failure, misses = error, misses + 1
-                    if misses >= MAX_MISSES_IN_A_ROW or _link_is_down(error):
-                        break
-                    continue
-                misses = 0
-            downloads.append(_Download(kind, stored))
-        if failure is not None:
-            if isinstance(failure, _DamagedDownloadError):
-                raise PullStoppedError(failure.reason)
-            raise failure
-        return downloads
-
-    def _already_here(self, kind: RecordKind, sha256: str, body: RecordBody) -> StoredFile | None:
-        """A file of this page kept from an earlier try, or left by a session that crashed
-        before its page committed (checked against its hash)."""
-        kept = self._kept.get(sha256)
-        if kept is not None:
-            path = self.media.absolute(kept.relative_path)
-            if path.is_file() and path.stat().st_size == kept.size:
-                return kept
-            del self._kept[sha256]  # swept or removed since: download it again
-        relative = self.media.relative_path(MEDIA_KINDS[kind.record_type], sha256, _suffix(body))
-        try:
-            content = self.media.absolute(relative).read_bytes()
-        except OSError:
-            return None
-        if hashlib.sha256(content).hexdigest() != sha256:
-            return None
-        stored = StoredFile(sha256, relative, len(content), created=True)
-        self._kept[sha256] = stored
-        return stored
-
-    def _fetch(self, kind: RecordKind, sha256: str, body: RecordBody) -> StoredFile:
-        content = resend_if_reset(partial(self.api.blob_content, sha256))
-        if hashlib.sha256(content).hexdigest() != sha256:
-            raise _DamagedDownloadError(
-                Text(
-                    QT_TRANSLATE_NOOP("Domain", "the downloaded file %1… is damaged"),
-                    sha256[:12],
-                )
-            )
-        try:
-            stored = self.media.put(MEDIA_KINDS[kind.record_type], content, _suffix(body))
-        except OSError as error:
-            raise PullStoppedError(
-                Text(
-                    QT_TRANSLATE_NOOP("Domain", "the pull stopped: cannot save a file (%1)"),
-                    str(error),
-                )
-            ) from None
-        self._kept[sha256] = stored
-        self.downloaded += 1
-        return stored
-
-    def _register_downloads(
-        self, session: Session, downloads: list[_Download], now: datetime
-    ) -> None:
-        if not downloads:
-            return
-        for download in downloads:
-            register_file(session, download.stored, MEDIA_KINDS[download.kind.record_type], now)
-        session.flush()
-        self.quota.check(session, 0)
-
-    def _discard(self, downloads: list[_Download]) -> None:
-        """Remove the page's unregistered files: they cannot be stored (over the quota)."""
-        self._forget(downloads)
-        for download in downloads:
-            self.media.discard(download.stored)
-
-    def _forget(self, downloads: list[_Download]) -> None:
-        for download in downloads:
-            self._kept.pop(download.stored.sha256, None)
-
-
-def _suffix(body: RecordBody) -> str:
-    """A photo's file suffix from its content type; a signature is a PNG."""
-    return _SUFFIXES.get(str(getattr(body, "content_type", "")), ".png")
-
-
-def _link_is_down(error: Exception) -> bool:
-    """No point trying the next file: no link, nobody listening, or not signed in."""
-    if isinstance(error, TransportError):
-        return error.kind in (FailureKind.OFFLINE, FailureKind.REFUSED)
-    if isinstance(error, ServerRefusedError):
-        return error.status in (401, 403)
-    return False
 
 
 def _jobs_ended(session: Session, changes: list[ChangeOut]) -> set[str]:
