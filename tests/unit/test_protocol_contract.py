@@ -189,7 +189,7 @@ def test_record_and_fault_kinds_are_the_shared_ones() -> None:
     assert set(RECORD_MODELS) == set(RecordType)
     assert set(KINDS) == set(RecordType)
     assert all(isinstance(key, RecordType) for key in (*RECORD_TYPES, *RECORD_MODELS, *KINDS))
-    assert tuple(FaultKind) == FAULT_KINDS
+    assert tuple(kind.value for kind in FaultKind) == FAULT_KINDS
     assert faults.FaultIn.model_fields["kind"].annotation is FaultKind
 
 

@@ -482,7 +482,10 @@ STEP_ERRORS: list[tuple[object, str]] = [
         "unknown field 'sync_state' for expectation 'server_job'",
     ),
     ({"expect": {"invoice": {"invoice": 1, "delivery_state": "mailed"}}}, "'delivery_state' must"),
-    ({"expect": {"payment": {"status": "ok"}}}, "'status' must be one of approved, declined,"),
+    (
+        {"expect": {"payment": {"status": "ok"}}},
+        "'status' must be one of pending, approved, declined, unknown, refused,",
+    ),
     ({"expect": {"server_invoices": {"paid": 1}}}, "unknown field 'paid' for 'server_invoices'"),
     ({"expect": [{"pending": 0}, {"pending": 1}]}, "expectation 'pending' is given twice"),
     ({"expect": {}}, "'expect' must be an object of checks"),

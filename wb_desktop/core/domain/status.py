@@ -34,6 +34,11 @@ _TECHNICIAN_STEPS: dict[JobStatus, tuple[JobStatus, ...]] = {
     JobStatus.CANCELLED: (),
 }
 
+TECHNICIAN_STATUSES: tuple[JobStatus, ...] = tuple(
+    dict.fromkeys(step for steps in _TECHNICIAN_STEPS.values() for step in steps)
+)
+"""The statuses a technician sets (en route, in progress, complete), in workflow order."""
+
 _OPEN = (JobStatus.SCHEDULED, JobStatus.EN_ROUTE, JobStatus.IN_PROGRESS)
 
 

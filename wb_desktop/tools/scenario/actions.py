@@ -17,20 +17,26 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from wb_desktop.core.domain.records import DeliveryState, PaymentStatus
+from wb_desktop.core.domain.status import TECHNICIAN_STATUSES as DOMAIN_TECHNICIAN_STATUSES
+from wb_desktop.core.domain.status import JobStatus
+from wb_desktop.core.domain.sync_state import SyncState
 from wb_desktop.core.protocol.kinds import FaultKind
+from wb_desktop.tools.demo.accounts import demo_sign_ins
 
-TECHNICIANS: tuple[str, ...] = (
-    "anna@demo.workboss.se",
-    "erik@demo.workboss.se",
-    "sam@demo.workboss.se",
+# What a scenario may name, from the one definition of each (values, as a scenario writes them).
+JOB_STATUSES = tuple(status.value for status in JobStatus)
+TECHNICIAN_STATUSES = tuple(status.value for status in DOMAIN_TECHNICIAN_STATUSES)
+SYNC_STATES = tuple(state.value for state in SyncState)
+DELIVERY_STATES = tuple(state.value for state in DeliveryState)
+PAYMENT_REFUSED, PAYMENT_REFUSED_OFFLINE = "refused", "refused_offline"  # never charged
+PAYMENT_OUTCOMES = (
+    *(status.value for status in PaymentStatus),
+    PAYMENT_REFUSED,
+    PAYMENT_REFUSED_OFFLINE,
 )
-JOB_STATUSES = ("scheduled", "en_route", "in_progress", "complete", "cancelled")
-TECHNICIAN_STATUSES = ("en_route", "in_progress", "complete")
-SYNC_STATES = ("local_only", "pending", "synced", "failed", "conflict")
-DELIVERY_STATES = ("draft", "queued", "sent")
-PAYMENT_STATUSES = ("approved", "declined", "pending", "refused_offline")
 CARD_ALIASES = ("approve", "decline", "timeout")
-FAULT_KINDS = tuple(FaultKind)
+FAULT_KINDS = tuple(kind.value for kind in FaultKind)
 
 _DELTA = re.compile(r"^\+([1-9]\d*)([smhd])$")
 _UNITS = {"s": "seconds", "m": "minutes", "h": "hours", "d": "days"}
@@ -110,12 +116,13 @@ def parse_delta(text: object) -> timedelta:
 
 def normalise_technician(value: object) -> str:
     """A demo technician's email, from the email or the short name ('anna')."""
+    accounts = demo_sign_ins()
     if isinstance(value, str):
         text = value.strip().lower()
-        for email in TECHNICIANS:
-            if text in (email, email.split("@")[0]):
-                return email
-    known = ", ".join(e.split("@")[0] for e in TECHNICIANS)
+        for account in accounts:
+            if text in (account.email, account.short_name):
+                return account.email
+    known = ", ".join(account.short_name for account in accounts)
     raise FieldError(
         f"'technician' must be one of {known} (or their @demo.workboss.se email), got {value!r}"
     )
@@ -427,7 +434,7 @@ RECORD_EXPECTATIONS: Mapping[str, tuple[Field, ...]] = MappingProxyType(
             _opt("delivery_state", one_of(*DELIVERY_STATES)),
             _opt("sync_state", one_of(*SYNC_STATES)),
         ),
-        "payment": (_opt("invoice", document_ref), _req("status", one_of(*PAYMENT_STATUSES))),
+        "payment": (_opt("invoice", document_ref), _req("status", one_of(*PAYMENT_OUTCOMES))),
     }
 )
 

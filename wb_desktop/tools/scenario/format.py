@@ -33,7 +33,6 @@ import yaml
 from wb_desktop.core.domain.errors import format_bytes
 from wb_desktop.core.sync.profiles import PROFILE_NAMES
 from wb_desktop.tools.scenario.actions import (
-    TECHNICIANS,
     Context,
     FieldError,
     check_action,
@@ -53,7 +52,6 @@ __all__ = [
     "MAX_STEPS",
     "MAX_VALUES",
     "STEP_KINDS",
-    "TECHNICIANS",
     "ActionStep",
     "ClockStep",
     "CrashStep",

@@ -16,6 +16,7 @@ from wb_desktop.core.domain.records import DocumentKind
 from wb_desktop.core.store.changes import ChangeReceipt
 from wb_desktop.core.store.models import Customer, Document, Job, JobLineItem
 from wb_desktop.core.sync.payments import PaymentDesk, PaymentRefusedError
+from wb_desktop.tools.scenario.actions import PAYMENT_REFUSED, PAYMENT_REFUSED_OFFLINE
 from wb_desktop.tools.scenario.office import Office
 from wb_desktop.tools.scenario.session import TechnicianSession
 from wb_server.demo_data import make_png
@@ -201,7 +202,8 @@ class Performer:
             outcome = desk.collect(invoice, str(args["card"]))
         except PaymentRefusedError as refused:
             offline = not self.session.online
-            self.ledger.payments[invoice] = "refused_offline" if offline else "refused"
+            refused_as = PAYMENT_REFUSED_OFFLINE if offline else PAYMENT_REFUSED
+            self.ledger.payments[invoice] = refused_as
             return f"refused: {refused.message}"
         self.ledger.payments[invoice] = outcome.status.value
         return f"{outcome.status.value}{': ' + outcome.reason if outcome.reason else ''}"
