@@ -1,6 +1,11 @@
 """The office side of the reference server, over its admin API: dispatcher, office view,
-faults. Scenarios use it to stage what the office and the network do; the support console
-will too."""
+faults. Scenarios use it to stage what the office and the network do, and the support
+console to dispatch.
+
+Every reply is checked against its model in the wire contract (:class:`OfficeError` names
+what does not match), then handed on as its JSON: the tools read records as the office sees
+them, and a server that drifts from the contract fails here, not in a check far away.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +13,25 @@ from collections.abc import Sequence
 from typing import Any
 
 import requests
+from pydantic import TypeAdapter, ValidationError
 
 from wb_desktop.core.protocol import routes
+from wb_desktop.core.protocol.admin import OfficeView
+from wb_desktop.core.protocol.auth import TechnicianOut, TechnicianToken
+from wb_desktop.core.protocol.faults import FaultOut
+from wb_desktop.core.protocol.records import CustomerRecord, JobRecord
 from wb_desktop.core.protocol.requests_log import RequestLogLine, RequestLogPage
+
+_TECHNICIANS = TypeAdapter(list[TechnicianOut])
+_TOKEN = TypeAdapter(TechnicianToken)
+_CUSTOMERS = TypeAdapter(list[CustomerRecord])
+_CUSTOMER = TypeAdapter(CustomerRecord)
+_JOBS = TypeAdapter(list[JobRecord])
+_JOB = TypeAdapter(JobRecord)
+_OFFICE_VIEW = TypeAdapter(OfficeView)
+_FAULTS = TypeAdapter(list[FaultOut])
+_FAULT = TypeAdapter(FaultOut)
+_LOG = TypeAdapter(RequestLogPage)
 
 
 class OfficeError(Exception):
@@ -25,7 +46,7 @@ class Office:
         self._timeout_s = timeout_s
 
     def technicians(self) -> list[dict[str, Any]]:
-        return self._call("GET", routes.ADMIN_TECHNICIANS)  # type: ignore[no-any-return]
+        return self._call("GET", routes.ADMIN_TECHNICIANS, _TECHNICIANS)  # type: ignore[no-any-return]
 
     def technician_id(self, email: str) -> str:
         for technician in self.technicians():
@@ -36,40 +57,40 @@ class Office:
     def technician_token(self, technician_id: str) -> str:
         """An ordinary bearer token for the technician, to replay a diagnostics bundle."""
         path = routes.technician_token(technician_id)
-        return str(self._call("POST", path)["token"])
+        return str(self._call("POST", path, _TOKEN)["token"])
 
     def customers(self) -> list[dict[str, Any]]:
-        return self._call("GET", routes.ADMIN_CUSTOMERS)  # type: ignore[no-any-return]
+        return self._call("GET", routes.ADMIN_CUSTOMERS, _CUSTOMERS)  # type: ignore[no-any-return]
 
     def jobs(self, technician_id: str | None = None) -> list[dict[str, Any]]:
         params = {"technician_id": technician_id} if technician_id else None
-        return self._call("GET", routes.ADMIN_JOBS, params=params)  # type: ignore[no-any-return]
+        return self._call("GET", routes.ADMIN_JOBS, _JOBS, params=params)  # type: ignore[no-any-return]
 
     def create_job(self, **fields: Any) -> dict[str, Any]:
-        return self._call("POST", routes.ADMIN_JOBS, json=fields)  # type: ignore[no-any-return]
+        return self._call("POST", routes.ADMIN_JOBS, _JOB, json=fields)  # type: ignore[no-any-return]
 
     def edit_job(self, job_id: str, **fields: Any) -> dict[str, Any]:
-        return self._call("PATCH", routes.admin_job(job_id), json=fields)  # type: ignore[no-any-return]
+        return self._call("PATCH", routes.admin_job(job_id), _JOB, json=fields)  # type: ignore[no-any-return]
 
     def assign_job(self, job_id: str, technician_id: str | None) -> dict[str, Any]:
         body = {"technician_id": technician_id}
-        return self._call("POST", routes.admin_job_assign(job_id), json=body)  # type: ignore[no-any-return]
+        return self._call("POST", routes.admin_job_assign(job_id), _JOB, json=body)  # type: ignore[no-any-return]
 
     def cancel_job(self, job_id: str) -> dict[str, Any]:
-        return self._call("POST", routes.admin_job_cancel(job_id))  # type: ignore[no-any-return]
+        return self._call("POST", routes.admin_job_cancel(job_id), _JOB)  # type: ignore[no-any-return]
 
     def edit_customer(self, customer_id: str, **fields: Any) -> dict[str, Any]:
         path = routes.admin_customer(customer_id)
-        return self._call("PATCH", path, json=fields)  # type: ignore[no-any-return]
+        return self._call("PATCH", path, _CUSTOMER, json=fields)  # type: ignore[no-any-return]
 
     def office_view(self, technician_id: str) -> dict[str, Any]:
-        return self._call("GET", routes.office_view(technician_id))  # type: ignore[no-any-return]
+        return self._call("GET", routes.office_view(technician_id), _OFFICE_VIEW)  # type: ignore[no-any-return]
 
     def add_fault(self, **options: Any) -> dict[str, Any]:
-        return self._call("POST", routes.FAULTS, json=options)  # type: ignore[no-any-return]
+        return self._call("POST", routes.FAULTS, _FAULT, json=options)  # type: ignore[no-any-return]
 
     def faults(self) -> list[dict[str, Any]]:
-        return self._call("GET", routes.FAULTS)  # type: ignore[no-any-return]
+        return self._call("GET", routes.FAULTS, _FAULTS)  # type: ignore[no-any-return]
 
     def clear_faults(self) -> None:
         self._call("DELETE", routes.FAULTS)
@@ -81,23 +102,40 @@ class Office:
         params: dict[str, Any] = {"limit": limit}
         if request_ids:
             params["request_id"] = list(request_ids)
-        page = self._call("GET", routes.REQUEST_LOG, params=params)
-        return RequestLogPage.model_validate(page).lines
+        page = self._call("GET", routes.REQUEST_LOG, _LOG, params=params)
+        return _LOG.validate_python(page).lines
 
     def close(self) -> None:
         self._session.close()
 
-    def _call(self, method: str, path: str, *, json: Any = None, params: Any = None) -> Any:
+    def _call(
+        self,
+        method: str,
+        path: str,
+        reply: TypeAdapter[Any] | None = None,
+        *,
+        json: Any = None,
+        params: Any = None,
+    ) -> Any:
+        """The JSON the server answered, once ``reply`` (its model) accepts it."""
         try:
-            reply = self._session.request(
+            answer = self._session.request(
                 method, self.url + path, json=json, params=params, timeout=self._timeout_s
             )
         except requests.RequestException as error:
             raise OfficeError(f"the server cannot be reached: {error}") from None
-        if reply.status_code >= 400:
+        if answer.status_code >= 400:
             try:
-                detail = reply.json().get("detail", reply.text)
+                detail = answer.json().get("detail", answer.text)
             except ValueError:
-                detail = reply.text
-            raise OfficeError(f"{method} {path}: {reply.status_code} {detail}")
-        return reply.json() if reply.content else None
+                detail = answer.text
+            raise OfficeError(f"{method} {path}: {answer.status_code} {detail}")
+        if not answer.content:
+            return None
+        try:
+            body = answer.json()
+            if reply is not None:
+                reply.validate_python(body)
+        except (ValueError, ValidationError) as error:
+            raise OfficeError(f"{method} {path}: a reply outside the contract: {error}") from None
+        return body
