@@ -4,6 +4,7 @@ and export; the console window opens from the app and keeps its panels."""
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -34,6 +35,12 @@ def test_the_first_sync_is_in_the_trace_file_and_the_panel(
 
     assert panel.model.rowCount() == len(on_disk)
     assert "requests shown of" in panel.summary_label.text()
+    # a pull says from which cursor and how many changes the real server sent back
+    first_pull = next(
+        row for row, e in enumerate(on_disk) if e.route == "/v1/changes" and e.status == 200
+    )
+    about = panel.model.index(first_pull, TraceColumn.ABOUT).data()
+    assert re.fullmatch(r"changes after 0: [1-9]\d* received", about), about
 
 
 def test_live_requests_arrive_and_filters_narrow_them(
