@@ -40,8 +40,8 @@ from wb_desktop.tools.diagnostics.command import default_bundle_name
 from wb_desktop.tools.diagnostics.diagnosis import Diagnosis, diagnose
 from wb_desktop.tools.diagnostics.replay import ReplaySummary, replay_outbox
 from wb_desktop.tools.diagnostics.repro import save_scenario_file
-from wb_desktop.tools.diagnostics.sandbox import SandboxProfile, sandbox_root_beside
-from wb_desktop.tools.diagnostics.sandbox_folder import open_bundle_or_sandbox
+from wb_desktop.tools.diagnostics.sandbox import SandboxProfile
+from wb_desktop.tools.diagnostics.sandbox_folder import open_bundle_or_sandbox, sandbox_root_beside
 from wb_desktop.tools.scenario.office import OfficeError
 from wb_desktop.ui.messages import translated, user_message
 from wb_desktop.ui.theme import TOUCH_TARGET_PX, set_role

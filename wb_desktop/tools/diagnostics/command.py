@@ -23,8 +23,8 @@ from wb_desktop.tools.diagnostics.cache_facts import CacheFacts
 from wb_desktop.tools.diagnostics.diagnosis import Diagnosis, diagnose, problems_by_record
 from wb_desktop.tools.diagnostics.replay import ReplaySummary, replay_outbox
 from wb_desktop.tools.diagnostics.repro import save_repro
-from wb_desktop.tools.diagnostics.sandbox import SandboxProfile, default_sandbox_root
-from wb_desktop.tools.diagnostics.sandbox_folder import open_bundle_or_sandbox
+from wb_desktop.tools.diagnostics.sandbox import SandboxProfile
+from wb_desktop.tools.diagnostics.sandbox_folder import default_sandbox_root, open_bundle_or_sandbox
 from wb_desktop.tools.scenario.office import Office, OfficeError
 from wb_desktop.tools.scenario.repro_file import SUFFIX
 

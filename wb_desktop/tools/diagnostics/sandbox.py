@@ -75,7 +75,6 @@ PACKINGS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)  # what bundle.py writes
 _ENCRYPTED = 0x1
 BUNDLE_FOLDER = "bundle"  # the manifest and outbox.json, kept beside the profile
 OPENED_FROM = "opened-from.txt"  # in BUNDLE_FOLDER: the bundle's path, for reopening later
-SANDBOXES = "sandboxes"
 _CHUNK = 1024 * 1024
 
 
@@ -112,16 +111,6 @@ class SandboxProfile:
     def contents(self) -> BundleContents:
         """What the bundle carried besides the cache: logs, settings, trace."""
         return bundle_contents(self.paths)
-
-
-def default_sandbox_root(data: DataPaths) -> Path:
-    """Sandboxes live beside the profiles, in the same data root, never inside a profile."""
-    return data.root / SANDBOXES
-
-
-def sandbox_root_beside(profile: ProfilePaths) -> Path:
-    """The sandboxes folder of the data root ``profile`` belongs to (``root/profiles/name``)."""
-    return default_sandbox_root(DataPaths(profile.folder.parent.parent))
 
 
 def _target_for(member: str, profile: ProfilePaths, root: Path) -> Path:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from wb_desktop.core.domain.errors import ValidationError
 from wb_desktop.core.domain.text import QT_TRANSLATE_NOOP, Text
-from wb_desktop.core.paths import DataPaths
+from wb_desktop.core.paths import DataPaths, ProfilePaths
 from wb_desktop.tools.diagnostics.errors import BundleError, BundleTooNewError
 from wb_desktop.tools.diagnostics.manifest import (
     FORMAT_VERSION,
@@ -31,6 +31,7 @@ from wb_desktop.tools.diagnostics.sandbox import (
 )
 
 MAX_SANDBOX_MANIFEST_BYTES = 32 * 1024 * 1024  # as a bundle's
+SANDBOXES = "sandboxes"
 
 
 class NotASandboxError(BundleError):
@@ -50,6 +51,16 @@ class NotASandboxError(BundleError):
                 reason,
             ),
         )
+
+
+def default_sandbox_root(data: DataPaths) -> Path:
+    """Sandboxes live beside the profiles, in the same data root, never inside a profile."""
+    return data.root / SANDBOXES
+
+
+def sandbox_root_beside(profile: ProfilePaths) -> Path:
+    """The sandboxes folder of the data root ``profile`` belongs to (``root/profiles/name``)."""
+    return default_sandbox_root(DataPaths(profile.folder.parent.parent))
 
 
 def manifest_file(folder: Path) -> Path:
