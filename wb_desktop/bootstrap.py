@@ -103,7 +103,7 @@ class AppOptions:
     demo_server_in_child: bool = True  # False: in a thread, to share a test's virtual clock
     admin_token: str | None = None  # opens a real server's admin API to the support console
     open_console: bool = False  # open the support and QA console beside the window
-    open_bundle: Path | None = None  # open the console on this bundle (its sandbox)
+    open_bundle: Path | None = None  # open the console on this bundle or sandbox folder
     report_crashes: bool = True  # the process's crash hooks (one window per process owns them)
 
 

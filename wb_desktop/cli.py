@@ -104,8 +104,9 @@ def _gui_parser() -> argparse.ArgumentParser:
         "--bundle",
         type=Path,
         default=argparse.SUPPRESS,
-        metavar="FILE",
-        help="open the console on this diagnostics bundle: every reading tab shows its sandbox",
+        metavar="PATH",
+        help="open the console on this diagnostics bundle (a .zip, unpacked into a new sandbox)"
+        " or on a sandbox folder opened before: every reading tab shows the sandbox",
     )
     group.add_argument(
         "--admin-token",
@@ -213,7 +214,9 @@ def build_parser() -> argparse.ArgumentParser:
     bundle_open = diagnostics_actions.add_parser(
         "open", parents=[common], help="open a bundle in a sandbox profile and summarise it"
     )
-    bundle_open.add_argument("bundle", type=Path, metavar="BUNDLE", help="a diagnostics .zip")
+    bundle_open.add_argument(
+        "bundle", type=Path, metavar="BUNDLE", help="a diagnostics .zip, or a sandbox folder"
+    )
     bundle_open.add_argument(
         "--sandbox",
         type=_data_dir,

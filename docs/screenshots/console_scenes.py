@@ -92,6 +92,7 @@ def support_story(shots: Shots) -> None:
         until(app, lambda: bundle.exists() and diagnostics._calls.idle, "the bundle")
         diagnostics.open_path(bundle)
         until(app, lambda: diagnostics.sandbox is not None, "the opened bundle")
+        until(app, trace.loaded, "the bundle's trace")  # read off the GUI thread
         shoot(shots, console, "Diagnostics", "console-diagnostics", app)
         # the opened bundle: the reading tabs show its sandbox, under the banner
         trace.failures_check.setChecked(True)

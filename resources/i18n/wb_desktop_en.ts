@@ -559,6 +559,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Showing the sandbox %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showing the sandbox %1, unpacked from the bundle %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Technician %1 · device %2 · made %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1179,11 +1187,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>It opens in a sandbox of its own under %1; this profile is not touched.</source>
+        <source>It opens in a sandbox of its own under %1; this profile is not touched. A sandbox opened before can be opened again from its folder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Open bundle…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open sandbox…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A bundle unpacked earlier, here or by &apos;wb-desktop diagnostics open&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1220,6 +1236,10 @@
     </message>
     <message>
         <source>Diagnostics bundles (*.zip);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a sandbox folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2460,6 +2480,34 @@
         <source>Changes refused by the server: %1. They stay on this tablet; support can see why.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 is not a sandbox: %2. Choose a folder that opening a bundle made, under sandboxes in the data folder, or the bundle&apos;s .zip.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is not a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its manifest names the profile %1, but %2 is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it holds sandboxes; open one of them, such as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is inside the sandbox %1; open that folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it has no %1, which every sandbox has</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>EditorHeader</name>
@@ -2972,6 +3020,14 @@ Labour; 1.5; 650; 25</source>
     <name>LogsPanel</name>
     <message>
         <source>Show only the lines that contain…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the logs in %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4565,6 +4621,10 @@ show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Reading %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Exported %1 requests to %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4646,6 +4706,24 @@ show</source>
     <message>
         <source>Server said</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>changes after %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>changes after %1: %n received</source>
+        <translation>
+            <numerusform>changes after %1: %n received</numerusform>
+            <numerusform>changes after %1: %n received</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n positions</source>
+        <translation>
+            <numerusform>%n position</numerusform>
+            <numerusform>%n positions</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -559,6 +559,14 @@
         <translation>Visar paketet %1</translation>
     </message>
     <message>
+        <source>Showing the sandbox %1</source>
+        <translation>Visar sandlådan %1</translation>
+    </message>
+    <message>
+        <source>Showing the sandbox %1, unpacked from the bundle %2</source>
+        <translation>Visar sandlådan %1, uppackad från paketet %2</translation>
+    </message>
+    <message>
         <source>Technician %1 · device %2 · made %3</source>
         <translation>Tekniker %1 · enhet %2 · skapat %3</translation>
     </message>
@@ -1179,12 +1187,20 @@
         <translation>Öppna ett paket från en surfplatta</translation>
     </message>
     <message>
-        <source>It opens in a sandbox of its own under %1; this profile is not touched.</source>
-        <translation>Det öppnas i en egen sandlåda under %1; den här profilen påverkas inte.</translation>
+        <source>It opens in a sandbox of its own under %1; this profile is not touched. A sandbox opened before can be opened again from its folder.</source>
+        <translation>Det öppnas i en egen sandlåda under %1; den här profilen påverkas inte. En sandlåda som öppnats tidigare kan öppnas igen från sin mapp.</translation>
     </message>
     <message>
         <source>Open bundle…</source>
         <translation>Öppna paket…</translation>
+    </message>
+    <message>
+        <source>Open sandbox…</source>
+        <translation>Öppna sandlåda…</translation>
+    </message>
+    <message>
+        <source>A bundle unpacked earlier, here or by &apos;wb-desktop diagnostics open&apos;</source>
+        <translation>Ett paket som packats upp tidigare, här eller med ”wb-desktop diagnostics open”</translation>
     </message>
     <message>
         <source>Replay outbox against this server</source>
@@ -1221,6 +1237,10 @@
     <message>
         <source>Diagnostics bundles (*.zip);;All files (*)</source>
         <translation>Diagnostikpaket (*.zip);;Alla filer (*)</translation>
+    </message>
+    <message>
+        <source>Open a sandbox folder</source>
+        <translation>Öppna en sandlådemapp</translation>
     </message>
     <message>
         <source>Exporting…</source>
@@ -2460,6 +2480,34 @@
         <source>Changes refused by the server: %1. They stay on this tablet; support can see why.</source>
         <translation>Ändringar som avvisades av servern: %1. De finns kvar på surfplattan; support kan se varför.</translation>
     </message>
+    <message>
+        <source>%1 is not a sandbox: %2. Choose a folder that opening a bundle made, under sandboxes in the data folder, or the bundle&apos;s .zip.</source>
+        <translation>%1 är ingen sandlåda: %2. Välj en mapp som skapades när ett paket öppnades, under sandboxes i datamappen, eller paketets .zip-fil.</translation>
+    </message>
+    <message>
+        <source>it does not exist</source>
+        <translation>den finns inte</translation>
+    </message>
+    <message>
+        <source>it is not a folder</source>
+        <translation>det är ingen mapp</translation>
+    </message>
+    <message>
+        <source>its manifest names the profile %1, but %2 is missing</source>
+        <translation>dess manifest anger profilen %1, men %2 saknas</translation>
+    </message>
+    <message>
+        <source>it holds sandboxes; open one of them, such as %1</source>
+        <translation>den innehåller sandlådor; öppna en av dem, till exempel %1</translation>
+    </message>
+    <message>
+        <source>it is inside the sandbox %1; open that folder</source>
+        <translation>den ligger i sandlådan %1; öppna den mappen</translation>
+    </message>
+    <message>
+        <source>it has no %1, which every sandbox has</source>
+        <translation>den saknar %1, som varje sandlåda har</translation>
+    </message>
 </context>
 <context>
     <name>EditorHeader</name>
@@ -2974,6 +3022,14 @@ Arbete; 1,5; 650; 25</translation>
     <message>
         <source>Show only the lines that contain…</source>
         <translation>Visa bara raderna som innehåller…</translation>
+    </message>
+    <message>
+        <source>Reading the logs in %1…</source>
+        <translation>Läser loggarna i %1…</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Läser %1…</translation>
     </message>
     <message>
         <source>No log files in %1</source>
@@ -4567,6 +4623,10 @@ visas</translation>
         <translation>Exportera…</translation>
     </message>
     <message>
+        <source>Reading %1…</source>
+        <translation>Läser %1…</translation>
+    </message>
+    <message>
         <source>Exported %1 requests to %2</source>
         <translation>Exporterade %1 anrop till %2</translation>
     </message>
@@ -4648,6 +4708,24 @@ visas</translation>
     <message>
         <source>Server said</source>
         <translation>Servern svarade</translation>
+    </message>
+    <message>
+        <source>changes after %1</source>
+        <translation>ändringar efter %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>changes after %1: %n received</source>
+        <translation>
+            <numerusform>ändringar efter %1: %n mottagen</numerusform>
+            <numerusform>ändringar efter %1: %n mottagna</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n positions</source>
+        <translation>
+            <numerusform>%n position</numerusform>
+            <numerusform>%n positioner</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

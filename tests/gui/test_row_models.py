@@ -5,13 +5,13 @@ frame in the theme in use (sunlight mode included)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QRect, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, QModelIndex, QRect, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 from pytestqt.modeltest import ModelTester
@@ -32,6 +32,7 @@ from wb_desktop.ui.notes_panel import NotesModel
 from wb_desktop.ui.row_models import RIGHT, Column, RowListModel, RowTableModel
 from wb_desktop.ui.schedule_view import JobCardDelegate
 from wb_desktop.ui.theme import HIGH_CONTRAST, NORMAL, TOUCH_TARGET_PX
+from wb_desktop.ui.translations import install_translations, remove_translations
 from wb_desktop.ui.workday import Workday
 
 AT = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
@@ -133,6 +134,47 @@ def test_the_trace_table_keeps_failures_counted(qtmodeltester: ModelTester) -> N
     assert model.index(0, TraceColumn.OPS).data(Qt.ItemDataRole.ToolTipRole) == "op-1"
     assert model.index(1, TraceColumn.ERROR).data(EVENT_ROLE) == failed
     assert model.headerData(TraceColumn.DURATION, Qt.Orientation.Horizontal) == "ms"
+
+
+def test_trace_rows_say_what_a_pull_received_and_how_many_positions_were_sent() -> None:
+    model = TraceTableModel(ZoneInfo("Europe/Stockholm"))
+    pull = TraceEvent(
+        AT, "GET", "/v1/changes", 200, 40, 0, 900, "online", query="since=1520&limit=500"
+    )
+    model.set_events(
+        [
+            replace(pull, records=12),
+            replace(pull, records=1),
+            replace(pull, status=None, error="timeout"),  # no reply, no count
+            TraceEvent(AT, "POST", "/v1/locations", 200, 9, 300, 40, "online", records=3),
+            TraceEvent(AT, "GET", "/v1/me", 200, 9, 0, 40, "online"),
+        ]
+    )
+    about = [model.index(row, TraceColumn.ABOUT).data() for row in range(model.rowCount())]
+    assert about == [
+        "changes after 1520: 12 received",
+        "changes after 1520: 1 received",
+        "changes after 1520",
+        "3 positions",
+        "",
+    ]
+
+
+def test_trace_rows_count_in_the_technicians_language(qapp: QApplication) -> None:
+    pull = TraceEvent(AT, "GET", "/v1/changes", 200, 40, 0, 900, "online", query="since=7")
+    gps = TraceEvent(AT, "POST", "/v1/locations", 200, 9, 300, 40, "online", records=1)
+    model = TraceTableModel(ZoneInfo("Europe/Stockholm"))
+    before = QLocale()
+    try:
+        install_translations(qapp, "en")
+        assert model.about(gps) == "1 position"
+        install_translations(qapp, "sv")
+        assert model.about(replace(pull, records=12)) == "ändringar efter 7: 12 mottagna"
+        assert model.about(replace(gps, records=3)) == "3 positioner"
+        assert model.about(pull) == "ändringar efter 7"
+    finally:
+        remove_translations(qapp)
+        QLocale.setDefault(before)
 
 
 SCHEDULE_ROW = ScheduleRow(

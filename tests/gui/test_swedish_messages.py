@@ -33,6 +33,7 @@ from wb_desktop.core.sync.payment_runner import offline_refusal, take_payment
 from wb_desktop.core.sync.payments import PaymentDesk, PaymentRefusedError
 from wb_desktop.core.sync.protocol_client import ProtocolError
 from wb_desktop.core.sync.transport import HttpRequest, RequestsTransport, TransportError
+from wb_desktop.tools.diagnostics.sandbox_folder import open_sandbox
 from wb_desktop.ui.device_dialog import DeviceDialog, read_cache_status
 from wb_desktop.ui.messages import translated, user_message
 from wb_desktop.ui.photos.importer import PhotoImporter
@@ -271,3 +272,14 @@ def test_cache_and_settings_errors_read_swedish(swedish: QLocale, tmp_path: Path
         " 100\u00a0000 MB, inte 0. Rätta eller ta bort filen (standardvärden används när den"
         " saknas); den ändrades inte."
     )
+
+
+def test_a_folder_that_is_not_a_sandbox_is_refused_in_swedish(
+    swedish: QLocale, tmp_path: Path
+) -> None:
+    (tmp_path / "photos").mkdir()
+    refused = refusal(lambda: open_sandbox(tmp_path / "photos"))
+    said = user_message(refused)
+    assert said.startswith(f"{tmp_path / 'photos'} är ingen sandlåda: den saknar bundle/")
+    words = said.replace(str(tmp_path / "photos"), "").replace("sandboxes", "")
+    assert "sandbox" not in words  # only the folder's own name stays English

@@ -110,3 +110,26 @@ def test_replay_needs_a_server_and_an_admin_token(
 def test_diagnostics_needs_an_action(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["diagnostics"]) == 2
     assert "required: ACTION" in capsys.readouterr().err
+
+
+def test_open_takes_a_sandbox_folder_made_earlier(
+    cache: LocalCache, data_paths: DataPaths, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bundle = tmp_path / "anna.zip"
+    sandboxes = tmp_path / "sandboxes"
+    assert _export(data_paths, bundle, "--redact") == 0
+    assert main(["diagnostics", "open", str(bundle), "--sandbox", str(sandboxes)]) == 0
+    [sandbox] = list(sandboxes.iterdir())
+    capsys.readouterr()
+
+    assert main(["diagnostics", "open", str(sandbox), "--sandbox", str(sandboxes)]) == 0
+
+    summary = capsys.readouterr().out
+    assert f"Sandbox:     {sandbox}" in summary and "Redacted:    yes" in summary
+    assert list(sandboxes.iterdir()) == [sandbox]  # nothing unpacked again
+
+    code = main(["diagnostics", "open", str(tmp_path), "--sandbox", str(sandboxes)])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert f"{tmp_path} is not a sandbox: it has no bundle/manifest.json" in err
+    assert "Traceback" not in err

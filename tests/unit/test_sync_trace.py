@@ -159,3 +159,49 @@ def test_a_proxys_page_is_recorded_as_not_the_servers_reply() -> None:
     assert event.server_detail is not None and len(event.server_detail) <= 2048
     assert event.server_detail.startswith(f"text/html, {len(page)} bytes: <html><body><h1>502")
     assert event.request_id is None  # sent without one, and nobody answered with one
+
+
+def _change(seq: int) -> dict[str, object]:
+    return {
+        "seq": seq,
+        "record_type": "job",
+        "record_id": str(uuid.uuid4()),
+        "version": 1,
+        "deleted": False,
+        "data": {"title": "seq 9 is not counted twice"},
+        "origin_device_id": None,
+    }
+
+
+def test_a_pull_keeps_how_many_changes_came_back_and_a_gps_post_its_positions(
+    tmp_path: Path,
+) -> None:
+    changes = [_change(seq) for seq in range(1521, 1533)]
+    page = json.dumps({"changes": changes, "next_cursor": 1532, "has_more": False}).encode()
+    transport, events = tracing(RecordedReplies(HttpReply(200, {}, page)))
+    transport.send(HttpRequest("GET", "/v1/changes?since=1520&limit=500"))
+    ping = {"recorded_at": START.isoformat(), "latitude": 59.3, "longitude": 18.1}
+    pings = [{"id": str(uuid.uuid4()), **ping} for _ in range(3)]
+    body = json.dumps({"pings": pings}).encode()
+    transport.send(HttpRequest("POST", "/v1/locations", body=body))
+    transport.send(HttpRequest("POST", "/v1/push", body=b"{}"))  # neither: no count
+
+    pull, gps, push = events
+    assert (pull.route, pull.query, pull.records) == ("/v1/changes", "since=1520&limit=500", 12)
+    assert gps.records == 3 and push.records is None
+    assert "59.3" not in json.dumps(gps.to_json())  # the count only, never a position
+    log = TraceLog(tmp_path / "trace.jsonl")
+    for event in events:
+        log.append(event)
+    assert list(log.events()) == events  # the count survives the file (and a bundle)
+
+
+def test_a_failed_or_unreadable_pull_has_no_count() -> None:
+    refused, events = tracing(RecordedReplies(HttpReply(500, {}, b'{"changes": []}')))
+    refused.send(HttpRequest("GET", "/v1/changes?since=3"))
+    garbled, more = tracing(RecordedReplies(HttpReply(200, {}, b"<html>portal</html>")))
+    garbled.send(HttpRequest("GET", "/v1/changes?since=3"))
+    lost, none = tracing(RecordedReplies(HttpReply(200, {}, b""), failing="/v1/changes"))
+    with pytest.raises(TransportError):
+        lost.send(HttpRequest("GET", "/v1/changes?since=3"))
+    assert [e.records for e in (*events, *more, *none)] == [None, None, None]

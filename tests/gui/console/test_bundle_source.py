@@ -15,6 +15,7 @@ from sqlalchemy import select
 from tests.conftest import PNG_1X1
 from tests.gui.conftest import gui_test_options
 from tests.gui.console.conftest import SYNC_WAIT_MS
+from tests.gui.waiting import settle
 from wb_desktop.bootstrap import WorkBossApp, build
 from wb_desktop.core.domain.clock import FixedClock
 from wb_desktop.core.store.models import Job, Photo
@@ -94,6 +95,7 @@ def test_an_opened_bundle_switches_the_console_and_back(
     assert isinstance(conflicts, ConflictsPanel)
     logs, settings = window.panels["Logs"], window.panels["Settings"]
     assert isinstance(logs, LogsPanel) and isinstance(settings, SettingsPanel)
+    settle(qtbot, demo_app.workday)
     live_events = list(trace.model.events())
     assert not _refused(live_events)  # the support person's own profile had no refusal
     outbox.set_state_filter(StateFilter.EVERYTHING)
@@ -104,6 +106,8 @@ def test_an_opened_bundle_switches_the_console_and_back(
     with qtbot.waitSignal(diagnostics.bundleOpened, timeout=SYNC_WAIT_MS) as opened:
         diagnostics.open_path(bundle)
     sandbox = opened.args[0]
+    settle(qtbot, demo_app.workday)  # the trace and logs are read on the op runner
+    assert trace.loaded()
 
     # the banner: which bundle, whose, from which device, made when; the title names it too
     assert window.banner.isVisible()
@@ -172,6 +176,7 @@ def test_an_opened_bundle_switches_the_console_and_back(
     # and back: every tab shows the live profile again
     window.back_button.click()
     assert not window.banner.isVisible()
+    settle(qtbot, demo_app.workday)
     assert bundle.name not in window.windowTitle()
     assert window.bundle_tabs() == []
     assert not _refused(trace.model.events())

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.gui.console.conftest import SYNC_WAIT_MS
 from tests.gui.console.test_bundle_source import _refused, refused_bundle, tablet
+from tests.gui.waiting import settle
 from wb_desktop.bootstrap import WorkBossApp
 from wb_desktop.core.domain.clock import FixedClock
 from wb_desktop.tools.console.diagnostics_panel import DiagnosticsPanel
@@ -37,6 +38,7 @@ def test_from_a_refused_upload_to_a_repro_that_fails_the_same_way(
     assert isinstance(diagnostics, DiagnosticsPanel) and isinstance(trace, TracePanel)
     with qtbot.waitSignal(diagnostics.bundleOpened, timeout=SYNC_WAIT_MS):
         window.open_bundle(bundle)  # as `wb-desktop --bundle FILE` does at start
+    settle(qtbot, demo_app.workday)  # the sandbox's trace is read on the op runner
     assert window.banner.isVisible() and bundle.name in window.banner_label.text()
 
     # The diagnosis says what went wrong, in words: the photo, its job, the server's answer.

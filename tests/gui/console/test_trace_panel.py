@@ -4,12 +4,15 @@ and export; the console window opens from the app and keeps its panels."""
 from __future__ import annotations
 
 import json
+import re
+from dataclasses import replace
 from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import PNG_1X1
 from tests.gui.console.conftest import SYNC_WAIT_MS
+from tests.gui.waiting import settle
 from wb_desktop.bootstrap import WorkBossApp
 from wb_desktop.core.store.models import Job
 from wb_desktop.core.sync.trace import TraceEvent, TraceLog
@@ -28,9 +31,16 @@ def test_the_first_sync_is_in_the_trace_file_and_the_panel(
 
     panel = TracePanel(console)
     qtbot.addWidget(panel)
+    settle(qtbot, console.workday)  # the trace file is read on the app's op runner
 
     assert panel.model.rowCount() == len(on_disk)
     assert "requests shown of" in panel.summary_label.text()
+    # a pull says from which cursor and how many changes the real server sent back
+    first_pull = next(
+        row for row, e in enumerate(on_disk) if e.route == "/v1/changes" and e.status == 200
+    )
+    about = panel.model.index(first_pull, TraceColumn.ABOUT).data()
+    assert re.fullmatch(r"changes after 0: [1-9]\d* received", about), about
 
 
 def test_live_requests_arrive_and_filters_narrow_them(
@@ -38,6 +48,7 @@ def test_live_requests_arrive_and_filters_narrow_them(
 ) -> None:
     panel = TracePanel(console)
     qtbot.addWidget(panel)
+    settle(qtbot, console.workday)  # the trace file is read on the app's op runner
     before = panel.model.rowCount()
     job_id = demo_app.window.schedule.model.job_ids()[0]
 
@@ -78,6 +89,7 @@ def test_export_writes_the_shown_rows_as_json_lines(
 ) -> None:
     panel = TracePanel(console)
     qtbot.addWidget(panel)
+    settle(qtbot, console.workday)  # the trace file is read on the app's op runner
     panel.method_combo.setCurrentIndex(panel.method_combo.findData("GET"))
 
     written = panel.export_to(tmp_path / "trace.jsonl")
@@ -114,6 +126,7 @@ def test_a_refused_upload_names_its_photo_and_shows_what_the_server_said_and_log
 ) -> None:
     panel = TracePanel(console)
     qtbot.addWidget(panel)
+    settle(qtbot, console.workday)  # the trace file is read on the app's op runner
     job_id = demo_app.window.schedule.model.job_ids()[0]
     with console.cache.database.reader() as db:
         title = db.get(Job, job_id).title
@@ -153,3 +166,24 @@ def test_two_consoles_say_whose_profile_they_show(demo_app: WorkBossApp) -> None
     assert demo_app.cache.paths.name in title
     assert str(demo_app.cache.paths.folder.parent.parent) in title
     window.close()
+
+
+def test_the_trace_is_read_off_the_gui_thread_and_keeps_what_was_heard_meanwhile(
+    qtbot: QtBot, console: ConsoleContext
+) -> None:
+    panel = TracePanel(console)
+    qtbot.addWidget(panel)
+    settle(qtbot, console.workday)
+    on_disk = list(TraceLog(console.cache.paths.trace).events())
+    assert panel.loaded() and panel.model.events() == on_disk
+
+    panel.reload()  # as when the console switches to a bundle and back
+    assert not panel.loaded() and panel.model.rowCount() == 0  # nothing read on this thread
+    assert panel.summary_label.text().startswith("Reading ")
+    heard = replace(on_disk[-1], request_id="heard-while-reading")  # not in the file
+    panel.add_event(on_disk[-1])  # already in the file: not shown twice
+    panel.add_event(heard)
+    settle(qtbot, console.workday)
+    assert panel.loaded()
+    assert panel.model.events() == [*on_disk, heard]
+    assert "requests shown of" in panel.summary_label.text()

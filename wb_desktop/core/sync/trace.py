@@ -26,6 +26,7 @@ from wb_desktop.core.domain.clock import Clock
 from wb_desktop.core.persistence.json_lines import RotatingJsonLines
 from wb_desktop.core.protocol import routes
 from wb_desktop.core.protocol.errors import ErrorBody
+from wb_desktop.core.protocol.locations import PingsIn
 from wb_desktop.core.protocol.push import PushRequest
 from wb_desktop.core.protocol.requests_log import REQUEST_ID
 from wb_desktop.core.sync.transport import (
@@ -40,6 +41,7 @@ TRACE_MAX_BYTES = 5 * 1024 * 1024
 TRACE_KEEP = 3  # the current file and two rotated ones
 MAX_DETAIL_CHARS = 2048  # what is kept of a refusal's detail (a proxy's page can be huge)
 MAX_CODE_CHARS = 100
+HTTP_ERROR_FROM = 400
 NOT_AN_ERROR_BODY = "not_an_error_body"  # the refusal was not the server's {error, detail}
 _log = logging.getLogger(__name__)
 
@@ -61,6 +63,7 @@ class TraceEvent:
     server_error: str | None = None  # a refusal's code (``injected_fault``, ``internal_error``…)
     server_detail: str | None = None  # a refusal's detail, at most MAX_DETAIL_CHARS
     error_kind: str | None = None  # a TransportError's kind: offline, refused, reset, timeout
+    records: int | None = None  # changes a pull received, or positions a location post sent
 
     @property
     def ok(self) -> bool:
@@ -103,6 +106,7 @@ class TraceEvent:
             server_error=_text_or_none(record.get("server_error")),
             server_detail=_text_or_none(record.get("server_detail")),
             error_kind=_text_or_none(record.get("error_kind")),
+            records=None if record.get("records") is None else int(record["records"]),
         )
 
 
@@ -214,6 +218,7 @@ class TracingTransport:
             request_id=request_id,
             server_error=said[0],
             server_detail=said[1],
+            records=_records(request.method, route, request, reply),
         )
         for listener in list(self.listeners):
             try:
@@ -237,3 +242,23 @@ def _op_ids(request: HttpRequest) -> tuple[str, ...]:
     except ValidationError:
         return ()
     return tuple(str(op.op_id) for op in push.ops)
+
+
+def _records(method: str, route: str, request: HttpRequest, reply: HttpReply | None) -> int | None:
+    """How many changes a pull's reply held, or positions a location post carried: a pull
+    or a GPS post names no photo or op, so its count is what the trace can say it was about.
+    Only the count is kept, never a record."""
+    if method == "GET" and route == routes.CHANGES:
+        if reply is None or reply.status >= HTTP_ERROR_FROM or not reply.body:
+            return None
+        try:  # the engine validates the page; here only its length is wanted
+            changes = json.loads(reply.body).get("changes")
+        except (ValueError, AttributeError, RecursionError):
+            return None
+        return len(changes) if isinstance(changes, list) else None
+    if method == "POST" and route == routes.LOCATIONS and request.body:
+        try:
+            return len(PingsIn.model_validate_json(request.body).pings)
+        except ValidationError:
+            return None
+    return None

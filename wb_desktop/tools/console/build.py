@@ -60,7 +60,7 @@ def build_console(
         (_t("Sync trace"), trace),
         (_t("Data side by side"), data),
         (_t("Conflicts"), ConflictsPanel(context, source=source)),
-        (_t("Logs"), LogsPanel(source)),
+        (_t("Logs"), LogsPanel(source, context.workday.runner)),
         (_t("Settings"), SettingsPanel(source)),
     ]
     panels: list[tuple[str, QWidget]] = [

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -25,9 +26,31 @@ from wb_desktop.tools.diagnostics.diagnosis import Diagnosis, problems_by_record
 from wb_desktop.tools.diagnostics.replay import ReplaySummary
 from wb_desktop.tools.diagnostics.sandbox import SandboxProfile
 from wb_desktop.ui.relative_time import local_timestamp
+from wb_desktop.ui.theme import TOUCH_TARGET_PX
 
 TABLE_MIN_HEIGHT = 140
 SECTION_GAP_PX = 8
+TITLE_SCALE = 1.15
+
+
+def card_title(text: str, parent: QWidget) -> QLabel:
+    """A card's title: bold and a little larger than the text under it."""
+    label = QLabel(text, parent)
+    font = label.font()
+    font.setBold(True)
+    font.setPointSizeF(font.pointSizeF() * TITLE_SCALE)
+    label.setFont(font)
+    return label
+
+
+def touch_button(text: str, parent: QWidget, *, primary: bool = False) -> QPushButton:
+    """A button a finger can hit (the console runs on tablets too)."""
+    button = QPushButton(text, parent)
+    button.setMinimumHeight(TOUCH_TARGET_PX)
+    button.setMinimumWidth(TOUCH_TARGET_PX)
+    if primary:
+        button.setProperty("primary", "true")
+    return button
 
 
 def wrapped_label(text: str, parent: QWidget, role: str | None = None) -> QLabel:

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLayout,
-    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -27,40 +26,25 @@ from PySide6.QtWidgets import (
 from wb_desktop import __version__
 from wb_desktop.app.op_runner import OpRunner
 from wb_desktop.core.domain.errors import WorkBossError, format_bytes
-from wb_desktop.tools.console.bundle_summary import BundleSummaryView, wrapped_label
+from wb_desktop.tools.console.bundle_summary import (
+    BundleSummaryView,
+    card_title,
+    touch_button,
+    wrapped_label,
+)
 from wb_desktop.tools.console.context import ConsoleContext
-from wb_desktop.tools.diagnostics.bundle import export_bundle, open_bundle
-from wb_desktop.tools.diagnostics.bundle_scenario import STOCKHOLM, scenario_from_bundle
+from wb_desktop.tools.diagnostics.bundle import export_bundle
+from wb_desktop.tools.diagnostics.bundle_scenario import STOCKHOLM
 from wb_desktop.tools.diagnostics.cache_facts import CacheFacts
 from wb_desktop.tools.diagnostics.command import default_bundle_name
 from wb_desktop.tools.diagnostics.diagnosis import Diagnosis, diagnose
 from wb_desktop.tools.diagnostics.replay import ReplaySummary, replay_outbox
-from wb_desktop.tools.diagnostics.repro import save_repro
-from wb_desktop.tools.diagnostics.sandbox import SandboxProfile, sandbox_root_beside
+from wb_desktop.tools.diagnostics.repro import save_scenario_file
+from wb_desktop.tools.diagnostics.sandbox import SandboxProfile
+from wb_desktop.tools.diagnostics.sandbox_folder import open_bundle_or_sandbox, sandbox_root_beside
 from wb_desktop.tools.scenario.office import OfficeError
-from wb_desktop.tools.scenario.repro_file import SUFFIX
 from wb_desktop.ui.messages import translated, user_message
 from wb_desktop.ui.theme import TOUCH_TARGET_PX, set_role
-
-TITLE_SCALE = 1.15
-
-
-def _title(text: str, parent: QWidget) -> QLabel:
-    label = QLabel(text, parent)
-    font = label.font()
-    font.setBold(True)
-    font.setPointSizeF(font.pointSizeF() * TITLE_SCALE)
-    label.setFont(font)
-    return label
-
-
-def _button(text: str, parent: QWidget, *, primary: bool = False) -> QPushButton:
-    button = QPushButton(text, parent)
-    button.setMinimumHeight(TOUCH_TARGET_PX)
-    button.setMinimumWidth(TOUCH_TARGET_PX)
-    if primary:
-        button.setProperty("primary", "true")
-    return button
 
 
 class DiagnosticsPanel(QWidget):
@@ -101,7 +85,8 @@ class DiagnosticsPanel(QWidget):
         for first, second in (
             (self.redact_check, self.export_button),
             (self.export_button, self.open_button),
-            (self.open_button, self.replay_button),
+            (self.open_button, self.open_sandbox_button),
+            (self.open_sandbox_button, self.replay_button),
             (self.replay_button, self.summary.dead_table),
         ):
             self.setTabOrder(first, second)
@@ -113,7 +98,7 @@ class DiagnosticsPanel(QWidget):
         card = QFrame(parent)
         card.setProperty("role", "card")
         layout = QVBoxLayout(card)
-        layout.addWidget(_title(self.tr("Export this profile"), card))
+        layout.addWidget(card_title(self.tr("Export this profile"), card))
         layout.addWidget(
             wrapped_label(
                 self.tr(
@@ -129,7 +114,7 @@ class DiagnosticsPanel(QWidget):
         )
         self.redact_check.setChecked(True)
         self.redact_check.setMinimumHeight(TOUCH_TARGET_PX)
-        self.export_button = _button(self.tr("Export bundle…"), card, primary=True)
+        self.export_button = touch_button(self.tr("Export bundle…"), card, primary=True)
         self.export_button.clicked.connect(self._choose_export)
         row = QHBoxLayout()
         row.addWidget(self.redact_check, 1)
@@ -147,20 +132,27 @@ class DiagnosticsPanel(QWidget):
         card = QFrame(parent)
         card.setProperty("role", "card")
         layout = QVBoxLayout(card)
-        layout.addWidget(_title(self.tr("Open a bundle from a tablet"), card))
+        layout.addWidget(card_title(self.tr("Open a bundle from a tablet"), card))
         layout.addWidget(
             wrapped_label(
                 self.tr(
                     "It opens in a sandbox of its own under %1; this profile is not touched."
+                    " A sandbox opened before can be opened again from its folder."
                 ).replace("%1", str(self.sandbox_root)),
                 card,
                 "muted",
             )
         )
-        self.open_button = _button(self.tr("Open bundle…"), card)
+        self.open_button = touch_button(self.tr("Open bundle…"), card)
         self.open_button.clicked.connect(self._choose_bundle)
+        self.open_sandbox_button = touch_button(self.tr("Open sandbox…"), card)
+        self.open_sandbox_button.setToolTip(
+            self.tr("A bundle unpacked earlier, here or by 'wb-desktop diagnostics open'")
+        )
+        self.open_sandbox_button.clicked.connect(self._choose_sandbox)
         row = QHBoxLayout()
         row.addWidget(self.open_button)
+        row.addWidget(self.open_sandbox_button)
         row.addStretch(1)
         layout.addLayout(row)
         self.open_error = wrapped_label("", card, "error")
@@ -172,9 +164,9 @@ class DiagnosticsPanel(QWidget):
         self.summary.hide()
         layout.addWidget(self.summary, 1)
 
-        self.replay_button = _button(self.tr("Replay outbox against this server"), card)
+        self.replay_button = touch_button(self.tr("Replay outbox against this server"), card)
         self.replay_button.clicked.connect(self.replay)
-        self.scenario_button = _button(self.tr("Save as a scenario…"), card)
+        self.scenario_button = touch_button(self.tr("Save as a scenario…"), card)
         self.scenario_button.setToolTip(
             self.tr(
                 "One .wbrepro file: the work as in the field with the faults found (it must"
@@ -230,6 +222,14 @@ class DiagnosticsPanel(QWidget):
         if chosen:
             self.open_path(Path(chosen))
 
+    def _choose_sandbox(self) -> None:
+        start = self.sandbox_root if self.sandbox_root.is_dir() else Path.home()
+        chosen = QFileDialog.getExistingDirectory(
+            self, self.tr("Open a sandbox folder"), str(start)
+        )
+        if chosen:
+            self.open_path(Path(chosen))
+
     def export_to(self, path: Path, redact: bool) -> None:
         """Write this profile's bundle to ``path`` in the background."""
         paths, now = self._context.cache.paths, self._context.clock.now()
@@ -244,11 +244,12 @@ class DiagnosticsPanel(QWidget):
         )
 
     def open_path(self, path: Path) -> None:
-        """Check and unpack the bundle at ``path`` into a new sandbox, in the background."""
+        """Check and unpack the bundle at ``path`` into a new sandbox, or open the sandbox
+        folder at ``path`` again, in the background."""
         root, now, zone = self.sandbox_root, self._context.clock.now(), self._context.zone
 
         def unpack() -> tuple[SandboxProfile, CacheFacts, Diagnosis]:
-            sandbox = open_bundle(path, root, now=now)
+            sandbox = open_bundle_or_sandbox(path, root, now=now)
             return sandbox, sandbox.facts(), diagnose(sandbox, zone)
 
         self.open_error.hide()
@@ -347,15 +348,9 @@ class DiagnosticsPanel(QWidget):
         zone_info = zone if isinstance(zone, ZoneInfo) else STOCKHOLM
         try:
             diagnosis = self.diagnosis or diagnose(self.sandbox, zone)
-            if target.suffix.lower() == SUFFIX:
-                saved = save_repro(
-                    self.sandbox, target, saved_at=now, zone=zone_info, diagnosis=diagnosis
-                )
-                written, skipped = saved.path, saved.skipped
-            else:
-                written, skipped = scenario_from_bundle(
-                    self.sandbox, target, zone=zone_info, saved_at=now, diagnosis=diagnosis
-                )
+            written, skipped = save_scenario_file(
+                self.sandbox, target, saved_at=now, zone=zone_info, diagnosis=diagnosis
+            )
         except (WorkBossError, ValueError, OSError) as error:
             self._show_problem(self.replay_error, error, self.replay_status)
             return None
@@ -394,6 +389,7 @@ class DiagnosticsPanel(QWidget):
         running = (not self._calls.idle) if busy is None else busy
         self.export_button.setEnabled(not running)
         self.open_button.setEnabled(not running)
+        self.open_sandbox_button.setEnabled(not running)
         can_replay = self.sandbox is not None and self._context.has_admin
         self.replay_button.setEnabled(can_replay and not running)
         self.scenario_button.setEnabled(self.sandbox is not None and not running)

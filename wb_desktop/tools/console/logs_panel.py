@@ -1,8 +1,10 @@
 """The app's log files and its settings, of the live profile or of an opened bundle.
 
 A bundle carries ``logs/`` and ``settings/settings.json`` so support can read what the
-tablet wrote around a failure without unpacking anything by hand. Log files are small
-(4 MB at most in all, rotated), so they are read on the GUI thread when chosen.
+tablet wrote around a failure without unpacking anything by hand. Log files are up to 4 MB
+in all, so they are listed and read on a query worker of the app's op runner, never on the
+GUI thread; the search filters the lines already read. The settings file is one small JSON
+document and is read when shown.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wb_desktop.app.op_runner import OpRunner
 from wb_desktop.tools.console.source import ConsoleSource
 from wb_desktop.ui.theme import TOUCH_TARGET_PX, set_role
 
@@ -34,8 +37,18 @@ def log_files(folder: Path) -> list[Path]:
     """Every file under ``folder``, newest first (rotated files are older)."""
     if not folder.is_dir():
         return []
-    files = [p for p in folder.rglob("*") if p.is_file()]
-    return sorted(files, key=lambda p: (p.stat().st_mtime, p.name), reverse=True)
+    dated: list[tuple[float, str, Path]] = []
+    for path in folder.rglob("*"):
+        with suppress(OSError):  # a file rotated away while listing is simply not listed
+            if path.is_file():
+                dated.append((path.stat().st_mtime, path.name, path))
+    return [path for _when, _name, path in sorted(dated, reverse=True)]
+
+
+def _listing(folder: Path) -> tuple[list[Path], str | None]:
+    """The log files, newest first, and the newest one's text (shown first)."""
+    files = log_files(folder)
+    return files, (_read(files[0]) if files else None)
 
 
 def _read(path: Path) -> str:
@@ -47,9 +60,15 @@ def _read(path: Path) -> str:
 
 
 class LogsPanel(QWidget):
-    def __init__(self, source: ConsoleSource, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, source: ConsoleSource, runner: OpRunner, parent: QWidget | None = None
+    ) -> None:
+        """``runner`` is the app's op runner: the files are read on its query workers."""
         super().__init__(parent)
         self._source = source
+        self._runner = runner
+        self._lines: list[str] = []
+        self._lines_of: Path | None = None  # the file ``_lines`` were read from
         self.search_edit = QLineEdit(self)
         self.search_edit.setPlaceholderText(self.tr("Show only the lines that contain…"))
         self.search_edit.setClearButtonEnabled(True)
@@ -72,25 +91,61 @@ class LogsPanel(QWidget):
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.summary_label)
-        self.files_list.currentRowChanged.connect(lambda _row: self._show_file())
+        self.files_list.currentRowChanged.connect(lambda _row: self._file_chosen())
         self.search_edit.textChanged.connect(lambda _text: self._show_file())
         source.sourceChanged.connect(self.reload)
         self.reload()
 
     def reload(self) -> None:
-        """List the current source's log files, newest first, and show the newest."""
-        self.files_list.clear()
+        """List the current source's log files, newest first, and show the newest; both
+        are read in the background, and the list is empty until they arrive."""
         folder = self._source.current.logs
-        for path in log_files(folder):
+        self._lines, self._lines_of = [], None
+        self.files_list.clear()
+        self.text_view.clear()
+        self.summary_label.setText(self.tr("Reading the logs in %1…").replace("%1", str(folder)))
+        set_role(self.summary_label, "muted")
+        self._runner.query(
+            lambda _session: _listing(folder),
+            lambda listing: self._listed(folder, *listing),
+            latest_of=(self, "logs"),
+        )
+
+    def _listed(self, folder: Path, files: list[Path], newest: str | None) -> None:
+        self._lines = [] if newest is None else newest.splitlines()
+        self._lines_of = files[0] if files else None
+        self.files_list.blockSignals(True)  # the newest file's text came with the list
+        for path in files:
             item = QListWidgetItem(str(path.relative_to(folder)), self.files_list)
             item.setData(Qt.ItemDataRole.UserRole, str(path))
             item.setToolTip(str(path))
-        if self.files_list.count():
+        if files:
             self.files_list.setCurrentRow(0)
+        self.files_list.blockSignals(False)
         self._show_file()
 
     def file_names(self) -> list[str]:
         return [self.files_list.item(row).text() for row in range(self.files_list.count())]
+
+    def _chosen_path(self) -> Path | None:
+        item = self.files_list.currentItem()
+        return None if item is None else Path(item.data(Qt.ItemDataRole.UserRole))
+
+    def _file_chosen(self) -> None:
+        """Another file was picked: read it in the background, then show it."""
+        path = self._chosen_path()
+        if path is None or path == self._lines_of:
+            self._show_file()
+            return
+
+        def done(text: str) -> None:
+            if self._chosen_path() == path:  # not another file (or source) meanwhile
+                self._lines, self._lines_of = text.splitlines(), path
+                self._show_file()
+
+        self.summary_label.setText(self.tr("Reading %1…").replace("%1", str(path)))
+        set_role(self.summary_label, "muted")
+        self._runner.query(lambda _session: _read(path), done, latest_of=(self, "file"))
 
     def _show_file(self) -> None:
         item = self.files_list.currentItem()
@@ -101,7 +156,9 @@ class LogsPanel(QWidget):
             )
             set_role(self.summary_label, "muted")
             return
-        lines = _read(Path(item.data(Qt.ItemDataRole.UserRole))).splitlines()
+        if self._lines_of != self._chosen_path():
+            return  # its text is being read; _file_chosen shows it when it arrives
+        lines = self._lines
         needle = self.search_edit.text().strip().casefold()
         shown = [line for line in lines if needle in line.casefold()] if needle else lines
         self.text_view.setPlainText("\n".join(shown))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import tzinfo
 from enum import IntEnum
+from urllib.parse import parse_qs
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -17,6 +18,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
 )
 
+from wb_desktop.core.protocol import routes
 from wb_desktop.core.store.trace_queries import blob_of
 from wb_desktop.core.sync.trace import TraceEvent
 from wb_desktop.ui.formatting import format_time
@@ -124,11 +126,28 @@ class TraceTableModel(RowTableModel[TraceEvent]):
         self._lookups: set[str] = set()
 
     def about(self, event: TraceEvent, limit: int | None = 2) -> str:
-        """What the cache knows the request was about; empty when it knows nothing."""
+        """What the cache knows the request was about (an upload's photo, a push's ops), or
+        what the row itself says (a pull's cursor and count, a GPS post's positions); empty
+        when neither knows anything."""
         names = [self._subjects[key] for key in subject_keys(event) if key in self._subjects]
+        if not names:
+            return self.counted(event)
         if limit is None or len(names) <= limit:
             return "; ".join(names)
         return "; ".join(names[:limit]) + f"; +{len(names) - limit}"
+
+    def counted(self, event: TraceEvent) -> str:
+        """A pull names the cursor it asked after and how many changes came back; a location
+        post how many positions it carried (a trace line from before counts were kept, or a
+        pull with no reply, names the cursor alone)."""
+        if event.method == "GET" and event.route == routes.CHANGES:
+            since = parse_qs(event.query).get("since", ["0"])[0]
+            if event.records is None:
+                return self.tr("changes after %1").replace("%1", since)
+            return self.tr("changes after %1: %n received", "", event.records).replace("%1", since)
+        if event.method == "POST" and event.route == routes.LOCATIONS and event.records is not None:
+            return self.tr("%n positions", "", event.records)
+        return ""
 
     def unnamed_keys(self) -> set[str]:
         """Hashes and op ids of the rows not yet looked up in the cache."""

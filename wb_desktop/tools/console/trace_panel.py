@@ -62,6 +62,8 @@ class TracePanel(QWidget):
         self._calls = OpRunner(parent=self)  # the server's log, over the admin API
         self._naming = False
         self._generation = 0
+        self._reading = False
+        self._heard_while_reading: list[TraceEvent] = []
         layout = QVBoxLayout(self)
         self.timeline = TimelineStrip(context.clock.now, self)
         layout.addWidget(self.timeline)
@@ -119,15 +121,43 @@ class TracePanel(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        """Read the current source's trace file again (the live profile's or a bundle's)."""
-        self._log = TraceLog(self._source.current.trace)
+        """Read the current source's trace file again (the live profile's or a bundle's).
+
+        A trace is up to 15 MB, so it is read on a query worker of the app's op runner; the
+        table is emptied at once, so no row of the previous source stays under the banner of
+        the new one, and a read overtaken by a newer one (back to live meanwhile) is dropped.
+        """
+        log = self._log = TraceLog(self._source.current.trace)
         self._generation += 1  # names looked up in the other source are not these rows'
-        self.model.set_events(list(self._log.events()))
-        self.timeline.set_events(self.model.recent(TIMELINE_EVENTS))
+        self._reading = True
+        self._heard_while_reading = []
+        self.model.set_events([])
+        self.timeline.set_events([])
         self.detail_label.clear()
         self.timeline.setVisible(self._source.live)  # the last minutes: live traffic only
+        self.summary_label.setText(self.tr("Reading %1…").replace("%1", str(log.path)))
+        set_role(self.summary_label, "muted")
+        self._context.workday.runner.query(
+            lambda _session: list(log.events()), self._read, latest_of=(self, "trace")
+        )
+
+    def _read(self, events: list[TraceEvent]) -> None:
+        """The trace file's rows, then the live requests heard while it was being read that
+        the file did not yet hold."""
+        heard = self._heard_while_reading
+        if heard:  # what the file holds of them is among its last rows
+            on_disk = set(events[-len(heard) :])
+            heard = [event for event in heard if event not in on_disk]
+        self._reading = False
+        self._heard_while_reading = []
+        self.model.set_events(events + heard)
+        self.timeline.set_events(self.model.recent(TIMELINE_EVENTS))
         self._show_summary()
         self._name_rows()
+
+    def loaded(self) -> bool:
+        """The current source's trace has been read into the table (tests wait for it)."""
+        return not self._reading
 
     def select_requests(self, request_ids: list[str]) -> int:
         """Show and select the rows with these request ids (filters that hide them are
@@ -164,6 +194,9 @@ class TracePanel(QWidget):
     def add_event(self, event: TraceEvent) -> None:
         """A live request; a bundle's trace does not grow, so it is not shown then."""
         if not self._source.live:
+            return
+        if self._reading:  # added to the rows read from the file, unless the file has it
+            self._heard_while_reading.append(event)
             return
         at_bottom = (
             self.table.verticalScrollBar().value() >= self.table.verticalScrollBar().maximum()

@@ -63,8 +63,9 @@ class ConsoleWindow(QMainWindow):
         open_bundle: Callable[[Path], None] | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        """``open_bundle`` unpacks a bundle into a sandbox and shows it (the Diagnostics
-        panel's; ``wb-desktop --bundle FILE`` calls it through :meth:`open_bundle`)."""
+        """``open_bundle`` unpacks a bundle into a sandbox, or opens a sandbox folder again,
+        and shows it (the Diagnostics panel's; ``wb-desktop --bundle PATH`` calls it through
+        :meth:`open_bundle`)."""
         super().__init__(parent)
         self._context, self._profile = context, profile
         self._open_bundle = open_bundle
@@ -147,7 +148,7 @@ class ConsoleWindow(QMainWindow):
         self.banner.setVisible(not view.live)
         created = view.created
         unknown = self.tr("unknown")
-        self.banner_label.setText(self.tr("Showing the bundle %1").replace("%1", view.bundle_file))
+        self.banner_label.setText(self._which_bundle())
         self.banner_whose.setText(
             self.tr("Technician %1 · device %2 · made %3")
             .replace("%1", view.technician or unknown)
@@ -160,6 +161,20 @@ class ConsoleWindow(QMainWindow):
             index = self.tabs.indexOf(panel)
             self.tabs.setTabIcon(index, mark if follows else QIcon())
             self.tabs.setTabToolTip(index, self.tr("Shows the bundle") if follows else "")
+
+    def _which_bundle(self) -> str:
+        """The bundle's file; a sandbox opened again from its folder names that folder too,
+        since the bundle file may be gone by now."""
+        sandbox = self.source.current.sandbox
+        if sandbox is None or not sandbox.reopened:
+            return self.tr("Showing the bundle %1").replace("%1", self.source.current.bundle_file)
+        if sandbox.source == sandbox.root:  # it never noted its bundle
+            return self.tr("Showing the sandbox %1").replace("%1", str(sandbox.root))
+        return (
+            self.tr("Showing the sandbox %1, unpacked from the bundle %2")
+            .replace("%1", str(sandbox.root))
+            .replace("%2", sandbox.source.name)
+        )
 
     def bundle_tabs(self) -> list[str]:
         """The titles of the tabs that show the bundle now (none while live)."""
@@ -179,8 +194,8 @@ class ConsoleWindow(QMainWindow):
             wait()
 
     def open_bundle(self, path: Path) -> None:
-        """Open a bundle as the Diagnostics tab's Open bundle… does: every reading tab
-        follows it once it is unpacked."""
+        """Open a bundle (a zip) or a sandbox folder as the Diagnostics tab does: every
+        reading tab follows it once it is unpacked or checked."""
         if self._open_bundle is not None:
             self._open_bundle(path)
 

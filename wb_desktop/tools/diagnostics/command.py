@@ -17,13 +17,14 @@ from wb_desktop.core.domain.clock import Clock, SystemClock
 from wb_desktop.core.domain.errors import WorkBossError, format_bytes
 from wb_desktop.core.paths import ProfilePaths
 from wb_desktop.core.store.migrate import head_revision
-from wb_desktop.tools.diagnostics.bundle import export_bundle, open_bundle
+from wb_desktop.tools.diagnostics.bundle import export_bundle
 from wb_desktop.tools.diagnostics.bundle_scenario import STOCKHOLM, scenario_from_bundle
 from wb_desktop.tools.diagnostics.cache_facts import CacheFacts
 from wb_desktop.tools.diagnostics.diagnosis import Diagnosis, diagnose, problems_by_record
 from wb_desktop.tools.diagnostics.replay import ReplaySummary, replay_outbox
 from wb_desktop.tools.diagnostics.repro import save_repro
-from wb_desktop.tools.diagnostics.sandbox import SandboxProfile, default_sandbox_root
+from wb_desktop.tools.diagnostics.sandbox import SandboxProfile
+from wb_desktop.tools.diagnostics.sandbox_folder import default_sandbox_root, open_bundle_or_sandbox
 from wb_desktop.tools.scenario.office import Office, OfficeError
 from wb_desktop.tools.scenario.repro_file import SUFFIX
 
@@ -81,7 +82,7 @@ def open_command(
         )
         return EXIT_ERROR
     try:
-        sandbox = open_bundle(bundle, sandbox_root, now=clock.now())
+        sandbox = open_bundle_or_sandbox(bundle, sandbox_root, now=clock.now())
         diagnosis = diagnose(sandbox, STOCKHOLM)
         print(render_summary(sandbox, sandbox.facts(), diagnosis), file=out)
         if scenario is not None:

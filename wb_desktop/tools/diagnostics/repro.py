@@ -107,3 +107,19 @@ def save_repro(
                     archive.write(path, path.relative_to(folder).as_posix())
         partial.replace(target)
     return SavedRepro(target, failure, skipped)
+
+
+def save_scenario_file(
+    sandbox: SandboxProfile,
+    target: Path,
+    *,
+    saved_at: datetime,
+    zone: ZoneInfo,
+    diagnosis: Diagnosis,
+) -> tuple[Path, list[str]]:
+    """What "Save as a scenario…" writes, by the name chosen: a ``.wbrepro`` with both
+    variants, or one ``.yaml``/``.json`` as in the field; the file and the ops left out."""
+    if target.suffix.lower() == SUFFIX:
+        saved = save_repro(sandbox, target, saved_at=saved_at, zone=zone, diagnosis=diagnosis)
+        return saved.path, saved.skipped
+    return scenario_from_bundle(sandbox, target, zone=zone, saved_at=saved_at, diagnosis=diagnosis)

@@ -74,7 +74,7 @@ MAX_MANIFEST_BYTES = 32 * 1024 * 1024  # ~200,000 files listed
 PACKINGS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)  # what bundle.py writes
 _ENCRYPTED = 0x1
 BUNDLE_FOLDER = "bundle"  # the manifest and outbox.json, kept beside the profile
-SANDBOXES = "sandboxes"
+OPENED_FROM = "opened-from.txt"  # in BUNDLE_FOLDER: the bundle's path, for reopening later
 _CHUNK = 1024 * 1024
 
 
@@ -86,7 +86,8 @@ class SandboxProfile:
     data: DataPaths
     paths: ProfilePaths
     manifest: Manifest
-    source: Path
+    source: Path  # the bundle it was unpacked from (the folder when that is not known)
+    reopened: bool = False  # opened again from its folder, not unpacked just now
 
     @property
     def outbox_file(self) -> Path:
@@ -110,16 +111,6 @@ class SandboxProfile:
     def contents(self) -> BundleContents:
         """What the bundle carried besides the cache: logs, settings, trace."""
         return bundle_contents(self.paths)
-
-
-def default_sandbox_root(data: DataPaths) -> Path:
-    """Sandboxes live beside the profiles, in the same data root, never inside a profile."""
-    return data.root / SANDBOXES
-
-
-def sandbox_root_beside(profile: ProfilePaths) -> Path:
-    """The sandboxes folder of the data root ``profile`` belongs to (``root/profiles/name``)."""
-    return default_sandbox_root(DataPaths(profile.folder.parent.parent))
 
 
 def _target_for(member: str, profile: ProfilePaths, root: Path) -> Path:
@@ -310,7 +301,7 @@ def _unpack(
             )
 
 
-def _check_database(bundle: Path, path: Path, manifest: Manifest) -> None:
+def check_database(bundle: Path, path: Path, manifest: Manifest) -> None:
     with path.open("rb") as handle:
         header = handle.read(len(SQLITE_HEADER))
     if header != SQLITE_HEADER:
@@ -357,7 +348,8 @@ def open_bundle(bundle: Path, sandbox_root: Path, *, now: datetime) -> SandboxPr
             profile = data.profile(manifest.profile)
             opening.mkdir(parents=True)
             _unpack(bundle, archive, manifest, manifest_bytes, opening, profile)
-        _check_database(bundle, profile.database, manifest)
+            (opening / BUNDLE_FOLDER / OPENED_FROM).write_text(str(bundle.absolute()), "utf-8")
+        check_database(bundle, profile.database, manifest)
         stamp = now.strftime("%Y%m%dT%H%M%S")
         final = _free_folder(sandbox_root, f"{manifest.profile}-{stamp}")
         opening.replace(final)
