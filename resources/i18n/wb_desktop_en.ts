@@ -1167,22 +1167,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Export this profile</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A zip with a copy of the cache, the outbox, the sync trace, the logs and the settings, for support. The saved sign-in is never included.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Leave out customer data (names, phones, emails, addresses, photos)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export bundle…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Open a bundle from a tablet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1223,11 +1207,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Export diagnostics bundle</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Diagnostics bundles (*.zip)</source>
+        <source>Run it in Scenarios</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1243,19 +1223,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Exporting…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Replaying…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Bundle written to %1 (%2, customer data left out).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Bundle written to %1 (%2). It holds customer data and photos.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2209,10 +2177,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1.%2 has an unusable value %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>offline (simulated network profile &apos;%1&apos;)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2541,6 +2505,45 @@
     </message>
     <message>
         <source>Job: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExportCard</name>
+    <message>
+        <source>Export this profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A zip with a copy of the cache, the outbox, the sync trace, the logs and the settings, for support. The saved sign-in is never included.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave out customer data (names, phones, emails, addresses, photos)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export bundle…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export diagnostics bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diagnostics bundles (*.zip)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bundle written to %1 (%2, customer data left out).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bundle written to %1 (%2). It holds customer data and photos.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

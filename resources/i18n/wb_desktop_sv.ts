@@ -1167,22 +1167,6 @@
         <translation>Diagnostikpaket</translation>
     </message>
     <message>
-        <source>Export this profile</source>
-        <translation>Exportera den här profilen</translation>
-    </message>
-    <message>
-        <source>A zip with a copy of the cache, the outbox, the sync trace, the logs and the settings, for support. The saved sign-in is never included.</source>
-        <translation>En zip-fil med en kopia av cachen, utkorgen, synkspårningen, loggarna och inställningarna, för supporten. Den sparade inloggningen tas aldrig med.</translation>
-    </message>
-    <message>
-        <source>Leave out customer data (names, phones, emails, addresses, photos)</source>
-        <translation>Utelämna kunddata (namn, telefonnummer, e-postadresser, adresser, foton)</translation>
-    </message>
-    <message>
-        <source>Export bundle…</source>
-        <translation>Exportera paket…</translation>
-    </message>
-    <message>
         <source>Open a bundle from a tablet</source>
         <translation>Öppna ett paket från en surfplatta</translation>
     </message>
@@ -1223,12 +1207,8 @@
         <translation>Att köra om kräver serverns admin-API, som den här appen inte kan använda.</translation>
     </message>
     <message>
-        <source>Export diagnostics bundle</source>
-        <translation>Exportera diagnostikpaket</translation>
-    </message>
-    <message>
-        <source>Diagnostics bundles (*.zip)</source>
-        <translation>Diagnostikpaket (*.zip)</translation>
+        <source>Run it in Scenarios</source>
+        <translation>Kör det under Scenarier</translation>
     </message>
     <message>
         <source>Open diagnostics bundle</source>
@@ -1243,20 +1223,8 @@
         <translation>Öppna en sandlådemapp</translation>
     </message>
     <message>
-        <source>Exporting…</source>
-        <translation>Exporterar…</translation>
-    </message>
-    <message>
         <source>Replaying…</source>
         <translation>Spelar upp…</translation>
-    </message>
-    <message>
-        <source>Bundle written to %1 (%2, customer data left out).</source>
-        <translation>Paketet skrevs till %1 (%2, utan kunddata).</translation>
-    </message>
-    <message>
-        <source>Bundle written to %1 (%2). It holds customer data and photos.</source>
-        <translation>Paketet skrevs till %1 (%2). Det innehåller kunddata och foton.</translation>
     </message>
     <message>
         <source>Pushed %1: %2 applied, %3 duplicates, %4 conflicts, %5 refused. Still waiting: %6; dead: %7.</source>
@@ -2209,10 +2177,6 @@
         <translation>hämtningen avbröts: kan inte spara en fil (%1)</translation>
     </message>
     <message>
-        <source>%1.%2 has an unusable value %3</source>
-        <translation>%1.%2 har ett oanvändbart värde %3</translation>
-    </message>
-    <message>
         <source>offline (simulated network profile &apos;%1&apos;)</source>
         <translation>offline (simulerad nätverksprofil ”%1”)</translation>
     </message>
@@ -2542,6 +2506,45 @@
     <message>
         <source>Job: %1</source>
         <translation>Jobb: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ExportCard</name>
+    <message>
+        <source>Export this profile</source>
+        <translation>Exportera den här profilen</translation>
+    </message>
+    <message>
+        <source>A zip with a copy of the cache, the outbox, the sync trace, the logs and the settings, for support. The saved sign-in is never included.</source>
+        <translation>En zip-fil med en kopia av cachen, utkorgen, synkspårningen, loggarna och inställningarna, för supporten. Den sparade inloggningen tas aldrig med.</translation>
+    </message>
+    <message>
+        <source>Leave out customer data (names, phones, emails, addresses, photos)</source>
+        <translation>Utelämna kunddata (namn, telefonnummer, e-postadresser, adresser, foton)</translation>
+    </message>
+    <message>
+        <source>Export bundle…</source>
+        <translation>Exportera paket…</translation>
+    </message>
+    <message>
+        <source>Export diagnostics bundle</source>
+        <translation>Exportera diagnostikpaket</translation>
+    </message>
+    <message>
+        <source>Diagnostics bundles (*.zip)</source>
+        <translation>Diagnostikpaket (*.zip)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Exporterar…</translation>
+    </message>
+    <message>
+        <source>Bundle written to %1 (%2, customer data left out).</source>
+        <translation>Paketet skrevs till %1 (%2, utan kunddata).</translation>
+    </message>
+    <message>
+        <source>Bundle written to %1 (%2). It holds customer data and photos.</source>
+        <translation>Paketet skrevs till %1 (%2). Det innehåller kunddata och foton.</translation>
     </message>
 </context>
 <context>

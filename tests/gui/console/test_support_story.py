@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from tests.gui.console.conftest import SYNC_WAIT_MS
@@ -67,10 +68,13 @@ def test_from_a_refused_upload_to_a_repro_that_fails_the_same_way(
     assert field.as_expected
     assert fixed.result.passed, fixed.failures
 
-    # With the GUI alone: the Scenarios tab opens the .wbrepro and runs each variant.
+    # With the GUI alone: "Run it in Scenarios" (shown once saved) opens the .wbrepro in
+    # the Scenarios tab, which runs each variant.
     scenarios = window.panels["Scenarios"]
     assert isinstance(scenarios, ScenarioPanel)
-    assert scenarios.open_file(saved)
+    assert diagnostics.run_saved_button.isVisibleTo(diagnostics)
+    qtbot.mouseClick(diagnostics.run_saved_button, Qt.MouseButton.LeftButton)
+    assert window.tabs.currentWidget() is scenarios
     assert scenarios.variant_combo.count() == 2
     assert "uploads_waiting is 1, expected 0" in scenarios.variant_combo.itemText(0)
     for index in (0, 1):

@@ -6,6 +6,7 @@ only when support first opens the console, so the technician's start never loads
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
@@ -87,6 +88,13 @@ def build_console(
         trace.select_requests(request_ids)
 
     diagnostics.traceRowsRequested.connect(show_trace_rows)
+
+    def run_saved_scenario(path: Path) -> None:
+        """A scenario was just saved from a bundle: open it in Scenarios, ready to run."""
+        window.show_panel(scenarios)
+        scenarios.open_file(path)
+
+    diagnostics.scenarioRunRequested.connect(run_saved_scenario)
     window.before_shutdown(
         scenarios.close_replay, diagnostics.closing, data.wait, dispatcher.wait, source.close
     )

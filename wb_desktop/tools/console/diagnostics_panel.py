@@ -12,7 +12,6 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
     QFileDialog,
     QFrame,
     QHBoxLayout,
@@ -23,9 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wb_desktop import __version__
 from wb_desktop.app.op_runner import OpRunner
-from wb_desktop.core.domain.errors import WorkBossError, format_bytes
+from wb_desktop.core.domain.errors import WorkBossError
 from wb_desktop.tools.console.bundle_summary import (
     BundleSummaryView,
     card_title,
@@ -33,18 +31,17 @@ from wb_desktop.tools.console.bundle_summary import (
     wrapped_label,
 )
 from wb_desktop.tools.console.context import ConsoleContext
-from wb_desktop.tools.diagnostics.bundle import export_bundle
+from wb_desktop.tools.console.export_card import ExportCard
 from wb_desktop.tools.diagnostics.bundle_scenario import STOCKHOLM
 from wb_desktop.tools.diagnostics.cache_facts import CacheFacts
-from wb_desktop.tools.diagnostics.command import default_bundle_name
 from wb_desktop.tools.diagnostics.diagnosis import Diagnosis, diagnose
 from wb_desktop.tools.diagnostics.replay import ReplaySummary, replay_outbox
 from wb_desktop.tools.diagnostics.repro import save_scenario_file
 from wb_desktop.tools.diagnostics.sandbox import SandboxProfile
 from wb_desktop.tools.diagnostics.sandbox_folder import open_bundle_or_sandbox, sandbox_root_beside
 from wb_desktop.tools.scenario.office import OfficeError
-from wb_desktop.ui.messages import translated, user_message
-from wb_desktop.ui.theme import TOUCH_TARGET_PX, set_role
+from wb_desktop.ui.messages import user_message
+from wb_desktop.ui.theme import set_role
 
 
 class DiagnosticsPanel(QWidget):
@@ -53,6 +50,7 @@ class DiagnosticsPanel(QWidget):
     replayFinished = Signal(object)  # the ReplaySummary
     problemShown = Signal(str)  # a message shown in one of the error labels
     traceRowsRequested = Signal(list)  # request ids: show these rows of the sandbox's trace
+    scenarioRunRequested = Signal(object)  # the Path of a saved scenario: open it to run it
 
     def __init__(
         self,
@@ -73,8 +71,16 @@ class DiagnosticsPanel(QWidget):
         # never squeeze the summary's wrapped lines into each other: scroll instead
         layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         layout.addWidget(wrapped_label(self.tr("Diagnostics bundles"), content, "heading"))
-        layout.addWidget(self._export_card(content))
-        layout.addWidget(self._open_card(content), 1)
+        self.export_card = ExportCard(context, self._calls, self._show_problem, content)
+        self.export_card.exportFinished.connect(self.exportFinished)
+        # the card's parts, as tests and the screenshot scenes reach them
+        self.redact_check = self.export_card.redact_check
+        self.export_button = self.export_card.export_button
+        self.export_status = self.export_card.export_status
+        self.export_error = self.export_card.export_error
+        layout.addWidget(self.export_card)
+        layout.addWidget(self._open_card(content))
+        layout.addStretch(1)  # the cards keep their height; the space stays below them
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -93,40 +99,6 @@ class DiagnosticsPanel(QWidget):
         self._update_buttons()
 
     # --- building ---------------------------------------------------------------------
-
-    def _export_card(self, parent: QWidget) -> QFrame:
-        card = QFrame(parent)
-        card.setProperty("role", "card")
-        layout = QVBoxLayout(card)
-        layout.addWidget(card_title(self.tr("Export this profile"), card))
-        layout.addWidget(
-            wrapped_label(
-                self.tr(
-                    "A zip with a copy of the cache, the outbox, the sync trace, the logs and"
-                    " the settings, for support. The saved sign-in is never included."
-                ),
-                card,
-                "muted",
-            )
-        )
-        self.redact_check = QCheckBox(
-            self.tr("Leave out customer data (names, phones, emails, addresses, photos)"), card
-        )
-        self.redact_check.setChecked(True)
-        self.redact_check.setMinimumHeight(TOUCH_TARGET_PX)
-        self.export_button = touch_button(self.tr("Export bundle…"), card, primary=True)
-        self.export_button.clicked.connect(self._choose_export)
-        row = QHBoxLayout()
-        row.addWidget(self.redact_check, 1)
-        row.addWidget(self.export_button)
-        layout.addLayout(row)
-        self.export_status = wrapped_label("", card, "ok")
-        self.export_error = wrapped_label("", card, "error")
-        layout.addWidget(self.export_status)
-        layout.addWidget(self.export_error)
-        self.export_status.hide()
-        self.export_error.hide()
-        return card
 
     def _open_card(self, parent: QWidget) -> QFrame:
         card = QFrame(parent)
@@ -159,11 +131,6 @@ class DiagnosticsPanel(QWidget):
         self.open_error.hide()
         layout.addWidget(self.open_error)
 
-        self.summary = BundleSummaryView(self._context.zone, card)
-        self.summary.traceRowsRequested.connect(self.traceRowsRequested)
-        self.summary.hide()
-        layout.addWidget(self.summary, 1)
-
         self.replay_button = touch_button(self.tr("Replay outbox against this server"), card)
         self.replay_button.clicked.connect(self.replay)
         self.scenario_button = touch_button(self.tr("Save as a scenario…"), card)
@@ -191,26 +158,27 @@ class DiagnosticsPanel(QWidget):
         )
         self.replay_status = wrapped_label("", card, "ok")
         self.replay_error = wrapped_label("", card, "error")
+        # After a save: one press to run what was saved (the Scenarios tab, file opened).
+        self.run_saved_button = touch_button(self.tr("Run it in Scenarios"), card)
+        self.run_saved_button.clicked.connect(self._run_saved)
+        self.run_saved_button.hide()
+        self._saved: Path | None = None
         for widget in (self.replay_note, self.replay_status, self.replay_error):
             layout.addWidget(widget)
+        saved_row = QHBoxLayout()
+        saved_row.addWidget(self.run_saved_button)
+        saved_row.addStretch(1)
+        layout.addLayout(saved_row)
         self.replay_status.hide()
         self.replay_error.hide()
+        # The actions stand above the summary, so they are in sight without scrolling.
+        self.summary = BundleSummaryView(self._context.zone, card)
+        self.summary.traceRowsRequested.connect(self.traceRowsRequested)
+        self.summary.hide()
+        layout.addWidget(self.summary)
         return card
 
     # --- actions ----------------------------------------------------------------------
-
-    def _choose_export(self) -> None:
-        suggested = Path.home() / default_bundle_name(
-            self._context.cache.paths.name, self._context.clock.now()
-        )
-        chosen, _filter = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Export diagnostics bundle"),
-            str(suggested),
-            self.tr("Diagnostics bundles (*.zip)"),
-        )
-        if chosen:
-            self.export_to(Path(chosen), self.redact_check.isChecked())
 
     def _choose_bundle(self) -> None:
         chosen, _filter = QFileDialog.getOpenFileName(
@@ -232,16 +200,7 @@ class DiagnosticsPanel(QWidget):
 
     def export_to(self, path: Path, redact: bool) -> None:
         """Write this profile's bundle to ``path`` in the background."""
-        paths, now = self._context.cache.paths, self._context.clock.now()
-        self.export_error.hide()
-        self.export_status.setText(self.tr("Exporting…"))
-        set_role(self.export_status, "muted")
-        self.export_status.show()
-        self._calls.call(
-            lambda: export_bundle(paths, path, redact=redact, now=now, app_version=__version__),
-            lambda written: self._exported(written, redact),
-            lambda error: self._show_problem(self.export_error, error, self.export_status),
-        )
+        self.export_card.export_to(path, redact)
 
     def open_path(self, path: Path) -> None:
         """Check and unpack the bundle at ``path`` into a new sandbox, or open the sandbox
@@ -291,17 +250,6 @@ class DiagnosticsPanel(QWidget):
 
     # --- results ----------------------------------------------------------------------
 
-    def _exported(self, written: Path, redact: bool) -> None:
-        size = translated(format_bytes(written.stat().st_size))
-        text = (
-            self.tr("Bundle written to %1 (%2, customer data left out).")
-            if redact
-            else self.tr("Bundle written to %1 (%2). It holds customer data and photos.")
-        )
-        self.export_status.setText(text.replace("%1", str(written)).replace("%2", size))
-        set_role(self.export_status, "ok")
-        self.exportFinished.emit(str(written))
-
     def _show_sandbox(
         self, sandbox: SandboxProfile, facts: CacheFacts, diagnosis: Diagnosis
     ) -> None:
@@ -310,6 +258,8 @@ class DiagnosticsPanel(QWidget):
         self.summary.show()
         self.replay_status.hide()
         self.replay_error.hide()
+        self.run_saved_button.hide()  # what was saved came from the bundle shown before
+        self._saved = None
         self._update_buttons()
         self.bundleOpened.emit(sandbox)
 
@@ -360,7 +310,13 @@ class DiagnosticsPanel(QWidget):
         self.replay_status.setText("\n".join(lines))
         self.replay_status.show()
         set_role(self.replay_status, "ok" if not skipped else "warning")
+        self._saved = written
+        self.run_saved_button.show()
         return written
+
+    def _run_saved(self) -> None:
+        if self._saved is not None:
+            self.scenarioRunRequested.emit(self._saved)
 
     def _choose_scenario_file(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
