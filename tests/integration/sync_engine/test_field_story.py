@@ -45,6 +45,13 @@ RETRIES = 4
 @pytest.fixture
 def field_bundle(anna: Technician, office: Office, tmp_path: Path) -> tuple[SandboxProfile, str]:
     """Anna's bundle after the story; (the opened sandbox, the job's title)."""
+    return _bundle_after_the_story(anna, office, tmp_path, routes.BLOBS)
+
+
+def _bundle_after_the_story(
+    anna: Technician, office: Office, tmp_path: Path, faulty_route: str
+) -> tuple[SandboxProfile, str]:
+    """Offline work (status, note, two photos), then ``faulty_route`` answering 500."""
     anna.client.close()
     log = TraceLog(anna.profile.trace)
     anna.client = connect(anna.cache, anna.server, anna.clock, ANNA, [log.append])
@@ -60,7 +67,7 @@ def field_bundle(anna: Technician, office: Office, tmp_path: Path) -> tuple[Sand
     anna.cache.changes.media.add_photo(job_id, PNG_1X1, "charger-front.png")
     anna.cache.changes.media.add_photo(job_id, PNG_1X1 + b"\0", "charger-label.png")
     assert not anna.client.engine.step().ok
-    office.add_fault(kind="error_500", route=routes.BLOBS)
+    office.add_fault(kind="error_500", route=faulty_route)
     anna.go("online")
     for _ in range(RETRIES):
         anna.clock.advance(timedelta(minutes=3))
@@ -230,3 +237,22 @@ def test_a_replay_to_another_server_says_it_got_the_files_but_not_the_records(
         ("photo", 2, 0, 2)
     ]
     assert "photo records 0 of 2, files 2 of 2" in render_replay(summary, support_server.url)
+
+
+def test_a_repro_of_refused_pushes_fails_with_the_exact_count_that_waits(
+    anna: Technician, office: Office, tmp_path: Path
+) -> None:
+    """Pushes refused to the end: every change of the story still waits, and the field
+    variant must fail with exactly that count (not just "pending is …")."""
+    sandbox, _title = _bundle_after_the_story(anna, office, tmp_path, routes.PUSH)
+    diagnosis = diagnose(sandbox, STOCKHOLM)
+    assert {(f.route, f.fault_kind) for f in diagnosis.faults} == {(routes.PUSH, "error_500")}
+
+    saved = save_repro(sandbox, tmp_path / "pushes", saved_at=anna.clock.now())
+
+    assert saved.failure == f"pending is {diagnosis.waiting.pending}, expected 0"
+    repro = open_repro(saved.path, tmp_path / "unpacked")
+    outcomes = {o.variant.name: o for o in run_repro(repro, RunOptions(data_dir=tmp_path / "r"))}
+    assert saved.failure in outcomes["field"].failures, outcomes["field"].failures
+    assert outcomes["field"].as_expected
+    assert outcomes["fixed"].result.passed, outcomes["fixed"].failures

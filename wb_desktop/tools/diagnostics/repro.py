@@ -49,7 +49,9 @@ def expected_failure(diagnosis: Diagnosis) -> str | None:
         return None
     if any(refused.route.endswith("/blobs") for refused in diagnosis.faults):
         return f"uploads_waiting is {len(diagnosis.uploads_waiting)}, expected 0"
-    return "pending is "  # a refused push leaves ops pending; how many depends on batching
+    # Refused pushes (the fault never stopped, or diagnosis.faults would not name it):
+    # every change the scenario repeats still waits, as in the bundle's outbox.
+    return f"pending is {diagnosis.waiting.pending}, expected 0"
 
 
 def save_repro(
