@@ -22,6 +22,7 @@ from wb_server.ops import (
     RejectedOpError,
     body,
     bump,
+    log_last_write,
     new_id,
     own_job,
     stamp,
@@ -115,6 +116,9 @@ def document_update(ctx: OpContext) -> Outcome:
         raise RejectedOpError(f"{document.reference} was already sent and can no longer change")
     edited = body(ctx, DocumentUpdate)
     values = {**_priced(edited), "notes": (edited.notes or "")[:5000]}
+    # the totals follow the lines: what a person wrote is the lines and the notes
+    written = {name: values[name] for name in ("lines", "notes")}
+    log_last_write(ctx, RecordType.DOCUMENT, document, written)
     return bump(ctx, RecordType.DOCUMENT, document, values, [ctx.technician_id])
 
 

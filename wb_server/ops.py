@@ -40,6 +40,7 @@ from wb_desktop.core.protocol.ops import (
     TimeEntryCreate,
     TimeEntryUpdate,
 )
+from wb_desktop.core.protocol.records import wire_value
 from wb_server.blobs import vouch_on_attach
 from wb_server.feed import customer_audience, snapshot
 from wb_server.models import (
@@ -281,7 +282,24 @@ def time_entry_update(ctx: OpContext) -> Outcome:
         if clock_out < entry.clock_in:
             raise RejectedOpError("clock_out is before clock_in")
         values["clock_out"] = clock_out
+    log_last_write(ctx, RecordType.TIME_ENTRY, entry, values)
     return bump(ctx, RecordType.TIME_ENTRY, entry, values, [ctx.technician_id])
+
+
+def log_last_write(
+    ctx: OpContext, record_type: RecordType, record: Any, values: dict[str, Any]
+) -> None:
+    """A record only its technician edits (a time entry, a draft) changed meanwhile by
+    another of their devices: this op, arriving last, wins; the value it replaces is kept
+    in the conflict log and told to the device, never lost without a trace."""
+    if record.version == ctx.op.base_version:
+        return
+    for name, value in values.items():
+        current = getattr(record, name)
+        if current is not None and current != value:
+            ctx.log_conflict(
+                record_type, name, wire_value(value), wire_value(current), "client", "last_write"
+            )
 
 
 def photo_create(ctx: OpContext) -> Outcome:

@@ -73,22 +73,31 @@ def connect(
 @pytest.fixture
 def anna(live_server: LiveServer, profile: ProfilePaths, clock: FixedClock) -> Iterator[Technician]:
     """Anna's cache after a first sync with the server."""
+    technician = signed_in(live_server, profile, clock, ANNA)
+    yield technician
+    technician.client.close()
+    technician.cache.close()
+
+
+def signed_in(
+    server: LiveServer, profile: ProfilePaths, clock: FixedClock, email: str
+) -> Technician:
+    """A device of ``email`` (its own profile: its own cache and device id), signed in and
+    synced once; the caller closes its client and cache."""
     cache = open_cache(profile, clock)
-    client = connect(cache, live_server, clock, ANNA)
+    client = connect(cache, server, clock, email)
     client.sign_in(False)
     assert client.sign_in.signed_in is not None
-    remember_technician(cache.database, client.sign_in.signed_in, live_server.url, clock.now())
+    remember_technician(cache.database, client.sign_in.signed_in, server.url, clock.now())
     client.close()
     cache.close()
     cache = open_cache(profile, clock)
     technician = Technician(
-        cache, connect(cache, live_server, clock, ANNA), live_server, profile, clock, ANNA
+        cache, connect(cache, server, clock, email), server, profile, clock, email
     )
     report = technician.client.engine.step()
     assert report.ok, report.reason
-    yield technician
-    technician.client.close()
-    technician.cache.close()
+    return technician
 
 
 @pytest.fixture

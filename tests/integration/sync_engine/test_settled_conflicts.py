@@ -7,17 +7,21 @@ value wins and the office's is replaced; the device must learn that, with both v
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from sqlalchemy import select
 
-from tests.integration.sync_engine.conftest import Technician
+from tests.integration.sync_engine.conftest import ANNA, Technician, signed_in
+from wb_desktop.core.domain.clock import FixedClock
 from wb_desktop.core.domain.sync_state import SyncState
+from wb_desktop.core.paths import DataPaths
 from wb_desktop.core.store.conflict_history import (
     Kept,
     Settlement,
     conflict_history,
     record_conflict_notes,
 )
-from wb_desktop.core.store.models import POLICY, ConflictRecord, Customer, Job
+from wb_desktop.core.store.models import POLICY, ConflictRecord, Customer, Job, TimeEntry
 from wb_desktop.tools.scenario.office import Office
 
 
@@ -81,3 +85,38 @@ def test_an_address_the_office_kept_stays_open_and_is_in_the_history(
     )
     assert (rows["phone"].settlement, rows["phone"].kept) == (Settlement.POLICY, Kept.MINE)
     assert anna.client.engine.unresolved_conflicts() == 1
+
+
+def test_a_time_entry_ended_on_two_of_her_tablets_keeps_the_last_and_shows_the_first(
+    anna: Technician, data_paths: DataPaths
+) -> None:
+    """A time entry only Anna edits, ended offline on two of her tablets: the end that
+    arrives last wins (last_write), and the one it replaced comes back to that tablet."""
+    entry = anna.cache.changes.time.clock_in().record_id
+    assert anna.client.engine.step().ok
+    second_clock = FixedClock(anna.clock.now())
+    tablet = signed_in(anna.server, data_paths.profile("anna-tablet-2"), second_clock, ANNA)
+    try:
+        anna.go("offline")
+        tablet.go("offline")
+        anna.clock.advance(timedelta(hours=2))
+        anna.cache.changes.time.clock_out(day=True)
+        second_clock.advance(timedelta(hours=3))
+        tablet.cache.changes.time.clock_out(day=True)
+        anna.go("online")
+        assert anna.client.engine.step().ok
+        tablet.go("online")
+        report = tablet.client.engine.step()
+        assert report.ok, report.reason
+        with tablet.cache.database.reader() as db:
+            assert db.get(TimeEntry, entry).clock_out == second_clock.now()
+            (conflict,) = db.scalars(select(ConflictRecord)).all()
+            history = conflict_history(db)
+        assert (conflict.record_type, conflict.field) == ("time_entry", "clock_out")
+        assert (conflict.winner, conflict.resolution) == ("client", POLICY)
+        assert conflict.local_value == second_clock.now().isoformat()
+        assert conflict.server_value == anna.clock.now().isoformat()  # the replaced end
+        assert [(h.field, h.settlement) for h in history] == [("clock_out", Settlement.POLICY)]
+    finally:
+        tablet.client.close()
+        tablet.cache.close()

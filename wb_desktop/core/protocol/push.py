@@ -21,7 +21,7 @@ MAX_BASE_VERSION = 2**31
 OpResultKind = Literal["applied", "duplicate", "conflict", "rejected"]
 RejectionCode = Literal["seq_used", "op_id_used", "server_error"]
 Winner = Literal["server", "client"]
-Policy = Literal["office_owned", "technician_owned", "status_machine"]
+Policy = Literal["office_owned", "technician_owned", "status_machine", "last_write"]
 
 
 class OpIn(BaseModel):
@@ -65,7 +65,8 @@ class SettledField(BaseModel):
         description=(
             "why: `office_owned` (the server's value wins), `technician_owned` (the op's value "
             "wins), `status_machine` (the job's status had moved on; the op's status could not "
-            "follow it)"
+            "follow it), `last_write` (a record only its technician edits, changed on two of "
+            "their devices: the op that arrives last wins)"
         )
     )
     kept: Any = Field(description="the value the record holds now (the winner's)")
