@@ -309,6 +309,7 @@ def test_a_push_reply_names_the_fields_settled_by_policy(app: FastAPI) -> None:
         "office_owned",
         "technician_owned",
         "status_machine",
+        "last_write",
     ]
     op = push.OpIn(
         op_id="0b8f2a1c-9d8e-4f7a-b6c5-d4e3f2a1b0c9",
