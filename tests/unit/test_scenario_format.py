@@ -15,8 +15,9 @@ import pytest
 import yaml
 
 from wb_desktop.core.sync.profiles import PROFILE_NAMES
-from wb_desktop.tools.scenario.actions import ACTIONS, EXPECTATIONS, SERVER_ACTIONS
+from wb_desktop.tools.scenario.actions import ACTIONS, SERVER_ACTIONS
 from wb_desktop.tools.scenario.command import run_command
+from wb_desktop.tools.scenario.expectations import EXPECTATIONS
 from wb_desktop.tools.scenario.format import (
     MAX_DEPTH,
     MAX_FILE_BYTES,

@@ -32,11 +32,11 @@ import yaml
 
 from wb_desktop.core.domain.errors import format_bytes
 from wb_desktop.core.sync.profiles import PROFILE_NAMES
-from wb_desktop.tools.scenario.actions import (
+from wb_desktop.tools.scenario.actions import check_action
+from wb_desktop.tools.scenario.expectations import check_expectations
+from wb_desktop.tools.scenario.fields import (
     Context,
     FieldError,
-    check_action,
-    check_expectations,
     describe,
     is_int,
     is_number,
