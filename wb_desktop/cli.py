@@ -106,8 +106,8 @@ def _read_usage(paths: ProfilePaths, limit_bytes: int) -> StorageUsage:
     """Usage read through a read-only connection: looking never backs up or upgrades."""
     from sqlalchemy.orm import Session
 
+    from wb_desktop.core.store.cache_checks import read_current
     from wb_desktop.core.store.database import create_cache_engine, translate_open_errors
-    from wb_desktop.core.store.migrate import read_current
     from wb_desktop.core.store.quota import StorageQuota, StorageUsage
 
     quota = StorageQuota(paths, limit_bytes)

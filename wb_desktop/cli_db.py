@@ -31,7 +31,8 @@ def db_upgrade(options: CommonOptions) -> int:
 
 
 def db_current(options: CommonOptions) -> int:
-    from wb_desktop.core.store.migrate import head_revision, read_current
+    from wb_desktop.core.store.cache_checks import read_current
+    from wb_desktop.core.store.migrate import head_revision
 
     path = options.profile_paths().database
     current = read_current(path)
@@ -49,7 +50,7 @@ def db_current(options: CommonOptions) -> int:
 
 
 def db_check(options: CommonOptions) -> int:
-    from wb_desktop.core.store.migrate import check_schema
+    from wb_desktop.core.store.cache_checks import check_schema
 
     path = options.profile_paths().database
     check = check_schema(path)
@@ -71,7 +72,8 @@ def db_check(options: CommonOptions) -> int:
 
 
 def db_restore(options: CommonOptions, *, backup: Path | None, force: bool) -> int:
-    from wb_desktop.core.store.migrate import head_revision, restore_database
+    from wb_desktop.core.store.migrate import head_revision
+    from wb_desktop.core.store.restore import restore_database
 
     paths = options.profile_paths()
     if _profile_in_use(paths):
