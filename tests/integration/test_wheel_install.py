@@ -141,7 +141,7 @@ def test_the_installed_command_upgrades_and_checks_a_cache(venv: Path, tmp_path:
 def test_the_installed_package_finds_its_own_migrations(venv: Path, tmp_path: Path) -> None:
     script = (
         "import sysconfig, wb_desktop, wb_desktop.migrations\n"
-        "from wb_desktop.core.store.migrate import migrations_dir\n"
+        "from wb_desktop.core.store.alembic_scripts import migrations_dir\n"
         "print(sysconfig.get_paths()['purelib'])\n"
         "print(wb_desktop.migrations.__file__)\n"
         "print(migrations_dir())\n"

@@ -182,7 +182,7 @@ def test_every_op_kind_has_a_payload_model_and_a_handler() -> None:
 def test_record_and_fault_kinds_are_the_shared_ones() -> None:
     from wb_desktop.core.store.record_info import RECORD_MODELS
     from wb_desktop.core.sync.records import KINDS
-    from wb_desktop.tools.scenario.actions import FAULT_KINDS
+    from wb_desktop.tools.scenario.vocabulary import FAULT_KINDS
     from wb_server.feed import RECORD_TYPES
 
     assert set(RECORD_TYPES) == set(RecordType)

@@ -15,12 +15,11 @@ import pytest
 import yaml
 
 from wb_desktop.core.sync.profiles import PROFILE_NAMES
-from wb_desktop.tools.scenario.actions import ACTIONS, EXPECTATIONS, SERVER_ACTIONS
+from wb_desktop.tools.scenario.actions import ACTIONS, SERVER_ACTIONS
 from wb_desktop.tools.scenario.command import run_command
+from wb_desktop.tools.scenario.expectations import EXPECTATIONS
+from wb_desktop.tools.scenario.file_limits import MAX_DEPTH, MAX_FILE_BYTES, MAX_STEPS
 from wb_desktop.tools.scenario.format import (
-    MAX_DEPTH,
-    MAX_FILE_BYTES,
-    MAX_STEPS,
     ActionStep,
     ClockStep,
     CrashStep,

@@ -32,8 +32,8 @@ from typing import Any
 from wb_desktop.core.domain.errors import ValidationError, format_bytes
 from wb_desktop.core.domain.text import QT_TRANSLATE_NOOP, Text
 from wb_desktop.core.paths import DataPaths, ProfilePaths, check_profile_name
+from wb_desktop.core.store.alembic_scripts import known_revisions
 from wb_desktop.core.store.database import SQLITE_HEADER
-from wb_desktop.core.store.migrate import known_revisions
 from wb_desktop.tools.diagnostics.cache_facts import CacheFacts, read_facts
 from wb_desktop.tools.diagnostics.contents import BundleContents, bundle_contents
 from wb_desktop.tools.diagnostics.errors import (

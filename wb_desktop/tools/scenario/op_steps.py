@@ -34,7 +34,7 @@ from wb_desktop.core.store.models import (
     TimeEntry,
 )
 from wb_desktop.core.store.queries import day_schedule
-from wb_desktop.tools.scenario.actions import TECHNICIAN_STATUSES
+from wb_desktop.tools.scenario.vocabulary import TECHNICIAN_STATUSES
 
 Step = dict[str, Any]
 CUSTOMER_FIELDS = ("name", "phone", "email", "address", "notes")

@@ -16,9 +16,9 @@ from wb_desktop.core.domain.records import DocumentKind
 from wb_desktop.core.store.changes import ChangeReceipt
 from wb_desktop.core.store.models import Customer, Document, Job, JobLineItem
 from wb_desktop.core.sync.payments import PaymentDesk, PaymentRefusedError
-from wb_desktop.tools.scenario.actions import PAYMENT_REFUSED, PAYMENT_REFUSED_OFFLINE
 from wb_desktop.tools.scenario.office import Office
 from wb_desktop.tools.scenario.session import TechnicianSession
+from wb_desktop.tools.scenario.vocabulary import PAYMENT_REFUSED, PAYMENT_REFUSED_OFFLINE
 from wb_server.demo_data import make_png
 
 

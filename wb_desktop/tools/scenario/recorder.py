@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from wb_desktop.tools.scenario.actions import FieldError, normalise_technician
+from wb_desktop.tools.scenario.fields import FieldError, normalise_technician
 from wb_desktop.tools.scenario.format import ScenarioError, parse_scenario
 from wb_desktop.tools.scenario.op_steps import (
     References,
