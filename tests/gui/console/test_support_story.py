@@ -41,6 +41,7 @@ def test_from_a_refused_upload_to_a_repro_that_fails_the_same_way(
         window.open_bundle(bundle)  # as `wb-desktop --bundle FILE` does at start
     settle(qtbot, demo_app.workday)  # the sandbox's trace is read on the op runner
     assert window.banner.isVisible() and bundle.name in window.banner_label.text()
+    assert window.tabs.currentWidget() is diagnostics  # opened where the diagnosis is
 
     # The diagnosis says what went wrong, in words: the photo, its job, the server's answer.
     lines = [label.text() for label in diagnostics.summary.diagnosis_lines]

@@ -72,14 +72,21 @@ def build_console(
         (_t("Diagnostics"), diagnostics),
         (_t("Technicians"), TechniciansPanel(context, open_technician)),
     ]
+
+    def open_on_the_diagnosis(path: Path) -> None:
+        """``wb-desktop --bundle``: the bundle opens where its diagnosis is read first."""
+        window.show_panel(diagnostics)
+        diagnostics.open_path(path)
+
     window = ConsoleWindow(
         context,
         panels,
         profile=profile,
         source=source,
         bundle_panels=tuple(panel for _title, panel in following),
-        open_bundle=diagnostics.open_path,
+        open_bundle=open_on_the_diagnosis,
     )
+
     source.setParent(window)
 
     def show_trace_rows(request_ids: list[str]) -> None:
