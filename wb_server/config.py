@@ -21,9 +21,14 @@ class ServerConfig:
     # The request log's folder; None: ``logs`` beside the blob folder (in the data dir).
     log_dir: Path | None = None
 
+    # The request log's file in that folder. ``wb-server --workers N`` gives each worker
+    # process a file of its own (``requests-<pid>.jsonl``): one file per writer, so a
+    # rotation never races another process's append; a read takes every file there.
+    request_log_name: str = "requests.jsonl"
+
     @property
     def request_log_path(self) -> Path:
-        return (self.log_dir or self.blob_dir.parent / "logs") / "requests.jsonl"
+        return (self.log_dir or self.blob_dir.parent / "logs") / self.request_log_name
 
     @property
     def admin_enabled(self) -> bool:

@@ -3,7 +3,8 @@
 Every request gets a request id: the client's :data:`REQUEST_ID` header when it sent a
 usable one, a new one otherwise. The id is echoed on the reply and written, with the method,
 path, status, duration, the pushing device (when known) and a refusal's error code, to
-``requests.jsonl`` in the server's log folder. The file rotates at 1 MB (three kept), so a
+``requests.jsonl`` in the server's log folder (``requests-<pid>.jsonl`` per worker process
+with ``--workers N``: one writer per file). Each file rotates at 1 MB (three kept), so a
 long-running server never fills its disk. Support matches a tablet's trace row to the line
 here by the id (``GET /v1/admin/requests?request_id=…``), which tells an injected fault, a
 server bug and a proxy apart: a proxy's reply has no line here at all.
@@ -60,19 +61,39 @@ class RequestLog:
         self._file.append_line(line.model_dump_json())
 
     def lines(self) -> Iterator[RequestLogLine]:
-        """Every line still on disk, oldest first; unreadable lines are skipped."""
-        for raw in self._file.raw_lines():
-            try:
-                yield RequestLogLine.model_validate_json(raw)
-            except ValueError:
-                continue
+        """Every line this process wrote still on disk, oldest first; unreadable lines are
+        skipped."""
+        yield from _parsed(self._file.raw_lines())
 
     def find(self, request_ids: set[str] | None, limit: int) -> list[RequestLogLine]:
-        """The lines of ``request_ids`` (all lines when None), the newest ``limit``."""
+        """The lines of ``request_ids`` (all lines when None), the newest ``limit``, from
+        every request log in the folder: the worker answering may not be the one that
+        served the request."""
         found = [
-            line for line in self.lines() if request_ids is None or line.request_id in request_ids
+            line
+            for line in self._every_process_lines()
+            if request_ids is None or line.request_id in request_ids
         ]
+        found.sort(key=lambda line: line.at)  # ISO times in UTC: text order is time order
         return found[-limit:]
+
+    def _every_process_lines(self) -> Iterator[RequestLogLine]:
+        if self.path.name == "requests.jsonl":  # one process writes the one file
+            yield from self.lines()
+            return
+        # requests-<pid>.jsonl and its rotated requests-<pid>.<n>.jsonl: one log per process
+        writers = {path.name.split(".", 1)[0] for path in self.path.parent.glob("requests-*")}
+        for writer in sorted(writers):
+            log = RotatingJsonLines(self.path.with_name(f"{writer}.jsonl"), 0, KEEP, "")
+            yield from _parsed(log.raw_lines())
+
+
+def _parsed(raws: Iterator[str]) -> Iterator[RequestLogLine]:
+    for raw in raws:
+        try:
+            yield RequestLogLine.model_validate_json(raw)
+        except ValueError:
+            continue
 
 
 def _request_id(scope: Scope) -> str:

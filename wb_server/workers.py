@@ -29,5 +29,6 @@ def app_from_environment() -> FastAPI:
         blob_dir=Path(os.environ[WORKER_BLOB_DIR_ENV]),
         admin_token=os.environ.get(ADMIN_TOKEN_ENV) or None,
         token_ttl=timedelta(hours=float(os.environ.get(WORKER_TOKEN_HOURS_ENV, "12"))),
+        request_log_name=f"requests-{os.getpid()}.jsonl",  # one writer per file
     )
     return create_app(config)

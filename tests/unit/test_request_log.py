@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import asyncio
 import json
+import multiprocessing
+import os
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -80,3 +82,34 @@ def test_a_refusal_is_logged_with_its_code_and_an_odd_id_is_replaced(tmp_path: P
     assert len(ids) == 1 and len(ids[0]) == 32  # one id, made by the server
     (line,) = log.find({ids[0].decode()}, 10)
     assert (line.status, line.error, line.path) == (403, "forbidden", "/v1/push")
+
+
+def _append_from_a_worker(folder: str, count: int) -> None:
+    """One ``wb-server --workers N`` process: its own file, rotated while others write."""
+    log = RequestLog(Path(folder) / f"requests-{os.getpid()}.jsonl", max_bytes=20_000, keep=3)
+    for number in range(count):
+        log.append(_line(f"{os.getpid()}-{number}"))
+
+
+def test_worker_processes_appending_at_once_lose_no_line_and_any_of_them_reads_all(
+    tmp_path: Path,
+) -> None:
+    """Four processes race to log 300 requests each, rotating as they go. Each writes only
+    its own file, so no rotation can move a file another process is appending to; a read
+    through any worker's log sees every line of every worker, in time order."""
+    context = multiprocessing.get_context("spawn")
+    workers = [
+        context.Process(target=_append_from_a_worker, args=(str(tmp_path), 300)) for _ in range(4)
+    ]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(timeout=120)
+        assert worker.exitcode == 0
+    assert len({p.name.split(".", 1)[0] for p in tmp_path.glob("requests-*")}) == 4
+    reader = RequestLog(tmp_path / f"requests-{os.getpid()}.jsonl")  # this process wrote none
+    lines = reader.find(None, 10_000)
+    ids = [line.request_id for line in lines]
+    assert len(ids) == len(set(ids)) == 4 * 300
+    assert [line.at for line in lines] == sorted(line.at for line in lines)
+    assert len(reader.find({ids[0], ids[-1]}, 10)) == 2
