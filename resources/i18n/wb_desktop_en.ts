@@ -2209,10 +2209,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1.%2 has an unusable value %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>offline (simulated network profile &apos;%1&apos;)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3380,6 +3376,33 @@ Labour; 1.5; 650; 25</source>
     </message>
 </context>
 <context>
+    <name>OutboxOpDetail</name>
+    <message>
+        <source>Select an op to see its payload.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Op %1 · seq %2 · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2, based on version %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waits for: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Held back by refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>OutboxPanel</name>
     <message>
         <source>Outbox</source>
@@ -3387,10 +3410,6 @@ Labour; 1.5; 650; 25</source>
     </message>
     <message>
         <source>Show</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Select an op to see its payload.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3511,26 +3530,6 @@ Labour; 1.5; 650; 25</source>
     </message>
     <message>
         <source>The outbox could not be exported: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Op %1 · seq %2 · %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 %2, based on version %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Waits for: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Held back by refused: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Last error: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -2209,10 +2209,6 @@
         <translation>hämtningen avbröts: kan inte spara en fil (%1)</translation>
     </message>
     <message>
-        <source>%1.%2 has an unusable value %3</source>
-        <translation>%1.%2 har ett oanvändbart värde %3</translation>
-    </message>
-    <message>
         <source>offline (simulated network profile &apos;%1&apos;)</source>
         <translation>offline (simulerad nätverksprofil ”%1”)</translation>
     </message>
@@ -3381,6 +3377,33 @@ Arbete; 1,5; 650; 25</translation>
     </message>
 </context>
 <context>
+    <name>OutboxOpDetail</name>
+    <message>
+        <source>Select an op to see its payload.</source>
+        <translation>Välj en op för att se dess innehåll.</translation>
+    </message>
+    <message>
+        <source>Op %1 · seq %2 · %3</source>
+        <translation>Op %1 · sekv %2 · %3</translation>
+    </message>
+    <message>
+        <source>%1 %2, based on version %3</source>
+        <translation>%1 %2, baserad på version %3</translation>
+    </message>
+    <message>
+        <source>Waits for: %1</source>
+        <translation>Väntar på: %1</translation>
+    </message>
+    <message>
+        <source>Held back by refused: %1</source>
+        <translation>Hålls tillbaka av avvisade: %1</translation>
+    </message>
+    <message>
+        <source>Last error: %1</source>
+        <translation>Senaste fel: %1</translation>
+    </message>
+</context>
+<context>
     <name>OutboxPanel</name>
     <message>
         <source>Outbox</source>
@@ -3389,10 +3412,6 @@ Arbete; 1,5; 650; 25</translation>
     <message>
         <source>Show</source>
         <translation>Visa</translation>
-    </message>
-    <message>
-        <source>Select an op to see its payload.</source>
-        <translation>Välj en op för att se dess innehåll.</translation>
     </message>
     <message>
         <source>Retry now</source>
@@ -3513,26 +3532,6 @@ Arbete; 1,5; 650; 25</translation>
     <message>
         <source>The outbox could not be exported: %1</source>
         <translation>Utkorgen kunde inte exporteras: %1</translation>
-    </message>
-    <message>
-        <source>Op %1 · seq %2 · %3</source>
-        <translation>Op %1 · sekv %2 · %3</translation>
-    </message>
-    <message>
-        <source>%1 %2, based on version %3</source>
-        <translation>%1 %2, baserad på version %3</translation>
-    </message>
-    <message>
-        <source>Waits for: %1</source>
-        <translation>Väntar på: %1</translation>
-    </message>
-    <message>
-        <source>Held back by refused: %1</source>
-        <translation>Hålls tillbaka av avvisade: %1</translation>
-    </message>
-    <message>
-        <source>Last error: %1</source>
-        <translation>Senaste fel: %1</translation>
     </message>
     <message>
         <source>This is a bundle&apos;s outbox: its ops are only shown here, never sent to this console&apos;s server (replay them from the Diagnostics tab)</source>
