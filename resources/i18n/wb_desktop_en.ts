@@ -1488,42 +1488,6 @@
 <context>
     <name>DocumentEditor</name>
     <message>
-        <source>Notes for the customer (optional)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Notes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save draft</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Send</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Discard changes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Convert to invoice</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Queued to send</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open invoice %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Pick the customer this invoice is for.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1545,14 +1509,6 @@
     </message>
     <message>
         <source>Fix the marked lines before saving.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Saved on this tablet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Queued to send: it goes to the office as soon as the tablet is online.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2506,6 +2462,45 @@
     </message>
 </context>
 <context>
+    <name>EditorActions</name>
+    <message>
+        <source>Save draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Convert to invoice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queued to send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open invoice %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queued to send: it goes to the office as soon as the tablet is online.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved on this tablet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>EditorHeader</name>
     <message>
         <source>◀ All documents</source>
@@ -2971,6 +2966,17 @@ Labour; 1.5; 650; 25</source>
     </message>
     <message>
         <source>Remove line</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LinesCard</name>
+    <message>
+        <source>Notes for the customer (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

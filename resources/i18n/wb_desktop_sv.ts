@@ -1488,42 +1488,6 @@
 <context>
     <name>DocumentEditor</name>
     <message>
-        <source>Notes for the customer (optional)</source>
-        <translation>Meddelande till kunden (valfritt)</translation>
-    </message>
-    <message>
-        <source>Notes</source>
-        <translation>Anteckningar</translation>
-    </message>
-    <message>
-        <source>Save draft</source>
-        <translation>Spara utkast</translation>
-    </message>
-    <message>
-        <source>Send</source>
-        <translation>Skicka</translation>
-    </message>
-    <message>
-        <source>Discard changes</source>
-        <translation>Ångra ändringarna</translation>
-    </message>
-    <message>
-        <source>Convert to invoice</source>
-        <translation>Gör om till faktura</translation>
-    </message>
-    <message>
-        <source>Queued to send</source>
-        <translation>I kö för att skickas</translation>
-    </message>
-    <message>
-        <source>Sent</source>
-        <translation>Skickad</translation>
-    </message>
-    <message>
-        <source>Open invoice %1</source>
-        <translation>Öppna faktura %1</translation>
-    </message>
-    <message>
         <source>Pick the customer this invoice is for.</source>
         <translation>Välj kunden som fakturan gäller.</translation>
     </message>
@@ -1546,14 +1510,6 @@
     <message>
         <source>Fix the marked lines before saving.</source>
         <translation>Rätta de markerade raderna innan du sparar.</translation>
-    </message>
-    <message>
-        <source>Saved on this tablet.</source>
-        <translation>Sparad på surfplattan.</translation>
-    </message>
-    <message>
-        <source>Queued to send: it goes to the office as soon as the tablet is online.</source>
-        <translation>I kö för att skickas: den går till kontoret så snart surfplattan är online.</translation>
     </message>
     <message>
         <source>Invoice %1 made from estimate %2.</source>
@@ -2506,6 +2462,45 @@
     </message>
 </context>
 <context>
+    <name>EditorActions</name>
+    <message>
+        <source>Save draft</source>
+        <translation>Spara utkast</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Skicka</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>Ångra ändringarna</translation>
+    </message>
+    <message>
+        <source>Convert to invoice</source>
+        <translation>Gör om till faktura</translation>
+    </message>
+    <message>
+        <source>Queued to send</source>
+        <translation>I kö för att skickas</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Skickad</translation>
+    </message>
+    <message>
+        <source>Open invoice %1</source>
+        <translation>Öppna faktura %1</translation>
+    </message>
+    <message>
+        <source>Queued to send: it goes to the office as soon as the tablet is online.</source>
+        <translation>I kö för att skickas: den går till kontoret så snart surfplattan är online.</translation>
+    </message>
+    <message>
+        <source>Saved on this tablet.</source>
+        <translation>Sparad på surfplattan.</translation>
+    </message>
+</context>
+<context>
     <name>EditorHeader</name>
     <message>
         <source>◀ All documents</source>
@@ -2973,6 +2968,17 @@ Arbete; 1,5; 650; 25</translation>
     <message>
         <source>Remove line</source>
         <translation>Ta bort raden</translation>
+    </message>
+</context>
+<context>
+    <name>LinesCard</name>
+    <message>
+        <source>Notes for the customer (optional)</source>
+        <translation>Meddelande till kunden (valfritt)</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Anteckningar</translation>
     </message>
 </context>
 <context>
