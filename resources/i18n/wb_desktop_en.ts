@@ -576,6 +576,21 @@
     </message>
 </context>
 <context>
+    <name>ConvergencePane</name>
+    <message>
+        <source>Not checked yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Convergence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Differences</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CustomerCard</name>
     <message>
         <source>Phone</source>
@@ -906,19 +921,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Differences</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>This tablet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The office</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Convergence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -576,6 +576,21 @@
     </message>
 </context>
 <context>
+    <name>ConvergencePane</name>
+    <message>
+        <source>Not checked yet.</source>
+        <translation>Inte kontrollerat än.</translation>
+    </message>
+    <message>
+        <source>Convergence</source>
+        <translation>Samstämmighet</translation>
+    </message>
+    <message>
+        <source>Differences</source>
+        <translation>Skillnader</translation>
+    </message>
+</context>
+<context>
     <name>CustomerCard</name>
     <message>
         <source>Phone</source>
@@ -906,20 +921,12 @@
         <translation>Inte kontrollerat än.</translation>
     </message>
     <message>
-        <source>Differences</source>
-        <translation>Skillnader</translation>
-    </message>
-    <message>
         <source>This tablet</source>
         <translation>Surfplattan</translation>
     </message>
     <message>
         <source>The office</source>
         <translation>Kontoret</translation>
-    </message>
-    <message>
-        <source>Convergence</source>
-        <translation>Samstämmighet</translation>
     </message>
     <message>
         <source>A bundle&apos;s records: the office&apos;s side is this console&apos;s server, not the tablet&apos;s, so it is not shown or compared.</source>
