@@ -576,6 +576,21 @@
     </message>
 </context>
 <context>
+    <name>ConvergencePane</name>
+    <message>
+        <source>Not checked yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Convergence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Differences</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CustomerCard</name>
     <message>
         <source>Phone</source>
@@ -906,19 +921,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Differences</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>This tablet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The office</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Convergence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1456,42 +1463,6 @@
 <context>
     <name>DocumentEditor</name>
     <message>
-        <source>Notes for the customer (optional)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Notes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save draft</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Send</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Discard changes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Convert to invoice</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Queued to send</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open invoice %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Pick the customer this invoice is for.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1513,14 +1484,6 @@
     </message>
     <message>
         <source>Fix the marked lines before saving.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Saved on this tablet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Queued to send: it goes to the office as soon as the tablet is online.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2474,6 +2437,45 @@
     </message>
 </context>
 <context>
+    <name>EditorActions</name>
+    <message>
+        <source>Save draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Convert to invoice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queued to send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open invoice %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queued to send: it goes to the office as soon as the tablet is online.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved on this tablet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>EditorHeader</name>
     <message>
         <source>◀ All documents</source>
@@ -2982,6 +2984,17 @@ Labour; 1.5; 650; 25</source>
     </message>
 </context>
 <context>
+    <name>LinesCard</name>
+    <message>
+        <source>Notes for the customer (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LinesForm</name>
     <message>
         <source>+ Add line</source>
@@ -3383,6 +3396,33 @@ Labour; 1.5; 650; 25</source>
     </message>
 </context>
 <context>
+    <name>OutboxOpDetail</name>
+    <message>
+        <source>Select an op to see its payload.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Op %1 · seq %2 · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2, based on version %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waits for: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Held back by refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>OutboxPanel</name>
     <message>
         <source>Outbox</source>
@@ -3390,10 +3430,6 @@ Labour; 1.5; 650; 25</source>
     </message>
     <message>
         <source>Show</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Select an op to see its payload.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3514,26 +3550,6 @@ Labour; 1.5; 650; 25</source>
     </message>
     <message>
         <source>The outbox could not be exported: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Op %1 · seq %2 · %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 %2, based on version %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Waits for: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Held back by refused: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Last error: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

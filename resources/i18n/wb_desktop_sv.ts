@@ -576,6 +576,21 @@
     </message>
 </context>
 <context>
+    <name>ConvergencePane</name>
+    <message>
+        <source>Not checked yet.</source>
+        <translation>Inte kontrollerat än.</translation>
+    </message>
+    <message>
+        <source>Convergence</source>
+        <translation>Samstämmighet</translation>
+    </message>
+    <message>
+        <source>Differences</source>
+        <translation>Skillnader</translation>
+    </message>
+</context>
+<context>
     <name>CustomerCard</name>
     <message>
         <source>Phone</source>
@@ -906,20 +921,12 @@
         <translation>Inte kontrollerat än.</translation>
     </message>
     <message>
-        <source>Differences</source>
-        <translation>Skillnader</translation>
-    </message>
-    <message>
         <source>This tablet</source>
         <translation>Surfplattan</translation>
     </message>
     <message>
         <source>The office</source>
         <translation>Kontoret</translation>
-    </message>
-    <message>
-        <source>Convergence</source>
-        <translation>Samstämmighet</translation>
     </message>
     <message>
         <source>A bundle&apos;s records: the office&apos;s side is this console&apos;s server, not the tablet&apos;s, so it is not shown or compared.</source>
@@ -1456,42 +1463,6 @@
 <context>
     <name>DocumentEditor</name>
     <message>
-        <source>Notes for the customer (optional)</source>
-        <translation>Meddelande till kunden (valfritt)</translation>
-    </message>
-    <message>
-        <source>Notes</source>
-        <translation>Anteckningar</translation>
-    </message>
-    <message>
-        <source>Save draft</source>
-        <translation>Spara utkast</translation>
-    </message>
-    <message>
-        <source>Send</source>
-        <translation>Skicka</translation>
-    </message>
-    <message>
-        <source>Discard changes</source>
-        <translation>Ångra ändringarna</translation>
-    </message>
-    <message>
-        <source>Convert to invoice</source>
-        <translation>Gör om till faktura</translation>
-    </message>
-    <message>
-        <source>Queued to send</source>
-        <translation>I kö för att skickas</translation>
-    </message>
-    <message>
-        <source>Sent</source>
-        <translation>Skickad</translation>
-    </message>
-    <message>
-        <source>Open invoice %1</source>
-        <translation>Öppna faktura %1</translation>
-    </message>
-    <message>
         <source>Pick the customer this invoice is for.</source>
         <translation>Välj kunden som fakturan gäller.</translation>
     </message>
@@ -1514,14 +1485,6 @@
     <message>
         <source>Fix the marked lines before saving.</source>
         <translation>Rätta de markerade raderna innan du sparar.</translation>
-    </message>
-    <message>
-        <source>Saved on this tablet.</source>
-        <translation>Sparad på surfplattan.</translation>
-    </message>
-    <message>
-        <source>Queued to send: it goes to the office as soon as the tablet is online.</source>
-        <translation>I kö för att skickas: den går till kontoret så snart surfplattan är online.</translation>
     </message>
     <message>
         <source>Invoice %1 made from estimate %2.</source>
@@ -2474,6 +2437,45 @@
     </message>
 </context>
 <context>
+    <name>EditorActions</name>
+    <message>
+        <source>Save draft</source>
+        <translation>Spara utkast</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Skicka</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>Ångra ändringarna</translation>
+    </message>
+    <message>
+        <source>Convert to invoice</source>
+        <translation>Gör om till faktura</translation>
+    </message>
+    <message>
+        <source>Queued to send</source>
+        <translation>I kö för att skickas</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Skickad</translation>
+    </message>
+    <message>
+        <source>Open invoice %1</source>
+        <translation>Öppna faktura %1</translation>
+    </message>
+    <message>
+        <source>Queued to send: it goes to the office as soon as the tablet is online.</source>
+        <translation>I kö för att skickas: den går till kontoret så snart surfplattan är online.</translation>
+    </message>
+    <message>
+        <source>Saved on this tablet.</source>
+        <translation>Sparad på surfplattan.</translation>
+    </message>
+</context>
+<context>
     <name>EditorHeader</name>
     <message>
         <source>◀ All documents</source>
@@ -2983,6 +2985,17 @@ Arbete; 1,5; 650; 25</translation>
     </message>
 </context>
 <context>
+    <name>LinesCard</name>
+    <message>
+        <source>Notes for the customer (optional)</source>
+        <translation>Meddelande till kunden (valfritt)</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Anteckningar</translation>
+    </message>
+</context>
+<context>
     <name>LinesForm</name>
     <message>
         <source>+ Add line</source>
@@ -3384,6 +3397,33 @@ Arbete; 1,5; 650; 25</translation>
     </message>
 </context>
 <context>
+    <name>OutboxOpDetail</name>
+    <message>
+        <source>Select an op to see its payload.</source>
+        <translation>Välj en op för att se dess innehåll.</translation>
+    </message>
+    <message>
+        <source>Op %1 · seq %2 · %3</source>
+        <translation>Op %1 · sekv %2 · %3</translation>
+    </message>
+    <message>
+        <source>%1 %2, based on version %3</source>
+        <translation>%1 %2, baserad på version %3</translation>
+    </message>
+    <message>
+        <source>Waits for: %1</source>
+        <translation>Väntar på: %1</translation>
+    </message>
+    <message>
+        <source>Held back by refused: %1</source>
+        <translation>Hålls tillbaka av avvisade: %1</translation>
+    </message>
+    <message>
+        <source>Last error: %1</source>
+        <translation>Senaste fel: %1</translation>
+    </message>
+</context>
+<context>
     <name>OutboxPanel</name>
     <message>
         <source>Outbox</source>
@@ -3392,10 +3432,6 @@ Arbete; 1,5; 650; 25</translation>
     <message>
         <source>Show</source>
         <translation>Visa</translation>
-    </message>
-    <message>
-        <source>Select an op to see its payload.</source>
-        <translation>Välj en op för att se dess innehåll.</translation>
     </message>
     <message>
         <source>Retry now</source>
@@ -3516,26 +3552,6 @@ Arbete; 1,5; 650; 25</translation>
     <message>
         <source>The outbox could not be exported: %1</source>
         <translation>Utkorgen kunde inte exporteras: %1</translation>
-    </message>
-    <message>
-        <source>Op %1 · seq %2 · %3</source>
-        <translation>Op %1 · sekv %2 · %3</translation>
-    </message>
-    <message>
-        <source>%1 %2, based on version %3</source>
-        <translation>%1 %2, baserad på version %3</translation>
-    </message>
-    <message>
-        <source>Waits for: %1</source>
-        <translation>Väntar på: %1</translation>
-    </message>
-    <message>
-        <source>Held back by refused: %1</source>
-        <translation>Hålls tillbaka av avvisade: %1</translation>
-    </message>
-    <message>
-        <source>Last error: %1</source>
-        <translation>Senaste fel: %1</translation>
     </message>
     <message>
         <source>This is a bundle&apos;s outbox: its ops are only shown here, never sent to this console&apos;s server (replay them from the Diagnostics tab)</source>

@@ -22,8 +22,9 @@ from wb_desktop.core.domain.records import clean_signature
 from wb_desktop.core.paths import ProfilePaths
 from wb_desktop.core.store.cache import LocalCache, open_cache
 from wb_desktop.core.store.models import OutboxOp, Signature
-from wb_desktop.ui.signature_canvas import MOUSE_PRESSURE, SignatureCanvas, pen_width_for
+from wb_desktop.ui.signature_canvas import MOUSE_PRESSURE, SignatureCanvas
 from wb_desktop.ui.signature_dialog import SignatureDialog
+from wb_desktop.ui.signature_strokes import pen_width_for
 from wb_desktop.ui.theme import TOUCH_TARGET_PX
 from wb_desktop.ui.workday import Workday
 

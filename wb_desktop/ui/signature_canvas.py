@@ -8,7 +8,6 @@ any size later; :meth:`SignatureCanvas.render_png` makes the picture documents e
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
 from enum import Enum
 
 from PySide6.QtCore import (
@@ -32,7 +31,6 @@ from PySide6.QtGui import (
     QKeySequence,
     QMouseEvent,
     QPainter,
-    QPainterPath,
     QPaintEvent,
     QPen,
     QPixmap,
@@ -44,18 +42,18 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QSizePolicy, QWidget
 
 from wb_desktop.core.domain.records import MAX_POINTS, MAX_STROKES
+from wb_desktop.ui.signature_strokes import (
+    INK,
+    MAX_PEN_WIDTH_PX,
+    Stroke,
+    paint_stroke,
+    stroke_has_extent,
+)
 from wb_desktop.ui.theme import Colours, colours_for
 
-Point = list[float]  # [x, y, pressure 0..1, t_ms]
-Stroke = list[Point]
-
 MIN_CANVAS_SIZE = QSize(600, 240)
-INK = QColor("#101418")
 MOUSE_PRESSURE = 0.5  # mouse and finger have no pressure; they draw a medium line
-MIN_PEN_WIDTH_PX = 1.2
-MAX_PEN_WIDTH_PX = 6.0
 MIN_POINT_DISTANCE_PX = 1.0  # closer points add nothing visible, only bytes
-MIN_EXTENT_PX = 2.0  # the domain's rule: a stroke that moves less than this is a tap
 PNG_SCALE = 2  # the saved picture has twice the on-screen pixels, sharp on printed invoices
 
 
@@ -63,71 +61,6 @@ class _Input(Enum):
     MOUSE = "mouse"
     TOUCH = "touch"
     PEN = "pen"
-
-
-def pen_width_for(pressure: float) -> float:
-    """Stroke width in logical px: harder pen pressure, wider line, like ink."""
-    clamped = min(1.0, max(0.0, pressure))
-    return MIN_PEN_WIDTH_PX + (MAX_PEN_WIDTH_PX - MIN_PEN_WIDTH_PX) * clamped
-
-
-def stroke_has_extent(stroke: Sequence[Point]) -> bool:
-    """Mirror of the domain's check, so the dialog can refuse a tap before writing."""
-    if len(stroke) < 2:
-        return False
-    xs = [p[0] for p in stroke]
-    ys = [p[1] for p in stroke]
-    return max(xs) - min(xs) >= MIN_EXTENT_PX or max(ys) - min(ys) >= MIN_EXTENT_PX
-
-
-def paint_stroke(painter: QPainter, stroke: Sequence[Point], colour: QColor) -> None:
-    """Draw one stroke as quadratic curves through the midpoints of successive points.
-
-    Runs of segments with the same (rounded) width go into one path, so the line is one
-    smooth outline instead of beads where separately drawn pieces overlap; where pressure
-    changes, the width steps by a fraction of a pixel and the line swells and thins.
-    """
-    if not stroke:
-        return
-    if len(stroke) == 1:
-        radius = pen_width_for(stroke[0][2]) / 2
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(colour)
-        painter.drawEllipse(QPointF(stroke[0][0], stroke[0][1]), radius, radius)
-        return
-    painter.setBrush(Qt.BrushStyle.NoBrush)
-    pen = QPen(colour)
-    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-    points = [QPointF(p[0], p[1]) for p in stroke]
-    middles = [(points[i] + points[i + 1]) / 2 for i in range(len(points) - 1)]
-    # (pressure, control point or None for a straight piece, end point) from start to end
-    pieces: list[tuple[float, QPointF | None, QPointF]] = [(stroke[0][2], None, middles[0])]
-    pieces += [(stroke[i][2], points[i], middles[i]) for i in range(1, len(points) - 1)]
-    pieces.append((stroke[-1][2], None, points[-1]))
-    path = QPainterPath(points[0])
-    width = _rounded_width(stroke[0][2])
-    for pressure, control, end in pieces:
-        piece_width = _rounded_width(pressure)
-        if piece_width != width:
-            _draw(painter, pen, path, width)
-            path = QPainterPath(path.currentPosition())
-            width = piece_width
-        if control is None:
-            path.lineTo(end)
-        else:
-            path.quadTo(control, end)
-    _draw(painter, pen, path, width)
-
-
-def _rounded_width(pressure: float) -> float:
-    return round(pen_width_for(pressure) * 4) / 4
-
-
-def _draw(painter: QPainter, pen: QPen, path: QPainterPath, width: float) -> None:
-    pen.setWidthF(width)
-    painter.setPen(pen)
-    painter.drawPath(path)
 
 
 def _theme_colours() -> Colours:

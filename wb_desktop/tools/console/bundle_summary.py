@@ -22,7 +22,8 @@ from wb_desktop.core.store.migrate import head_revision
 from wb_desktop.tools.console.diagnostics_models import DeadOpsModel, MissingMediaModel
 from wb_desktop.tools.diagnostics.cache_facts import CacheFacts
 from wb_desktop.tools.diagnostics.contents import BundleContents
-from wb_desktop.tools.diagnostics.diagnosis import Diagnosis, problems_by_record
+from wb_desktop.tools.diagnostics.diagnosis import Diagnosis
+from wb_desktop.tools.diagnostics.diagnosis_words import problems_by_record
 from wb_desktop.tools.diagnostics.replay import ReplaySummary
 from wb_desktop.tools.diagnostics.sandbox import SandboxProfile
 from wb_desktop.ui.relative_time import local_timestamp

@@ -8,7 +8,6 @@ time as they can be.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
@@ -19,7 +18,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -33,7 +31,9 @@ from wb_desktop.tools.console.cache_tables import (
     read_table,
 )
 from wb_desktop.tools.console.context import ConsoleContext
-from wb_desktop.tools.console.differences_model import DifferencesModel, summary_text, table_title
+from wb_desktop.tools.console.convergence_pane import ConvergencePane
+from wb_desktop.tools.console.data_sides import OfficeRecords, read_both_sides, read_office
+from wb_desktop.tools.console.differences_model import table_title
 from wb_desktop.tools.console.record_table import (
     RecordTableModel,
     record_view,
@@ -41,16 +41,8 @@ from wb_desktop.tools.console.record_table import (
     select_source_row,
 )
 from wb_desktop.tools.console.source import ConsoleSource
-from wb_desktop.tools.diagnostics.convergence import (
-    ConvergenceReport,
-    convergence_report,
-    office_records,
-    office_side,
-)
-from wb_desktop.tools.diagnostics.local_side import local_customer_ids, local_snapshot
+from wb_desktop.tools.diagnostics.convergence import ConvergenceReport
 from wb_desktop.ui.theme import TOUCH_TARGET_PX, set_role
-
-OfficeRecords = dict[str, list[Mapping[str, Any]]]
 
 
 class DataPanel(QWidget):
@@ -98,13 +90,10 @@ class DataPanel(QWidget):
         self.office_view = record_view(self.office_proxy, self.tr("The office's records"), self)
         self.office_count = self._muted()
 
-        self.differences_model = DifferencesModel(context.zone, self)
-        self.differences_view = QTableView(self)
-        self.differences_view.setModel(self.differences_model)
-        self._setup_differences_view()
-        self.summary_label = QLabel(self.tr("Not checked yet."), self)
-        self.summary_label.setWordWrap(True)
-        self.summary_label.setProperty("role", "muted")
+        self.convergence = ConvergencePane(context.zone, self)
+        self.differences_model = self.convergence.differences_model
+        self.differences_view = self.convergence.differences_view
+        self.summary_label = self.convergence.summary_label
 
         self._lay_out()
         self._connect()
@@ -130,18 +119,6 @@ class DataPanel(QWidget):
         label.setProperty("role", "heading")
         return label
 
-    def _setup_differences_view(self) -> None:
-        view = self.differences_view
-        view.setAccessibleName(self.tr("Differences"))
-        view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        view.verticalHeader().setVisible(False)
-        view.verticalHeader().setDefaultSectionSize(TOUCH_TARGET_PX)
-        view.horizontalHeader().setDefaultSectionSize(180)
-        view.horizontalHeader().setStretchLastSection(True)
-        view.setColumnWidth(0, 300)
-
     def _lay_out(self) -> None:
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("Table"), self))
@@ -163,16 +140,9 @@ class DataPanel(QWidget):
             column.addWidget(view, 1)
             sides.addWidget(side)
 
-        check = QWidget(self)
-        check_layout = QVBoxLayout(check)
-        check_layout.setContentsMargins(0, 0, 0, 0)
-        check_layout.addWidget(self._heading(self.tr("Convergence")))
-        check_layout.addWidget(self.summary_label)
-        check_layout.addWidget(self.differences_view, 1)
-
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(sides)
-        splitter.addWidget(check)
+        splitter.addWidget(self.convergence)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
 
@@ -359,17 +329,9 @@ class DataPanel(QWidget):
         context = self._context
         technician_id = str(context.technician_id)
 
-        def fetch() -> OfficeRecords:
-            office = context.office()
-            try:
-                view = office_side(office, technician_id)
-            finally:
-                office.close()
-            with context.cache.database.reader() as session:
-                customer_ids = local_customer_ids(session)
-            return office_records(view, customer_ids)
-
-        self._calls.call(fetch, self._office_arrived, self._office_failed)
+        self._calls.call(
+            lambda: read_office(context, technician_id), self._office_arrived, self._office_failed
+        )
         self._show_office()
 
     def check_convergence(self) -> None:
@@ -379,20 +341,11 @@ class DataPanel(QWidget):
         context = self._context
         technician_id = str(context.technician_id)
 
-        def check() -> tuple[OfficeRecords, ConvergenceReport]:
-            office = context.office()
-            try:
-                view = office_side(office, technician_id)
-            finally:
-                office.close()
-            with context.cache.database.reader() as session:
-                local = local_snapshot(session, technician_id)
-            customer_ids = [str(c["id"]) for c in local.records.get("customers", ())]
-            return office_records(view, customer_ids), convergence_report(local, view)
-
         self.summary_label.setText(self.tr("Checking…"))
         set_role(self.summary_label, "muted")
-        self._calls.call(check, self._checked, self._office_failed)
+        self._calls.call(
+            lambda: read_both_sides(context, technician_id), self._checked, self._office_failed
+        )
 
     def _office_arrived(self, records: OfficeRecords) -> None:
         if not self._source.live:
@@ -410,12 +363,7 @@ class DataPanel(QWidget):
         self._report = report
         self._office_arrived(records)
         self.reload_local()
-        self.differences_model.set_report(report)
-        self.summary_label.setText(summary_text(report))
-        expected = all(d.expected for d in report.differences)
-        set_role(
-            self.summary_label, "ok" if report.converged else "warning" if expected else "error"
-        )
+        self.convergence.show_report(report)
         self.convergenceChecked.emit(report)
 
     def _office_failed(self, error: Exception) -> None:

@@ -7,7 +7,6 @@ The panel only shows and asks; what each action does to the outbox is in
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +20,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -41,6 +39,7 @@ from wb_desktop.core.store.outbox_admin import (
 from wb_desktop.core.store.outbox_discard import DiscardPlan, discard, plan_discard
 from wb_desktop.core.sync.uploads import uploads_waiting
 from wb_desktop.tools.console.context import ConsoleContext
+from wb_desktop.tools.console.outbox_detail import OutboxOpDetail
 from wb_desktop.tools.console.outbox_model import (
     OP_ROLE,
     OutboxColumn,
@@ -91,10 +90,7 @@ class OutboxPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(OutboxColumn.LAST_ERROR, QHeaderView.ResizeMode.Stretch)
         self.table.setWordWrap(False)
-        self.detail_text = QPlainTextEdit(self)
-        self.detail_text.setReadOnly(True)
-        self.detail_text.setMaximumHeight(140)
-        self.detail_text.setPlaceholderText(self.tr("Select an op to see its payload."))
+        self.detail_text = OutboxOpDetail(self)
 
         self.retry_button = QPushButton(self.tr("Retry now"), self)
         self.requeue_button = QPushButton(self.tr("Move back to queue"), self)
@@ -228,7 +224,7 @@ class OutboxPanel(QWidget):
         for button in (self.retry_button, self.requeue_button, self.discard_button):
             button.setEnabled(button.isEnabled() and live)
             button.setToolTip(why)
-        self.detail_text.setPlainText(self._details(rows[0]) if len(rows) == 1 else "")
+        self.detail_text.show_op(rows[0] if len(rows) == 1 else None)
 
     # --- actions ---------------------------------------------------------------------------
 
@@ -371,29 +367,6 @@ class OutboxPanel(QWidget):
         message = self.tr("The outbox could not be exported: %1").replace("%1", reason)
         self._fail(message, None)
         self.exportFailed.emit(message)
-
-    def _details(self, row: OutboxRow) -> str:
-        """What support needs to quote: the ids, what it waits on, and the payload itself."""
-        lines = [
-            self.tr("Op %1 · seq %2 · %3")
-            .replace("%1", row.op_id)
-            .replace("%2", str(row.seq))
-            .replace("%3", row.kind),
-            self.tr("%1 %2, based on version %3")
-            .replace("%1", row.record_type)
-            .replace("%2", row.record_id)
-            .replace("%3", str(row.base_version)),
-        ]
-        if row.waits_on:
-            lines.append(self.tr("Waits for: %1").replace("%1", ", ".join(row.waits_on)))
-        if row.blocked_by:
-            lines.append(
-                self.tr("Held back by refused: %1").replace("%1", ", ".join(row.blocked_by))
-            )
-        if row.last_error:
-            lines.append(self.tr("Last error: %1").replace("%1", row.last_error))
-        lines.append(json.dumps(row.payload, ensure_ascii=False, indent=1, sort_keys=True))
-        return "\n".join(lines)
 
     def _read_only(self) -> str:
         return self.tr(

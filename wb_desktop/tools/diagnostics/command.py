@@ -20,7 +20,8 @@ from wb_desktop.core.store.migrate import head_revision
 from wb_desktop.tools.diagnostics.bundle import export_bundle
 from wb_desktop.tools.diagnostics.bundle_scenario import STOCKHOLM, scenario_from_bundle
 from wb_desktop.tools.diagnostics.cache_facts import CacheFacts
-from wb_desktop.tools.diagnostics.diagnosis import Diagnosis, diagnose, problems_by_record
+from wb_desktop.tools.diagnostics.diagnosis import Diagnosis, diagnose
+from wb_desktop.tools.diagnostics.diagnosis_words import problems_by_record
 from wb_desktop.tools.diagnostics.replay import ReplaySummary, replay_outbox
 from wb_desktop.tools.diagnostics.repro import save_repro
 from wb_desktop.tools.diagnostics.sandbox import SandboxProfile

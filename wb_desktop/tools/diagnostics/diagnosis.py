@@ -7,6 +7,10 @@ the log's warnings. Each line keeps the request ids of the trace rows behind it,
 console can show those rows. The findings are structured too: "Save as a scenario" turns
 them into fault and network steps (:mod:`wb_desktop.tools.diagnostics.repro`).
 
+This module reads the bundle; the findings are data in
+:mod:`~wb_desktop.tools.diagnostics.diagnosis_findings` and their words are in
+:mod:`~wb_desktop.tools.diagnostics.diagnosis_words`.
+
 Qt-free and English-only, like the rest of the diagnostics command line.
 """
 
@@ -15,13 +19,21 @@ from __future__ import annotations
 import re
 import sqlite3
 from contextlib import closing
-from dataclasses import dataclass, field
-from datetime import datetime, tzinfo
+from datetime import tzinfo
 from pathlib import Path
 
 from wb_desktop.core.protocol import routes
 from wb_desktop.core.protocol.kinds import FaultKind
 from wb_desktop.core.sync.trace import TraceEvent, TraceLog
+from wb_desktop.tools.diagnostics.diagnosis_findings import (
+    Diagnosis,
+    OfflinePeriod,
+    RecordRef,
+    RefusedRequests,
+    WaitingChanges,
+    fault_route,
+)
+from wb_desktop.tools.diagnostics.diagnosis_words import diagnosis_lines
 from wb_desktop.tools.diagnostics.sandbox import SandboxProfile
 
 INJECTED = "injected_fault"  # the server's error code for a QA fault (wb_server/faults.py)
@@ -35,82 +47,6 @@ _JOB_TABLES = {
     "time_entry": "time_entries",
 }
 MAX_LOG_LINES = 3  # log warnings quoted in the diagnosis (the count says how many in all)
-
-
-@dataclass(frozen=True)
-class DiagnosisLine:
-    text: str
-    request_ids: tuple[str, ...] = ()  # the trace rows behind the line
-
-
-@dataclass(frozen=True)
-class RecordRef:
-    """A record a refused request was about, named as the technician knows it."""
-
-    record_type: str  # photo, signature, note, job, …
-    record_id: str
-    name: str  # the photo's file name, or the op kind
-    job_title: str
-
-
-@dataclass(frozen=True)
-class RefusedRequests:
-    """Requests to one route (or one op kind) that the server answered with one status."""
-
-    route: str  # the route the fault would be injected on (``/v1/blobs``, ``/v1/push``)
-    op_kind: str | None
-    status: int | None  # None: no reply at all (reset, timeout)
-    server_error: str | None
-    fault_kind: str | None  # the injected fault, when the server said so
-    tries: int
-    first_at: datetime
-    last_at: datetime
-    request_ids: tuple[str, ...]
-    records: tuple[RecordRef, ...] = ()
-    recovered: bool = False  # a later request to the same route went through
-
-
-@dataclass(frozen=True)
-class WaitingChanges:
-    pending: int  # ops not accepted yet (dead ones aside)
-    dead: int
-    blocked: int  # of ``pending``, those waiting behind an op not yet accepted
-
-
-@dataclass(frozen=True)
-class OfflinePeriod:
-    start: datetime
-    end: datetime
-    requests: int
-    request_ids: tuple[str, ...]
-
-
-@dataclass
-class Diagnosis:
-    lines: list[DiagnosisLine] = field(default_factory=list)
-    refused: list[RefusedRequests] = field(default_factory=list)
-    waiting: WaitingChanges = WaitingChanges(0, 0, 0)
-    uploads_waiting: tuple[RecordRef, ...] = ()
-    last_sync: datetime | None = None
-    last_sync_request: str | None = None
-    offline: list[OfflinePeriod] = field(default_factory=list)
-    offline_at_end: bool = False  # the last request of the trace was not sent: no link
-    zone: str = ""
-    made_at: datetime | None = None  # the bundle's creation, by the tablet's clock
-    log_warnings: list[str] = field(default_factory=list)
-    log_warning_count: int = 0
-
-    @property
-    def faults(self) -> list[RefusedRequests]:
-        """The refusals a scenario can repeat: injected faults still failing at the end."""
-        return [r for r in self.refused if r.fault_kind is not None and not r.recovered]
-
-
-def fault_route(route: str) -> str:
-    """The route a fault is injected on: a blob's own path counts as ``/v1/blobs``."""
-    if route.startswith(routes.BLOBS + "/"):
-        return routes.BLOBS
-    return route
 
 
 def diagnose(sandbox: SandboxProfile, zone: tzinfo) -> Diagnosis:
@@ -132,7 +68,7 @@ def diagnose(sandbox: SandboxProfile, zone: tzinfo) -> Diagnosis:
     diagnosis.offline = _offline_periods(events)
     diagnosis.offline_at_end = bool(events) and events[-1].offline
     diagnosis.log_warning_count, diagnosis.log_warnings = _log_warnings(sandbox.paths.logs)
-    diagnosis.lines = _lines(diagnosis, zone)
+    diagnosis.lines = diagnosis_lines(diagnosis, zone)
     return diagnosis
 
 
@@ -282,120 +218,3 @@ def _log_warnings(folder: Path) -> tuple[int, list[str]]:
         with path.open(encoding="utf-8", errors="replace") as file:
             found += [line.strip() for line in file if any(lv in line for lv in _WARNING_LEVELS)]
     return len(found), found[-MAX_LOG_LINES:]
-
-
-# --- words --------------------------------------------------------------------------
-
-
-def _hm(at: datetime, zone: tzinfo) -> str:
-    return at.astimezone(zone).strftime("%H:%M")
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
-
-
-def describe_records(records: tuple[RecordRef, ...]) -> str:
-    """'2 photos on 'EV charger installation' (front.png, label.png)'; by kind and job."""
-    by: dict[tuple[str, str], list[str]] = {}
-    for ref in records:
-        by.setdefault((ref.record_type, ref.job_title), []).append(ref.name)
-    parts = [
-        f"{_plural(len(names), kind)} on '{title}' ({', '.join(sorted(names))})"
-        for (kind, title), names in by.items()
-    ]
-    return "; ".join(parts)
-
-
-def _answer(refused: RefusedRequests) -> str:
-    said = "no reply" if refused.status is None else f"the server answered {refused.status}"
-    if refused.fault_kind is not None:
-        return f"{said} (injected fault {refused.fault_kind})"
-    if refused.server_error:
-        return f"{said} ({refused.server_error})"
-    return said
-
-
-def _refused_line(refused: RefusedRequests, zone: tzinfo) -> str:
-    about = describe_records(refused.records) or (
-        f"{refused.op_kind} changes" if refused.op_kind else f"requests to {refused.route}"
-    )
-    verb = "could not upload" if refused.route == routes.BLOBS else "were refused"
-    when = (
-        f"at {_hm(refused.first_at, zone)}"
-        if refused.first_at == refused.last_at
-        else f"between {_hm(refused.first_at, zone)} and {_hm(refused.last_at, zone)}"
-    )
-    tries = _plural(refused.tries, "try").replace("trys", "tries")
-    text = f"{about} {verb}: {_answer(refused)} to {tries} {when}"
-    return text + ("; later requests went through" if refused.recovered else "")
-
-
-def _lines(diagnosis: Diagnosis, zone: tzinfo) -> list[DiagnosisLine]:
-    lines = [
-        DiagnosisLine(_refused_line(r, zone) + ".", r.request_ids)
-        for r in sorted(diagnosis.refused, key=lambda r: (r.recovered, r.first_at))
-    ]
-    named = {ref.record_id for r in diagnosis.refused for ref in r.records}
-    unexplained = tuple(ref for ref in diagnosis.uploads_waiting if ref.record_id not in named)
-    if unexplained:
-        lines.append(
-            DiagnosisLine(
-                f"Waiting to upload: {describe_records(unexplained)}; the trace shows no"
-                " refusal of them."
-            )
-        )
-    waiting = diagnosis.waiting
-    if waiting.pending:
-        behind = (
-            f"{waiting.blocked} of them behind a change not yet accepted"
-            if waiting.blocked
-            else "behind nothing"
-        )
-        verb = "waits" if waiting.pending == 1 else "wait"
-        lines.append(
-            DiagnosisLine(f"{_plural(waiting.pending, 'change')} {verb} in the outbox, {behind}.")
-        )
-    else:
-        lines.append(DiagnosisLine("No change waits in the outbox."))
-    if waiting.dead:
-        lines.append(DiagnosisLine(f"{_plural(waiting.dead, 'change')} refused for good (dead)."))
-    if diagnosis.last_sync is not None:
-        request = (diagnosis.last_sync_request,) if diagnosis.last_sync_request else ()
-        lines.append(
-            DiagnosisLine(f"Last successful sync {_hm(diagnosis.last_sync, zone)}.", request)
-        )
-    else:
-        lines.append(DiagnosisLine("The trace holds no successful sync."))
-    for period in diagnosis.offline:
-        span = (
-            f"at {_hm(period.start, zone)}"
-            if period.start == period.end
-            else f"from {_hm(period.start, zone)} to {_hm(period.end, zone)}"
-        )
-        lines.append(
-            DiagnosisLine(
-                f"Offline {span} ({_plural(period.requests, 'request')} not sent).",
-                period.request_ids,
-            )
-        )
-    if diagnosis.log_warning_count:
-        quoted = " | ".join(diagnosis.log_warnings)
-        count = _plural(diagnosis.log_warning_count, "warning or error")
-        lines.append(DiagnosisLine(f"The log has {count}; the last: {quoted}"))
-    made = (
-        f"The bundle was made at {_hm(diagnosis.made_at, zone)} by the tablet's clock; times"
-        if diagnosis.made_at is not None
-        else "Times"
-    )
-    lines.append(DiagnosisLine(f"{made} are in {diagnosis.zone}."))
-    return lines
-
-
-def problems_by_record(diagnosis: Diagnosis) -> dict[str, str]:
-    """Why each attachment did not upload, by record id (for the attachments table)."""
-    found: dict[str, str] = {}
-    for refused in diagnosis.refused:
-        for ref in refused.records:
-            found.setdefault(ref.record_id, f"{_answer(refused)}, {refused.tries} tries")
-    return found

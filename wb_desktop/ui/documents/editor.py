@@ -9,45 +9,28 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from itertools import pairwise
-from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QPlainTextEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from wb_desktop.app.sync_service import SyncService
 from wb_desktop.core.domain.errors import WorkBossError
 from wb_desktop.core.domain.money import DEFAULT_CURRENCY, LineInput
-from wb_desktop.core.domain.records import DeliveryState, DocumentKind
+from wb_desktop.core.domain.records import DocumentKind
 from wb_desktop.core.store.changes import ChangeReceipt, LocalChanges
-from wb_desktop.core.store.document_views import (
-    DocumentDetail,
-    JobStart,
-    customer_choices,
-    document_detail,
-    job_start,
-)
+from wb_desktop.core.store.document_views import DocumentDetail, document_detail
+from wb_desktop.ui.documents.editor_body import EditorActions, LinesCard
+from wb_desktop.ui.documents.editor_opening import DocumentOpening
 from wb_desktop.ui.documents.editor_parts import EditorHeader
-from wb_desktop.ui.documents.line_form import LinesForm
 from wb_desktop.ui.documents.line_input import CheckedLine
 from wb_desktop.ui.documents.payment_panel import CardPaymentPanel
 from wb_desktop.ui.documents.totals import TotalsCard
 from wb_desktop.ui.messages import user_message
-from wb_desktop.ui.theme import SPACING_PX, TOUCH_TARGET_PX, repolish
+from wb_desktop.ui.theme import SPACING_PX
 from wb_desktop.ui.workday import Workday
 
-NEW_LINE = LineInput("", "1", "", "25")
-Opened = Callable[[bool], None]  # told whether the document (or job) was found
 
-
-class DocumentEditor(QWidget):
+class DocumentEditor(DocumentOpening, QWidget):
     """Signals: :attr:`backRequested`; :attr:`documentSaved` and :attr:`documentOpened` with
     the id of the document saved, or now shown (after a conversion)."""
 
@@ -81,12 +64,24 @@ class DocumentEditor(QWidget):
         layout.addWidget(self.header)
         body = QHBoxLayout()
         body.setSpacing(SPACING_PX)
-        body.addWidget(self._lines_card(), 3)
+        self.card = LinesCard(self)
+        self.lines, self.notes_edit = self.card.lines, self.card.notes_edit
+        self.form_error_label = self.card.form_error_label
+        body.addWidget(self.card, 3)
         side = QVBoxLayout()
         side.setSpacing(SPACING_PX)
         self.totals = TotalsCard(self)
         side.addWidget(self.totals)
-        side.addLayout(self._actions())
+        self.actions = EditorActions(self)
+        self.save_button, self.send_button = self.actions.save_button, self.actions.send_button
+        self.discard_button = self.actions.discard_button
+        self.convert_button = self.actions.convert_button
+        self.message_label = self.actions.message_label
+        side.addWidget(self.actions)
+        self.save_button.clicked.connect(lambda: self.save())
+        self.send_button.clicked.connect(self.send)
+        self.convert_button.clicked.connect(self.convert_to_invoice)
+        self.discard_button.clicked.connect(self.discard_changes)
         self.payment = CardPaymentPanel(service)
         self.payment.paymentFinished.connect(lambda _id: self.refresh())
         side.addWidget(self.payment)
@@ -97,53 +92,6 @@ class DocumentEditor(QWidget):
         self.lines.changed.connect(self._lines_changed)
         self.notes_edit.textChanged.connect(self._mark_dirty)
         self._set_tab_order()
-
-    def _lines_card(self) -> QFrame:
-        card = QFrame(self)
-        card.setProperty("role", "card")
-        layout = QVBoxLayout(card)
-        layout.setContentsMargins(16, 12, 16, 12)
-        self.lines = LinesForm(card)
-        layout.addWidget(self.lines, 1)
-        self.notes_edit = QPlainTextEdit(card)
-        self.notes_edit.setPlaceholderText(self.tr("Notes for the customer (optional)"))
-        self.notes_edit.setAccessibleName(self.tr("Notes"))
-        self.notes_edit.setFixedHeight(TOUCH_TARGET_PX * 2)
-        layout.addWidget(self.notes_edit)
-        self.form_error_label = QLabel(card)
-        self.form_error_label.setProperty("role", "error")
-        self.form_error_label.setWordWrap(True)
-        self.form_error_label.hide()
-        layout.addWidget(self.form_error_label)
-        return card
-
-    def _actions(self) -> QVBoxLayout:
-        column = QVBoxLayout()
-        buttons = QHBoxLayout()
-        self.save_button = self._button(self.tr("Save draft"))
-        self.send_button = self._button(self.tr("Send"))
-        self.send_button.setProperty("primary", True)
-        self.discard_button = self._button(self.tr("Discard changes"))
-        self.discard_button.hide()
-        for button in (self.save_button, self.send_button, self.discard_button):
-            buttons.addWidget(button)
-        column.addLayout(buttons)
-        self.convert_button = self._button(self.tr("Convert to invoice"))
-        column.addWidget(self.convert_button)
-        self.message_label = QLabel(self)
-        self.message_label.setWordWrap(True)
-        self.message_label.setProperty("role", "muted")
-        column.addWidget(self.message_label)
-        self.save_button.clicked.connect(lambda: self.save())
-        self.send_button.clicked.connect(self.send)
-        self.convert_button.clicked.connect(self.convert_to_invoice)
-        self.discard_button.clicked.connect(self.discard_changes)
-        return column
-
-    def _button(self, text: str) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setMinimumSize(TOUCH_TARGET_PX * 2, TOUCH_TARGET_PX)
-        return button
 
     def _set_tab_order(self) -> None:
         chain = [
@@ -160,65 +108,6 @@ class DocumentEditor(QWidget):
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
 
-    # Opening (each reads through the op runner and shows the answer)
-
-    def new_document(
-        self,
-        kind: DocumentKind = DocumentKind.INVOICE,
-        customer_id: str | None = None,
-        opened: Opened | None = None,
-    ) -> None:
-        """A new document from scratch; the technician picks the customer."""
-
-        def show(customers: list[tuple[str, str]]) -> None:
-            picked = next((c for c in customers if c[0] == customer_id), None)
-            self._start(kind, None, None, None)
-            self.header.show_new(kind, customers, picked, None)
-            self._show_lines([NEW_LINE], "")
-            if opened is not None:
-                opened(True)
-
-        self._read(customer_choices, show)
-
-    def open_for_job(
-        self, job_id: str, kind: DocumentKind = DocumentKind.INVOICE, opened: Opened | None = None
-    ) -> None:
-        """A new document for a job's customer, starting from the job's line items;
-        ``opened(False)`` when the job is gone."""
-
-        def show(start: JobStart | None) -> None:
-            if start is not None:
-                self._start(kind, None, job_id, start.customer_id)
-                self.header.show_new(
-                    kind, None, (start.customer_id, start.customer_name), start.job_title
-                )
-                self._show_lines(list(start.lines) or [NEW_LINE], "")
-            if opened is not None:
-                opened(start is not None)
-
-        self._read(lambda session: job_start(session, job_id), show)
-
-    def open_document(self, document_id: str, opened: Opened | None = None) -> None:
-        """Show a saved document; ``opened(False)`` when it is gone."""
-
-        def show(detail: DocumentDetail | None) -> None:
-            if detail is not None:
-                row = detail.row
-                self._start(row.kind, row.id, row.job_id, row.customer_id)
-                self._currency = row.currency
-                self._show_detail(detail, lines_too=True)
-            if opened is not None:
-                opened(detail is not None)
-
-        self._read(lambda session: document_detail(session, document_id), show)
-
-    def _read(self, query: Callable[[Any], Any], show: Callable[[Any], None]) -> None:
-        self._request += 1
-        request = self._request
-        self._workday.runner.query(
-            query, lambda answer: show(answer) if request == self._request else None
-        )
-
     def _start(
         self,
         kind: DocumentKind,
@@ -234,7 +123,7 @@ class DocumentEditor(QWidget):
         self._told_saved, self._told_event = False, ""
         self.form_error_label.hide()
         self.discard_button.hide()
-        self._set_editable(True)  # a sent document shown before left it read-only
+        self.card.set_editable(True)  # a sent document shown before left it read-only
         self._show_message()
 
     def _show_lines(self, lines: list[LineInput], notes: str) -> None:
@@ -258,33 +147,9 @@ class DocumentEditor(QWidget):
         )
         if lines_too or (not self._dirty and lines != self._shown_lines):
             self._show_lines(list(lines), detail.notes)
-        self._set_editable(detail.is_draft)
+        self.card.set_editable(detail.is_draft)
         self.payment.show_invoice(detail)
         self._show_actions()
-
-    def _set_editable(self, editable: bool) -> None:
-        self.lines.set_read_only(not editable)
-        self.notes_edit.setReadOnly(not editable)
-        repolish(self.notes_edit)
-        self.notes_edit.setVisible(editable or bool(self.notes_edit.toPlainText().strip()))
-
-    def refresh(self) -> None:
-        """Read the shown document's states again (after a sync or a payment); typed but
-        unsaved changes are kept."""
-        document_id = self.document_id
-        if document_id is None:
-            self.payment.show_invoice(None)
-            return
-
-        request = self._request  # a document opened meanwhile wins over this refresh
-
-        def show(detail: DocumentDetail | None) -> None:
-            if request == self._request and detail is not None and detail.row.id == document_id:
-                self._show_detail(detail, lines_too=False)
-
-        self._workday.runner.query(
-            lambda session: document_detail(session, document_id), show, latest_of=(self, "states")
-        )
 
     # Editing
 
@@ -313,24 +178,7 @@ class DocumentEditor(QWidget):
 
     def _show_actions(self) -> None:
         detail = self.detail
-        editable = self._editable()
-        self.save_button.setVisible(editable)
-        self.send_button.setEnabled(editable)
-        state = detail.row.delivery_state if detail is not None else DeliveryState.DRAFT
-        self.send_button.setText(
-            {
-                DeliveryState.DRAFT: self.tr("Send"),
-                DeliveryState.QUEUED: self.tr("Queued to send"),
-                DeliveryState.SENT: self.tr("Sent"),
-            }[state]
-        )
-        self.convert_button.setVisible(self.kind is DocumentKind.ESTIMATE)
-        if detail is not None and detail.converted_to_reference:
-            self.convert_button.setText(
-                self.tr("Open invoice %1").replace("%1", detail.converted_to_reference)
-            )
-        else:
-            self.convert_button.setText(self.tr("Convert to invoice"))
+        self.actions.show_state(self.kind, detail, editable=self._editable())
         if detail is None:
             self.payment.show_invoice(None)
         self._show_message()
@@ -339,17 +187,15 @@ class DocumentEditor(QWidget):
         """Say beside the form only what is true now. Re-derived on every read of the
         document (each refresh after a notice), every edit and every refusal, so "Queued to
         send" goes once the invoice is sent and "Saved" never sits beside a refusal."""
-        self._say(self._message_now())
+        self.actions.say(self._message_now())
 
     def _message_now(self) -> str:
         if self._dirty or not self.form_error_label.isHidden():
             return ""  # unsaved edits, or a refusal shown: "Saved" would not be true
-        detail = self.detail
-        if detail is not None and detail.row.delivery_state is DeliveryState.QUEUED:
-            return self.tr("Queued to send: it goes to the office as soon as the tablet is online.")
-        if self._told_saved and detail is not None and detail.is_draft:
-            return self.tr("Saved on this tablet.")
-        return self._told_event
+        return (
+            self.actions.standing_message(self.detail, told_saved=self._told_saved)
+            or self._told_event
+        )
 
     def save(
         self,
@@ -501,7 +347,3 @@ class DocumentEditor(QWidget):
         self.form_error_label.setText(text)
         self.form_error_label.show()
         self._show_message()  # "Saved" is no longer true beside a refusal
-
-    def _say(self, text: str) -> None:
-        self.message_label.setText(text)
-        self.message_label.setVisible(bool(text))
