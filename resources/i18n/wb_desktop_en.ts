@@ -2435,6 +2435,206 @@
         <source>it has no %1, which every sandbox has</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 photo on &apos;%2&apos; (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 photos on &apos;%2&apos; (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 signature on &apos;%2&apos; (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 signatures on &apos;%2&apos; (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 note on &apos;%2&apos; (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 notes on &apos;%2&apos; (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 job change on &apos;%2&apos; (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 job changes on &apos;%2&apos; (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 customer change on &apos;%2&apos; (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 customer changes on &apos;%2&apos; (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 time entry on &apos;%2&apos; (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 time entries on &apos;%2&apos; (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 document on &apos;%2&apos; (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 documents on &apos;%2&apos; (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 line item on &apos;%2&apos; (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 line items on &apos;%2&apos; (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server answered %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (injected fault %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>requests to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>between %1 and %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 try</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 tries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not upload: %2 to %3 %4; later requests went through.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 were refused: %2 to %3 %4; later requests went through.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not upload: %2 to %3 %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 were refused: %2 to %3 %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No change waits in the outbox.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of them behind a change not yet accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>behind nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 change waits in the outbox, %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 changes wait in the outbox, %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 warning or error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 warnings or errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The log has %1; the last: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The log has %1; the last, at %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting to upload: %1; the trace shows no refusal of them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 change refused for good (dead).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 changes refused for good (dead).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last successful sync %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The trace holds no successful sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline at %1 (%2 not sent).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline from %1 to %2 (%3 not sent).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bundle was made at %1 by the tablet&apos;s clock; times are in %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Times are in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>EditorActions</name>

@@ -2435,6 +2435,206 @@
         <source>it has no %1, which every sandbox has</source>
         <translation>den saknar %1, som varje sandlåda har</translation>
     </message>
+    <message>
+        <source>%1 photo on &apos;%2&apos; (%3)</source>
+        <translation>%1 foto på ”%2” (%3)</translation>
+    </message>
+    <message>
+        <source>%1 photos on &apos;%2&apos; (%3)</source>
+        <translation>%1 foton på ”%2” (%3)</translation>
+    </message>
+    <message>
+        <source>%1 signature on &apos;%2&apos; (%3)</source>
+        <translation>%1 underskrift på ”%2” (%3)</translation>
+    </message>
+    <message>
+        <source>%1 signatures on &apos;%2&apos; (%3)</source>
+        <translation>%1 underskrifter på ”%2” (%3)</translation>
+    </message>
+    <message>
+        <source>%1 note on &apos;%2&apos; (%3)</source>
+        <translation>%1 anteckning på ”%2” (%3)</translation>
+    </message>
+    <message>
+        <source>%1 notes on &apos;%2&apos; (%3)</source>
+        <translation>%1 anteckningar på ”%2” (%3)</translation>
+    </message>
+    <message>
+        <source>%1 job change on &apos;%2&apos; (%3)</source>
+        <translation>%1 jobbändring på ”%2” (%3)</translation>
+    </message>
+    <message>
+        <source>%1 job changes on &apos;%2&apos; (%3)</source>
+        <translation>%1 jobbändringar på ”%2” (%3)</translation>
+    </message>
+    <message>
+        <source>%1 customer change on &apos;%2&apos; (%3)</source>
+        <translation>%1 kundändring på ”%2” (%3)</translation>
+    </message>
+    <message>
+        <source>%1 customer changes on &apos;%2&apos; (%3)</source>
+        <translation>%1 kundändringar på ”%2” (%3)</translation>
+    </message>
+    <message>
+        <source>%1 time entry on &apos;%2&apos; (%3)</source>
+        <translation>%1 tidregistrering på ”%2” (%3)</translation>
+    </message>
+    <message>
+        <source>%1 time entries on &apos;%2&apos; (%3)</source>
+        <translation>%1 tidregistreringar på ”%2” (%3)</translation>
+    </message>
+    <message>
+        <source>%1 document on &apos;%2&apos; (%3)</source>
+        <translation>%1 dokument på ”%2” (%3)</translation>
+    </message>
+    <message>
+        <source>%1 documents on &apos;%2&apos; (%3)</source>
+        <translation>%1 dokument på ”%2” (%3)</translation>
+    </message>
+    <message>
+        <source>%1 line item on &apos;%2&apos; (%3)</source>
+        <translation>%1 rad på ”%2” (%3)</translation>
+    </message>
+    <message>
+        <source>%1 line items on &apos;%2&apos; (%3)</source>
+        <translation>%1 rader på ”%2” (%3)</translation>
+    </message>
+    <message>
+        <source>no reply</source>
+        <translation>inget svar</translation>
+    </message>
+    <message>
+        <source>the server answered %1</source>
+        <translation>servern svarade %1</translation>
+    </message>
+    <message>
+        <source>%1 (injected fault %2)</source>
+        <translation>%1 (inlagt testfel %2)</translation>
+    </message>
+    <message>
+        <source>%1 changes</source>
+        <translation>%1-ändringar</translation>
+    </message>
+    <message>
+        <source>requests to %1</source>
+        <translation>förfrågningar till %1</translation>
+    </message>
+    <message>
+        <source>at %1</source>
+        <translation>kl. %1</translation>
+    </message>
+    <message>
+        <source>between %1 and %2</source>
+        <translation>mellan %1 och %2</translation>
+    </message>
+    <message>
+        <source>%1 try</source>
+        <translation>%1 försök</translation>
+    </message>
+    <message>
+        <source>%1 tries</source>
+        <translation>%1 försök</translation>
+    </message>
+    <message>
+        <source>%1 could not upload: %2 to %3 %4; later requests went through.</source>
+        <translation>%1 kunde inte laddas upp: %2 på %3 %4; senare förfrågningar gick igenom.</translation>
+    </message>
+    <message>
+        <source>%1 were refused: %2 to %3 %4; later requests went through.</source>
+        <translation>%1 avvisades: %2 på %3 %4; senare förfrågningar gick igenom.</translation>
+    </message>
+    <message>
+        <source>%1 could not upload: %2 to %3 %4.</source>
+        <translation>%1 kunde inte laddas upp: %2 på %3 %4.</translation>
+    </message>
+    <message>
+        <source>%1 were refused: %2 to %3 %4.</source>
+        <translation>%1 avvisades: %2 på %3 %4.</translation>
+    </message>
+    <message>
+        <source>No change waits in the outbox.</source>
+        <translation>Ingen ändring väntar i utkorgen.</translation>
+    </message>
+    <message>
+        <source>%1 of them behind a change not yet accepted</source>
+        <translation>%1 av dem bakom en ändring som ännu inte tagits emot</translation>
+    </message>
+    <message>
+        <source>behind nothing</source>
+        <translation>bakom ingenting</translation>
+    </message>
+    <message>
+        <source>%1 change waits in the outbox, %2.</source>
+        <translation>%1 ändring väntar i utkorgen, %2.</translation>
+    </message>
+    <message>
+        <source>%1 changes wait in the outbox, %2.</source>
+        <translation>%1 ändringar väntar i utkorgen, %2.</translation>
+    </message>
+    <message>
+        <source>%1 warning or error</source>
+        <translation>%1 varning eller fel</translation>
+    </message>
+    <message>
+        <source>%1 warnings or errors</source>
+        <translation>%1 varningar eller fel</translation>
+    </message>
+    <message>
+        <source>The log has %1; the last: %2</source>
+        <translation>Loggen har %1; den senaste: %2</translation>
+    </message>
+    <message>
+        <source>The log has %1; the last, at %2: %3</source>
+        <translation>Loggen har %1; den senaste, kl. %2: %3</translation>
+    </message>
+    <message>
+        <source>Waiting to upload: %1; the trace shows no refusal of them.</source>
+        <translation>Väntar på uppladdning: %1; synkspårningen visar inte att de avvisats.</translation>
+    </message>
+    <message>
+        <source>%1 change refused for good (dead).</source>
+        <translation>%1 ändring avvisad för gott (död).</translation>
+    </message>
+    <message>
+        <source>%1 changes refused for good (dead).</source>
+        <translation>%1 ändringar avvisade för gott (döda).</translation>
+    </message>
+    <message>
+        <source>Last successful sync %1.</source>
+        <translation>Senaste lyckade synkning kl. %1.</translation>
+    </message>
+    <message>
+        <source>The trace holds no successful sync.</source>
+        <translation>Synkspårningen har ingen lyckad synkning.</translation>
+    </message>
+    <message>
+        <source>%1 request</source>
+        <translation>%1 förfrågan</translation>
+    </message>
+    <message>
+        <source>%1 requests</source>
+        <translation>%1 förfrågningar</translation>
+    </message>
+    <message>
+        <source>Offline at %1 (%2 not sent).</source>
+        <translation>Offline kl. %1 (%2 skickades inte).</translation>
+    </message>
+    <message>
+        <source>Offline from %1 to %2 (%3 not sent).</source>
+        <translation>Offline från %1 till %2 (%3 skickades inte).</translation>
+    </message>
+    <message>
+        <source>The bundle was made at %1 by the tablet&apos;s clock; times are in %2.</source>
+        <translation>Paketet skapades kl. %1 enligt surfplattans klocka; tiderna är i %2.</translation>
+    </message>
+    <message>
+        <source>Times are in %1.</source>
+        <translation>Tiderna är i %1.</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
 </context>
 <context>
     <name>EditorActions</name>

@@ -283,3 +283,61 @@ def test_a_folder_that_is_not_a_sandbox_is_refused_in_swedish(
     assert said.startswith(f"{tmp_path / 'photos'} är ingen sandlåda: den saknar bundle/")
     words = said.replace(str(tmp_path / "photos"), "").replace("sandboxes", "")
     assert "sandbox" not in words  # only the folder's own name stays English
+
+
+def test_a_bundles_diagnosis_reads_swedish_and_stays_english_for_the_command_line(
+    swedish: QLocale,
+) -> None:
+    from wb_desktop.tools.diagnostics.diagnosis_findings import (
+        Diagnosis,
+        RecordRef,
+        RefusedRequests,
+        WaitingChanges,
+    )
+    from wb_desktop.tools.diagnostics.diagnosis_words import diagnosis_lines
+
+    zone = ZoneInfo("Europe/Stockholm")
+    photos = tuple(
+        RecordRef("photo", f"p{n}", f"charger-{n}.jpg", "EV charger installation") for n in (1, 2)
+    )
+    refused = RefusedRequests(
+        route="/v1/blobs",
+        op_kind=None,
+        status=500,
+        server_error="injected_fault",
+        fault_kind="error_500",
+        tries=8,
+        first_at=NOW,
+        last_at=NOW + timedelta(minutes=9),
+        request_ids=("r1",),
+        records=photos,
+    )
+    warning = (
+        "2026-11-23 08:39:02,123 WARNING wb_desktop.app.sync_worker [Dummy-1] sync step failed"
+    )
+    diagnosis = Diagnosis(
+        refused=[refused],
+        waiting=WaitingChanges(3, 0, 2),
+        uploads_waiting=photos,
+        last_sync=NOW,
+        zone="Europe/Stockholm",
+        made_at=NOW + timedelta(minutes=12),
+        log_warnings=[warning],
+        log_warning_count=5,
+    )
+    lines = [line.text for line in diagnosis_lines(diagnosis, zone)]
+
+    assert lines[0] == (
+        "2 photos on 'EV charger installation' (charger-1.jpg, charger-2.jpg) could not"
+        " upload: the server answered 500 (injected fault error_500) to 8 tries between 08:30"
+        " and 08:39."
+    )  # the command line's English, word for word
+    assert [translated(line) for line in lines] == [
+        "2 foton på ”EV charger installation” (charger-1.jpg, charger-2.jpg) kunde inte"
+        " laddas upp: servern svarade 500 (inlagt testfel error_500) på 8 försök mellan 08:30"
+        " och 08:39.",
+        "3 ändringar väntar i utkorgen, 2 av dem bakom en ändring som ännu inte tagits emot.",
+        "Senaste lyckade synkning kl. 08:30.",
+        "Loggen har 5 varningar eller fel; den senaste, kl. 08:39:02: sync step failed",
+        "Paketet skapades kl. 08:42 enligt surfplattans klocka; tiderna är i Europe/Stockholm.",
+    ]

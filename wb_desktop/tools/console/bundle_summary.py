@@ -26,6 +26,7 @@ from wb_desktop.tools.diagnostics.diagnosis import Diagnosis
 from wb_desktop.tools.diagnostics.diagnosis_words import problems_by_record
 from wb_desktop.tools.diagnostics.replay import ReplaySummary
 from wb_desktop.tools.diagnostics.sandbox import SandboxProfile
+from wb_desktop.ui.messages import translated
 from wb_desktop.ui.relative_time import local_timestamp
 from wb_desktop.ui.theme import TOUCH_TARGET_PX
 
@@ -137,7 +138,8 @@ class BundleSummaryView(QWidget):
             label.deleteLater()
         self.diagnosis_lines = []
         for number, line in enumerate(diagnosis.lines):
-            label = QLabel(_link(line.text, f"rows:{number}" if line.request_ids else ""), self)
+            words = translated(line.text)  # in the console's language
+            label = QLabel(_link(words, f"rows:{number}" if line.request_ids else ""), self)
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.RichText)
             if line.request_ids:
@@ -163,7 +165,7 @@ class BundleSummaryView(QWidget):
             self.show_diagnosis(diagnosis)
             self.media_model.set_names(
                 {r.record_id: (r.name, r.job_title) for r in diagnosis.uploads_waiting},
-                problems_by_record(diagnosis),
+                {key: translated(why) for key, why in problems_by_record(diagnosis).items()},
             )
         manifest = sandbox.manifest
         technician = facts.technician or manifest.technician
