@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Iterator
@@ -13,6 +14,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from wb_desktop.app.gui_thread_gc import collect_due
 from wb_desktop.core.domain.clock import FixedClock
 from wb_desktop.core.paths import DataPaths, ProfilePaths
 from wb_desktop.core.store.cache import LocalCache, open_cache
@@ -20,8 +22,22 @@ from wb_desktop.core.store.database import DEFAULT_BUSY_TIMEOUT_MS
 from wb_desktop.core.store.seed import add_server_customer, add_server_job
 
 START = datetime(2026, 11, 23, 7, 30, tzinfo=UTC)
+THRESHOLDS = gc.get_threshold()
 # The throwaway PostgreSQL server fixture, for the server tests that run on both databases.
 pytest_plugins = ["tests.integration.postgres"]
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """As the app does (app/gui_thread_gc.py): Python's cycle collector never runs by itself,
+    so it cannot free a QObject on an op runner's or the sync thread's worker, where Qt and
+    the GIL deadlock. Tests collect between tests instead, on the main thread."""
+    gc.disable()
+
+
+@pytest.fixture(autouse=True)
+def garbage_collected_on_the_main_thread() -> Iterator[None]:
+    yield
+    collect_due(THRESHOLDS)
 
 
 @pytest.fixture(autouse=True)

@@ -37,6 +37,7 @@ from wb_desktop.app.connection import (
 from wb_desktop.app.crashes import AppCrashReporting
 from wb_desktop.app.demo_start import DemoThenSync
 from wb_desktop.app.first_use import OnFirstUse
+from wb_desktop.app.gui_thread_gc import GuiThreadGarbageCollector
 from wb_desktop.app.logs import configure_logging
 from wb_desktop.app.media_sweep import MediaSweep
 from wb_desktop.app.notifications import Notifications
@@ -145,7 +146,9 @@ def _qt_application() -> QApplication:
     QCoreApplication.setOrganizationName("WorkBoss")
     QCoreApplication.setApplicationName("WorkBoss Desktop")
     QCoreApplication.setApplicationVersion(__version__)
-    return QApplication(sys.argv[:1])
+    qt_app = QApplication(sys.argv[:1])
+    GuiThreadGarbageCollector(qt_app)  # never collect a QObject on a worker thread
+    return qt_app
 
 
 def system_zone() -> tzinfo:
