@@ -14,18 +14,15 @@ from __future__ import annotations
 
 import logging
 import os
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import datetime, tzinfo
+from datetime import tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from PySide6.QtCore import QCoreApplication, QLocale, QLockFile, QTimeZone
+from PySide6.QtCore import QLockFile
 from PySide6.QtWidgets import QApplication
 
-from wb_desktop import __version__
 from wb_desktop.app.connection import (
     AskSignIn,
     ServerLink,
@@ -37,13 +34,11 @@ from wb_desktop.app.connection import (
 from wb_desktop.app.crashes import AppCrashReporting
 from wb_desktop.app.demo_start import DemoThenSync
 from wb_desktop.app.first_use import OnFirstUse
-from wb_desktop.app.gui_thread_gc import GuiThreadGarbageCollector
 from wb_desktop.app.logs import configure_logging
 from wb_desktop.app.media_sweep import MediaSweep
 from wb_desktop.app.notifications import Notifications
 from wb_desktop.app.op_runner import OpRunner
 from wb_desktop.app.profile_lock import lock_profile
-from wb_desktop.app.qt_platform_check import qt_platform_problem
 from wb_desktop.app.settings import load_settings
 from wb_desktop.app.shutdown import AppShutdown
 from wb_desktop.app.sync_notices import SyncProblemNotices
@@ -63,6 +58,7 @@ from wb_desktop.core.sync.engine import (
 from wb_desktop.core.sync.protocol_client import SignIn
 from wb_desktop.core.sync.trace import TraceLog
 from wb_desktop.ui.after_first_paint import AfterFirstPaint
+from wb_desktop.ui.application import apply_language, qt_application, system_zone
 from wb_desktop.ui.gps import GpsTracker
 from wb_desktop.ui.high_contrast import HighContrastChoice, saved_high_contrast
 from wb_desktop.ui.main_window import MainWindow
@@ -72,7 +68,6 @@ from wb_desktop.ui.sign_in_flow import SignInAgain, ask_with_dialog
 from wb_desktop.ui.start_problem import show_start_problem
 from wb_desktop.ui.technician_windows import TechnicianWindows
 from wb_desktop.ui.theme import apply_theme
-from wb_desktop.ui.translations import install_translations
 from wb_desktop.ui.window_geometry import open_window, remember_geometry
 from wb_desktop.ui.workday import Workday
 
@@ -108,11 +103,6 @@ class AppOptions:
     report_crashes: bool = True  # the process's crash hooks (one window per process owns them)
 
 
-class LanguageError(WorkBossError):
-    def __init__(self, code: str) -> None:
-        super().__init__(f"'{code}' is not a language code Qt knows (try 'en' or 'sv').")
-
-
 @dataclass(frozen=True)
 class WorkBossApp:
     """The built app as ``run`` and the tests hold it: its parts, and the objects that run
@@ -135,38 +125,6 @@ class WorkBossApp:
     def close(self) -> bool:
         """See :class:`AppShutdown`: whether the sync thread stopped and all was released."""
         return self.shutdown.close()
-
-
-def _qt_application() -> QApplication:
-    existing = QApplication.instance()
-    if isinstance(existing, QApplication):
-        return existing
-    if (problem := qt_platform_problem()) is not None:  # Qt would abort the process instead
-        raise WorkBossError(problem)
-    QCoreApplication.setOrganizationName("WorkBoss")
-    QCoreApplication.setApplicationName("WorkBoss Desktop")
-    QCoreApplication.setApplicationVersion(__version__)
-    qt_app = QApplication(sys.argv[:1])
-    GuiThreadGarbageCollector(qt_app)  # never collect a QObject on a worker thread
-    return qt_app
-
-
-def system_zone() -> tzinfo:
-    """The system's zone as an IANA zone (Qt maps Windows zone names), so days and DST
-    follow the tablet's settings."""
-    name = bytes(QTimeZone.systemTimeZoneId().data()).decode()
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return datetime.now().astimezone().tzinfo or ZoneInfo("UTC")
-
-
-def _language(qt_app: QApplication, code: str | None) -> None:
-    """Words, dates, times, numbers and amounts follow ``--lang`` (or the system's
-    languages); before any widget is built, since widgets translate their text once."""
-    if code is not None and QLocale(code).language() == QLocale.Language.C:
-        raise LanguageError(code)
-    install_translations(qt_app, code)
 
 
 def _client_factory(
@@ -217,9 +175,9 @@ def build(
 
     Raises :class:`WorkBossError` for anything a person can fix; their data is untouched.
     """
-    qt_app = _qt_application()
+    qt_app = qt_application()
     base = clock or SystemClock()
-    _language(qt_app, options.lang)
+    apply_language(qt_app, options.lang)
     data = DataPaths(options.data_dir) if options.data_dir else DataPaths.default()
     paths = data.profile(options.profile).ensure()
     lock = lock_profile(paths)
@@ -430,7 +388,7 @@ def run(options: AppOptions) -> int:
     except StartCancelledError:
         return 0
     except WorkBossError as error:
-        show_start_problem(_qt_application(), user_message(error))
+        show_start_problem(qt_application(), user_message(error))
         return 2
     open_window(app.window, app.cache.paths)  # maximised, or where it was left
     if options.open_console or options.open_bundle is not None:

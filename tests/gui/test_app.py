@@ -20,10 +20,11 @@ from tests.gui.conftest import STOCKHOLM, office_view
 from tests.gui.waiting import settle
 from wb_desktop.app.connection import ProfileServerMismatchError
 from wb_desktop.app.profile_lock import ProfileInUseError
-from wb_desktop.bootstrap import AppOptions, LanguageError, WorkBossApp, build
+from wb_desktop.bootstrap import AppOptions, WorkBossApp, build
 from wb_desktop.core.domain.clock import FixedClock
 from wb_desktop.core.sync.connectivity import OfflineReason, SyncActivity
 from wb_desktop.tools.demo.server import PendingDemoServer
+from wb_desktop.ui.application import LanguageError
 from wb_desktop.ui.formatting import format_money
 from wb_desktop.ui.translations import remove_translations
 

@@ -9,6 +9,7 @@ are the shared ones, and the client turns any reply its model refuses into a
 from __future__ import annotations
 
 import json
+import typing
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -373,3 +374,11 @@ def test_every_op_the_app_writes_is_sendable_as_the_contract_says(
     assert {op.op_id for op in ops} == set(waiting)
     assert {op.kind for op in ops} == set(OpKind)
     assert {op.kind: unsendable(op) for op in ops} == {op.kind: None for op in ops}
+
+
+def test_the_rejection_codes_by_name_are_the_contracts_codes() -> None:
+    assert set(typing.get_args(push.RejectionCode)) == {
+        push.SEQ_USED,
+        push.OP_ID_USED,
+        push.SERVER_ERROR,
+    }

@@ -19,7 +19,16 @@ from sqlalchemy.orm import Session
 
 from wb_desktop.core.protocol import routes
 from wb_desktop.core.protocol.ops import parse_payload, readable
-from wb_desktop.core.protocol.push import OpIn, OpResultOut, PushReply, PushRequest, RejectionCode
+from wb_desktop.core.protocol.push import (
+    OP_ID_USED,
+    SEQ_USED,
+    SERVER_ERROR,
+    OpIn,
+    OpResultOut,
+    PushReply,
+    PushRequest,
+    RejectionCode,
+)
 from wb_server import document_ops, ops
 from wb_server.context import Context, Me
 from wb_server.db import insert_or_ignore, retry_on_lock_conflict
@@ -57,9 +66,7 @@ def _apply(batch: PushBatch, technician_id: str, device: Device, op: OpIn) -> Op
     previous = batch.answer(op.op_id)
     if previous is not None:
         if previous.device_id != device.id:
-            return _refused(
-                op, f"op id {op.op_id} was already used by another device", "op_id_used"
-            )
+            return _refused(op, f"op id {op.op_id} was already used by another device", OP_ID_USED)
         return OpResultOut(
             op_id=op.op_id,
             seq=op.seq,
@@ -70,11 +77,11 @@ def _apply(batch: PushBatch, technician_id: str, device: Device, op: OpIn) -> Op
     clash = batch.op_with_seq(op.seq)
     if clash is not None:
         return _refused(
-            op, f"sequence {op.seq} was already used by op {clash} on this device", "seq_used"
+            op, f"sequence {op.seq} was already used by op {clash} on this device", SEQ_USED
         )
     crashed = batch.crashed.get(op.op_id)
     if crashed is not None:
-        result, detail = "rejected", {"reason": crashed, "code": "server_error"}
+        result, detail = "rejected", {"reason": crashed, "code": SERVER_ERROR}
         batch.record_answer(op, result, detail)
         device.last_seq = max(device.last_seq, op.seq)
         return OpResultOut(op_id=op.op_id, seq=op.seq, result=result, **detail)

@@ -20,6 +20,8 @@ MAX_SEQ = 2**62
 MAX_BASE_VERSION = 2**31
 OpResultKind = Literal["applied", "duplicate", "conflict", "rejected"]
 RejectionCode = Literal["seq_used", "op_id_used", "server_error"]
+# The same codes by name, for the code that sends or reads them (a test keeps them equal).
+SEQ_USED, OP_ID_USED, SERVER_ERROR = "seq_used", "op_id_used", "server_error"
 Winner = Literal["server", "client"]
 Policy = Literal["office_owned", "technician_owned", "status_machine", "last_write"]
 
