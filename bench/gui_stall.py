@@ -66,8 +66,8 @@ from wb_desktop.core.domain.clock import FixedClock
 from wb_desktop.core.domain.records import UploadState
 from wb_desktop.core.store.models import Photo
 from wb_desktop.core.sync.connectivity import OfflineReason, SyncActivity, SyncView
-from wb_desktop.core.sync.engine import StepReport
 from wb_desktop.core.sync.protocol_client import SignIn
+from wb_desktop.core.sync.step_report import StepReport
 from wb_server.demo_data import DEMO_ACCOUNTS, DEMO_TIMEZONE
 
 START = datetime(2026, 11, 25, 6, 0, tzinfo=UTC)  # a demo Wednesday, 07:00 in Stockholm

@@ -49,13 +49,13 @@ from wb_desktop.core.domain.virtual_clock import VirtualClock
 from wb_desktop.core.paths import DataPaths, ProfilePaths, check_profile_name
 from wb_desktop.core.store.cache import LocalCache, attach_cache, open_cache
 from wb_desktop.core.sync.client import SyncClient, build_sync_client
-from wb_desktop.core.sync.engine import (
+from wb_desktop.core.sync.protocol_client import SignIn
+from wb_desktop.core.sync.step_report import (
     SyncListener,
     attachments_waiting,
     last_success,
     outbox_counts,
 )
-from wb_desktop.core.sync.protocol_client import SignIn
 from wb_desktop.core.sync.trace import TraceLog
 from wb_desktop.ui.after_first_paint import AfterFirstPaint
 from wb_desktop.ui.application import apply_language, qt_application, system_zone

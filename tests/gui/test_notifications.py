@@ -25,7 +25,7 @@ from wb_desktop.core.domain.clock import FixedClock
 from wb_desktop.core.paths import DataPaths
 from wb_desktop.core.store.seed import add_server_customer, add_server_job
 from wb_desktop.core.sync.connectivity import SyncActivity
-from wb_desktop.core.sync.engine import Failure, StepReport
+from wb_desktop.core.sync.step_report import Failure, StepReport
 from wb_desktop.tools.scenario.office import Office
 from wb_desktop.ui.theme import TOUCH_TARGET_PX
 

@@ -23,8 +23,8 @@ from wb_desktop.core.domain.clock import FixedClock
 from wb_desktop.core.store.cache import LocalCache, attach_cache
 from wb_desktop.core.sync.client import SyncClient, build_sync_client
 from wb_desktop.core.sync.connectivity import OfflineReason, SyncActivity, SyncStatus, SyncView
-from wb_desktop.core.sync.engine import Failure, StepReport, SyncListener
 from wb_desktop.core.sync.profiles import profile_named
+from wb_desktop.core.sync.step_report import Failure, StepReport, SyncListener
 from wb_desktop.tools.netsim.qa_network import QaNetworkFactory
 from wb_desktop.ui.status_bar import REFRESH_MS, WorkStatusBar, connection_icon
 from wb_desktop.ui.theme import HIGH_CONTRAST, NORMAL, TOUCH_TARGET_PX

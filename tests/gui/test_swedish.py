@@ -41,8 +41,8 @@ from wb_desktop.core.domain.errors import NotFoundError, QuotaExceededError, Val
 from wb_desktop.core.domain.money import parse_amount
 from wb_desktop.core.store.cache import LocalCache, attach_cache
 from wb_desktop.core.sync.client import SyncClient, build_sync_client
-from wb_desktop.core.sync.engine import SyncListener
 from wb_desktop.core.sync.profiles import profile_named
+from wb_desktop.core.sync.step_report import SyncListener
 from wb_desktop.tools.netsim.qa_network import QaNetworkFactory
 from wb_desktop.ui.device_dialog import DeviceDialog, read_cache_status
 from wb_desktop.ui.formatting import format_date, format_money

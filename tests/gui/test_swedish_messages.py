@@ -28,10 +28,10 @@ from wb_desktop.core.store.cache import LocalCache
 from wb_desktop.core.store.errors import DatabaseLockedError, SchemaTooNewError
 from wb_desktop.core.store.models import Job
 from wb_desktop.core.sync.connectivity import SyncStatus, decide_view
-from wb_desktop.core.sync.engine import Failure, OutboxCounts, StepReport
 from wb_desktop.core.sync.payment_runner import offline_refusal, take_payment
 from wb_desktop.core.sync.payments import PaymentDesk, PaymentRefusedError
 from wb_desktop.core.sync.protocol_client import ProtocolError
+from wb_desktop.core.sync.step_report import Failure, OutboxCounts, StepReport
 from wb_desktop.core.sync.transport import HttpRequest, RequestsTransport, TransportError
 from wb_desktop.tools.diagnostics.sandbox_folder import open_sandbox
 from wb_desktop.ui.device_dialog import DeviceDialog, read_cache_status

@@ -10,7 +10,7 @@ import pytest
 
 from wb_desktop.core.sync import connectivity
 from wb_desktop.core.sync.connectivity import OfflineReason, SyncActivity, SyncView, decide_view
-from wb_desktop.core.sync.engine import Failure, OutboxCounts, StepReport
+from wb_desktop.core.sync.step_report import Failure, OutboxCounts, StepReport
 
 OK = StepReport(ok=True)
 INTERRUPTED = StepReport(ok=False, reason="stopped")  # the service asked the step to stop

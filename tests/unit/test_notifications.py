@@ -9,7 +9,7 @@ from wb_desktop.app.notifications import Notification, NotificationKind, Notific
 from wb_desktop.app.sync_notices import sync_problems
 from wb_desktop.core.domain.clock import FixedClock
 from wb_desktop.core.domain.text import Text
-from wb_desktop.core.sync.engine import Failure, StepReport
+from wb_desktop.core.sync.step_report import Failure, StepReport
 
 SYNC, INBOX = NotificationKind.SYNC, NotificationKind.CAMERA_INBOX
 

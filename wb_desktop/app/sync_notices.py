@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject
 from wb_desktop.app.notifications import NotificationKind, Notifications
 from wb_desktop.app.sync_service import SyncService
 from wb_desktop.core.domain.text import QT_TRANSLATE_NOOP, Text
-from wb_desktop.core.sync.engine import Failure, StepReport
+from wb_desktop.core.sync.step_report import Failure, StepReport
 
 
 def sync_problems(report: StepReport) -> list[Text]:

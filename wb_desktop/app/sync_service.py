@@ -15,7 +15,6 @@ from PySide6.QtNetwork import QNetworkInformation
 
 from wb_desktop.app.sync_worker import ClientFactory, SyncWorker, simulated_offline
 from wb_desktop.core.sync.connectivity import SyncActivity, SyncStatus, SyncView, decide_view
-from wb_desktop.core.sync.engine import OutboxCounts
 from wb_desktop.core.sync.payment_runner import (
     PaymentAttempts,
     not_started_refusal,
@@ -23,6 +22,7 @@ from wb_desktop.core.sync.payment_runner import (
 )
 from wb_desktop.core.sync.payments import PAYMENT_TIMEOUT_S, PaymentRefusedError
 from wb_desktop.core.sync.profiles import NetworkProfile, profile_named
+from wb_desktop.core.sync.step_report import OutboxCounts
 
 _QUEUED = Qt.ConnectionType.QueuedConnection
 

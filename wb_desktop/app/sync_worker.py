@@ -20,10 +20,10 @@ from wb_desktop.core.domain.text import QT_TRANSLATE_NOOP, Text
 from wb_desktop.core.store.changes import Changes
 from wb_desktop.core.sync.client import SyncClient
 from wb_desktop.core.sync.connectivity import SyncActivity, SyncStatus, SyncView, decide_view
-from wb_desktop.core.sync.engine import Failure, StepReport, SyncListener
 from wb_desktop.core.sync.payment_runner import PaymentAttempts, not_started_refusal, take_payment
 from wb_desktop.core.sync.payments import PAYMENT_TIMEOUT_S
 from wb_desktop.core.sync.profiles import Behaviour, NetworkProfile, profile_named
+from wb_desktop.core.sync.step_report import Failure, StepReport, SyncListener
 
 ClientFactory = Callable[[SyncListener], SyncClient]
 

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 from wb_desktop.app.notifications import NotificationKind, Notifications
 from wb_desktop.app.sync_service import SyncService
 from wb_desktop.core.domain.records import DocumentKind
-from wb_desktop.core.sync.engine import Failure, StepReport
 from wb_desktop.core.sync.profiles import Behaviour, NetworkProfile
+from wb_desktop.core.sync.step_report import Failure, StepReport
 from wb_desktop.ui.customers import CustomersPage
 from wb_desktop.ui.device_dialog import CacheStatus, DeviceDialog, read_cache_status
 from wb_desktop.ui.documents import DocumentsPage

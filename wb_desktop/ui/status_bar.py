@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from wb_desktop.app.sync_service import SyncService
 from wb_desktop.core.sync.connectivity import SyncActivity, SyncStatus, SyncView
-from wb_desktop.core.sync.engine import Failure
+from wb_desktop.core.sync.step_report import Failure
 from wb_desktop.ui.gps import GpsTracker
 from wb_desktop.ui.gps_indicator import GpsIndicator
 from wb_desktop.ui.messages import translated

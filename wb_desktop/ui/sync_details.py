@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from wb_desktop.core.sync.connectivity import OfflineReason, SyncActivity, SyncStatus, SyncView
-from wb_desktop.core.sync.engine import Failure, StepReport
+from wb_desktop.core.sync.step_report import Failure, StepReport
 from wb_desktop.ui.messages import translated
 from wb_desktop.ui.relative_time import local_timestamp, relative_time
 from wb_desktop.ui.theme import TOUCH_TARGET_PX

@@ -22,7 +22,7 @@ from wb_desktop.core.domain.virtual_clock import VirtualClock
 from wb_desktop.core.store.models import OutboxOp
 from wb_desktop.core.store.queries import day_schedule
 from wb_desktop.core.sync.connectivity import SyncActivity
-from wb_desktop.core.sync.engine import outbox_counts
+from wb_desktop.core.sync.step_report import outbox_counts
 from wb_desktop.tools.console.context import ConsoleContext
 from wb_desktop.tools.console.scenario_panel import SESSION, ScenarioPanel
 from wb_desktop.tools.console.scenario_steps_model import ScenarioStepsModel

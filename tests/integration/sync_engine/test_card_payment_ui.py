@@ -35,9 +35,9 @@ from wb_desktop.core.store.models import Document, Job
 from wb_desktop.core.store.models import Payment as LocalPayment
 from wb_desktop.core.sync.client import SyncClient, build_sync_client
 from wb_desktop.core.sync.connectivity import SyncActivity
-from wb_desktop.core.sync.engine import SyncListener
 from wb_desktop.core.sync.payments import TEST_CARDS, PaymentOutcome, PaymentRefusedError
 from wb_desktop.core.sync.protocol_client import SignIn
+from wb_desktop.core.sync.step_report import SyncListener
 from wb_desktop.tools.netsim.qa_network import QaNetworkFactory
 from wb_desktop.tools.scenario.office import Office
 from wb_desktop.ui.documents import DocumentsPage

@@ -20,7 +20,7 @@ from wb_desktop.core.store.cache import attach_cache
 from wb_desktop.core.store.locations import unsent_count
 from wb_desktop.core.store.models import LocationPing, TechnicianProfile
 from wb_desktop.core.sync.client import SyncClient, build_sync_client
-from wb_desktop.core.sync.engine import SyncListener
+from wb_desktop.core.sync.step_report import SyncListener
 from wb_desktop.tools.netsim.qa_network import QaNetworkFactory
 from wb_desktop.ui.gps import GpsTracker
 from wb_desktop.ui.workday import Workday

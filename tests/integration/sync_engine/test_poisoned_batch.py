@@ -18,7 +18,7 @@ from tests.conftest import PNG_1X1
 from tests.integration.sync_engine.conftest import Technician
 from wb_desktop.core.store.models import Job, OutboxOp, OutboxState
 from wb_desktop.core.sync.backoff import CAP_S
-from wb_desktop.core.sync.engine import StepReport
+from wb_desktop.core.sync.step_report import StepReport
 from wb_desktop.core.sync.trace import TraceEvent
 from wb_desktop.tools.scenario.office import Office
 from wb_server.models import Photo as ServerPhoto

@@ -26,7 +26,7 @@ from wb_desktop.core.store.cache import attach_cache
 from wb_desktop.core.store.models import Job
 from wb_desktop.core.sync.client import SyncClient, build_sync_client
 from wb_desktop.core.sync.connectivity import OfflineReason, SyncActivity
-from wb_desktop.core.sync.engine import Failure, SyncListener
+from wb_desktop.core.sync.step_report import Failure, SyncListener
 from wb_desktop.tools.netsim.qa_network import QaNetworkFactory
 from wb_server.demo_data import DEMO_ACCOUNTS
 from wb_server.models import Note as ServerNote

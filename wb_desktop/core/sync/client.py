@@ -15,10 +15,11 @@ from dataclasses import dataclass
 from wb_desktop.core.domain.clock import Clock
 from wb_desktop.core.store.cache import LocalCache
 from wb_desktop.core.sync.auth import PasswordSignIn
-from wb_desktop.core.sync.engine import SyncEngine, SyncListener
+from wb_desktop.core.sync.engine import SyncEngine
 from wb_desktop.core.sync.link import NetworkLink, SimulatorFactory
 from wb_desktop.core.sync.profiles import NetworkProfile, profile_named
 from wb_desktop.core.sync.protocol_client import SignIn, SyncApi
+from wb_desktop.core.sync.step_report import SyncListener
 from wb_desktop.core.sync.trace import TraceListener, TracingTransport
 from wb_desktop.core.sync.transport import RequestsTransport, Transport
 from wb_desktop.core.sync.uploads import PARALLEL_UPLOADS

@@ -13,7 +13,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from wb_desktop.core.domain.text import QT_TRANSLATE_NOOP, Text
-from wb_desktop.core.sync.engine import Failure, OutboxCounts, StepReport
+from wb_desktop.core.sync.step_report import Failure, OutboxCounts, StepReport
 
 
 class SyncActivity(StrEnum):

@@ -16,9 +16,9 @@ from PySide6.QtCore import QObject, Signal, Slot
 from sqlalchemy import func, select
 
 from wb_desktop.core.store.models import OutboxOp, Payment, TechnicianProfile
-from wb_desktop.core.sync.engine import StepReport, outbox_counts
 from wb_desktop.core.sync.payments import TEST_CARDS, PaymentOutcome
 from wb_desktop.core.sync.profiles import PROFILE_NAMES, Behaviour, NetworkProfile, profile_named
+from wb_desktop.core.sync.step_report import StepReport, outbox_counts
 from wb_desktop.tools.console.context import ConsoleContext
 from wb_desktop.tools.scenario.format import ScenarioError
 from wb_desktop.tools.scenario.recorder import (

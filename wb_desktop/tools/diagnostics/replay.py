@@ -22,7 +22,7 @@ from wb_desktop.core.domain.text import QT_TRANSLATE_NOOP, Text
 from wb_desktop.core.protocol import routes
 from wb_desktop.core.store.cache import open_cache
 from wb_desktop.core.sync.client import build_sync_client
-from wb_desktop.core.sync.engine import Failure
+from wb_desktop.core.sync.step_report import Failure
 from wb_desktop.core.sync.transport import HttpReply, HttpRequest, RequestsTransport, Transport
 from wb_desktop.tools.diagnostics.errors import ReplayError
 from wb_desktop.tools.diagnostics.sandbox import SandboxProfile

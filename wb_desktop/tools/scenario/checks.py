@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 
 from wb_desktop.core.domain.records import DocumentKind
 from wb_desktop.core.store.models import Document, Note, Photo, Signature, TimeEntry
-from wb_desktop.core.sync.engine import Failure, StepReport
+from wb_desktop.core.sync.step_report import Failure, StepReport
 from wb_desktop.tools.scenario.perform import Performer
 
 _CONNECTIVITY_FAILURES = (Failure.OFFLINE, Failure.UNREACHABLE, Failure.PORTAL)

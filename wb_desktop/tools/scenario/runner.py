@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 
 from wb_desktop.core.domain.clock import Clock, FixedClock, SystemClock
 from wb_desktop.core.domain.errors import WorkBossError
-from wb_desktop.core.sync.engine import StepReport
+from wb_desktop.core.sync.step_report import StepReport
 from wb_desktop.tools.scenario.checks import Expectations
 from wb_desktop.tools.scenario.format import (
     ActionStep,
