@@ -114,7 +114,7 @@ def normalise_technician(value: object) -> str:
 
 
 def job_ref(name: str, value: Any, _ctx: Context) -> int | str:
-    if (is_int(value) and value > 0) or _is_uuid(value):
+    if (is_int(value) and value > 0) or is_uuid(value):
         return value
     raise FieldError(
         f"'{name}' must be a position in today's schedule (1 is the first) or a job id, "
@@ -123,7 +123,7 @@ def job_ref(name: str, value: Any, _ctx: Context) -> int | str:
 
 
 def customer_ref(name: str, value: Any, _ctx: Context) -> int | str:
-    if (is_int(value) and value > 0) or _is_uuid(value):
+    if (is_int(value) and value > 0) or is_uuid(value):
         return value
     raise FieldError(
         f"'{name}' must be a position in today's schedule (the customer of that job; "
@@ -140,7 +140,8 @@ def document_ref(name: str, value: Any, _ctx: Context) -> int | str:
     )
 
 
-def _is_uuid(value: object) -> bool:
+def is_uuid(value: object) -> bool:
+    """An id as the app makes them (a UUID in its 36-character form)."""
     if not isinstance(value, str) or len(value) != 36:
         return False
     try:

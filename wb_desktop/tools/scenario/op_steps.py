@@ -13,7 +13,6 @@ among those made while recording, else by its reference.
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, tzinfo
@@ -34,6 +33,7 @@ from wb_desktop.core.store.models import (
     TimeEntry,
 )
 from wb_desktop.core.store.queries import day_schedule
+from wb_desktop.tools.scenario.fields import is_uuid
 from wb_desktop.tools.scenario.vocabulary import TECHNICIAN_STATUSES
 
 Step = dict[str, Any]
@@ -162,7 +162,7 @@ def _send_document(op: OutboxOp, session: Session, refs: References) -> Step | N
 def _edit_customer(op: OutboxOp, session: Session, refs: References) -> Step | None:
     changed = op.payload.get("fields") or {}
     fields = {k: v for k, v in changed.items() if k in CUSTOMER_FIELDS and isinstance(v, str)}
-    if not fields or not _is_uuid(op.record_id):
+    if not fields or not is_uuid(op.record_id):
         refs.skipped.append(f"op {op.seq}: a customer change a scenario cannot repeat")
         return None
     return {"do": "edit_customer", "customer": op.record_id, "fields": fields}
@@ -197,7 +197,7 @@ def localise_server_step(step: Mapping[str, Any], session: Session, refs: Refere
     """An office step from the dispatcher, with a job of today's schedule by position."""
     result = dict(step)
     job = result.get("job")
-    if isinstance(job, str) and _is_uuid(job):
+    if isinstance(job, str) and is_uuid(job):
         result["job"] = refs.job(session, job)
     return result
 
@@ -223,13 +223,3 @@ def state_checks(session: Session, refs: References, pending: int) -> Step:
     if jobs:
         checks["job"] = jobs
     return {"expect": checks}
-
-
-def _is_uuid(value: object) -> bool:
-    if not isinstance(value, str) or len(value) != 36:
-        return False
-    try:
-        uuid.UUID(value)
-    except ValueError:
-        return False
-    return True
