@@ -10,14 +10,15 @@ from collections.abc import Callable
 from datetime import datetime, tzinfo
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent, QColor, QIcon, QPainter, QPixmap
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QCloseEvent, QColor, QGuiApplication, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
     QMainWindow,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QTabWidget,
     QVBoxLayout,
@@ -82,6 +83,7 @@ class ConsoleWindow(QMainWindow):
             central,
         )
         where.setProperty("role", "muted")
+        where.setWordWrap(True)  # never wider than a small screen at 200 %
         layout.addWidget(where)
         self.tabs = QTabWidget(central)
         self.tabs.setDocumentMode(True)
@@ -90,11 +92,30 @@ class ConsoleWindow(QMainWindow):
             self.tabs.addTab(panel, title)
             self.panels[title] = panel
         layout.addWidget(self.tabs, 1)
-        self.setCentralWidget(central)
-        self.resize(*DEFAULT_SIZE)
+        # On a screen smaller than the console's least size (a laptop at 150 % or 200 %) the
+        # window scrolls rather than reach past the screen's edge.
+        fitted = QScrollArea(self)
+        fitted.setWidgetResizable(True)
+        fitted.setFrameShape(QFrame.Shape.NoFrame)
+        fitted.setWidget(central)
+        self.setCentralWidget(fitted)
+        self._fit_on_screen()
         self._before_shutdown: list[Callable[[], object]] = []
         self.source.sourceChanged.connect(self._show_source)
         self._show_source()
+
+    def _fit_on_screen(self) -> None:
+        """:data:`DEFAULT_SIZE`, or the screen's free area where that is smaller (a laptop
+        at 150 %, 200 %): a console wider than the screen hides its own buttons."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            self.resize(*DEFAULT_SIZE)
+            return
+        available = screen.availableGeometry()
+        size = QSize(*DEFAULT_SIZE).boundedTo(available.size())
+        self.setMinimumSize(self.minimumSize().boundedTo(available.size()))
+        self.resize(size)
+        self.move(available.topLeft())
 
     def _banner(self, parent: QWidget) -> QFrame:
         """Across the console while a bundle is shown: whose it is, and the way back."""
@@ -109,7 +130,9 @@ class ConsoleWindow(QMainWindow):
         font = self.banner_label.font()
         font.setBold(True)
         self.banner_label.setFont(font)
+        self.banner_label.setWordWrap(True)
         self.banner_whose = QLabel(self.banner)  # technician, device, when
+        self.banner_whose.setWordWrap(True)
         self.banner_whose.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.banner_tabs = QLabel(
             self.tr(
