@@ -28,6 +28,7 @@ class _Cycle:
 def test_a_worker_allocating_past_every_threshold_never_collects_and_the_gui_thread_does(
     qtbot: QtBot, qapp: QApplication
 ) -> None:
+    gc.collect()  # counts from zero, whatever ran before
     collector = GuiThreadGarbageCollector(qapp, interval_ms=20)
     try:
         assert not gc.isenabled()
@@ -36,17 +37,20 @@ def test_a_worker_allocating_past_every_threshold_never_collects_and_the_gui_thr
         weakref.finalize(cycle, lambda: freed_on.append(threading.current_thread().name))
         del cycle
 
+        kept: list[list[int]] = []  # alive until the end: the counts stay past the thresholds
+
         def allocate() -> None:
-            garbage = [[index] for index in range(50 * gc.get_threshold()[0])]
-            del garbage
+            kept.extend([index] for index in range(50 * gc.get_threshold()[0]))
 
         worker = threading.Thread(target=allocate, name="worker")
         worker.start()
         worker.join()
         assert freed_on == []  # the worker allocated a lot and collected nothing
 
+        assert gc.get_count()[0] > gc.get_threshold()[0]
         qtbot.waitUntil(lambda: freed_on != [], timeout=5_000)
         assert freed_on == [threading.main_thread().name]
+        kept.clear()
     finally:
         collector.stop()
         collector.deleteLater()
