@@ -12,6 +12,7 @@ import pytest
 
 from wb_desktop.bootstrap import AppOptions, WorkBossApp
 from wb_desktop.core.domain.clock import FixedClock
+from wb_desktop.core.protocol.admin import OfficeView
 from wb_desktop.core.store.cache import LocalCache
 from wb_desktop.core.store.seed import add_server_customer, add_server_job
 from wb_desktop.tools.scenario.office import Office
@@ -69,7 +70,7 @@ def workday(cache: LocalCache, clock: FixedClock) -> Workday:
     return Workday(cache, clock, STOCKHOLM, TECHNICIAN)
 
 
-def office_view(app: WorkBossApp) -> dict[str, Any]:
+def office_view(app: WorkBossApp) -> OfficeView:
     """What the office sees for the app's technician, through the embedded server's admin API."""
     assert app.link.demo is not None and app.workday.technician_id is not None
     office = Office(app.link.url, app.link.demo.admin_token)

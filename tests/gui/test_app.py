@@ -156,7 +156,7 @@ def test_closing_the_window_while_a_sync_runs_loses_nothing(
         again.service.sync_now()
     qtbot.waitUntil(lambda: again.service.view().pending == 0, timeout=WAIT_MS)
     view = office_view(again)
-    on_server = sorted(n["text"] for n in view["notes"] if n["job_id"] == job_id)
+    on_server = sorted(n.text for n in view.notes if n.job_id == job_id)
     assert on_server == sorted(texts)  # every note, exactly once
 
 

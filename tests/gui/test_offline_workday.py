@@ -161,15 +161,13 @@ def test_an_offline_workday_syncs_when_the_connection_returns(
 
     # The office sees it all, once.
     view = office_view(app)
-    job = next(j for j in view["jobs"] if j["id"] == job_id)
-    assert job["status"] == "complete"
-    on_job = {
-        key: [r for r in view[key] if r["job_id"] == job_id]
-        for key in ("notes", "photos", "signatures")
-    }
-    assert [n["text"] for n in on_job["notes"]] == ["Replaced the valve; old one was corroded."]
-    assert len(on_job["photos"]) == 2
-    assert [s["signer_name"] for s in on_job["signatures"]] == ["Karin Dahl"]
-    entries = view["time_entries"]
-    assert sum(1 for e in entries if e["job_id"] == job_id and e["clock_out"]) == 1
-    assert sum(1 for e in entries if e["job_id"] is None and e["clock_out"]) == 1
+    job = next(j for j in view.jobs if j.id == job_id)
+    assert job.status == "complete"
+    assert [n.text for n in view.notes if n.job_id == job_id] == [
+        "Replaced the valve; old one was corroded."
+    ]
+    assert len([p for p in view.photos if p.job_id == job_id]) == 2
+    assert [s.signer_name for s in view.signatures if s.job_id == job_id] == ["Karin Dahl"]
+    entries = view.time_entries
+    assert sum(1 for e in entries if e.job_id == job_id and e.clock_out) == 1
+    assert sum(1 for e in entries if e.job_id is None and e.clock_out) == 1

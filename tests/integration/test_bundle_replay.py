@@ -87,7 +87,7 @@ def offline_tablet(
 
 def _office_notes(office: Office, technician_id: str, job_id: str) -> list[str]:
     view = office.office_view(technician_id)
-    return [note["text"] for note in view["notes"] if note["job_id"] == job_id]
+    return [note.text for note in view.notes if note.job_id == job_id]
 
 
 def test_a_redacted_bundle_replays_its_outbox_exactly_once(
@@ -114,13 +114,13 @@ def test_a_redacted_bundle_replays_its_outbox_exactly_once(
     assert (summary.rejected, summary.dead, summary.remaining) == (0, 0, 0)
     assert summary.redacted and summary.not_uploaded == 1  # the photo's file was left out
     view = office.office_view(technician_id)
-    job = next(j for j in view["jobs"] if j["id"] == job_id)
-    assert job["status"] == "en_route"
+    job = next(j for j in view.jobs if j.id == job_id)
+    assert job.status == "en_route"
     notes = _office_notes(office, technician_id, job_id)
     assert NOTE in notes
     assert any(text.endswith("wants a call before the next visit") for text in notes)
     assert all(customer_name not in text for text in notes)  # placeholders went, not names
-    assert [p["original_name"] for p in view["photos"] if p["job_id"] == job_id] == ["[redacted]"]
+    assert [p.original_name for p in view.photos if p.job_id == job_id] == ["[redacted]"]
 
     again = open_bundle(bundle, tmp_path / "sandboxes", now=clock.now())
     second = replay_outbox(again, live_server.url, office.technician_token, clock=clock)

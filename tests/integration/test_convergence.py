@@ -78,14 +78,14 @@ def test_an_office_edit_is_the_one_difference_until_it_is_pulled(
     synced_anna: Technician, office: Office
 ) -> None:
     job = office.jobs(office.technician_id(ANNA))[0]
-    office.edit_job(job["id"], title="Boiler replaced, check pressure")
+    office.edit_job(job.id, title="Boiler replaced, check pressure")
 
     report = _check(synced_anna, office)
     assert len(report.differences) == 1
     difference = report.differences[0]
-    assert (difference.kind, difference.record_id, difference.field) == ("jobs", job["id"], "title")
+    assert (difference.kind, difference.record_id, difference.field) == ("jobs", job.id, "title")
     assert difference.presence is Presence.BOTH
-    assert difference.local_value == job["title"]
+    assert difference.local_value == job.title
     assert difference.office_value == "Boiler replaced, check pressure"
     assert difference.why is Why.NOT_PULLED_YET and difference.expected
 
@@ -98,7 +98,7 @@ def test_offline_work_is_listed_as_waiting_until_it_syncs(
 ) -> None:
     job = office.jobs(office.technician_id(ANNA))[0]
     synced_anna.go("offline")
-    note = synced_anna.cache.changes.jobs.add_note(job["id"], "Gate code 4711")
+    note = synced_anna.cache.changes.jobs.add_note(job.id, "Gate code 4711")
 
     report = _check(synced_anna, office)
     assert [(d.kind, d.record_id, d.presence, d.why) for d in report.differences] == [
@@ -153,7 +153,7 @@ def test_a_whole_offline_workday_converges_once_it_has_synced(
     )
     desk.collect(invoice.record_id, "approve")
     assert synced_anna.client.engine.step().ok
-    assert len(office.office_view(office.technician_id(ANNA))["payments"]) == 1
-    assert len(office.office_view(office.technician_id(ANNA))["payments"]) == 1
+    assert len(office.office_view(office.technician_id(ANNA)).payments) == 1
+    assert len(office.office_view(office.technician_id(ANNA)).payments) == 1
     report = _check(synced_anna, office)
     assert report.differences == ()

@@ -72,7 +72,7 @@ def test_a_scenario_runs_against_a_running_server(live_server, tmp_path: Path) -
     """Against a real server time is real, so the job is named by its id, not its position
     in today's schedule."""
     office = Office(live_server.url, ADMIN_TOKEN)
-    job = office.jobs(office.technician_id("erik@demo.workboss.se"))[0]["id"]
+    job = office.jobs(office.technician_id("erik@demo.workboss.se"))[0].id
     office.close()
     path = _write(
         tmp_path,

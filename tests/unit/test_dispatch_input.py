@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from wb_desktop.core.protocol.records import JobRecord
 from wb_desktop.tools.console.dispatch_input import (
     DraftError,
     cancel_job_step,
@@ -90,13 +91,23 @@ def test_bad_line_items_name_the_line_and_the_reason(text: str, reason: str) -> 
 
 
 def test_an_edit_sends_only_what_changed() -> None:
-    job = {
-        "title": "Boiler service",
-        "description": "",
-        "address": "Storgatan 1",
-        "scheduled_start": "2026-11-23T09:00:00+00:00",
-        "scheduled_end": "2026-11-23T10:00:00+00:00",
-    }
+    job = JobRecord.model_validate(
+        {
+            "id": JOB,
+            "version": 1,
+            "created_at": "2026-11-20T08:00:00+00:00",
+            "updated_at": "2026-11-20T08:00:00+00:00",
+            "title": "Boiler service",
+            "description": "",
+            "address": "Storgatan 1",
+            "customer_id": CUSTOMER,
+            "technician_id": None,
+            "scheduled_start": "2026-11-23T09:00:00+00:00",
+            "scheduled_end": "2026-11-23T10:00:00+00:00",
+            "status": "scheduled",
+            "status_changed_at": None,
+        }
+    )
     start = datetime(2026, 11, 23, 10, 0, tzinfo=STOCKHOLM)  # the same moment as 09:00 UTC
     texts = check_texts("Boiler service", "", "Storgatan 1")
     assert changed_fields(job, texts, start, start + timedelta(hours=1)) == {}

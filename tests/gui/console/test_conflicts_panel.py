@@ -59,7 +59,7 @@ def provoke_address_conflict(
 def office_address(console: ConsoleContext, customer_id: str) -> str:
     office = console.office()
     try:
-        return next(c for c in office.customers() if c["id"] == customer_id)["address"]
+        return next(c for c in office.customers() if c.id == customer_id).address
     finally:
         office.close()
 

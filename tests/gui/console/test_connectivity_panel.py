@@ -13,6 +13,8 @@ from pytestqt.qtbot import QtBot
 from tests.gui.console.conftest import SYNC_WAIT_MS
 from wb_desktop.bootstrap import WorkBossApp
 from wb_desktop.core.domain.clock import FixedClock
+from wb_desktop.core.protocol.faults import FaultOut
+from wb_desktop.core.protocol.kinds import FaultKind
 from wb_desktop.core.sync.profiles import Behaviour
 from wb_desktop.core.sync.trace import TraceEvent
 from wb_desktop.tools.console.connectivity_panel import ConnectivityPanel
@@ -184,5 +186,15 @@ def test_a_new_fault_lasts_until_cleared_unless_given_a_count(
 
 
 def test_describe_fault_says_unlimited_and_op_kinds() -> None:
-    fault = {"kind": "drop_after_commit", "op_kind": "note.create", "probability": 0.5}
+    fault = FaultOut(
+        id="f1",
+        kind=FaultKind.DROP_AFTER_COMMIT,
+        route=None,
+        op_kind="note.create",
+        probability=0.5,
+        remaining=None,
+        seed=0,
+        params={},
+        fired=0,
+    )
     assert describe_fault(fault) == "drop_after_commit on note.create · 50 % · no limit · fired 0×"

@@ -6,6 +6,6 @@ def test_the_console_reaches_the_office(console: ConsoleContext) -> None:
     try:
         assert console.technician_id is not None
         view = office.office_view(console.technician_id)
-        assert view["jobs"]
+        assert view.jobs
     finally:
         office.close()

@@ -107,8 +107,8 @@ def test_export_open_and_replay_a_redacted_bundle(
         view = office.office_view(console.technician_id)
     finally:
         office.close()
-    assert NOTE in [n["text"] for n in view["notes"] if n["job_id"] == job.id]
-    assert next(j for j in view["jobs"] if j["id"] == job.id)["status"] == "en_route"
+    assert NOTE in [n.text for n in view.notes if n.job_id == job.id]
+    assert next(j for j in view.jobs if j.id == job.id).status == "en_route"
     # The app's own profile still waits to send its changes: the sandbox is separate.
     assert console.service.view().pending == 3
 

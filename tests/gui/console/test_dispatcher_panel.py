@@ -8,6 +8,7 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from tests.gui.console.conftest import SYNC_WAIT_MS
+from wb_desktop.core.protocol.records import JobRecord
 from wb_desktop.core.store.models import Job
 from wb_desktop.core.store.queries import day_schedule
 from wb_desktop.tools.console.context import ConsoleContext
@@ -25,7 +26,7 @@ def _panel(qtbot: QtBot, console: ConsoleContext) -> DispatcherPanel:
     return panel
 
 
-def _office_jobs(console: ConsoleContext) -> list[dict]:
+def _office_jobs(console: ConsoleContext) -> list[JobRecord]:
     office = console.office()
     try:
         return office.jobs()
@@ -54,7 +55,7 @@ def _step(qtbot: QtBot, panel: DispatcherPanel, action) -> dict:
 
 
 def _row_of_title(panel: DispatcherPanel, title: str) -> int:
-    rows = [r for r in range(panel.model.rowCount()) if panel.model.job(r)["title"] == title]
+    rows = [r for r in range(panel.model.rowCount()) if panel.model.job(r).title == title]
     assert len(rows) == 1
     return rows[0]
 
@@ -64,7 +65,7 @@ def test_the_list_shows_annas_jobs_first(
 ) -> None:
     panel = _panel(qtbot, console)
     assert panel.filter_combo.currentData() == console.technician_id
-    technicians = {panel.model.job(r)["technician_id"] for r in range(panel.model.rowCount())}
+    technicians = {panel.model.job(r).technician_id for r in range(panel.model.rowCount())}
     assert technicians == {console.technician_id}
     panel.filter_combo.setCurrentIndex(panel.filter_combo.findData(""))
     assert panel.model.rowCount() == len(_office_jobs(console))
@@ -93,14 +94,14 @@ def test_a_job_created_offline_reaches_the_tablet_after_sync(
     assert step["customer"] == customer_id and step["technician"] == "anna@demo.workboss.se"
     assert "1 line item" in step["why"]
     parse_scenario({"name": "recorded", "technician": "anna", "steps": [step]})
-    [created] = [j for j in _office_jobs(console) if j["title"] == "Emergency: no hot water"]
-    assert created["technician_id"] == console.technician_id
-    assert panel.selected_job()["id"] == created["id"]
-    assert _local_job(console, created["id"]) is None
+    [created] = [j for j in _office_jobs(console) if j.title == "Emergency: no hot water"]
+    assert created.technician_id == console.technician_id
+    assert panel.selected_job().id == created.id
+    assert _local_job(console, created.id) is None
 
     console.service.set_profile("online")
     console.service.sync_now()
-    qtbot.waitUntil(lambda: created["id"] in _today(console), timeout=SYNC_WAIT_MS)
+    qtbot.waitUntil(lambda: created.id in _today(console), timeout=SYNC_WAIT_MS)
 
 
 def test_a_bad_time_range_and_an_empty_title_are_refused_inline(
@@ -132,43 +133,43 @@ def test_a_bad_time_range_and_an_empty_title_are_refused_inline(
 def test_edit_cancel_and_reassign(qtbot: QtBot, console: ConsoleContext) -> None:
     panel = _panel(qtbot, console)
     scheduled = [
-        r for r in range(panel.model.rowCount()) if panel.model.job(r)["status"] == "scheduled"
+        r for r in range(panel.model.rowCount()) if panel.model.job(r).status == "scheduled"
     ]
     job = panel.model.job(scheduled[-1])
-    panel.select_job(job["id"])
+    panel.select_job(job.id)
     assert panel.edit_button.isEnabled()
 
     panel.edit_button.click()
-    assert panel.form.title_edit.text() == job["title"]
+    assert panel.form.title_edit.text() == job.title
     panel.form.save_button.click()
     assert "Nothing changed" in panel.form.error_label.text()
     panel.form.title_edit.setText("Boiler service, bring the long ladder")
     later = panel.form.end_time.time().addSecs(1800)
     panel.form.end_time.setTime(later)
     step = _step(qtbot, panel, panel.form.save_button.click)
-    assert step["server"] == "edit_job" and step["job"] == job["id"]
+    assert step["server"] == "edit_job" and step["job"] == job.id
     assert step["fields"]["title"] == "Boiler service, bring the long ladder"
     assert set(step["fields"]) == {"title", "scheduled_end"}
-    [edited] = [j for j in _office_jobs(console) if j["id"] == job["id"]]
-    assert edited["title"] == "Boiler service, bring the long ladder"
+    [edited] = [j for j in _office_jobs(console) if j.id == job.id]
+    assert edited.title == "Boiler service, bring the long ladder"
 
     erik = panel.reassign_combo.findText("Erik Johansson")
     panel.reassign_combo.setCurrentIndex(erik)
     step = _step(qtbot, panel, panel.reassign_button.click)
-    assert step == {"server": "assign_job", "job": job["id"], "technician": "erik@demo.workboss.se"}
-    assert panel.model.row_of(job["id"]) == -1  # it left Anna's list
+    assert step == {"server": "assign_job", "job": job.id, "technician": "erik@demo.workboss.se"}
+    assert panel.model.row_of(job.id) == -1  # it left Anna's list
     panel.filter_combo.setCurrentIndex(panel.filter_combo.findText("Erik Johansson"))
-    assert panel.select_job(job["id"])
+    assert panel.select_job(job.id)
 
     panel.cancel_button.click()
     assert panel.confirm_frame.isVisible()
     step = _step(qtbot, panel, panel.confirm_cancel_button.click)
-    assert step == {"server": "cancel_job", "job": job["id"]}
-    [cancelled] = [j for j in _office_jobs(console) if j["id"] == job["id"]]
-    assert cancelled["status"] == "cancelled"
+    assert step == {"server": "cancel_job", "job": job.id}
+    [cancelled] = [j for j in _office_jobs(console) if j.id == job.id]
+    assert cancelled.status == "cancelled"
     parse_scenario({"name": "recorded", "technician": "anna", "steps": [step]})
 
-    assert panel.select_job(job["id"])
+    assert panel.select_job(job.id)
     panel.cancel_button.click()
     panel.confirm_cancel_button.click()
     qtbot.waitUntil(lambda: panel._calls.idle, timeout=SYNC_WAIT_MS)
@@ -182,12 +183,12 @@ def test_edit_cancel_and_reassign(qtbot: QtBot, console: ConsoleContext) -> None
 
     panel.reassign_combo.setCurrentIndex(panel.reassign_combo.findData("unassigned"))
     step = _step(qtbot, panel, panel.reassign_button.click)
-    assert step == {"server": "unassign_job", "job": job["id"]}
+    assert step == {"server": "unassign_job", "job": job.id}
 
 
 def test_render_the_dispatcher_panel(qtbot: QtBot, console: ConsoleContext) -> None:
     panel = _panel(qtbot, console)
-    panel.select_job(panel.model.job(1)["id"])
+    panel.select_job(panel.model.job(1).id)
     panel.new_button.click()
     panel.form.title_edit.setText("Emergency: no hot water")
     panel.form.end_date.setDate(panel.form.start_date.date())

@@ -85,14 +85,14 @@ def test_offline_changes_show_one_is_discarded_and_the_rest_drains(
     qtbot.waitUntil(lambda: panel.model.rowCount() == 0, timeout=SYNC_WAIT_MS)
     office = console.office()
     try:
-        notes = office.office_view(console.technician_id)["notes"]
-        office_job = next(j for j in office.jobs(console.technician_id) if j["id"] == job.id)
+        notes = office.office_view(console.technician_id).notes
+        office_job = next(j for j in office.jobs(console.technician_id) if j.id == job.id)
     finally:
         office.close()
-    texts = {note["text"] for note in notes}
+    texts = {note.text for note in notes}
     assert "Bring the ladder" in texts and "wrong job, sorry" not in texts
-    assert kept.record_id in {note["id"] for note in notes}
-    assert office_job["status"] == "en_route"
+    assert kept.record_id in {note.id for note in notes}
+    assert office_job.status == "en_route"
 
 
 def test_a_refused_op_goes_back_to_the_queue_after_the_fix(
@@ -102,7 +102,7 @@ def test_a_refused_op_goes_back_to_the_queue_after_the_fix(
     office = console.office()
     try:
         me = console.technician_id
-        other = next(t["id"] for t in office.technicians() if t["id"] != me)
+        other = next(t.id for t in office.technicians() if t.id != me)
         go_offline(qtbot, console)
         office.assign_job(job.id, other)  # the office gives the job away meanwhile
         console.workday.write(job.id, lambda c: c.jobs.set_status(job.id, JobStatus.EN_ROUTE))
@@ -132,8 +132,8 @@ def test_a_refused_op_goes_back_to_the_queue_after_the_fix(
             ),
             timeout=SYNC_WAIT_MS,
         )
-        office_job = next(j for j in office.jobs(me) if j["id"] == job.id)
-        assert office_job["status"] == "en_route"
+        office_job = next(j for j in office.jobs(me) if j.id == job.id)
+        assert office_job.status == "en_route"
     finally:
         office.close()
 

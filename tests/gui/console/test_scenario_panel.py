@@ -68,9 +68,9 @@ def office_job(console: ConsoleContext, job_id: str) -> dict[str, Any]:
         view = office.office_view(str(console.technician_id))
     finally:
         office.close()
-    job = next(j for j in view["jobs"] if j["id"] == job_id)
-    notes = sum(1 for n in view["notes"] if n["job_id"] == job_id)
-    return {"status": job["status"], "notes": notes}
+    job = next(j for j in view.jobs if j.id == job_id)
+    notes = sum(1 for n in view.notes if n.job_id == job_id)
+    return {"status": job.status, "notes": notes}
 
 
 def record_a_session(

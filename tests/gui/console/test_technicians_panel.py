@@ -32,7 +32,7 @@ def test_a_second_technician_window_syncs_on_its_own(
 
     office = console.office()
     try:
-        customer = office.customers()[0]["id"]
+        customer = office.customers()[0].id
         start = console.clock.now() + timedelta(hours=1)
         job = office.create_job(
             customer_id=customer,
@@ -45,9 +45,9 @@ def test_a_second_technician_window_syncs_on_its_own(
         office.close()
     erik.service.sync_now()
     demo_app.service.sync_now()
-    qtbot.waitUntil(lambda: job["id"] in erik.window.schedule.model.job_ids(), timeout=SYNC_WAIT_MS)
+    qtbot.waitUntil(lambda: job.id in erik.window.schedule.model.job_ids(), timeout=SYNC_WAIT_MS)
     qtbot.waitUntil(lambda: demo_app.service.view().activity.value == "idle")
-    assert job["id"] not in demo_app.window.schedule.model.job_ids()
+    assert job.id not in demo_app.window.schedule.model.job_ids()
 
 
 def test_a_wrong_password_is_explained_inline(

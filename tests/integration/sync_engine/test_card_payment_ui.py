@@ -223,8 +223,8 @@ def test_the_offline_invoicing_day(
     qtbot.waitUntil(lambda: editor.header.delivery_chip.text() == words.sent, timeout=WAIT_MS)
     assert words.synced in editor.header.sync_chip.text()
     view = office.office_view(office.technician_id(ANNA))
-    assert [d["delivery_state"] for d in view["documents"] if d["id"] == invoice] == ["sent"]
-    assert len([d for d in view["deliveries"] if d["document_id"] == invoice]) == 1
+    assert [d.delivery_state for d in view.documents if d.id == invoice] == ["sent"]
+    assert len([d for d in view.deliveries if d.document_id == invoice]) == 1
 
     # Online, the payment goes through.
     assert panel.charge_button.isEnabled()
@@ -233,7 +233,7 @@ def test_the_offline_invoicing_day(
     qtbot.waitUntil(lambda: panel.status_label.text() == words.approved, timeout=WAIT_MS)
     assert not panel.charge_button.isEnabled()
     view = office.office_view(office.technician_id(ANNA))
-    assert [p["status"] for p in view["payments"] if p["document_id"] == invoice] == ["approved"]
+    assert [p.status for p in view.payments if p.document_id == invoice] == ["approved"]
 
 
 def test_a_declined_card_says_so_and_another_card_pays(
@@ -357,11 +357,11 @@ def test_the_card_that_never_answers_counts_down_then_try_again_pays_once(
     qtbot.waitUntil(lambda: panel.status_label.text().startswith("Approved"), timeout=WAIT_MS)
     assert not waiting_for_a_person(panel)
     view = office.office_view(office.technician_id(ANNA))
-    assert [p["status"] for p in view["payments"] if p["document_id"] == invoice] == ["approved"]
+    assert [p.status for p in view.payments if p.document_id == invoice] == ["approved"]
 
 
 def fault_fired(office: Office) -> bool:
-    return any(fault["fired"] for fault in office.faults())
+    return any(fault.fired for fault in office.faults())
 
 
 def local_status(anna: Technician) -> str | None:

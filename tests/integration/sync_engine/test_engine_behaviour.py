@@ -121,7 +121,7 @@ def test_new_assignments_arrive_and_reassigned_jobs_leave(anna: Technician, offi
     customer = office.customers()[0]
     start = anna.clock.now() + timedelta(hours=3)
     created = office.create_job(
-        customer_id=customer["id"],
+        customer_id=customer.id,
         technician_id=me,
         title="Emergency leak",
         scheduled_start=start.isoformat(),
@@ -132,7 +132,7 @@ def test_new_assignments_arrive_and_reassigned_jobs_leave(anna: Technician, offi
     office.assign_job(leaving.id, erik)
     assert anna.client.engine.step().ok
     ids = {j.id for j in _jobs(anna)}
-    assert created["id"] in ids and leaving.id not in ids
+    assert created.id in ids and leaving.id not in ids
 
 
 def test_a_captive_portal_reply_is_never_applied(anna: Technician) -> None:

@@ -180,7 +180,7 @@ def test_the_replay_summary_is_what_the_server_has(
     view = office.office_view(technician_id)
     ids = {r.record_id for r in diagnose(sandbox, STOCKHOLM).uploads_waiting}
     assert len(ids) == 2
-    assert photos.records == len(ids & {p["id"] for p in view["photos"]}) == 2
+    assert photos.records == len(ids & {p.id for p in view.photos}) == 2
     assert (photos.wanted, photos.files) == (2, 0)
     assert "photo records 2 of 2, files 0 of 2" in render_replay(refused, anna.server.url)
     assert "every" not in render_replay(refused, anna.server.url)

@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from tests.integration.sync_engine.conftest import ANNA, Technician
 from wb_desktop.core.domain.status import is_open
+from wb_desktop.core.protocol.records import TimeEntryRecord
 from wb_desktop.core.store.models import Job, TimeEntry
 from wb_desktop.tools.scenario.office import Office
 
@@ -28,9 +29,9 @@ def _entry(anna: Technician, entry_id: str) -> TimeEntry:
         return entry
 
 
-def _office_entry(office: Office, technician_id: str, entry_id: str) -> dict:
-    entries = office.office_view(technician_id)["time_entries"]
-    return next(e for e in entries if e["id"] == entry_id)
+def _office_entry(office: Office, technician_id: str, entry_id: str) -> TimeEntryRecord:
+    entries = office.office_view(technician_id).time_entries
+    return next(e for e in entries if e.id == entry_id)
 
 
 @pytest.mark.parametrize("ending", ["cancel", "reassign"])
@@ -42,12 +43,12 @@ def test_a_job_the_office_ends_stops_its_timer_and_the_office_sees_it(
     running = anna.cache.changes.time.clock_in(job_id)
     assert anna.client.engine.step().ok
     anna_id = office.technician_id(ANNA)
-    assert _office_entry(office, anna_id, running.record_id)["clock_out"] is None
+    assert _office_entry(office, anna_id, running.record_id).clock_out is None
 
     if ending == "cancel":
         office.cancel_job(job_id)
     else:
-        other = next(t["id"] for t in office.technicians() if t["id"] != anna_id)
+        other = next(t.id for t in office.technicians() if t.id != anna_id)
         office.assign_job(job_id, other)
     anna.clock.advance(timedelta(minutes=20))
     learned_at = anna.clock.now()
@@ -57,5 +58,5 @@ def test_a_job_the_office_ends_stops_its_timer_and_the_office_sees_it(
     assert anna.client.engine.step().ok  # and the next push sends the closing
 
     at_office = _office_entry(office, anna_id, running.record_id)
-    assert at_office["clock_out"] is not None
-    assert _office_entry(office, anna_id, day.record_id)["clock_out"] is None
+    assert at_office.clock_out is not None
+    assert _office_entry(office, anna_id, day.record_id).clock_out is None

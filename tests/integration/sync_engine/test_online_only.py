@@ -55,7 +55,7 @@ def test_an_invoice_sent_offline_is_queued_and_goes_out_on_reconnect(
     with anna.cache.database.reader() as db:
         assert db.get(Document, invoice).delivery_state is DeliveryState.SENT
     view = office.office_view(office.technician_id(anna.email))
-    assert len(view["deliveries"]) == 1
+    assert len(view.deliveries) == 1
 
 
 def _server_payments(technician: Technician, invoice: str) -> list[ServerPayment]:
@@ -158,4 +158,4 @@ def test_gps_pings_wait_offline_and_are_sent_on_reconnect(anna: Technician, offi
     report = anna.client.engine.step()
     assert report.ok and report.pings == 3
     view = office.office_view(office.technician_id(anna.email))
-    assert len(view["location_pings"]) == 3
+    assert len(view.location_pings) == 3

@@ -120,11 +120,11 @@ def test_a_permanent_500_on_photos_holds_back_only_the_photo(
     assert anna.client.engine.counts().pending == 1
     me = office.technician_id(anna.email)
     view = office.office_view(me)
-    assert [n["id"] for n in view["notes"] if n["id"] == note_id] == [note_id]
-    assert next(j for j in view["jobs"] if j["id"] == job_id)["status"] == "en_route"
-    entry = next(t for t in view["time_entries"] if t["id"] == entry_id)
-    assert entry["clock_out"] is not None
-    assert photo_id not in {p["id"] for p in view["photos"]}
+    assert [n.id for n in view.notes if n.id == note_id] == [note_id]
+    assert next(j for j in view.jobs if j.id == job_id).status == "en_route"
+    entry = next(t for t in view.time_entries if t.id == entry_id)
+    assert entry.clock_out is not None
+    assert photo_id not in {p.id for p in view.photos}
 
     # From the split on, the photo's op goes alone, on its own backoff: it kept trying,
     # but not in a tight loop, and never again in a batch with others.
@@ -164,15 +164,15 @@ def test_a_held_op_keeps_its_dependents_waiting(anna: Technician, office: Office
     counts = anna.client.engine.counts()
     assert (counts.queued, counts.dead, counts.pending) == (2, 0, 2)
     view = office.office_view(office.technician_id(anna.email))
-    assert note.record_id in {n["id"] for n in view["notes"]}
-    assert next(j for j in view["jobs"] if j["id"] == job.id)["status"] == "scheduled"
+    assert note.record_id in {n.id for n in view.notes}
+    assert next(j for j in view.jobs if j.id == job.id).status == "scheduled"
 
     office.clear_faults()
     anna.client.engine.reset_backoff()
     report = anna.client.engine.step()
     assert report.ok and report.applied == 2, report.reason
     view = office.office_view(office.technician_id(anna.email))
-    assert next(j for j in view["jobs"] if j["id"] == job.id)["status"] == "in_progress"
+    assert next(j for j in view.jobs if j.id == job.id).status == "in_progress"
 
 
 def test_a_dropped_connection_or_a_retry_after_does_not_split_the_batch(

@@ -35,7 +35,7 @@ def test_a_refused_upload_keeps_the_servers_reply_and_its_request_id(
     row = refused[0]
     assert row.status == 500
     assert row.server_error == "injected_fault"
-    assert row.server_detail is not None and fault["id"] in row.server_detail
+    assert row.server_detail is not None and fault.id in row.server_detail
     assert row.server_detail.endswith("(error_500)")
     assert row.request_id is not None and len(row.request_id) == 32
     assert all(e.request_id for e in events)  # every request carries one

@@ -42,8 +42,8 @@ def test_a_phone_both_sides_changed_comes_back_settled_by_policy(
     anna.go("online")
     report = anna.client.engine.step()
     assert report.ok, report.reason
-    office_view = {c["id"]: c for c in office.customers()}[customer_id]
-    assert office_view["phone"] == "070-111 11 11"  # technician-owned: the office's lost
+    office_view = {c.id: c for c in office.customers()}[customer_id]
+    assert office_view.phone == "070-111 11 11"  # technician-owned: the office's lost
     with anna.cache.database.reader() as db:
         record = db.get(Customer, customer_id)
         assert record.phone == "070-111 11 11"

@@ -8,6 +8,7 @@ from sqlalchemy import select
 from tests.integration.sync_engine.conftest import Technician
 from wb_desktop.core.domain.status import JobStatus
 from wb_desktop.core.domain.sync_state import SyncState
+from wb_desktop.core.protocol.records import CustomerRecord
 from wb_desktop.core.store.conflict_resolution import Choice, open_conflicts, resolve
 from wb_desktop.core.store.models import Customer, Job, OutboxOp, OutboxState
 from wb_desktop.core.store.outbox_admin import outbox_rows, requeue_dead
@@ -23,8 +24,8 @@ def _first_job(technician: Technician) -> Job:
         ).first()
 
 
-def _office_customer(office: Office, customer_id: str) -> dict:
-    return next(c for c in office.customers() if c["id"] == customer_id)
+def _office_customer(office: Office, customer_id: str) -> CustomerRecord:
+    return next(c for c in office.customers() if c.id == customer_id)
 
 
 def test_keep_mine_reaches_the_office(anna: Technician, office: Office) -> None:
@@ -45,7 +46,7 @@ def test_keep_mine_reaches_the_office(anna: Technician, office: Office) -> None:
     report = anna.client.engine.step()
     assert report.ok and report.applied == 1 and report.conflicts == 0, report.reason
 
-    assert _office_customer(office, customer_id)["address"] == "Anna's street 1, Uppsala"
+    assert _office_customer(office, customer_id).address == "Anna's street 1, Uppsala"
     with anna.cache.database.reader() as db:
         customer = db.get(Customer, customer_id)
         assert (customer.address, customer.sync_state) == (
@@ -74,7 +75,7 @@ def test_a_dead_op_moved_back_after_the_fix_is_applied(anna: Technician, office:
     report = anna.client.engine.step()
     assert report.ok and report.dead == 0, report.reason
 
-    assert next(j for j in office.jobs(me) if j["id"] == job.id)["status"] == "en_route"
+    assert next(j for j in office.jobs(me) if j.id == job.id).status == "en_route"
     with anna.cache.database.reader() as db:
         op = db.get(OutboxOp, moved.new_op_id)
         assert op.state is OutboxState.DONE

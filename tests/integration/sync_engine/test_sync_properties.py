@@ -155,7 +155,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
     people = []
     for email in sorted(DEMO_ACCOUNTS):
         me = office.technician_id(email)
-        people.append(Person(email, me, sorted({j["customer_id"] for j in office.jobs(me)})[:2]))
+        people.append(Person(email, me, sorted({j.customer_id for j in office.jobs(me)})[:2]))
     try:
         yield World(live, office, folder / "devices", people)
     finally:
@@ -223,7 +223,7 @@ class FieldDay(RuleBasedStateMachine):
                 title=f"Visit {self.tag}.{n}",
                 scheduled_start=start.isoformat(),
                 scheduled_end=(start + timedelta(minutes=45)).isoformat(),
-            )["id"]
+            ).id
         )
 
     def job(self, pick: int, *, open_only: bool = False) -> Any:

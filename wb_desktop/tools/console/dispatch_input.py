@@ -15,6 +15,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from wb_desktop.core.domain.text import QT_TRANSLATE_NOOP, Text
+from wb_desktop.core.protocol.records import JobRecord
 
 MAX_TITLE = 200
 MAX_DESCRIPTION = 5000
@@ -50,7 +51,7 @@ class JobDraft:
     customer_id: str | None
     technician_id: str | None
     line_items: tuple[dict[str, str], ...]
-    job: Mapping[str, Any] | None
+    job: JobRecord | None
 
 
 def create_fields(draft: JobDraft) -> dict[str, Any]:
@@ -194,26 +195,20 @@ def _line_error(line: int, reason: str, *values: str | int) -> DraftError:
 
 
 def changed_fields(
-    job: Mapping[str, Any], texts: JobTexts, start: datetime, end: datetime
+    job: JobRecord, texts: JobTexts, start: datetime, end: datetime
 ) -> dict[str, str]:
     """The fields an edit changes, as the admin API and an ``edit_job`` step take them."""
     fields: dict[str, str] = {}
     for name in ("title", "description", "address"):
-        if getattr(texts, name) != (job.get(name) or ""):
+        if getattr(texts, name) != getattr(job, name):
             fields[name] = getattr(texts, name)
-    for name, moment in (("scheduled_start", start), ("scheduled_end", end)):
-        if _moment(job.get(name)) != moment.astimezone(UTC):
+    for name, moment, was in (
+        ("scheduled_start", start, job.scheduled_start),
+        ("scheduled_end", end, job.scheduled_end),
+    ):
+        if was != moment.astimezone(UTC):
             fields[name] = moment.isoformat()
     return fields
-
-
-def _moment(value: Any) -> datetime | None:
-    if not isinstance(value, str):
-        return None
-    try:
-        return datetime.fromisoformat(value).astimezone(UTC)
-    except ValueError:
-        return None
 
 
 # --- scenario steps -----------------------------------------------------------------------------

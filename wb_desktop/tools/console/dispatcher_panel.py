@@ -8,7 +8,7 @@ Every change is also emitted as the scenario ``server`` step that does the same
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from wb_desktop.app.op_runner import OpRunner
+from wb_desktop.core.protocol.auth import TechnicianOut
+from wb_desktop.core.protocol.records import CustomerRecord, JobRecord
 from wb_desktop.tools.console.context import ConsoleContext
 from wb_desktop.tools.console.dispatch_input import (
     JobDraft,
@@ -40,9 +42,9 @@ from wb_desktop.tools.console.office_jobs_model import OfficeJobsModel
 from wb_desktop.tools.scenario.office import Office
 from wb_desktop.ui.theme import TOUCH_TARGET_PX, set_role
 
-Record = dict[str, Any]
 ALL = ""
 UNASSIGNED = "unassigned"
+_Lists = tuple[list[TechnicianOut], list[CustomerRecord], list[JobRecord]]
 
 
 class DispatcherPanel(QWidget):
@@ -56,9 +58,9 @@ class DispatcherPanel(QWidget):
         super().__init__(parent)
         self._context = context
         self._calls = OpRunner(parent=self)
-        self._technicians: list[Record] = []
-        self._customers: list[Record] = []
-        self._jobs: list[Record] = []
+        self._technicians: list[TechnicianOut] = []
+        self._customers: list[CustomerRecord] = []
+        self._jobs: list[JobRecord] = []
         self._select_after: str | None = None
 
         self.filter_combo = self._combo(self.tr("Show the jobs of"))
@@ -176,12 +178,12 @@ class DispatcherPanel(QWidget):
     def refresh(self) -> None:
         """Ask the office for its technicians, customers and jobs."""
 
-        def load(office: Office) -> tuple[list[Record], list[Record], list[Record]]:
+        def load(office: Office) -> _Lists:
             return office.technicians(), office.customers(), office.jobs()
 
         self._office_call(load, self._loaded)
 
-    def _loaded(self, result: tuple[list[Record], list[Record], list[Record]]) -> None:
+    def _loaded(self, result: _Lists) -> None:
         self._technicians, self._customers, self._jobs = result
         self._fill_technicians()
         self._show_jobs()
@@ -194,7 +196,7 @@ class DispatcherPanel(QWidget):
         self.filter_combo.addItem(self.tr("All technicians"), ALL)
         self.reassign_combo.clear()
         for technician in self._technicians:
-            name, technician_id = str(technician["display_name"]), str(technician["id"])
+            name, technician_id = technician.display_name, technician.id
             self.filter_combo.addItem(name, technician_id)
             self.reassign_combo.addItem(name, technician_id)
         self.filter_combo.addItem(self.tr("Unassigned"), UNASSIGNED)
@@ -210,11 +212,11 @@ class DispatcherPanel(QWidget):
             job
             for job in self._jobs
             if shown == ALL
-            or (shown == UNASSIGNED and not job.get("technician_id"))
-            or job.get("technician_id") == shown
+            or (shown == UNASSIGNED and not job.technician_id)
+            or job.technician_id == shown
         ]
-        customers = {str(c["id"]): str(c["name"]) for c in self._customers}
-        technicians = {str(t["id"]): str(t["display_name"]) for t in self._technicians}
+        customers = {c.id: c.name for c in self._customers}
+        technicians = {t.id: t.display_name for t in self._technicians}
         self.model.set_jobs(jobs, customers, technicians)
         self._select_after = None
         row = self.model.row_of(selected) if selected else -1
@@ -230,13 +232,13 @@ class DispatcherPanel(QWidget):
             self.jobs_view.selectRow(row)
         return row >= 0
 
-    def selected_job(self) -> Mapping[str, Any] | None:
+    def selected_job(self) -> JobRecord | None:
         rows = self.jobs_view.selectionModel().selectedRows()
         return self.model.job(rows[0].row()) if rows else None
 
     def _selected_id(self) -> str | None:
         job = self.selected_job()
-        return str(job["id"]) if job is not None else None
+        return job.id if job is not None else None
 
     def _selected(self) -> None:
         has_job = self.selected_job() is not None and self._calls.idle
@@ -271,7 +273,7 @@ class DispatcherPanel(QWidget):
         if not fields:
             self.form.show_error(self.tr("Nothing changed: there is nothing to send."))
             return
-        job_id = str(draft.job["id"])
+        job_id = draft.job.id
         self._office_call(
             lambda office: office.edit_job(job_id, **fields),
             lambda job: self._changed(job, edit_job_step(job_id, fields), self.tr("Job changed.")),
@@ -300,14 +302,14 @@ class DispatcherPanel(QWidget):
         if job is None:
             return
         question = self.tr("Cancel “%1”? The technician's tablet hears it with its next pull.")
-        self.confirm_frame.ask(question.replace("%1", str(job.get("title"))))
+        self.confirm_frame.ask(question.replace("%1", job.title))
 
     def cancel_job(self) -> None:
         job = self.selected_job()
         self.confirm_frame.hide()
         if job is None:
             return
-        job_id = str(job["id"])
+        job_id = job.id
         self._office_call(
             lambda office: office.cancel_job(job_id),
             lambda done: self._changed(done, cancel_job_step(job_id), self.tr("Job cancelled.")),
@@ -319,31 +321,31 @@ class DispatcherPanel(QWidget):
             return
         chosen = self.reassign_combo.currentData()
         technician_id = None if chosen in (None, UNASSIGNED) else str(chosen)
-        if technician_id == job.get("technician_id"):
+        if technician_id == job.technician_id:
             name = self.reassign_combo.currentText()
             self._say(self.tr("The job is already %1's.").replace("%1", name), "error")
             return
-        if technician_id is None and not job.get("technician_id"):
+        if technician_id is None and not job.technician_id:
             self._say(self.tr("The job is already unassigned."), "error")
             return
-        job_id = str(job["id"])
+        job_id = job.id
         step = reassign_step(job_id, self._email(technician_id))
         self._office_call(
             lambda office: office.assign_job(job_id, technician_id),
             lambda done: self._changed(done, step, self.tr("Job reassigned.")),
         )
 
-    def _changed(self, job: Record, step: dict[str, Any], text: str) -> None:
+    def _changed(self, job: JobRecord, step: dict[str, Any], text: str) -> None:
         self.form.hide()
-        self._select_after = str(job.get("id"))
+        self._select_after = job.id
         self._say(text, "ok")
         self.officeChanged.emit(step)
         self.refresh()
 
     def _email(self, technician_id: str | None) -> str | None:
         for technician in self._technicians:
-            if technician["id"] == technician_id:
-                return str(technician["email"])
+            if technician.id == technician_id:
+                return technician.email
         return None
 
     # --- talking to the office ---------------------------------------------------------------

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from wb_desktop.app.op_runner import OpRunner
 from wb_desktop.core.protocol import routes
+from wb_desktop.core.protocol.faults import FaultOut
 from wb_desktop.core.protocol.kinds import FaultKind, OpKind
 from wb_desktop.tools.console.context import ConsoleContext
 from wb_desktop.tools.scenario.office import Office
@@ -39,15 +40,15 @@ OP_KINDS = (
 )
 
 
-def describe_fault(fault: dict[str, Any]) -> str:
+def describe_fault(fault: FaultOut) -> str:
     """One line per active fault: kind, where, how likely, how many left, how often fired."""
-    where = fault.get("route") or fault.get("op_kind") or "every request"
-    left = fault.get("remaining")
+    where = fault.route or fault.op_kind or "every request"
+    left = fault.remaining
     parts = [
-        f"{fault.get('kind')} on {where}",
-        f"{round(float(fault.get('probability', 1)) * 100)} %",
+        f"{fault.kind} on {where}",
+        f"{round(fault.probability * 100)} %",
         "no limit" if left is None else f"{left} left",
-        f"fired {fault.get('fired', 0)}×",
+        f"fired {fault.fired}×",
     ]
     return " · ".join(parts)
 
@@ -162,14 +163,14 @@ class FaultsCard(QFrame):
         self.add(self.fault_options())
 
     def add(self, options: dict[str, Any]) -> None:
-        def call(office: Office) -> list[dict[str, Any]]:
+        def call(office: Office) -> list[FaultOut]:
             office.add_fault(**options)
             return office.faults()
 
         self._office_call(call, {"server": "fault", **options}, self.tr("Fault added."))
 
     def clear_all(self) -> None:
-        def call(office: Office) -> list[dict[str, Any]]:
+        def call(office: Office) -> list[FaultOut]:
             office.clear_faults()
             return office.faults()
 
@@ -181,14 +182,14 @@ class FaultsCard(QFrame):
     def _office_call(self, call: Any, step: dict[str, Any] | None, done_text: str) -> None:
         context = self._context
 
-        def run() -> list[dict[str, Any]]:
+        def run() -> list[FaultOut]:
             office = context.office()
             try:
                 return call(office)  # type: ignore[no-any-return]
             finally:
                 office.close()
 
-        def done(faults: list[dict[str, Any]]) -> None:
+        def done(faults: list[FaultOut]) -> None:
             self._show(faults)
             if step is not None:
                 self.serverStep.emit(step)
@@ -196,7 +197,7 @@ class FaultsCard(QFrame):
 
         self._calls.call(run, done, lambda error: self._say(str(error), "error"))
 
-    def _show(self, faults: list[dict[str, Any]]) -> None:
+    def _show(self, faults: list[FaultOut]) -> None:
         self.faults_list.clear()
         for fault in faults:
             self.faults_list.addItem(describe_fault(fault))

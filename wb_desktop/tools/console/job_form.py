@@ -5,9 +5,8 @@ is asked, and shows the office's refusal in the same place."""
 from __future__ import annotations
 
 import itertools
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from datetime import datetime, tzinfo
-from typing import Any
 
 from PySide6.QtCore import QDate, QTime, Signal
 from PySide6.QtWidgets import (
@@ -26,6 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wb_desktop.core.protocol.auth import TechnicianOut
+from wb_desktop.core.protocol.records import CustomerRecord, JobRecord
 from wb_desktop.tools.console.dispatch_input import (
     DraftError,
     JobDraft,
@@ -63,7 +64,7 @@ class JobForm(QFrame):
         super().__init__(parent)
         self.setProperty("role", "card")
         self._zone = zone
-        self._job: Mapping[str, Any] | None = None
+        self._job: JobRecord | None = None
         self.heading = QLabel(self)
         self.heading.setProperty("role", "heading")
         self.customer_combo = self._combo(self.tr("Customer"))
@@ -160,8 +161,8 @@ class JobForm(QFrame):
 
     def start_new(
         self,
-        customers: Sequence[Mapping[str, Any]],
-        technicians: Sequence[Mapping[str, Any]],
+        customers: Sequence[CustomerRecord],
+        technicians: Sequence[TechnicianOut],
         technician_id: str | None,
         start: datetime,
         end: datetime,
@@ -171,12 +172,10 @@ class JobForm(QFrame):
         self.heading.setText(self.tr("New job"))
         self.customer_combo.clear()
         for customer in customers:
-            self.customer_combo.addItem(str(customer.get("name")), str(customer.get("id")))
+            self.customer_combo.addItem(customer.name, customer.id)
         self.technician_combo.clear()
         for technician in technicians:
-            self.technician_combo.addItem(
-                str(technician.get("display_name")), str(technician.get("id"))
-            )
+            self.technician_combo.addItem(technician.display_name, technician.id)
         if technician_id is not None:
             self.technician_combo.setCurrentIndex(self.technician_combo.findData(technician_id))
         for text_edit in (self.title_edit, self.address_edit):
@@ -187,17 +186,14 @@ class JobForm(QFrame):
         self._show_rows(new=True)
         self.title_edit.setFocus()
 
-    def start_edit(self, job: Mapping[str, Any]) -> None:
+    def start_edit(self, job: JobRecord) -> None:
         """The job's title, description, address and times, ready to change."""
         self._job = job
-        self.heading.setText(self.tr("Edit “%1”").replace("%1", str(job.get("title"))))
-        self.title_edit.setText(str(job.get("title") or ""))
-        self.description_edit.setPlainText(str(job.get("description") or ""))
-        self.address_edit.setText(str(job.get("address") or ""))
-        self.set_times(
-            datetime.fromisoformat(str(job["scheduled_start"])),
-            datetime.fromisoformat(str(job["scheduled_end"])),
-        )
+        self.heading.setText(self.tr("Edit “%1”").replace("%1", job.title))
+        self.title_edit.setText(job.title)
+        self.description_edit.setPlainText(job.description)
+        self.address_edit.setText(job.address)
+        self.set_times(job.scheduled_start, job.scheduled_end)
         self._show_rows(new=False)
         self.title_edit.setFocus()
 

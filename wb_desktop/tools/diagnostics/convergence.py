@@ -152,9 +152,10 @@ class LocalSnapshot:
 
 def office_side(office: Office, technician_id: str) -> dict[str, Any]:
     """What the office sees for one technician: the office view, plus the office's customers
-    (the view has none; the report keeps those the technician's records refer to)."""
-    view = dict(office.office_view(technician_id))
-    view["customers"] = office.customers()
+    (the view has none; the report keeps those the technician's records refer to). Both
+    sides are compared as the office's JSON, so the office's side is the models' JSON."""
+    view = office.office_view(technician_id).model_dump(mode="json")
+    view["customers"] = [customer.model_dump(mode="json") for customer in office.customers()]
     return view
 
 

@@ -28,7 +28,7 @@ from wb_desktop.tools.diagnostics.errors import ReplayError
 from wb_desktop.tools.diagnostics.sandbox import SandboxProfile
 from wb_desktop.tools.diagnostics.server_holdings import (
     KindOnServer,
-    OfficeView,
+    OfficeViewOf,
     on_server,
     work_of,
 )
@@ -115,7 +115,7 @@ def replay_outbox(
     max_steps: int = DEFAULT_MAX_STEPS,
     max_wait_s: float = DEFAULT_MAX_WAIT_S,
     sleep: Callable[[float], None] = time.sleep,
-    office_view: OfficeView | None = None,
+    office_view: OfficeViewOf | None = None,
 ) -> ReplaySummary:
     """Sync the sandbox until its outbox is drained, ``max_steps`` steps ran, or waiting for
     the server's backoff would exceed ``max_wait_s``; then, with ``office_view``, ask the

@@ -14,13 +14,13 @@ import sqlite3
 from collections.abc import Callable
 from contextlib import closing
 from dataclasses import dataclass
-from typing import Any
 
 from wb_desktop.core.protocol import routes
+from wb_desktop.core.protocol.admin import OfficeView
 from wb_desktop.core.sync.transport import HttpRequest, Transport, TransportError
 from wb_desktop.tools.diagnostics.sandbox import SandboxProfile
 
-OfficeView = Callable[[str], dict[str, Any]]  # technician id -> the admin office view
+OfficeViewOf = Callable[[str], OfficeView]  # technician id -> the admin office view
 # record type -> the office view's list; attachments -> (table, hash column)
 _VIEW_KEYS = {
     "job": "jobs",
@@ -64,7 +64,7 @@ def on_server(
     sandbox: SandboxProfile,
     wanted: dict[str, set[str]],
     technician_id: str,
-    office_view: OfficeView,
+    office_view: OfficeViewOf,
     transport: Transport,
     token: str,
 ) -> tuple[KindOnServer, ...]:
@@ -73,7 +73,8 @@ def on_server(
     found = []
     for kind in sorted(wanted):
         ids = wanted[kind]
-        present = {str(row.get("id")) for row in view.get(_VIEW_KEYS.get(kind, ""), [])}
+        rows = getattr(view, _VIEW_KEYS[kind]) if kind in _VIEW_KEYS else []
+        present = {row.id for row in rows}
         files = None
         if kind in _FILES:
             hashes = _hashes(sandbox, kind, ids)

@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from wb_desktop.core.domain.records import DocumentKind
+from wb_desktop.core.protocol.admin import OfficeView
 from wb_desktop.core.store.models import Document, Note, Photo, Signature, TimeEntry
 from wb_desktop.core.sync.step_report import Failure, StepReport
 from wb_desktop.tools.scenario.perform import Performer
@@ -22,7 +23,7 @@ _CHILDREN = {"notes": Note, "photos": Photo, "signatures": Signature, "time_entr
 class Expectations:
     performer: Performer
     last_report: Callable[[], StepReport | None]
-    office_view: Callable[[], dict[str, Any] | None]
+    office_view: Callable[[], OfficeView | None]
 
     def check(self, checks: Mapping[str, Any]) -> list[str]:
         """Every mismatch, as sentences; an empty list means the step passed."""
@@ -88,15 +89,15 @@ class Expectations:
         job_id = self.performer.job(spec["job"]).id
         view = self._view()
         label = f"server job {spec['job']}"
-        server_job = next((j for j in view.get("jobs", []) if j["id"] == job_id), None)
+        server_job = next((j for j in view.jobs if j.id == job_id), None)
         if server_job is None:
             return [f"{label}: the office does not list it for this technician"]
         problems = []
         if "status" in spec:
-            problems += _equal(f"{label} status", server_job.get("status"), spec["status"])
+            problems += _equal(f"{label} status", server_job.status, spec["status"])
         for key in _CHILDREN:
             if key in spec:
-                count = sum(1 for row in view.get(key, []) if row.get("job_id") == job_id)
+                count = sum(1 for row in getattr(view, key) if row.job_id == job_id)
                 problems += _equal(f"{label} {key}", count, spec[key])
         return problems
 
@@ -116,12 +117,12 @@ class Expectations:
         return problems
 
     def _check_server_invoices(self, spec: Mapping[str, Any]) -> list[str]:
-        invoices = [d for d in self._view().get("documents", []) if d.get("kind") == "invoice"]
+        invoices = [d for d in self._view().documents if d.kind == "invoice"]
         problems = []
         if "total" in spec:
             problems += _equal("server invoices", len(invoices), spec["total"])
         if "sent" in spec:
-            sent = sum(1 for d in invoices if d.get("delivery_state") == "sent")
+            sent = sum(1 for d in invoices if d.delivery_state == "sent")
             problems += _equal("server invoices sent", sent, spec["sent"])
         return problems
 
@@ -130,7 +131,7 @@ class Expectations:
         status = self.performer.ledger.payments.get(invoice, "none")
         return _equal("payment status", status, spec["status"])
 
-    def _view(self) -> dict[str, Any]:
+    def _view(self) -> OfficeView:
         view = self.office_view()
         if view is None:
             raise LookupError("server checks need the admin token (--admin-token)")

@@ -16,9 +16,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from pydantic import BaseModel
 from sqlalchemy import select
 
 from wb_desktop.core.domain.sync_state import SyncState
+from wb_desktop.core.protocol.admin import OfficeView
+from wb_desktop.core.protocol.records import JobRecord, RecordBody, wire_value
 from wb_desktop.core.store.database import Database
 from wb_desktop.core.store.models import OpResult, OutboxOp, OutboxState
 from wb_desktop.core.sync.records import KINDS
@@ -58,7 +61,7 @@ class InvariantReport:
 
 
 def check_invariants(
-    database: Database, ledger: Ledger, office_view: dict[str, Any] | None
+    database: Database, ledger: Ledger, office_view: OfficeView | None
 ) -> InvariantReport:
     report = InvariantReport()
     ops = _outbox(database, [s.op_id for s in ledger.saved])
@@ -105,33 +108,30 @@ def _exists_locally(database: Database, record_type: str, record_id: str) -> boo
         return session.get(kind.model, record_id) is not None
 
 
-def _index(view: dict[str, Any]) -> dict[str, dict[str, dict[str, Any]]]:
+def _index(view: OfficeView) -> dict[str, dict[str, RecordBody]]:
     return {
-        record_type: {row["id"]: row for row in view.get(key, [])}
+        record_type: {row.id: row for row in getattr(view, key)}
         for record_type, key in _OFFICE_LISTS.items()
     }
 
 
-def _repeated(rows: Iterable[dict[str, Any]], *keys: str) -> list[tuple[Any, ...]]:
-    counts = Counter(tuple(row.get(k) for k in keys) for row in rows)
+def _repeated(rows: Iterable[BaseModel], *keys: str) -> list[tuple[Any, ...]]:
+    """The values of ``keys`` (as the wire writes them) that more than one row shares."""
+    counts = Counter(tuple(wire_value(getattr(row, k)) for k in keys) for row in rows)
     return [key for key, count in counts.items() if count > 1]
 
 
-def _duplicates(view: dict[str, Any]) -> list[str]:
-    found = [f"note {key!r} twice" for key in _repeated(view.get("notes", []), "job_id", "text")]
-    found += [f"photo {k!r} twice" for k in _repeated(view.get("photos", []), "job_id", "sha256")]
+def _duplicates(view: OfficeView) -> list[str]:
+    found = [f"note {key!r} twice" for key in _repeated(view.notes, "job_id", "text")]
+    found += [f"photo {k!r} twice" for k in _repeated(view.photos, "job_id", "sha256")]
     found += [
         f"signature {k!r} twice"
-        for k in _repeated(view.get("signatures", []), "job_id", "png_sha256", "signer_name")
+        for k in _repeated(view.signatures, "job_id", "png_sha256", "signer_name")
     ]
-    found += [
-        f"time entry {k!r} twice" for k in _repeated(view.get("time_entries", []), "clock_in")
-    ]
-    found += [f"document {k!r} twice" for k in _repeated(view.get("documents", []), "reference")]
-    found += [
-        f"delivery of {k!r} twice" for k in _repeated(view.get("deliveries", []), "document_id")
-    ]
-    approved = [p for p in view.get("payments", []) if p.get("status") == "approved"]
+    found += [f"time entry {k!r} twice" for k in _repeated(view.time_entries, "clock_in")]
+    found += [f"document {k!r} twice" for k in _repeated(view.documents, "reference")]
+    found += [f"delivery of {k!r} twice" for k in _repeated(view.deliveries, "document_id")]
+    approved = [p for p in view.payments if p.status == "approved"]
     found += [f"payment of {k!r} charged twice" for k in _repeated(approved, "document_id")]
     return found
 
@@ -140,7 +140,7 @@ def _order(
     database: Database,
     ledger: Ledger,
     ops: dict[str, OutboxOp],
-    office: dict[str, dict[str, dict[str, Any]]] | None,
+    office: dict[str, dict[str, RecordBody]] | None,
 ) -> list[str]:
     """A job's server status must be what its last applied status change set, unless
     the office changed the job or later local ops still wait."""
@@ -160,10 +160,10 @@ def _order(
     for job_id, status in last_status.items():
         if job_id in waiting or job_id in ledger.office_touched:
             continue
-        server = office.get("job", {}).get(job_id)
-        if server is not None and server.get("status") != status:
+        server = _job(office, job_id)
+        if server is not None and server.status != status:
             problems.append(
-                f"job {job_id[:8]}: the server has '{server.get('status')}', "
+                f"job {job_id[:8]}: the server has '{server.status}', "
                 f"the last accepted change set '{status}'"
             )
     with database.reader() as session:
@@ -171,7 +171,12 @@ def _order(
             kind = KINDS["job"]
             record = session.get(kind.model, job_id)
             if record is not None and record.sync_state is SyncState.SYNCED:
-                server = office.get("job", {}).get(job_id)
-                if server is not None and server.get("status") != record.status:
+                server = _job(office, job_id)
+                if server is not None and server.status != record.status:
                     problems.append(f"job {job_id[:8]}: synced locally but differs from the server")
     return problems
+
+
+def _job(office: dict[str, dict[str, RecordBody]], job_id: str) -> JobRecord | None:
+    job = office.get("job", {}).get(job_id)
+    return job if isinstance(job, JobRecord) else None

@@ -2,15 +2,17 @@
 faults. Scenarios use it to stage what the office and the network do, and the support
 console to dispatch.
 
-Every reply is checked against its model in the wire contract (:class:`OfficeError` names
-what does not match), then handed on as its JSON: the tools read records as the office sees
-them, and a server that drifts from the contract fails here, not in a check far away.
+Every reply is parsed into its model in the wire contract (:class:`OfficeError` names what
+does not match) and handed on as that model: the tools read records as typed fields, never
+by hand, and a server that drifts from the contract fails here, not in a check far away.
+Where a caller needs the JSON (a table of arbitrary columns, a report), it asks the model
+for it with ``model_dump(mode="json")``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 import requests
 from pydantic import TypeAdapter, ValidationError
@@ -32,6 +34,7 @@ _OFFICE_VIEW = TypeAdapter(OfficeView)
 _FAULTS = TypeAdapter(list[FaultOut])
 _FAULT = TypeAdapter(FaultOut)
 _LOG = TypeAdapter(RequestLogPage)
+T = TypeVar("T")
 
 
 class OfficeError(Exception):
@@ -45,55 +48,55 @@ class Office:
         self._session.headers["Authorization"] = f"Bearer {admin_token}"
         self._timeout_s = timeout_s
 
-    def technicians(self) -> list[dict[str, Any]]:
-        return self._call("GET", routes.ADMIN_TECHNICIANS, _TECHNICIANS)  # type: ignore[no-any-return]
+    def technicians(self) -> list[TechnicianOut]:
+        return self._call("GET", routes.ADMIN_TECHNICIANS, _TECHNICIANS)
 
     def technician_id(self, email: str) -> str:
         for technician in self.technicians():
-            if technician["email"] == email:
-                return str(technician["id"])
+            if technician.email == email:
+                return technician.id
         raise OfficeError(f"the server has no technician {email}")
 
     def technician_token(self, technician_id: str) -> str:
         """An ordinary bearer token for the technician, to replay a diagnostics bundle."""
         path = routes.technician_token(technician_id)
-        return str(self._call("POST", path, _TOKEN)["token"])
+        return self._call("POST", path, _TOKEN).token
 
-    def customers(self) -> list[dict[str, Any]]:
-        return self._call("GET", routes.ADMIN_CUSTOMERS, _CUSTOMERS)  # type: ignore[no-any-return]
+    def customers(self) -> list[CustomerRecord]:
+        return self._call("GET", routes.ADMIN_CUSTOMERS, _CUSTOMERS)
 
-    def jobs(self, technician_id: str | None = None) -> list[dict[str, Any]]:
+    def jobs(self, technician_id: str | None = None) -> list[JobRecord]:
         params = {"technician_id": technician_id} if technician_id else None
-        return self._call("GET", routes.ADMIN_JOBS, _JOBS, params=params)  # type: ignore[no-any-return]
+        return self._call("GET", routes.ADMIN_JOBS, _JOBS, params=params)
 
-    def create_job(self, **fields: Any) -> dict[str, Any]:
-        return self._call("POST", routes.ADMIN_JOBS, _JOB, json=fields)  # type: ignore[no-any-return]
+    def create_job(self, **fields: Any) -> JobRecord:
+        return self._call("POST", routes.ADMIN_JOBS, _JOB, json=fields)
 
-    def edit_job(self, job_id: str, **fields: Any) -> dict[str, Any]:
-        return self._call("PATCH", routes.admin_job(job_id), _JOB, json=fields)  # type: ignore[no-any-return]
+    def edit_job(self, job_id: str, **fields: Any) -> JobRecord:
+        return self._call("PATCH", routes.admin_job(job_id), _JOB, json=fields)
 
-    def assign_job(self, job_id: str, technician_id: str | None) -> dict[str, Any]:
+    def assign_job(self, job_id: str, technician_id: str | None) -> JobRecord:
         body = {"technician_id": technician_id}
-        return self._call("POST", routes.admin_job_assign(job_id), _JOB, json=body)  # type: ignore[no-any-return]
+        return self._call("POST", routes.admin_job_assign(job_id), _JOB, json=body)
 
-    def cancel_job(self, job_id: str) -> dict[str, Any]:
-        return self._call("POST", routes.admin_job_cancel(job_id), _JOB)  # type: ignore[no-any-return]
+    def cancel_job(self, job_id: str) -> JobRecord:
+        return self._call("POST", routes.admin_job_cancel(job_id), _JOB)
 
-    def edit_customer(self, customer_id: str, **fields: Any) -> dict[str, Any]:
+    def edit_customer(self, customer_id: str, **fields: Any) -> CustomerRecord:
         path = routes.admin_customer(customer_id)
-        return self._call("PATCH", path, _CUSTOMER, json=fields)  # type: ignore[no-any-return]
+        return self._call("PATCH", path, _CUSTOMER, json=fields)
 
-    def office_view(self, technician_id: str) -> dict[str, Any]:
-        return self._call("GET", routes.office_view(technician_id), _OFFICE_VIEW)  # type: ignore[no-any-return]
+    def office_view(self, technician_id: str) -> OfficeView:
+        return self._call("GET", routes.office_view(technician_id), _OFFICE_VIEW)
 
-    def add_fault(self, **options: Any) -> dict[str, Any]:
-        return self._call("POST", routes.FAULTS, _FAULT, json=options)  # type: ignore[no-any-return]
+    def add_fault(self, **options: Any) -> FaultOut:
+        return self._call("POST", routes.FAULTS, _FAULT, json=options)
 
-    def faults(self) -> list[dict[str, Any]]:
-        return self._call("GET", routes.FAULTS, _FAULTS)  # type: ignore[no-any-return]
+    def faults(self) -> list[FaultOut]:
+        return self._call("GET", routes.FAULTS, _FAULTS)
 
     def clear_faults(self) -> None:
-        self._call("DELETE", routes.FAULTS)
+        self._send("DELETE", routes.FAULTS)
 
     def request_log(
         self, request_ids: Sequence[str] = (), limit: int = 100
@@ -102,8 +105,7 @@ class Office:
         params: dict[str, Any] = {"limit": limit}
         if request_ids:
             params["request_id"] = list(request_ids)
-        page = self._call("GET", routes.REQUEST_LOG, _LOG, params=params)
-        return _LOG.validate_python(page).lines
+        return self._call("GET", routes.REQUEST_LOG, _LOG, params=params).lines
 
     def close(self) -> None:
         self._session.close()
@@ -112,12 +114,22 @@ class Office:
         self,
         method: str,
         path: str,
-        reply: TypeAdapter[Any] | None = None,
+        reply: TypeAdapter[T],
         *,
         json: Any = None,
         params: Any = None,
-    ) -> Any:
-        """The JSON the server answered, once ``reply`` (its model) accepts it."""
+    ) -> T:
+        """The server's answer as ``reply`` (its model in the contract)."""
+        answer = self._send(method, path, json=json, params=params)
+        try:
+            return reply.validate_python(answer.json())
+        except (ValueError, ValidationError) as error:
+            raise OfficeError(f"{method} {path}: a reply outside the contract: {error}") from None
+
+    def _send(
+        self, method: str, path: str, *, json: Any = None, params: Any = None
+    ) -> requests.Response:
+        """The server's answer to a request it accepted; :class:`OfficeError` otherwise."""
         try:
             answer = self._session.request(
                 method, self.url + path, json=json, params=params, timeout=self._timeout_s
@@ -130,12 +142,4 @@ class Office:
             except ValueError:
                 detail = answer.text
             raise OfficeError(f"{method} {path}: {answer.status_code} {detail}")
-        if not answer.content:
-            return None
-        try:
-            body = answer.json()
-            if reply is not None:
-                reply.validate_python(body)
-        except (ValueError, ValidationError) as error:
-            raise OfficeError(f"{method} {path}: a reply outside the contract: {error}") from None
-        return body
+        return answer

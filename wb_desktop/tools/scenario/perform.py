@@ -231,7 +231,7 @@ class Performer:
         assert isinstance(start, datetime)
         customer = args.get("customer")
         if customer is None:
-            customer_id = str(self.office.customers()[0]["id"])
+            customer_id = self.office.customers()[0].id
         elif isinstance(customer, int):
             customer_id = self.job(customer).customer_id
         else:
@@ -244,8 +244,8 @@ class Performer:
             scheduled_end=(start + timedelta(hours=1)).isoformat(),
             line_items=[{"description": "Call-out", "quantity": "1", "unit_price": "450.00"}],
         )
-        self.ledger.office_touched.add(str(created["id"]))
-        return f"new job {created['id']} assigned to {email}"
+        self.ledger.office_touched.add(created.id)
+        return f"new job {created.id} assigned to {email}"
 
     def _server_edit_job(self, args: Mapping[str, Any]) -> str:
         job_id = self._server_job_id(args["job"])
@@ -267,7 +267,7 @@ class Performer:
 
     def _server_fault(self, args: Mapping[str, Any]) -> str:
         fault = self.office.add_fault(**dict(args))
-        return f"fault {fault.get('id')} ({args['kind']})"
+        return f"fault {fault.id} ({args['kind']})"
 
     def _server_clear_faults(self, args: Mapping[str, Any]) -> str:
         self.office.clear_faults()

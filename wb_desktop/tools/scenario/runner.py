@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo
 
 from wb_desktop.core.domain.clock import Clock, FixedClock, SystemClock
 from wb_desktop.core.domain.errors import WorkBossError
+from wb_desktop.core.protocol.admin import OfficeView
 from wb_desktop.core.sync.step_report import StepReport
 from wb_desktop.tools.scenario.checks import Expectations
 from wb_desktop.tools.scenario.format import (
@@ -130,7 +131,7 @@ class ScenarioRun:
         self.last_report: StepReport | None = None
         self.expectations = Expectations(self.performer, lambda: self.last_report, self.office_view)
 
-    def office_view(self) -> dict[str, Any] | None:
+    def office_view(self) -> OfficeView | None:
         if self.office is None:
             return None
         return self.office.office_view(self.session.technician_id)
@@ -240,42 +241,32 @@ class ScenarioRun:
         return f"no {during} happened; crashed after the sync and restarted"
 
 
-def _server_summary(view: dict[str, Any] | None) -> dict[str, Any] | None:
+def _server_summary(view: OfficeView | None) -> dict[str, Any] | None:
+    """What the office holds, as JSON for the run's report (decimals as the wire's text)."""
     if view is None:
         return None
 
     def count(key: str, job_id: str) -> int:
-        return sum(1 for row in view.get(key, []) if row.get("job_id") == job_id)
+        return sum(1 for row in getattr(view, key) if row.job_id == job_id)
 
     return {
         "jobs": [
             {
-                "id": job["id"],
-                "title": job.get("title"),
-                "status": job.get("status"),
-                **{
-                    k: count(k, job["id"])
-                    for k in ("notes", "photos", "signatures", "time_entries")
-                },
+                "id": job.id,
+                "title": job.title,
+                "status": job.status,
+                **{k: count(k, job.id) for k in ("notes", "photos", "signatures", "time_entries")},
             }
-            for job in view.get("jobs", [])
+            for job in view.jobs
         ],
         "invoices": [
-            {
-                "reference": d.get("reference"),
-                "delivery_state": d.get("delivery_state"),
-                "total": d.get("total"),
-            }
-            for d in view.get("documents", [])
-            if d.get("kind") == "invoice"
+            {"reference": d.reference, "delivery_state": d.delivery_state, "total": str(d.total)}
+            for d in view.documents
+            if d.kind == "invoice"
         ],
         "payments": [
-            {
-                "document_id": p.get("document_id"),
-                "status": p.get("status"),
-                "amount": p.get("amount"),
-            }
-            for p in view.get("payments", [])
+            {"document_id": p.document_id, "status": p.status, "amount": str(p.amount)}
+            for p in view.payments
         ],
     }
 
