@@ -65,6 +65,7 @@ from _sync_fixtures import (
 )
 
 from wb_desktop.core.domain.clock import FixedClock
+from wb_desktop.core.domain.errors import StateError
 from wb_desktop.core.domain.status import JobStatus, allowed_transitions, is_open
 from wb_desktop.core.store.cache import LocalCache
 from wb_desktop.core.sync.profiles import profile_named
@@ -148,7 +149,12 @@ def queue_mix(cache: LocalCache, clock: FixedClock, total: int, rng: random.Rand
             status[job] = allowed_transitions(status[job])[0]
             changes.jobs.set_status(job, status[job])
         elif clocked_in:
-            changes.time.clock_out()
+            try:
+                changes.time.clock_out()
+            except StateError:  # completing its job stopped the timer: clock in for the day
+                changes.time.clock_in(None)
+                made[kind] += 1
+                continue
         else:
             open_jobs = [j for j in jobs if is_open(status[j])]
             changes.time.clock_in(rng.choice(open_jobs) if open_jobs else None)
