@@ -10,7 +10,7 @@ translate nothing (a translated string must stay in the class that shows it).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from wb_desktop.core.domain.money import LineInput
 from wb_desktop.core.domain.records import DocumentKind
@@ -22,13 +22,40 @@ from wb_desktop.core.store.document_views import (
     job_start,
 )
 
+if TYPE_CHECKING:  # the editor's parts, named for the declarations only
+    from wb_desktop.ui.documents.editor_parts import EditorHeader
+    from wb_desktop.ui.documents.payment_panel import CardPaymentPanel
+    from wb_desktop.ui.workday import Workday
+
 NEW_LINE = LineInput("", "1", "", "25")
 Opened = Callable[[bool], None]  # told whether the document (or job) was found
 
 
 class DocumentOpening:
     """The editor's reads; the editor provides the fields and ``_start``, ``_show_lines``
-    and ``_show_detail`` that show an answer."""
+    and ``_show_detail`` that show an answer (declared here, so the contract is written)."""
+
+    header: EditorHeader
+    payment: CardPaymentPanel
+    document_id: str | None
+    _workday: Workday
+    _request: int
+    _currency: str
+
+    def _start(
+        self,
+        kind: DocumentKind,
+        document_id: str | None,
+        job_id: str | None,
+        customer_id: str | None,
+    ) -> None:
+        raise NotImplementedError  # the editor's
+
+    def _show_lines(self, lines: list[LineInput], notes: str) -> None:
+        raise NotImplementedError  # the editor's
+
+    def _show_detail(self, detail: DocumentDetail, *, lines_too: bool) -> None:
+        raise NotImplementedError  # the editor's
 
     def new_document(
         self,
