@@ -198,7 +198,9 @@ def fields_of(record_type: RecordType | str) -> tuple[str, ...]:
 
 def parse_record(record_type: RecordType | str, data: object) -> RecordBody:
     """``data`` as its type's model; :class:`RecordBodyError` names what is wrong."""
-    model = RECORD_MODELS[RecordType(record_type)]
+    model = RECORD_MODELS.get(record_type)  # type: ignore[call-overload]  # text finds a StrEnum key
+    if model is None:
+        raise RecordBodyError(f"{record_type}: not a record type of this contract")
     try:
         return model.model_validate(data)
     except ValidationError as error:
