@@ -2769,7 +2769,7 @@
     </message>
     <message>
         <source>Or op kind (push)</source>
-        <translation>Eller op-typ (push)</translation>
+        <translation>Eller ändringstyp (push)</translation>
     </message>
     <message>
         <source>Probability</source>
@@ -3600,11 +3600,11 @@ Arbete; 1,5; 650; 25</translation>
     <name>OutboxOpDetail</name>
     <message>
         <source>Select an op to see its payload.</source>
-        <translation>Välj en op för att se dess innehåll.</translation>
+        <translation>Välj en ändring för att se dess innehåll.</translation>
     </message>
     <message>
         <source>Op %1 · seq %2 · %3</source>
-        <translation>Op %1 · sekv %2 · %3</translation>
+        <translation>Ändring %1 · sekv %2 · %3</translation>
     </message>
     <message>
         <source>%1 %2, based on version %3</source>
@@ -3779,7 +3779,7 @@ Arbete; 1,5; 650; 25</translation>
     </message>
     <message>
         <source>Held back by a refused op</source>
-        <translation>Hålls tillbaka av en avvisad op</translation>
+        <translation>Hålls tillbaka av en avvisad ändring</translation>
     </message>
     <message>
         <source>Everything, accepted ops too</source>
@@ -3823,7 +3823,7 @@ Arbete; 1,5; 650; 25</translation>
     </message>
     <message>
         <source>after the refused op</source>
-        <translation>efter den avvisade op:en</translation>
+        <translation>efter den avvisade ändringen</translation>
     </message>
     <message>
         <source>next sync</source>
@@ -4827,7 +4827,7 @@ visas</translation>
     <name>TracePanel</name>
     <message>
         <source>Filter by route, op id, error, request id or what a row is about</source>
-        <translation>Filtrera på rutt, op-id, fel, anrops-id eller vad raden gäller</translation>
+        <translation>Filtrera på rutt, ändrings-id, fel, anrops-id eller vad raden gäller</translation>
     </message>
     <message>
         <source>Any method</source>
@@ -4914,7 +4914,7 @@ visas</translation>
     </message>
     <message>
         <source>Ops</source>
-        <translation>Op</translation>
+        <translation>Ändringar</translation>
     </message>
     <message>
         <source>Profile</source>
