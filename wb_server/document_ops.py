@@ -116,9 +116,7 @@ def document_update(ctx: OpContext) -> Outcome:
         raise RejectedOpError(f"{document.reference} was already sent and can no longer change")
     edited = body(ctx, DocumentUpdate)
     values = {**_priced(edited), "notes": (edited.notes or "")[:5000]}
-    # the totals follow the lines: what a person wrote is the lines and the notes
-    written = {name: values[name] for name in ("lines", "notes")}
-    log_last_write(ctx, RecordType.DOCUMENT, document, written)
+    log_last_write(ctx, RecordType.DOCUMENT, document, values)
     return bump(ctx, RecordType.DOCUMENT, document, values, [ctx.technician_id])
 
 

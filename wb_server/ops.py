@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from wb_desktop.core.domain.errors import StatusTransitionError, ValidationError
 from wb_desktop.core.domain.records import (
+    LAST_WRITE_FIELDS,
     OFFICE_OWNED_CUSTOMER_FIELDS,
     clean_customer_fields,
     clean_note,
@@ -290,11 +291,13 @@ def log_last_write(
     ctx: OpContext, record_type: RecordType, record: Any, values: dict[str, Any]
 ) -> None:
     """A record only its technician edits (a time entry, a draft) changed meanwhile by
-    another of their devices: this op, arriving last, wins; the value it replaces is kept
-    in the conflict log and told to the device, never lost without a trace."""
+    another of their devices: this op, arriving last, wins; the value it replaces on each
+    field of :data:`LAST_WRITE_FIELDS` is kept in the conflict log and told to the device,
+    never lost without a trace."""
     if record.version == ctx.op.base_version:
         return
-    for name, value in values.items():
+    for name in sorted(LAST_WRITE_FIELDS[record_type] & values.keys()):
+        value = values[name]
         current = getattr(record, name)
         if current is not None and current != value:
             ctx.log_conflict(

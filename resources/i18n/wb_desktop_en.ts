@@ -418,6 +418,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Settled by policy: the last change to arrive won (two devices)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This device&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1462,6 +1470,22 @@
 </context>
 <context>
     <name>DocumentEditor</name>
+    <message>
+        <source>Lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: a change from another of your devices was replaced by this one&apos;s at %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: this device&apos;s change was replaced by another of your devices&apos; at %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Pick the customer this invoice is for.</source>
         <translation type="unfinished"></translation>

@@ -418,6 +418,14 @@
         <translation>En sammanslagning</translation>
     </message>
     <message>
+        <source>Settled by policy: the last change to arrive won (two devices)</source>
+        <translation>Avgjord enligt regel: den senast inkomna ändringen vann (två enheter)</translation>
+    </message>
+    <message>
+        <source>This device&apos;s</source>
+        <translation>Den här enhetens</translation>
+    </message>
+    <message>
         <source>When</source>
         <translation>När</translation>
     </message>
@@ -1462,6 +1470,22 @@
 </context>
 <context>
     <name>DocumentEditor</name>
+    <message>
+        <source>Lines</source>
+        <translation>Rader</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Anteckningar</translation>
+    </message>
+    <message>
+        <source>%1: a change from another of your devices was replaced by this one&apos;s at %2.</source>
+        <translation>%1: en ändring från en annan av dina enheter ersattes av den här enhetens kl. %2.</translation>
+    </message>
+    <message>
+        <source>%1: this device&apos;s change was replaced by another of your devices&apos; at %2.</source>
+        <translation>%1: den här enhetens ändring ersattes av en annan av dina enheters kl. %2.</translation>
+    </message>
     <message>
         <source>Pick the customer this invoice is for.</source>
         <translation>Välj kunden som fakturan gäller.</translation>

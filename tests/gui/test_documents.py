@@ -20,11 +20,12 @@ from sqlalchemy import func, select
 from tests.conftest import Schedule
 from tests.gui.waiting import settle
 from wb_desktop.app.sync_service import SyncService
+from wb_desktop.core.domain.clock import FixedClock
 from wb_desktop.core.domain.records import DeliveryState, DocumentKind, PaymentStatus
 from wb_desktop.core.domain.sync_state import SyncState
 from wb_desktop.core.store.cache import LocalCache
 from wb_desktop.core.store.changes import Changes
-from wb_desktop.core.store.models import Document, OutboxOp
+from wb_desktop.core.store.models import POLICY, ConflictRecord, Document, OutboxOp
 from wb_desktop.core.sync.payments import PaymentOutcome, PaymentRefusedError
 from wb_desktop.ui.documents import DocumentRole, DocumentsPage
 from wb_desktop.ui.documents.editor import DocumentEditor
@@ -581,3 +582,40 @@ def test_editor_can_be_used_alone(
     editor.new_document(DocumentKind.INVOICE, schedule.customer_ids[1])
     settle(qtbot, workday)
     assert editor.header.picked_customer_id() == schedule.customer_ids[1]
+
+
+def test_a_draft_whose_notes_another_device_changed_says_so_quietly(
+    qtbot: QtBot,
+    workday: Workday,
+    offline: SyncService,
+    cache: LocalCache,
+    schedule: Schedule,
+    clock: FixedClock,
+) -> None:
+    """Last write wins on a draft (another of the technician's tablets changed it too):
+    the editor says, in a muted line, which device's change was replaced and when."""
+    receipt = cache.changes.documents.create(
+        DocumentKind.INVOICE, schedule.customer_ids[0], [LABOUR], notes="Gate code 4711"
+    )
+    with cache.database.writer() as db, db.begin():
+        db.add(
+            ConflictRecord(
+                record_type="document",
+                record_id=receipt.record_id,
+                field="notes",
+                local_value="Gate code 4711",
+                server_value="Ring the bell",
+                winner="client",
+                op_id=None,
+                detected_at=clock.now(),
+                resolved_at=clock.now(),
+                resolution=POLICY,
+            )
+        )
+    page = page_for(qtbot, workday, offline)
+    page.open_document(receipt.record_id)
+    settle(qtbot, workday)
+    note = page.editor.card.settled_label
+    assert note.isVisibleTo(page) and note.property("role") == "muted"
+    expected = "Notes: a change from another of your devices was replaced by this one's at 08:30."
+    assert note.text() == expected  # 07:30 UTC, in Stockholm

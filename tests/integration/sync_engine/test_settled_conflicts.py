@@ -21,7 +21,9 @@ from wb_desktop.core.store.conflict_history import (
     conflict_history,
     record_conflict_notes,
 )
+from wb_desktop.core.store.document_views import document_detail
 from wb_desktop.core.store.models import POLICY, ConflictRecord, Customer, Job, TimeEntry
+from wb_desktop.tools.console.conflict_history_model import settlement_text
 from wb_desktop.tools.scenario.office import Office
 
 
@@ -117,6 +119,42 @@ def test_a_time_entry_ended_on_two_of_her_tablets_keeps_the_last_and_shows_the_f
         assert conflict.local_value == second_clock.now().isoformat()
         assert conflict.server_value == anna.clock.now().isoformat()  # the replaced end
         assert [(h.field, h.settlement) for h in history] == [("clock_out", Settlement.POLICY)]
+        assert "the last change to arrive won" in settlement_text(history[0])  # the console's
+    finally:
+        tablet.client.close()
+        tablet.cache.close()
+
+
+def test_a_draft_edited_on_two_of_her_tablets_keeps_the_last_and_the_page_says_so(
+    anna: Technician, data_paths: DataPaths
+) -> None:
+    customer_id = _customer_id(anna)
+    line = {"description": "Labour", "quantity": "1", "unit_price": "650.00"}
+    draft = anna.cache.changes.documents.create("invoice", customer_id, [line]).record_id
+    assert anna.client.engine.step().ok
+    second_clock = FixedClock(anna.clock.now())
+    tablet = signed_in(anna.server, data_paths.profile("anna-tablet-2"), second_clock, ANNA)
+    try:
+        anna.go("offline")
+        tablet.go("offline")
+        anna.cache.changes.documents.edit(draft, notes="Gate code 4711")
+        second_clock.advance(timedelta(minutes=5))
+        tablet.cache.changes.documents.edit(draft, notes="Ring the bell twice")
+        anna.go("online")
+        assert anna.client.engine.step().ok
+        tablet.go("online")
+        report = tablet.client.engine.step()
+        assert report.ok, report.reason
+        with tablet.cache.database.reader() as db:
+            detail = document_detail(db, draft)
+        assert detail is not None and detail.notes == "Ring the bell twice"
+        (note,) = detail.settled
+        assert (note.field, note.kept, note.kept_value, note.lost_value) == (
+            "notes",
+            Kept.MINE,
+            "Ring the bell twice",
+            "Gate code 4711",
+        )
     finally:
         tablet.client.close()
         tablet.cache.close()

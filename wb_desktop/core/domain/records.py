@@ -20,6 +20,12 @@ from wb_desktop.core.domain.text import QT_TRANSLATE_NOOP, Text
 CUSTOMER_FIELDS = ("name", "phone", "email", "address", "notes")
 # The office owns these: on a same-field conflict the server's value wins (see DESIGN.md).
 OFFICE_OWNED_CUSTOMER_FIELDS = frozenset({"address"})
+# Records only their technician edits: changed on two of their devices, the change that
+# reaches the server last wins, and the one it replaced is kept as settled (policy last_write).
+LAST_WRITE_FIELDS: dict[str, frozenset[str]] = {
+    "time_entry": frozenset({"clock_out"}),
+    "document": frozenset({"lines", "notes"}),  # a draft's; its totals follow its lines
+}
 MAX_NOTE_LENGTH = 10_000
 MAX_SIGNER_NAME = 200
 _LIMITS = {

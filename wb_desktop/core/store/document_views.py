@@ -18,6 +18,11 @@ from sqlalchemy.orm import Session, aliased
 from wb_desktop.core.domain.money import LineInput
 from wb_desktop.core.domain.records import DeliveryState, DocumentKind, PaymentStatus
 from wb_desktop.core.domain.sync_state import SyncState
+from wb_desktop.core.store.conflict_history import (
+    ConflictHistoryRow,
+    Settlement,
+    record_conflict_notes,
+)
 from wb_desktop.core.store.models import (
     Customer,
     Document,
@@ -97,6 +102,9 @@ class DocumentDetail:
     converted_from_reference: str | None
     converted_to_id: str | None  # the invoice this estimate became, if it did
     converted_to_reference: str | None
+    # The latest change replaced on each field by one from another of the technician's
+    # devices (policy last_write): the quiet note on the document's page.
+    settled: tuple[ConflictHistoryRow, ...] = ()
 
     @property
     def is_draft(self) -> bool:
@@ -330,6 +338,11 @@ def document_detail(session: Session, document_id: str) -> DocumentDetail | None
         converted_from_reference=source_reference,
         converted_to_id=converted[0] if converted else None,
         converted_to_reference=converted[1] if converted else None,
+        settled=tuple(
+            note
+            for note in record_conflict_notes(session, "document", document_id)
+            if note.settlement is Settlement.POLICY
+        ),
     )
 
 

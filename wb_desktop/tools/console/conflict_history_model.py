@@ -6,6 +6,7 @@ from datetime import tzinfo
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 
+from wb_desktop.core.domain.records import LAST_WRITE_FIELDS
 from wb_desktop.core.store.conflict_history import ConflictHistoryRow, Kept, Settlement
 from wb_desktop.tools.console.conflicts_model import value_text
 from wb_desktop.ui.relative_time import local_timestamp
@@ -28,11 +29,27 @@ def _t(text: str) -> str:
     return QCoreApplication.translate(_CONTEXT, text)
 
 
+def _last_write(row: ConflictHistoryRow) -> bool:
+    """Settled by the last-write policy: the other value came from another of the
+    technician's own devices, not from the office."""
+    return row.settlement is Settlement.POLICY and row.field in LAST_WRITE_FIELDS.get(
+        row.record_type, frozenset()
+    )
+
+
 def settlement_text(row: ConflictHistoryRow) -> str:
+    if _last_write(row):
+        return _t(
+            QT_TRANSLATE_NOOP(
+                "ConflictsPanel", "Settled by policy: the last change to arrive won (two devices)"
+            )
+        )
     return _t(_SETTLEMENT[row.settlement])
 
 
 def kept_text(row: ConflictHistoryRow) -> str:
+    if _last_write(row):
+        return _t(QT_TRANSLATE_NOOP("ConflictsPanel", "This device's"))
     return _t(_KEPT[row.kept])
 
 

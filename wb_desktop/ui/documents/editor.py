@@ -18,6 +18,7 @@ from wb_desktop.core.domain.errors import WorkBossError
 from wb_desktop.core.domain.money import DEFAULT_CURRENCY, LineInput
 from wb_desktop.core.domain.records import DocumentKind
 from wb_desktop.core.store.changes import ChangeReceipt, LocalChanges
+from wb_desktop.core.store.conflict_history import ConflictHistoryRow, Kept
 from wb_desktop.core.store.document_views import DocumentDetail, document_detail
 from wb_desktop.ui.documents.editor_body import EditorActions, LinesCard
 from wb_desktop.ui.documents.editor_opening import DocumentOpening
@@ -26,6 +27,7 @@ from wb_desktop.ui.documents.line_input import CheckedLine
 from wb_desktop.ui.documents.payment_panel import CardPaymentPanel
 from wb_desktop.ui.documents.totals import TotalsCard
 from wb_desktop.ui.messages import user_message
+from wb_desktop.ui.relative_time import clock_time, local_timestamp
 from wb_desktop.ui.theme import SPACING_PX
 from wb_desktop.ui.workday import Workday
 
@@ -148,8 +150,32 @@ class DocumentEditor(DocumentOpening, QWidget):
         if lines_too or (not self._dirty and lines != self._shown_lines):
             self._show_lines(list(lines), detail.notes)
         self.card.set_editable(detail.is_draft)
+        settled = [self._settled_text(note) for note in detail.settled]
+        self.card.settled_label.setText("\n".join(settled))
+        self.card.settled_label.setVisible(bool(settled))
         self.payment.show_invoice(detail)
         self._show_actions()
+
+    def _settled_text(self, note: ConflictHistoryRow) -> str:
+        """E.g. "Lines: a change from another of your devices was replaced by this one's
+        at 09:14." (last write wins on a draft)."""
+        field = self.tr("Lines") if note.field == "lines" else self.tr("Notes")
+        if note.kept is Kept.MINE:
+            text = self.tr(
+                "%1: a change from another of your devices was replaced by this one's at %2."
+            )
+        else:
+            text = self.tr(
+                "%1: this device's change was replaced by another of your devices' at %2."
+            )
+        moment = note.settled_at or note.detected_at
+        local = self._workday.local(moment)
+        when = (
+            clock_time(moment, self._workday.zone)
+            if local.date() == self._workday.today()
+            else local_timestamp(moment, self._workday.zone)
+        )
+        return text.replace("%1", field).replace("%2", when)
 
     # Editing
 

@@ -43,6 +43,11 @@ class LinesCard(QFrame):
         self.form_error_label.setWordWrap(True)
         self.form_error_label.hide()
         layout.addWidget(self.form_error_label)
+        self.settled_label = QLabel(self)  # what another of the technician's devices lost
+        self.settled_label.setProperty("role", "muted")
+        self.settled_label.setWordWrap(True)
+        self.settled_label.hide()
+        layout.addWidget(self.settled_label)
 
     def set_editable(self, editable: bool) -> None:
         """A queued or sent document is final: read-only, and empty notes are not shown."""
