@@ -24,6 +24,12 @@ _KEPT = {
     Kept.MERGED: QT_TRANSLATE_NOOP("ConflictsPanel", "A merge"),
 }
 
+# Last write wins (two of the technician's devices): the other value was not the office's.
+_LAST_WRITE_SETTLED = QT_TRANSLATE_NOOP(
+    "ConflictsPanel", "Settled by policy: the last change to arrive won (two devices)"
+)
+_LAST_WRITE_KEPT = QT_TRANSLATE_NOOP("ConflictsPanel", "This device's")
+
 
 def _t(text: str) -> str:
     return QCoreApplication.translate(_CONTEXT, text)
@@ -39,17 +45,13 @@ def _last_write(row: ConflictHistoryRow) -> bool:
 
 def settlement_text(row: ConflictHistoryRow) -> str:
     if _last_write(row):
-        return _t(
-            QT_TRANSLATE_NOOP(
-                "ConflictsPanel", "Settled by policy: the last change to arrive won (two devices)"
-            )
-        )
+        return _t(_LAST_WRITE_SETTLED)
     return _t(_SETTLEMENT[row.settlement])
 
 
 def kept_text(row: ConflictHistoryRow) -> str:
     if _last_write(row):
-        return _t(QT_TRANSLATE_NOOP("ConflictsPanel", "This device's"))
+        return _t(_LAST_WRITE_KEPT)
     return _t(_KEPT[row.kept])
 
 
