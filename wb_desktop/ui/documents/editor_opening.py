@@ -22,10 +22,34 @@ from wb_desktop.core.store.document_views import (
     job_start,
 )
 
-if TYPE_CHECKING:  # the editor's parts, named for the declarations only
+if TYPE_CHECKING:  # what the editor provides: the contract of these methods, written down
+    from typing import Protocol
+
     from wb_desktop.ui.documents.editor_parts import EditorHeader
     from wb_desktop.ui.documents.payment_panel import CardPaymentPanel
     from wb_desktop.ui.workday import Workday
+
+    class Editor(Protocol):
+        header: EditorHeader
+        payment: CardPaymentPanel
+        document_id: str | None
+        _workday: Workday
+        _request: int
+        _currency: str
+
+        def _start(
+            self,
+            kind: DocumentKind,
+            document_id: str | None,
+            job_id: str | None,
+            customer_id: str | None,
+        ) -> None: ...
+        def _show_lines(self, lines: list[LineInput], notes: str) -> None: ...
+        def _show_detail(self, detail: DocumentDetail, *, lines_too: bool) -> None: ...
+        def _read(
+            self: Editor, query: Callable[[Any], Any], show: Callable[[Any], None]
+        ) -> None: ...
+
 
 NEW_LINE = LineInput("", "1", "", "25")
 Opened = Callable[[bool], None]  # told whether the document (or job) was found
@@ -33,32 +57,10 @@ Opened = Callable[[bool], None]  # told whether the document (or job) was found
 
 class DocumentOpening:
     """The editor's reads; the editor provides the fields and ``_start``, ``_show_lines``
-    and ``_show_detail`` that show an answer (declared here, so the contract is written)."""
-
-    header: EditorHeader
-    payment: CardPaymentPanel
-    document_id: str | None
-    _workday: Workday
-    _request: int
-    _currency: str
-
-    def _start(
-        self,
-        kind: DocumentKind,
-        document_id: str | None,
-        job_id: str | None,
-        customer_id: str | None,
-    ) -> None:
-        raise NotImplementedError  # the editor's
-
-    def _show_lines(self, lines: list[LineInput], notes: str) -> None:
-        raise NotImplementedError  # the editor's
-
-    def _show_detail(self, detail: DocumentDetail, *, lines_too: bool) -> None:
-        raise NotImplementedError  # the editor's
+    and ``_show_detail`` that show an answer (``Editor``, the type of ``self`` here)."""
 
     def new_document(
-        self,
+        self: Editor,
         kind: DocumentKind = DocumentKind.INVOICE,
         customer_id: str | None = None,
         opened: Opened | None = None,
@@ -76,7 +78,10 @@ class DocumentOpening:
         self._read(customer_choices, show)
 
     def open_for_job(
-        self, job_id: str, kind: DocumentKind = DocumentKind.INVOICE, opened: Opened | None = None
+        self: Editor,
+        job_id: str,
+        kind: DocumentKind = DocumentKind.INVOICE,
+        opened: Opened | None = None,
     ) -> None:
         """A new document for a job's customer, starting from the job's line items;
         ``opened(False)`` when the job is gone."""
@@ -93,7 +98,7 @@ class DocumentOpening:
 
         self._read(lambda session: job_start(session, job_id), show)
 
-    def open_document(self, document_id: str, opened: Opened | None = None) -> None:
+    def open_document(self: Editor, document_id: str, opened: Opened | None = None) -> None:
         """Show a saved document; ``opened(False)`` when it is gone."""
 
         def show(detail: DocumentDetail | None) -> None:
@@ -107,14 +112,14 @@ class DocumentOpening:
 
         self._read(lambda session: document_detail(session, document_id), show)
 
-    def _read(self, query: Callable[[Any], Any], show: Callable[[Any], None]) -> None:
+    def _read(self: Editor, query: Callable[[Any], Any], show: Callable[[Any], None]) -> None:
         self._request += 1
         request = self._request
         self._workday.runner.query(
             query, lambda answer: show(answer) if request == self._request else None
         )
 
-    def refresh(self) -> None:
+    def refresh(self: Editor) -> None:
         """Read the shown document's states again (after a sync or a payment); typed but
         unsaved changes are kept."""
         document_id = self.document_id
